@@ -1,0 +1,28 @@
+package org.ctmon.web;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code ctmon} command line: the entry point of the runnable jar and of the {@code ./ctmon}
+ * launcher. Each command is its own class; this one only lists them.
+ */
+@Command(
+    name = "ctmon",
+    mixinStandardHelpOptions = true,
+    versionProvider = CtmonVersion.class,
+    description = "Certificate Transparency monitor: follows CT logs, verifies them, finds certificates for your names.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class Ctmon {
+  private Ctmon() {}
+
+  /** Runs a command and exits with its status. */
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line, for tests that run commands in process. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new Ctmon()).setCaseInsensitiveEnumValuesAllowed(true);
+  }
+}
