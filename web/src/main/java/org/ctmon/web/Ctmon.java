@@ -13,8 +13,16 @@ import picocli.CommandLine.Command;
     versionProvider = CtmonVersion.class,
     description = "Certificate Transparency monitor: follows CT logs, verifies them, finds certificates for your names.",
     subcommands = {CommandLine.HelpCommand.class})
-public final class Ctmon {
+public final class Ctmon implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   private Ctmon() {}
+
+  /** Without a command: {@code serve} once it lands; until then, the usage. */
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
 
   /** Runs a command and exits with its status. */
   public static void main(String[] args) {
