@@ -14,7 +14,7 @@ import java.util.Base64;
  * @param signatureAlgorithm TLS {@code SignatureAlgorithm} (1 = rsa, 3 = ecdsa)
  * @param signature the signature bytes (at most 65535)
  */
-public record DigitallySigned(int hashAlgorithm, int signatureAlgorithm, SignatureBytes signature) {
+public record DigitallySigned(int hashAlgorithm, int signatureAlgorithm, OpaqueBytes signature) {
   /** TLS {@code HashAlgorithm} sha256. */
   public static final int HASH_SHA256 = 4;
   /** TLS {@code SignatureAlgorithm} rsa. */
@@ -69,7 +69,7 @@ public record DigitallySigned(int hashAlgorithm, int signatureAlgorithm, Signatu
       throw new MalformedTreeHeadException("digitally-signed value declares a " + declared
           + "-byte signature but " + (length - 4) + " bytes follow its header");
     }
-    return new DigitallySigned(hash, sig, SignatureBytes.of(buf, offset + 4, declared));
+    return new DigitallySigned(hash, sig, OpaqueBytes.of(buf, offset + 4, declared));
   }
 
   /** Decodes all of {@code bytes}; see {@link #decode(byte[], int, int)}. */

@@ -7,7 +7,7 @@ package org.ctmon.parser.treehead;
  * @param keyId the 4-byte key id, big endian (identifies key and signature type under that name)
  * @param signature the bytes after the key id, at least one
  */
-public record NoteSignature(String keyName, int keyId, SignatureBytes signature) {
+public record NoteSignature(String keyName, int keyId, OpaqueBytes signature) {
   public NoteSignature {
     if (keyName == null || !SignedNote.isValidKeyName(keyName)) {
       throw new IllegalArgumentException("note key name '" + keyName + "' is empty or has white space or '+'");

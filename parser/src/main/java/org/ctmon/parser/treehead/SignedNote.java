@@ -122,7 +122,7 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
           + " bytes, fewer than a 4-byte key id and a signature");
     }
     int keyId = (blob[0] & 0xff) << 24 | (blob[1] & 0xff) << 16 | (blob[2] & 0xff) << 8 | (blob[3] & 0xff);
-    return new NoteSignature(name, keyId, SignatureBytes.of(blob, 4, blob.length - 4));
+    return new NoteSignature(name, keyId, OpaqueBytes.of(blob, 4, blob.length - 4));
   }
 
   static boolean isValidKeyName(String name) {

@@ -72,7 +72,7 @@ final class SignedTreeHeadTest {
     byte[] sig = sth.signature().signature().bytes();
     sig[sig.length - 1] ^= 1; // inside s of the DER ECDSA-Sig-Value: still well formed, wrong value
     SignedTreeHead bad = new SignedTreeHead(sth.treeSize(), sth.timestamp(), sth.rootHash(),
-        new DigitallySigned(4, 3, SignatureBytes.of(sig)));
+        new DigitallySigned(4, 3, OpaqueBytes.of(sig)));
     var e = assertThrows(InvalidTreeHeadSignatureException.class, () -> bad.verify(CorpusKeys.pem("icarus")));
     assertTrue(e.getMessage().endsWith("does not verify: the ecdsa-p256 signature is wrong"), e.getMessage());
   }
@@ -147,7 +147,7 @@ final class SignedTreeHeadTest {
     byte[] sig = sth.signature().signature().bytes();
     sig[0] = 0x31; // SET instead of SEQUENCE
     SignedTreeHead bad = new SignedTreeHead(sth.treeSize(), sth.timestamp(), sth.rootHash(),
-        new DigitallySigned(4, 3, SignatureBytes.of(sig)));
+        new DigitallySigned(4, 3, OpaqueBytes.of(sig)));
     assertThrows(InvalidTreeHeadSignatureException.class, () -> bad.verify(CorpusKeys.pem("icarus")));
   }
 

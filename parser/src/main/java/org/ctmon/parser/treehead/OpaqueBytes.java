@@ -4,26 +4,27 @@ import java.util.Arrays;
 import java.util.Base64;
 
 /**
- * The opaque bytes of a signature (DER ECDSA-Sig-Value or a raw RSA block), as a value.
+ * TLS {@code opaque} bytes (a signature — DER ECDSA-Sig-Value or a raw RSA block —, SCT
+ * extensions) as a value.
  *
  * <p>Immutable with value equality so that signed tree heads holding it can be compared and stored
  * as evidence; bytes are copied on the way in and out. {@link #toString()} is base64.
  */
-public final class SignatureBytes {
+public final class OpaqueBytes {
   private final byte[] bytes;
 
-  private SignatureBytes(byte[] bytes) {
+  private OpaqueBytes(byte[] bytes) {
     this.bytes = bytes;
   }
 
   /** Wraps a copy of {@code bytes}. */
-  public static SignatureBytes of(byte[] bytes) {
-    return new SignatureBytes(bytes.clone());
+  public static OpaqueBytes of(byte[] bytes) {
+    return new OpaqueBytes(bytes.clone());
   }
 
   /** Wraps a copy of {@code length} bytes of {@code buf} from {@code offset}. */
-  public static SignatureBytes of(byte[] buf, int offset, int length) {
-    return new SignatureBytes(Arrays.copyOfRange(buf, offset, offset + length));
+  public static OpaqueBytes of(byte[] buf, int offset, int length) {
+    return new OpaqueBytes(Arrays.copyOfRange(buf, offset, offset + length));
   }
 
   /** A copy of the bytes. */
@@ -47,7 +48,7 @@ public final class SignatureBytes {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof SignatureBytes other && Arrays.equals(bytes, other.bytes);
+    return o instanceof OpaqueBytes other && Arrays.equals(bytes, other.bytes);
   }
 
   @Override
