@@ -15,6 +15,10 @@
  * org.ctmon.parser.treehead.MalformedNoteException}. Exceptions rather than a sealed result because a
  * caller can never go on with an unverified head: the follower stops that log and records evidence.
  *
+ * <p>{@link org.ctmon.parser.treehead.SignedCertificateTimestamp} decodes RFC 6962 §3.2 SCTs and
+ * verifies them over an x509 or precert entry the caller rebuilds (the x509 package strips the
+ * poison and SCT-list extensions).
+ *
  * <p>Pure: no I/O; callers parse JSON and HTTP and hand over plain fields and bytes. Signatures are
  * checked with the JRE's providers (SHA256withECDSA, SHA256withRSA); nothing is registered globally.
  */

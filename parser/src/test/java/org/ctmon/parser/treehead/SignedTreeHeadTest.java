@@ -152,6 +152,17 @@ final class SignedTreeHeadTest {
   }
 
   @Test
+  void ecdsaSignatureWithATrailingByteFailsSoSignaturesAreNotMalleable() {
+    SignedTreeHead sth = read(ICARUS);
+    byte[] sig = sth.signature().signature().bytes();
+    byte[] longer = java.util.Arrays.copyOf(sig, sig.length + 1);
+    SignedTreeHead bad = new SignedTreeHead(sth.treeSize(), sth.timestamp(), sth.rootHash(),
+        new DigitallySigned(4, 3, OpaqueBytes.of(longer)));
+    var e = assertThrows(InvalidTreeHeadSignatureException.class, () -> bad.verify(CorpusKeys.pem("icarus")));
+    assertTrue(e.getMessage().contains("the ecdsa-p256 signature is not well formed"), e.getMessage());
+  }
+
+  @Test
   void truncatedSignatureIsMalformed() {
     // the icarus tree_head_signature without its last byte (base64 re-encoded by hand with python)
     String truncated = "BAMASDBGAiEAhtcpfpVSKRuZOxEMpPRRiu5nPdd8UL3JnQBk23Zrk/ACIQD+n4YSigh3o1KaJvBTvJkcmq2CW5QtrIBdI2oDiItN";
