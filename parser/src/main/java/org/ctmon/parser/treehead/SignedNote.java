@@ -22,8 +22,12 @@ import java.util.List;
  * @param signatures the signature lines in order, at least one
  */
 public record SignedNote(String text, List<NoteSignature> signatures) {
-  /** Largest note accepted, in bytes (a checkpoint with 100 cosignatures is about 15 KiB). */
-  public static final int MAX_BYTES = 64 * 1024;
+  /**
+   * Largest note accepted, in bytes: room for {@link #MAX_SIGNATURES} post-quantum signatures of
+   * nearly 5 kB each (signed-note: verifiers must accept at least 16); a checkpoint with a handful
+   * of Ed25519 cosignatures is well under 1 KiB.
+   */
+  public static final int MAX_BYTES = 1024 * 1024;
   /** Most signature lines accepted (as Go's golang.org/x/mod/sumdb/note). */
   public static final int MAX_SIGNATURES = 100;
 

@@ -105,7 +105,7 @@ final class SignedNoteTest {
   void hugeInputIsRejectedBeforeDecoding() {
     byte[] huge = new byte[10 * 1024 * 1024];
     java.util.Arrays.fill(huge, (byte) 'a');
-    assertEquals("note of 10485760 bytes is larger than 65536",
+    assertEquals("note of 10485760 bytes is larger than 1048576",
         assertThrows(MalformedNoteException.class, () -> SignedNote.parse(huge)).getMessage());
   }
 
@@ -114,6 +114,14 @@ final class SignedNoteTest {
     String note = "a\n\n" + "— w AAAAAAA=\n".repeat(101);
     assertEquals("note has 101 signature lines, more than 100", malformed(note));
     assertEquals(100, parse("a\n\n" + "— w AAAAAAA=\n".repeat(100)).signatures().size());
+  }
+
+  @Test
+  void sixteenPostQuantumSizedSignaturesAreAccepted() {
+    // signed-note: "MUST accept at least up to 16 signatures ... post-quantum signatures can be up to nearly 5kB"
+    String sig = java.util.Base64.getEncoder().encodeToString(new byte[4 + 4_900]);
+    String note = "a\n\n" + ("— pq.example " + sig + "\n").repeat(16);
+    assertEquals(16, parse(note).signatures().size());
   }
 
   @Test
