@@ -11,9 +11,11 @@ import java.util.stream.Collectors;
  * id is {@link LogKey#noteKeyId(String)}, and its bytes are {@code key id(4) || timestamp u64 ||
  * digitally-signed TreeHeadSignature}, signed over the same struct as an RFC 6962 STH with size and
  * root from the body ({@link TreeHead#signatureInput()}). Other signature lines (witness
- * cosignatures, the log's other key types, grease) are ignored. Instances exist only through
- * {@link #verify}; they are values, printable as evidence, and {@link #treeHead()} compares with
- * STHs of the same log.
+ * cosignatures, the log's other key types, grease) are ignored. Make instances with {@link
+ * #verify}; the canonical constructor (for reloading stored evidence) checks shape, not the
+ * signature. They are values, printable as evidence, and {@link #treeHead()} compares with STHs of
+ * the same log. A note that carries the log's name and key id on more than one line is rejected as
+ * malformed: which timestamp it means would be ambiguous.
  *
  * @param note the note as served, with all its signature lines
  * @param checkpoint the body
