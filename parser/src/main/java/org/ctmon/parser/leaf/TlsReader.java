@@ -149,7 +149,7 @@ public final class TlsReader {
   private void need(String field, int n) {
     if (n > limit - pos) {
       throw new TlsFormatException(MalformedKind.TRUNCATED, pos, "truncated " + field + " at offset " + pos
-          + ": needs " + n + " bytes, " + (limit - pos) + " left");
+          + ": needs " + n + (n == 1 ? " byte, " : " bytes, ") + (limit - pos) + " left");
     }
   }
 }
