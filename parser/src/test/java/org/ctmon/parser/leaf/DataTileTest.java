@@ -211,7 +211,7 @@ final class DataTileTest {
     List<EntryDecoding> result = DataTile.decode(0, bad);
     assertEquals(3, result.size());
     Malformed m = assertInstanceOf(Malformed.class, result.get(2));
-    assertEquals(third + 8, m.offset());
+    assertEquals(entry2 + 8, m.offset());
     assertEquals("entry 2 of data tile: unknown entry_type 9 at offset " + (entry2 + 8), m.reason());
     assertEquals(tile.length - entry2, m.leafInput().length());
   }
