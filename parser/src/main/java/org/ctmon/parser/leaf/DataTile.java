@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.ctmon.parser.Der;
 import org.ctmon.parser.Sha256;
@@ -71,13 +72,13 @@ public final class DataTile {
       try {
         data = TileGzip.inflate(raw, MAX_INFLATED_BYTES);
       } catch (TlsFormatException e) {
-        return List.of(new Malformed(firstIndex, e.kind(), e.offset(), e.getMessage(), RawBytes.of(raw),
-            RawBytes.empty()));
+        return List.of(new Malformed(firstIndex, e.kind(), e.offset(), e.getMessage(), Optional.empty(),
+            RawBytes.of(raw), RawBytes.empty()));
       }
     }
     if (data.length == 0) {
-      return List.of(new Malformed(firstIndex, MalformedKind.TRUNCATED, 0, "empty data tile", RawBytes.empty(),
-          RawBytes.empty()));
+      return List.of(new Malformed(firstIndex, MalformedKind.TRUNCATED, 0, "empty data tile", Optional.empty(),
+          RawBytes.empty(), RawBytes.empty()));
     }
     List<EntryDecoding> out = new ArrayList<>(Math.min(maxEntries, MAX_ENTRIES));
     MessageDigest md = Sha256.newDigest();
@@ -88,34 +89,44 @@ public final class DataTile {
       try {
         frame = TileLeafFrame.read(new TlsReader(data, pos, data.length));
       } catch (TlsFormatException e) {
-        out.add(malformed(index, e, data, pos, data.length, out.size()));
+        out.add(malformed(index, e, Optional.empty(), data, pos, data.length, out.size()));
         return Collections.unmodifiableList(out);
       } catch (RuntimeException e) {
-        out.add(internal(index, e, data, pos, data.length));
+        out.add(internal(index, e, Optional.empty(), data, pos, data.length));
         return Collections.unmodifiableList(out);
       }
+      Sha256 leafHash = leafHash(md, data, frame.timestampedEntry());
       try {
-        out.add(new Decoded(entry(data, frame, index, md)));
+        out.add(new Decoded(entry(data, frame, index, leafHash)));
       } catch (TlsFormatException e) {
-        out.add(malformed(index, e, data, pos, frame.end(), out.size()));
+        out.add(malformed(index, e, Optional.of(leafHash), data, pos, frame.end(), out.size()));
       } catch (RuntimeException e) {
-        out.add(internal(index, e, data, pos, frame.end()));
+        out.add(internal(index, e, Optional.of(leafHash), data, pos, frame.end()));
       }
       pos = frame.end();
     }
     if (pos < data.length && !exact) {
       out.add(new Malformed(firstIndex + out.size(), MalformedKind.TRAILING_BYTES, pos,
           (data.length - pos) + " trailing bytes at offset " + pos + " after " + MAX_ENTRIES + " entries",
-          RawBytes.of(data, pos, data.length - pos), RawBytes.empty()));
+          Optional.empty(), RawBytes.of(data, pos, data.length - pos), RawBytes.empty()));
     } else if (exact && out.size() < maxEntries) {
       out.add(new Malformed(firstIndex + out.size(), MalformedKind.COUNT_MISMATCH, pos,
           "data tile ends at offset " + pos + " after " + out.size() + " entries, expected " + maxEntries,
-          RawBytes.empty(), RawBytes.empty()));
+          Optional.empty(), RawBytes.empty(), RawBytes.empty()));
     }
     return Collections.unmodifiableList(out);
   }
 
-  private static LogEntry entry(byte[] data, TileLeafFrame f, long index, MessageDigest md) {
+  /** SHA-256(0x00 ‖ MerkleTreeLeaf) where the MerkleTreeLeaf is version 0, leaf_type 0, timestamped_entry. */
+  private static Sha256 leafHash(MessageDigest md, byte[] data, TimestampedEntry te) {
+    md.update((byte) 0);
+    md.update((byte) 0);
+    md.update((byte) 0);
+    md.update(data, te.start(), te.end() - te.start());
+    return Sha256.wrap(md.digest());
+  }
+
+  private static LogEntry entry(byte[] data, TileLeafFrame f, long index, Sha256 leafHash) {
     TimestampedEntry te = f.timestampedEntry();
     if (index < 0) {
       throw new TlsFormatException(MalformedKind.OUT_OF_RANGE, te.start(), "negative entry index " + index);
@@ -138,12 +149,6 @@ public final class DataTile {
     for (int p = f.chainStart(); p < f.chainStart() + f.chainLength(); p += Sha256.LENGTH) {
       fingerprints.add(Sha256.wrap(data, p));
     }
-    // The MerkleTreeLeaf of a tile entry is version 0, leaf_type 0, then the TimestampedEntry.
-    md.update((byte) 0);
-    md.update((byte) 0);
-    md.update((byte) 0);
-    md.update(data, te.start(), te.end() - te.start());
-    Sha256 leafHash = Sha256.wrap(md.digest());
     RawBytes extensions = RawBytes.of(data, te.extensionsStart(), te.extensionsLength());
     if (te.isPrecert()) {
       return new PrecertEntry(index, te.timestamp(), Sha256.wrap(data, te.issuerKeyHashStart()),
@@ -155,13 +160,15 @@ public final class DataTile {
         leafIndex, List.of(), fingerprints, leafHash);
   }
 
-  private static Malformed malformed(long index, TlsFormatException e, byte[] data, int from, int to, int k) {
-    return new Malformed(index, e.kind(), e.offset(), "entry " + k + " of data tile: " + e.getMessage(),
+  private static Malformed malformed(long index, TlsFormatException e, Optional<Sha256> leafHash, byte[] data,
+      int from, int to, int k) {
+    return new Malformed(index, e.kind(), e.offset(), "entry " + k + " of data tile: " + e.getMessage(), leafHash,
         RawBytes.of(data, from, to - from), RawBytes.empty());
   }
 
-  private static Malformed internal(long index, RuntimeException e, byte[] data, int from, int to) {
+  private static Malformed internal(long index, RuntimeException e, Optional<Sha256> leafHash, byte[] data,
+      int from, int to) {
     return new Malformed(index, MalformedKind.INTERNAL, from, "internal error decoding entry " + index
-        + " at offset " + from + " of data tile: " + e, RawBytes.of(data, from, to - from), RawBytes.empty());
+        + " at offset " + from + " of data tile: " + e, leafHash, RawBytes.of(data, from, to - from), RawBytes.empty());
   }
 }

@@ -17,7 +17,7 @@ public enum MalformedKind {
   UNSUPPORTED_LEAF_TYPE,
   /** {@code entry_type} is neither x509_entry (0) nor precert_entry (1). */
   UNKNOWN_ENTRY_TYPE,
-  /** A value is out of its meaningful range (a timestamp beyond 2^63-1 ms). */
+  /** A value is out of its meaningful range (a timestamp beyond 2^63-1 ms, a negative index). */
   OUT_OF_RANGE,
   /** The static-ct-api {@code leaf_index} extension is missing, malformed or duplicated. */
   BAD_LEAF_INDEX_EXTENSION,

@@ -3,6 +3,7 @@ package org.ctmon.parser.leaf;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.ctmon.parser.Der;
 import org.ctmon.parser.Sha256;
@@ -33,18 +34,29 @@ public final class Rfc6962Entries {
   public static EntryDecoding decode(long index, byte[] leafInput, byte[] extraData) {
     byte[] leaf = leafInput == null ? new byte[0] : leafInput;
     byte[] extra = extraData == null ? new byte[0] : extraData;
+    // The log commits to the leaf bytes whatever they hold, so the hash is known even for garbage.
+    Sha256 leafHash = leafHash(leaf);
     try {
-      return new Decoded(decodeOrThrow(index, leaf, extra));
+      return new Decoded(decodeOrThrow(index, leaf, extra, leafHash));
     } catch (TlsFormatException e) {
-      return new Malformed(index, e.kind(), e.offset(), e.getMessage(), RawBytes.of(leaf), RawBytes.of(extra));
+      return new Malformed(index, e.kind(), e.offset(), e.getMessage(), Optional.of(leafHash), RawBytes.of(leaf),
+          RawBytes.of(extra));
     } catch (RuntimeException e) {
       // A safety net: bad input must never stop the monitor, even through a decoder bug.
       return new Malformed(index, MalformedKind.INTERNAL, 0, "internal error decoding entry " + index + ": " + e,
-          RawBytes.of(leaf), RawBytes.of(extra));
+          Optional.of(leafHash), RawBytes.of(leaf), RawBytes.of(extra));
     }
   }
 
-  private static LogEntry decodeOrThrow(long index, byte[] leaf, byte[] extra) {
+  /** SHA-256(0x00 ‖ leafInput): the RFC 6962 leaf hash of a MerkleTreeLeaf, whether or not it decodes. */
+  public static Sha256 leafHash(byte[] leafInput) {
+    MessageDigest md = Sha256.newDigest();
+    md.update((byte) 0);
+    md.update(leafInput);
+    return Sha256.wrap(md.digest());
+  }
+
+  private static LogEntry decodeOrThrow(long index, byte[] leaf, byte[] extra, Sha256 leafHash) {
     if (index < 0) {
       throw new TlsFormatException(MalformedKind.OUT_OF_RANGE, 0, "negative entry index " + index);
     }
@@ -73,10 +85,6 @@ public final class Rfc6962Entries {
     List<Der> chain = certificates(x.sub(x.lastStart(), chainLength), extra, chainName);
     x.expectEnd("extra_data");
 
-    MessageDigest md = Sha256.newDigest();
-    md.update((byte) 0);
-    md.update(leaf);
-    Sha256 leafHash = Sha256.wrap(md.digest());
     RawBytes extensions = RawBytes.of(leaf, te.extensionsStart(), te.extensionsLength());
     OptionalLong leafIndex = lenientLeafIndex(leaf, te);
     if (te.isPrecert()) {

@@ -3,6 +3,7 @@ package org.ctmon.parser.leaf;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -44,9 +45,13 @@ final class TileGzip {
         n += r;
       }
       return n == out.length ? out : Arrays.copyOf(out, n);
-    } catch (IOException e) {
+    } catch (TlsFormatException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      // GZIPInputStream reports corrupt input as ZipException or EOFException; anything else is corrupt input too.
       throw new TlsFormatException(MalformedKind.GZIP_CORRUPT, 0,
-          "corrupt gzip data tile (" + gz.length + " bytes compressed): " + String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT));
+          "corrupt gzip data tile (" + gz.length + " bytes compressed): "
+              + String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT));
     }
   }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
 import org.ctmon.parser.Corpus;
 import org.ctmon.parser.Der;
@@ -167,17 +168,20 @@ final class DataTileTest {
   @Test
   void anEmptyTileIsMalformed() {
     List<EntryDecoding> result = DataTile.decode(512, new byte[0]);
-    assertEquals(List.of(new Malformed(512, MalformedKind.TRUNCATED, 0, "empty data tile", RawBytes.empty(),
-        RawBytes.empty())), result);
+    assertEquals(List.of(new Malformed(512, MalformedKind.TRUNCATED, 0, "empty data tile", Optional.empty(),
+        RawBytes.empty(), RawBytes.empty())), result);
   }
 
   @Test
   void aTileAtTheWrongIndexGivesLeafIndexMismatchesButStaysFramed() {
     List<EntryDecoding> result = DataTile.decode(0, Corpus.bytes(LOG + "data/001"));
+    byte[] hashTile = Corpus.bytes(LOG + "0/001");
     assertEquals(256, result.size());
     for (int k = 0; k < 256; k++) {
       Malformed m = assertInstanceOf(Malformed.class, result.get(k));
       assertEquals(MalformedKind.LEAF_INDEX_MISMATCH, m.kind());
+      // Framed entries keep their leaf hash, so the monitor can still verify the tree.
+      assertEquals(Optional.of(Sha256.wrap(hashTile, 32 * k)), m.leafHash());
       assertEquals(k, m.index());
       assertTrue(m.reason().startsWith("entry " + k + " of data tile: leaf_index extension " + (256 + k)
           + " at offset " + m.offset() + " does not match the entry's index " + k), m.reason());
@@ -199,6 +203,7 @@ final class DataTileTest {
     assertEquals(MalformedKind.TRUNCATED, m.kind());
     assertTrue(m.offset() >= entry5Start && m.offset() < cut, "offset " + m.offset());
     assertTrue(m.reason().startsWith("entry 5 of data tile: truncated "), m.reason());
+    assertEquals(Optional.empty(), m.leafHash());
     assertArrayEquals(Arrays.copyOfRange(tile, entry5Start, cut), m.leafInput().bytes());
   }
 

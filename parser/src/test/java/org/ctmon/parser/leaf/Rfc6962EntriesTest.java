@@ -102,6 +102,14 @@ final class Rfc6962EntriesTest {
   }
 
   @Test
+  void theStaticLeafHashOfAnUndecodableLeafIsTheRequestedHashToo() {
+    assertEquals("nCs3mfIydh9x4CKyQ+u2xtmpxmFggA5MLymHwNQSlLg=",
+        Rfc6962Entries.leafHash(only("get-entries_10000_10000.json").leafInput()).base64());
+    Malformed m = malformed(Rfc6962Entries.decode(10000, only("get-entries_10000_10000.json").leafInput(), new byte[0]));
+    assertEquals("nCs3mfIydh9x4CKyQ+u2xtmpxmFggA5MLymHwNQSlLg=", m.leafHash().orElseThrow().base64());
+  }
+
+  @Test
   void argon2020Entry10000LeafHashProvesInclusionInTheSignedRoot() {
     LogEntry entry = decoded(only("get-entries_10000_10000.json"));
     JsonNode proof = CorpusEntries.json("rfc6962/argon2020/get-proof-by-hash_961984011_leaf10000.json");
@@ -143,9 +151,12 @@ final class Rfc6962EntriesTest {
     assertEquals(MalformedKind.UNSUPPORTED_VERSION, m.kind());
     assertEquals(0, m.offset());
     assertEquals("unsupported version 1 at offset 0 (expected v1 = 0)", m.reason());
-    // The raw bytes are kept for the monitor to store.
+    // The raw bytes are kept for the monitor to store, and the leaf hash for it to verify the tree.
     assertArrayEquals(leaf, m.leafInput().bytes());
     assertArrayEquals(e.extraData(), m.extraData().bytes());
+    byte[] prefixed = new byte[leaf.length + 1];
+    System.arraycopy(leaf, 0, prefixed, 1, leaf.length);
+    assertEquals(Sha256.of(prefixed), m.leafHash().orElseThrow());
   }
 
   @Test
