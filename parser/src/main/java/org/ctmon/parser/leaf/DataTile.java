@@ -134,7 +134,7 @@ public final class DataTile {
     OptionalLong leafIndex = CtExtensions.leafIndex(data, te.extensionsStart(), te.extensionsLength());
     int extensionsAt = te.extensionsStart() - 2;
     if (leafIndex.isEmpty()) {
-      throw new TlsFormatException(MalformedKind.BAD_LEAF_INDEX_EXTENSION, extensionsAt,
+      throw new TlsFormatException(MalformedKind.BAD_EXTENSIONS, extensionsAt,
           "no leaf_index extension in the extensions at offset " + extensionsAt);
     }
     if (leafIndex.getAsLong() != index) {

@@ -19,8 +19,11 @@ public enum MalformedKind {
   UNKNOWN_ENTRY_TYPE,
   /** A value is out of its meaningful range (a timestamp beyond 2^63-1 ms, a negative index). */
   OUT_OF_RANGE,
-  /** The static-ct-api {@code leaf_index} extension is missing, malformed or duplicated. */
-  BAD_LEAF_INDEX_EXTENSION,
+  /**
+   * A static log's extensions break static-ct-api: no {@code leaf_index}, a {@code leaf_index} that
+   * is not 5 bytes, or an extension type repeated.
+   */
+  BAD_EXTENSIONS,
   /** The {@code leaf_index} extension names another index than the entry's position. */
   LEAF_INDEX_MISMATCH,
   /** A data tile holds fewer entries than its name promises. */

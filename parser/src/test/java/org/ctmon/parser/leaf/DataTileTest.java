@@ -25,6 +25,11 @@ import org.junit.jupiter.api.Test;
 final class DataTileTest {
   private static final String LOG = "static-ct/navigli2025h2/tile/";
   private static final String[] FULL = {"000", "001", "002", "003"};
+  /** Where each extension error is reported, counted from the extensions' length prefix. */
+  private static final java.util.Map<String, Integer> OFFSET_IN_EXTENSIONS = java.util.Map.of(
+      "entry 3 of data tile: no leaf_index extension in the extensions", 0,
+      "entry 4 of data tile: second extension of type 1", 5,
+      "entry 0 of data tile: leaf_index extension", 5);
 
   @Test
   void everyNavigliTileDecodesWithOneEntryPerLevelZeroHash() {
@@ -219,6 +224,55 @@ final class DataTileTest {
     assertEquals(entry2 + 8, m.offset());
     assertEquals("entry 2 of data tile: unknown entry_type 9 at offset " + (entry2 + 8), m.reason());
     assertEquals(tile.length - entry2, m.leafInput().length());
+  }
+
+  @Test
+  void aTileEntryWithoutLeafIndexIsMalformedAndTheRestStillDecodes() {
+    Malformed m = withExtensions(3, new byte[] {1, 0, 5, 0, 0, 0, 3, 0x13});
+    assertEquals(MalformedKind.BAD_EXTENSIONS, m.kind());
+    assertEquals("entry 3 of data tile: no leaf_index extension in the extensions at offset " + m.offset(), m.reason());
+  }
+
+  @Test
+  void aRepeatedExtensionTypeIsMalformed() {
+    Malformed m = withExtensions(4, new byte[] {1, 0, 0, 1, 0, 2, 7, 7});
+    assertEquals(MalformedKind.BAD_EXTENSIONS, m.kind());
+    assertEquals("entry 4 of data tile: second extension of type 1 at offset " + (m.offset()), m.reason());
+  }
+
+  @Test
+  void aLeafIndexOfTheWrongWidthIsMalformed() {
+    Malformed m = withExtensions(0, new byte[] {5, 0, 0, 0, 0, 2, 3, 0});
+    assertEquals(MalformedKind.BAD_EXTENSIONS, m.kind());
+    assertEquals("entry 0 of data tile: leaf_index extension at offset " + m.offset() + " has 2 bytes, not 5",
+        m.reason());
+  }
+
+  /**
+   * Replaces the 8 extension bytes of entry {@code k} of the partial tile, checks that only that
+   * entry is malformed (the tile stays framed, the leaf hash known), and returns it.
+   */
+  private static Malformed withExtensions(int k, byte[] extensions) {
+    byte[] tile = Corpus.bytes(LOG + "data/003.p/10");
+    int s = startOfEntry(tile, k);
+    int lengthAt = s + 8 + 2 + 32 + 3 + u24(tile, s + 42);
+    assertEquals(8, (tile[lengthAt] & 0xff) << 8 | (tile[lengthAt + 1] & 0xff));
+    byte[] bad = tile.clone();
+    System.arraycopy(extensions, 0, bad, lengthAt + 2, 8);
+    List<EntryDecoding> result = DataTile.decode(768, bad);
+    assertEquals(10, result.size());
+    List<EntryDecoding> good = DataTile.decode(768, tile);
+    for (int i = 0; i < 10; i++) {
+      if (i != k) {
+        assertEquals(good.get(i), result.get(i));
+      }
+    }
+    Malformed m = assertInstanceOf(Malformed.class, result.get(k));
+    assertEquals(lengthAt + OFFSET_IN_EXTENSIONS.get(m.reason().replaceAll(" at offset.*", "")), m.offset());
+    byte[] merkleTreeLeaf = new byte[2 + lengthAt + 10 - s];
+    System.arraycopy(bad, s, merkleTreeLeaf, 2, lengthAt + 10 - s);
+    assertEquals(Rfc6962Entries.leafHash(merkleTreeLeaf), m.leafHash().orElseThrow());
+    return m;
   }
 
   @Test
