@@ -24,8 +24,8 @@ final class TileGzip {
   /** Inflates every gzip member of {@code gz}; throws {@link TlsFormatException} if corrupt or beyond {@code cap}. */
   static byte[] inflate(byte[] gz, int cap) {
     try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz), 64 * 1024)) {
-      // Tiles compress about 2-4x; start near that and grow, never beyond the cap.
-      byte[] out = new byte[(int) Math.min(cap, Math.max(64L * 1024, gz.length * 4L))];
+      // Real tiles compress about 4x (navigli2025h2: 408 KB to 98 KB); start just above that, grow up to the cap.
+      byte[] out = new byte[(int) Math.min(cap, Math.max(64L * 1024, gz.length * 5L))];
       int n = 0;
       while (true) {
         if (n == out.length) {
