@@ -1,0 +1,139 @@
+package org.ctmon.fetcher.loglist;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.ctmon.parser.Sha256;
+
+/**
+ * Which logs of a list to follow. A log is followed when it passes every rule:
+ *
+ * <ol>
+ *   <li>its log id is not in {@code excludeIds} and no {@code exclude} pattern matches it;
+ *   <li>when {@code include} or {@code includeIds} is non-empty, one of them matches it;
+ *   <li>its status is in {@code states} (a log without a state never is);
+ *   <li>its log type is in {@code logTypes};
+ *   <li>when {@code skipEndedIntervals}, its temporal interval (if any) has not ended.
+ * </ol>
+ *
+ * <p>Name patterns match the log's description or its operator's name, case-insensitive: with
+ * {@code *} or {@code ?} as a glob over the whole name ({@code "*2026h2*"}), otherwise as a
+ * substring ({@code "argon"}). Defaults ({@link #defaults()}): states usable, qualified, readonly;
+ * prod logs only; no include or exclude; ended intervals followed (a monitor still catches up on a
+ * log whose shard is over). Immutable.
+ */
+public record LogSelection(
+    Set<LogStatus> states,
+    Set<LogType> logTypes,
+    List<String> include,
+    List<String> exclude,
+    Set<Sha256> includeIds,
+    Set<Sha256> excludeIds,
+    boolean skipEndedIntervals) {
+
+  public LogSelection {
+    states = Set.copyOf(states);
+    logTypes = Set.copyOf(logTypes);
+    include = List.copyOf(include);
+    exclude = List.copyOf(exclude);
+    includeIds = Set.copyOf(includeIds);
+    excludeIds = Set.copyOf(excludeIds);
+    include.forEach(NamePattern::of);
+    exclude.forEach(NamePattern::of);
+  }
+
+  /** Usable, qualified and read-only prod logs; nothing included or excluded by name or id. */
+  public static LogSelection defaults() {
+    return new LogSelection(EnumSet.of(LogStatus.USABLE, LogStatus.QUALIFIED, LogStatus.READONLY),
+        Set.of(LogType.PROD), List.of(), List.of(), Set.of(), Set.of(), false);
+  }
+
+  public LogSelection withStates(Set<LogStatus> states) {
+    return new LogSelection(states, logTypes, include, exclude, includeIds, excludeIds, skipEndedIntervals);
+  }
+
+  public LogSelection withLogTypes(Set<LogType> logTypes) {
+    return new LogSelection(states, logTypes, include, exclude, includeIds, excludeIds, skipEndedIntervals);
+  }
+
+  public LogSelection withInclude(List<String> include) {
+    return new LogSelection(states, logTypes, include, exclude, includeIds, excludeIds, skipEndedIntervals);
+  }
+
+  public LogSelection withExclude(List<String> exclude) {
+    return new LogSelection(states, logTypes, include, exclude, includeIds, excludeIds, skipEndedIntervals);
+  }
+
+  public LogSelection withIncludeIds(Set<Sha256> includeIds) {
+    return new LogSelection(states, logTypes, include, exclude, includeIds, excludeIds, skipEndedIntervals);
+  }
+
+  public LogSelection withExcludeIds(Set<Sha256> excludeIds) {
+    return new LogSelection(states, logTypes, include, exclude, includeIds, excludeIds, skipEndedIntervals);
+  }
+
+  public LogSelection withSkipEndedIntervals(boolean skip) {
+    return new LogSelection(states, logTypes, include, exclude, includeIds, excludeIds, skip);
+  }
+
+  /**
+   * Applies the rules to {@code list}. {@code now} (from the caller's {@code Clock}) is used only
+   * for {@code skipEndedIntervals}.
+   */
+  public SelectedLogs select(LogList list, Instant now) {
+    Objects.requireNonNull(now, "now");
+    List<NamePattern> includes = include.stream().map(NamePattern::of).collect(Collectors.toList());
+    List<NamePattern> excludes = exclude.stream().map(NamePattern::of).collect(Collectors.toList());
+    List<CtLog> followed = new ArrayList<>();
+    List<SkippedLog> skipped = new ArrayList<>(list.skipped());
+    for (CtLog log : list.logs()) {
+      String reason = reasonToSkip(log, includes, excludes, now);
+      if (reason == null) {
+        followed.add(log);
+      } else {
+        skipped.add(SkippedLog.of(log, reason));
+      }
+    }
+    return new SelectedLogs(followed, skipped);
+  }
+
+  /** Why {@code log} is not followed, or null when it is. */
+  private String reasonToSkip(CtLog log, List<NamePattern> includes, List<NamePattern> excludes, Instant now) {
+    if (excludeIds.contains(log.logId())) {
+      return "excluded by log id " + log.logId().base64();
+    }
+    for (NamePattern p : excludes) {
+      if (p.matches(log)) {
+        return "excluded by name pattern \"" + p.text() + "\"";
+      }
+    }
+    if ((!includes.isEmpty() || !includeIds.isEmpty())
+        && !includeIds.contains(log.logId())
+        && includes.stream().noneMatch(p -> p.matches(log))) {
+      return "not matched by any include pattern or id";
+    }
+    if (log.state().isEmpty()) {
+      return "the list gives no state";
+    }
+    LogStatus status = log.state().get().status();
+    if (!states.contains(status)) {
+      return "state " + status + " is not followed (following " + sortedNames(states) + ")";
+    }
+    if (!logTypes.contains(log.logType())) {
+      return "log type " + log.logType() + " is not followed (following " + sortedNames(logTypes) + ")";
+    }
+    if (skipEndedIntervals && log.temporalInterval().isPresent()
+        && log.temporalInterval().get().endedBefore(now)) {
+      return "temporal interval ended " + log.temporalInterval().get().endExclusive();
+    }
+    return null;
+  }
+
+  private static String sortedNames(Set<?> set) {
+    return set.stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
+  }
+}
