@@ -15,7 +15,9 @@ import org.ctmon.parser.Sha256;
  * <ol>
  *   <li>its log id is not in {@code excludeIds} and no {@code exclude} pattern matches it;
  *   <li>when {@code include} or {@code includeIds} is non-empty, one of them matches it;
- *   <li>its status is in {@code states} (a log without a state never is);
+ *   <li>its status is in {@code states}, or it has no state and {@code followStateless} is set
+ *       (Chrome gives its test and monitoring-only logs no state, so following them takes both
+ *       {@code followStateless} and their log type);
  *   <li>its log type is in {@code logTypes};
  *   <li>when {@code skipEndedIntervals}, its temporal interval (if any) has not ended.
  * </ol>
@@ -23,11 +25,12 @@ import org.ctmon.parser.Sha256;
  * <p>Name patterns match the log's description or its operator's name, case-insensitive: with
  * {@code *} or {@code ?} as a glob over the whole name ({@code "*2026h2*"}), otherwise as a
  * substring ({@code "argon"}). Defaults ({@link #defaults()}): states usable, qualified, readonly;
- * prod logs only; no include or exclude; ended intervals followed (a monitor still catches up on a
+ * no stateless logs; prod logs only; no include or exclude; ended intervals followed (a monitor still catches up on a
  * log whose shard is over). Immutable.
  */
 public record LogSelection(
     Set<LogStatus> states,
+    boolean followStateless,
     Set<LogType> logTypes,
     List<String> include,
     List<String> exclude,
@@ -46,38 +49,42 @@ public record LogSelection(
     exclude.forEach(NamePattern::of);
   }
 
-  /** Usable, qualified and read-only prod logs; nothing included or excluded by name or id. */
+  /** Usable, qualified and read-only prod logs; nothing included or excluded by name or id; ended intervals kept. */
   public static LogSelection defaults() {
-    return new LogSelection(EnumSet.of(LogStatus.USABLE, LogStatus.QUALIFIED, LogStatus.READONLY),
+    return new LogSelection(EnumSet.of(LogStatus.USABLE, LogStatus.QUALIFIED, LogStatus.READONLY), false,
         Set.of(LogType.PROD), List.of(), List.of(), Set.of(), Set.of(), false);
   }
 
   public LogSelection withStates(Set<LogStatus> states) {
-    return new LogSelection(states, logTypes, include, exclude, includeIds, excludeIds, skipEndedIntervals);
+    return new LogSelection(states, followStateless, logTypes, include, exclude, includeIds, excludeIds, skipEndedIntervals);
+  }
+
+  public LogSelection withFollowStateless(boolean follow) {
+    return new LogSelection(states, follow, logTypes, include, exclude, includeIds, excludeIds, skipEndedIntervals);
   }
 
   public LogSelection withLogTypes(Set<LogType> logTypes) {
-    return new LogSelection(states, logTypes, include, exclude, includeIds, excludeIds, skipEndedIntervals);
+    return new LogSelection(states, followStateless, logTypes, include, exclude, includeIds, excludeIds, skipEndedIntervals);
   }
 
   public LogSelection withInclude(List<String> include) {
-    return new LogSelection(states, logTypes, include, exclude, includeIds, excludeIds, skipEndedIntervals);
+    return new LogSelection(states, followStateless, logTypes, include, exclude, includeIds, excludeIds, skipEndedIntervals);
   }
 
   public LogSelection withExclude(List<String> exclude) {
-    return new LogSelection(states, logTypes, include, exclude, includeIds, excludeIds, skipEndedIntervals);
+    return new LogSelection(states, followStateless, logTypes, include, exclude, includeIds, excludeIds, skipEndedIntervals);
   }
 
   public LogSelection withIncludeIds(Set<Sha256> includeIds) {
-    return new LogSelection(states, logTypes, include, exclude, includeIds, excludeIds, skipEndedIntervals);
+    return new LogSelection(states, followStateless, logTypes, include, exclude, includeIds, excludeIds, skipEndedIntervals);
   }
 
   public LogSelection withExcludeIds(Set<Sha256> excludeIds) {
-    return new LogSelection(states, logTypes, include, exclude, includeIds, excludeIds, skipEndedIntervals);
+    return new LogSelection(states, followStateless, logTypes, include, exclude, includeIds, excludeIds, skipEndedIntervals);
   }
 
   public LogSelection withSkipEndedIntervals(boolean skip) {
-    return new LogSelection(states, logTypes, include, exclude, includeIds, excludeIds, skip);
+    return new LogSelection(states, followStateless, logTypes, include, exclude, includeIds, excludeIds, skip);
   }
 
   /**
@@ -117,11 +124,11 @@ public record LogSelection(
       return "not matched by any include pattern or id";
     }
     if (log.state().isEmpty()) {
-      return "the list gives no state";
-    }
-    LogStatus status = log.state().get().status();
-    if (!states.contains(status)) {
-      return "state " + status + " is not followed (following " + sortedNames(states) + ")";
+      if (!followStateless) {
+        return "the list gives no state and stateless logs are not followed";
+      }
+    } else if (!states.contains(log.state().get().status())) {
+      return "state " + log.state().get().status() + " is not followed (following " + sortedNames(states) + ")";
     }
     if (!logTypes.contains(log.logType())) {
       return "log type " + log.logType() + " is not followed (following " + sortedNames(logTypes) + ")";
