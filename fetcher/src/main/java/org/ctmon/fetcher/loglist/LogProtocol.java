@@ -35,6 +35,16 @@ public sealed interface LogProtocol {
       requireLogUrl(submissionUrl, "submission_url");
       requireLogUrl(monitoringUrl, "monitoring_url");
     }
+
+    /**
+     * The log's checkpoint origin: the submission prefix without scheme and trailing slash
+     * ({@code https://log.example/2026h1/} gives {@code log.example/2026h1}), the first line of
+     * every checkpoint the log signs.
+     */
+    public String origin() {
+      String s = submissionUrl.toString();
+      return s.substring(s.indexOf("://") + 3, s.length() - 1);
+    }
   }
 
   /**

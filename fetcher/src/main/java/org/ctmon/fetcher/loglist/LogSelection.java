@@ -2,6 +2,7 @@ package org.ctmon.fetcher.loglist;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -53,6 +54,23 @@ public record LogSelection(
   public static LogSelection defaults() {
     return new LogSelection(EnumSet.of(LogStatus.USABLE, LogStatus.QUALIFIED, LogStatus.READONLY), false,
         Set.of(LogType.PROD), List.of(), List.of(), Set.of(), Set.of(), false);
+  }
+
+  /**
+   * Parses a log id as configuration and the log list write it (standard base64 of 32 bytes), for
+   * {@code includeIds} and {@code excludeIds}; throws {@link IllegalArgumentException} naming the text.
+   */
+  public static Sha256 logId(String base64) {
+    byte[] bytes;
+    try {
+      bytes = Base64.getDecoder().decode(base64.trim());
+    } catch (IllegalArgumentException e) {
+      bytes = new byte[0];
+    }
+    if (bytes.length != Sha256.LENGTH) {
+      throw new IllegalArgumentException("log id \"" + base64 + "\" is not 32 bytes of base64");
+    }
+    return Sha256.wrap(bytes);
   }
 
   public LogSelection withStates(Set<LogStatus> states) {

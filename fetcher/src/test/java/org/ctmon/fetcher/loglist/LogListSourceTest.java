@@ -29,6 +29,7 @@ final class LogListSourceTest {
     assertEquals(Optional.of(Instant.parse("2026-08-20T13:34:57Z")), list.timestamp());
     assertEquals(117, list.logs().size());
     assertEquals("bundled all_logs_list.json", list.source());
+    assertEquals("log list version 89.25 (2026-08-20T13:34:57Z) from bundled all_logs_list.json", list.describe());
   }
 
   @Test

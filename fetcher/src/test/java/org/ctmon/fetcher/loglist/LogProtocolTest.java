@@ -31,6 +31,17 @@ final class LogProtocolTest {
         () -> new LogProtocol.StaticCt(URI.create("https://x/"), URI.create("https://y/log")));
   }
 
+  @Test
+  void theOriginOfAStaticLogIsTheFirstLineOfItsRealCheckpoint() throws Exception {
+    // Independent fact: the checkpoint ParcelYard2026h2 served (corpus static-ct/), not our list.
+    java.nio.file.Path checkpoint = LogListCorpus.path(LogListCorpus.GOOGLE_KEY).getParent().getParent().resolve("static-ct/parcelyard2026h2/checkpoint");
+    String firstLine = java.nio.file.Files.readAllLines(checkpoint).get(0);
+    CtLog parcelYard = LogListParserTest.byDescription(LogListCorpus.parse(LogListCorpus.V89_25).logs(),
+        "Google 'ParcelYard2026h2' log");
+    assertEquals(firstLine, ((LogProtocol.StaticCt) parcelYard.protocol()).origin());
+    assertEquals("parcelyard2026h2.prod.certificate.transparency.goog", firstLine);
+  }
+
   private static String error(String url) {
     return assertThrows(IllegalArgumentException.class, () -> LogProtocol.parseUrl("url", url)).getMessage();
   }

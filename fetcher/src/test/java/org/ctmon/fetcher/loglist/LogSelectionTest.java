@@ -104,6 +104,16 @@ final class LogSelectionTest {
   }
 
   @Test
+  void parsesConfiguredLogIdsFromBase64() {
+    assertEquals(LogListParserTest.byDescription(V89.logs(), "Google 'Argon2026h2' log").logId(),
+        LogSelection.logId("1219ENGn9XfCx+lf1wC/+YLJM1pl4dCzAXMXwMjFaXc="));
+    assertEquals("log id \"abc\" is not 32 bytes of base64",
+        assertThrows(IllegalArgumentException.class, () -> LogSelection.logId("abc")).getMessage());
+    assertEquals("log id \"!!\" is not 32 bytes of base64",
+        assertThrows(IllegalArgumentException.class, () -> LogSelection.logId("!!")).getMessage());
+  }
+
+  @Test
   void anIncludedLogMustStillPassTheStateFilter() {
     SelectedLogs s = LogSelection.defaults().withInclude(List.of("Argon2026h1")).select(V89, LIST_TIME);
     assertEquals(List.of(), s.followed());
