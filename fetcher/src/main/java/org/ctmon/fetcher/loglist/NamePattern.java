@@ -1,0 +1,45 @@
+package org.ctmon.fetcher.loglist;
+
+import java.util.regex.Pattern;
+
+/**
+ * A log name pattern from configuration: a glob ({@code *} any run, {@code ?} one character)
+ * matching a whole name when it has a wildcard, otherwise a substring; case-insensitive either way.
+ */
+record NamePattern(String text, Pattern regex) {
+  static NamePattern of(String text) {
+    if (text == null || text.isBlank()) {
+      throw new IllegalArgumentException("a log name pattern must not be blank");
+    }
+    String t = text.trim();
+    StringBuilder re = new StringBuilder();
+    boolean glob = t.indexOf('*') >= 0 || t.indexOf('?') >= 0;
+    if (!glob) {
+      re.append(".*");
+    }
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c == '*') {
+        re.append(".*");
+      } else if (c == '?') {
+        re.append('.');
+      } else {
+        re.append(Pattern.quote(String.valueOf(c)));
+      }
+    }
+    if (!glob) {
+      re.append(".*");
+    }
+    return new NamePattern(t, Pattern.compile(re.toString(),
+        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL));
+  }
+
+  boolean matches(String name) {
+    return regex.matcher(name).matches();
+  }
+
+  /** True when the pattern matches the log's description or its operator's name. */
+  boolean matches(CtLog log) {
+    return matches(log.description()) || matches(log.operator());
+  }
+}
