@@ -9,6 +9,9 @@ import org.ctmon.parser.Sha256;
  * {@code size2} leaves with root {@code root2} extends the tree of {@code size1} leaves with root
  * {@code root1}, by the algorithm of RFC 9162 section 2.1.4.2.
  *
+ * <p>A proof binds roots, not sizes: a size that gives the path the same shape (leaf 0 in trees of
+ * 3 and 4) verifies too. Take sizes and roots together from signed tree heads.
+ *
  * <p>Stateless and thread-safe. Every failure, including {@code size1 > size2} or a proof of the
  * wrong length, is an {@link InvalidProofException}. Edge cases: equal sizes need an empty proof
  * and equal roots; {@code size1 == 0} needs an empty proof and {@code root1} equal to

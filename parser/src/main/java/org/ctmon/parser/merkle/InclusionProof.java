@@ -8,6 +8,9 @@ import org.ctmon.parser.Sha256;
  * that a leaf hash sits at a given index of the tree with a given root, by the algorithm of RFC 9162
  * section 2.1.3.2.
  *
+ * <p>A proof binds roots, not sizes: a size that gives the path the same shape (leaf 0 in trees of
+ * 3 and 4) verifies too. Take sizes and roots together from signed tree heads.
+ *
  * <p>Stateless and thread-safe. Every failure, including a bad index or a proof of the wrong length,
  * is an {@link InvalidProofException}; nothing else is thrown for any input but {@code null}.
  */
