@@ -72,6 +72,27 @@ public final class TileTree {
   }
 
   /**
+   * A copy of {@code range} extended to {@code size} leaves with the leaf hashes of the level-0
+   * tiles, so a follower whose entries lag behind a checkpoint (it skips partial data tiles) can
+   * still check the checkpoint's root. {@code range} itself is not changed.
+   *
+   * @throws IllegalArgumentException if {@code size} is below the range's size
+   * @throws MalformedTileException if a tile has the wrong length
+   */
+  public static CompactRange extend(CompactRange range, long size, HashTileSource source) {
+    CompactRange extended = range.copy();
+    for (Tile tile : dataTiles(range.size(), size)) {
+      byte[] bytes = source.read(tile);
+      HashTile.checkLength(tile, bytes);
+      long first = tile.index() * Tile.FULL_WIDTH;
+      for (int i = (int) Math.max(0, range.size() - first); i < tile.width(); i++) {
+        extended.append(Sha256.wrap(bytes, i * Sha256.LENGTH));
+      }
+    }
+    return extended;
+  }
+
+  /**
    * The level-0 tiles (and so data tiles) holding entries {@code from} to {@code size - 1} of a tree
    * of {@code size} leaves, in order: full tiles, then a partial one if size is not a multiple of
    * 256. Empty if {@code from == size}. The first tile may start before {@code from}.
