@@ -3,6 +3,7 @@ package org.ctmon.parser.merkle;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.ctmon.parser.Sha256;
 
@@ -57,6 +58,23 @@ public final class CompactRange {
     }
     r.size = size;
     return r;
+  }
+
+  /**
+   * The range of a whole tree from the audit path of its last leaf, for an RFC 6962 follower that
+   * starts at a log's current end ({@code get-entry-and-proof} of leaf {@code treeSize - 1}): the
+   * path is verified against {@code root} first, and its hashes, read top down, are exactly the
+   * subtree roots of the first {@code treeSize - 1} leaves.
+   *
+   * @throws InvalidProofException if the path does not prove the leaf at the end of that tree
+   */
+  public static CompactRange fromLastLeafProof(long treeSize, Sha256 lastLeafHash, List<Sha256> auditPath, Sha256 root) {
+    InclusionProof.verify(treeSize - 1, treeSize, lastLeafHash, auditPath, root);
+    List<Sha256> roots = new ArrayList<>(auditPath);
+    Collections.reverse(roots);
+    CompactRange range = fromRightEdge(treeSize - 1, roots);
+    range.append(lastLeafHash);
+    return range;
   }
 
   /**

@@ -127,6 +127,33 @@ final class CompactRangeTest {
   }
 
   @Test
+  void fromTheLastLeafProofOfAnyTreeGrowsLikeAnAppendedRange() {
+    List<Sha256> leaves = NaiveMerkle.randomLeaves(1100, 4);
+    for (int n : NaiveMerkle.interestingSizes()) {
+      if (n == 0 || n > 1099) {
+        continue;
+      }
+      List<Sha256> d = leaves.subList(0, n);
+      CompactRange seeded = CompactRange.fromLastLeafProof(n, d.get(n - 1), NaiveMerkle.path(n - 1, d), NaiveMerkle.mth(d));
+      CompactRange appended = new CompactRange();
+      d.forEach(appended::append);
+      assertEquals(appended, seeded, "size " + n);
+      seeded.append(leaves.get(n));
+      assertEquals(NaiveMerkle.mth(leaves.subList(0, n + 1)), seeded.root(), "size " + (n + 1));
+    }
+  }
+
+  @Test
+  void fromTheLastLeafProofRefusesAPathThatDoesNotProveIt() {
+    List<Sha256> leaves = NaiveMerkle.randomLeaves(10, 5);
+    List<Sha256> path = NaiveMerkle.path(9, leaves);
+    Sha256 root = NaiveMerkle.mth(leaves);
+    assertThrows(InvalidProofException.class, () -> CompactRange.fromLastLeafProof(10, leaves.get(8), path, root));
+    assertThrows(InvalidProofException.class, () -> CompactRange.fromLastLeafProof(9, leaves.get(9), path, root));
+    assertThrows(InvalidProofException.class, () -> CompactRange.fromLastLeafProof(0, leaves.get(9), List.of(), root));
+  }
+
+  @Test
   void rangesWithTheSameLeavesAreEqualAndOthersAreNot() {
     assertEquals(rangeOf(13), rangeOf(13));
     assertNotEquals(rangeOf(13), rangeOf(12));
