@@ -64,7 +64,8 @@ public final class CompactRange {
    * The range of a whole tree from the audit path of its last leaf, for an RFC 6962 follower that
    * starts at a log's current end ({@code get-entry-and-proof} of leaf {@code treeSize - 1}): the
    * path is verified against {@code root} first, and its hashes, read top down, are exactly the
-   * subtree roots of the first {@code treeSize - 1} leaves.
+   * subtree roots of the first {@code treeSize - 1} leaves. Take {@code treeSize} and {@code root}
+   * from the same signed tree head (see {@link InclusionProof} on sizes).
    *
    * @throws InvalidProofException if the path does not prove the leaf at the end of that tree
    */

@@ -85,10 +85,11 @@ public final class TilePath {
       if (digits.length() != 3 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
         throw malformed(path, "index element '" + e + "' is not " + (last ? "ddd" : "xddd"));
       }
-      if (index > (Long.MAX_VALUE - 999) / 1000) {
+      try {
+        index = Math.addExact(Math.multiplyExact(index, 1000L), Integer.parseInt(digits));
+      } catch (ArithmeticException overflow) {
         throw malformed(path, "the index does not fit in 63 bits");
       }
-      index = index * 1000 + Integer.parseInt(digits);
     }
     return new Tile(level, index, width);
   }

@@ -41,6 +41,7 @@ final class TilePathTest {
       Tile level0 = new Tile(0, index, tile.width());
       assertEquals(level0, TilePath.parseData(level0.dataPath()));
     }
+    assertEquals(new Tile(63, Long.MAX_VALUE, 255), TilePath.parse("tile/63/x009/x223/x372/x036/x854/x775/807.p/255"));
   }
 
   @Test
@@ -48,7 +49,8 @@ final class TilePathTest {
     for (String bad : new String[] {"tile/0/x000/001", "tile/0/1", "tile/00/000", "tile/64/000", "tile/0/000.p/0",
         "tile/0/000.p/256", "tile/0/000.p/010", "tile/0/001/002", "tile/0/x1/000", "tile/0/x001", "tiles/0/000",
         "tile/0/000.p", "tile/0/000.p/", "tile/-1/000", "tile/0/-01", "tile/0/", "tile/0", "tile/data/000",
-        "/tile/0/000", "tile/0/000/", "tile/0/x999/x999/x999/x999/x999/x999/x999/999"}) {
+        "/tile/0/000", "tile/0/000/", "tile/0/x999/x999/x999/x999/x999/x999/x999/999",
+        "tile/0/x009/x223/x372/x036/x854/x775/808"}) {
       assertThrows(MalformedTileException.class, () -> TilePath.parse(bad), bad);
     }
     for (String bad : new String[] {"tile/data/x000/001", "tile/data/000.p/256", "tile/0/000", "tile/data/1"}) {
