@@ -7,7 +7,7 @@ import org.ctmon.parser.CtmonException;
  * version, or its hash count disagrees with its size. The message names what is wrong.
  */
 public final class CorruptCompactRangeException extends CtmonException {
-  public CorruptCompactRangeException(String message) {
+  CorruptCompactRangeException(String message) {
     super(message);
   }
 }

@@ -8,7 +8,7 @@ import org.ctmon.parser.CtmonException;
  * names the index or sizes and the roots involved, so it can go into a misbehaviour record as is.
  */
 public final class InvalidProofException extends CtmonException {
-  public InvalidProofException(String message) {
+  InvalidProofException(String message) {
     super(message);
   }
 }

@@ -7,7 +7,7 @@ import org.ctmon.parser.CtmonException;
  * that is not the canonical {@code tile/<L>/<N>[.p/<W>]}. The message names the tile or the path.
  */
 public final class MalformedTileException extends CtmonException {
-  public MalformedTileException(String message) {
+  MalformedTileException(String message) {
     super(message);
   }
 }
