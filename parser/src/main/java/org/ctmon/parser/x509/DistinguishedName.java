@@ -1,0 +1,208 @@
+package org.ctmon.parser.x509;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+
+/**
+ * Renders an X.500 Name (issuer, subject) as an RFC 4514 string and picks out the attributes a
+ * monitor needs, decoding attribute values by their string type.
+ *
+ * <p>The rendering: RDNs from last to first (RFC 4514 order) joined by {@code ,}, multi-valued
+ * RDNs joined by {@code +}, attribute types by BouncyCastle's {@link BCStyle} short names
+ * ({@code CN}, {@code O}, {@code E}, ...) or the dotted OID, values escaped as RFC 4514 requires
+ * (plus control characters as {@code \xx}), values that are not strings as {@code #} and the hex
+ * of their DER. The walk is our own so that one bad value costs a problem string, not the name.
+ */
+final class DistinguishedName {
+  static final byte[] CN = {0x55, 0x04, 0x03};
+  static final byte[] O = {0x55, 0x04, 0x0a};
+  /** Attribute type names by dotted OID, filled from BouncyCastle on first sight. */
+  private static final Map<String, String> SYMBOLS = new ConcurrentHashMap<>();
+
+  /** The rendered name, the common names and organizations in encoding order, problems met. */
+  record Rendered(String text, List<String> commonNames, List<String> organizations) {}
+
+  private DistinguishedName() {}
+
+  /** Renders the Name TLV {@code name}; appends problems to {@code problems} prefixed by {@code what}. */
+  static Rendered render(Tlv name, String what, List<String> problems) {
+    name.expect(Tlv.SEQUENCE, what);
+    List<String> rdns = new ArrayList<>(8);
+    List<String> cns = new ArrayList<>(1);
+    List<String> orgs = new ArrayList<>(1);
+    DerReader sets = name.children();
+    StringBuilder sb = new StringBuilder(64);
+    while (sets.hasNext()) {
+      Tlv set = sets.next().expect(Tlv.SET, what + " rdn");
+      DerReader atvs = set.children();
+      sb.setLength(0);
+      while (atvs.hasNext()) {
+        Tlv atv = atvs.next().expect(Tlv.SEQUENCE, what + " attribute");
+        DerReader r = atv.children();
+        Tlv type = r.next(Tlv.OID, what + " attribute type");
+        Tlv value = r.next();
+        if (sb.length() > 0) {
+          sb.append('+');
+        }
+        String oid = Oids.text(type);
+        String symbol = SYMBOLS.get(oid);
+        if (symbol == null) {
+          symbol = symbol(oid);
+          if (SYMBOLS.size() < 1024) { // bounded: junk OIDs in hostile certificates must not grow it
+            SYMBOLS.put(oid, symbol);
+          }
+        }
+        sb.append(symbol).append('=');
+        String s = decodeString(value, what, problems);
+        if (s == null) {
+          sb.append('#');
+          appendHex(sb, value);
+        } else {
+          escape(sb, s);
+          if (type.isOid(CN)) {
+            cns.add(s);
+          } else if (type.isOid(O)) {
+            orgs.add(s);
+          }
+        }
+      }
+      if (set.valueLength() == 0) {
+        problems.add(what + ": empty rdn");
+      }
+      rdns.add(sb.toString());
+    }
+    StringBuilder out = new StringBuilder(64 * rdns.size());
+    for (int i = rdns.size() - 1; i >= 0; i--) {
+      out.append(rdns.get(i));
+      if (i > 0) {
+        out.append(',');
+      }
+    }
+    return new Rendered(out.toString(), cns, orgs);
+  }
+
+  /**
+   * The text of a directory string value, or null if {@code v} is not a string type. Bytes that
+   * do not fit the declared type are decoded leniently and reported.
+   */
+  static String decodeString(Tlv v, String what, List<String> problems) {
+    byte[] b = v.buf();
+    int p = v.valueStart();
+    int n = v.valueLength();
+    switch (v.tag()) {
+      case Tlv.UTF8_STRING:
+        return utf8(b, p, n, what, problems);
+      case Tlv.PRINTABLE_STRING:
+      case Tlv.IA5_STRING:
+      case Tlv.VISIBLE_STRING:
+      case 0x12: // NumericString
+        for (int i = p; i < p + n; i++) {
+          if (b[i] < 0) {
+            problems.add(what + ": non-ascii byte in a " + typeName(v.tag()));
+            return utf8(b, p, n, what, problems);
+          }
+        }
+        return new String(b, p, n, StandardCharsets.ISO_8859_1);
+      case Tlv.T61_STRING:
+        // as OpenSSL does: T61 read as Latin-1
+        return new String(b, p, n, StandardCharsets.ISO_8859_1);
+      case Tlv.BMP_STRING:
+        if (n % 2 != 0) {
+          problems.add(what + ": bmpstring of odd length " + n);
+        }
+        return new String(b, p, n - n % 2, StandardCharsets.UTF_16BE);
+      case Tlv.UNIVERSAL_STRING:
+        if (n % 4 != 0) {
+          problems.add(what + ": universalstring of length " + n);
+        }
+        StringBuilder sb = new StringBuilder(n / 4);
+        for (int i = p; i + 4 <= p + n; i += 4) {
+          int cp = (b[i] & 0xff) << 24 | (b[i + 1] & 0xff) << 16 | (b[i + 2] & 0xff) << 8 | (b[i + 3] & 0xff);
+          if (Character.isValidCodePoint(cp)) {
+            sb.appendCodePoint(cp);
+          } else {
+            sb.append('\ufffd');
+          }
+        }
+        return sb.toString();
+      default:
+        return null;
+    }
+  }
+
+  private static String utf8(byte[] b, int p, int n, String what, List<String> problems) {
+    boolean ascii = true;
+    for (int i = p; i < p + n; i++) {
+      if (b[i] < 0) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) {
+      return new String(b, p, n, StandardCharsets.ISO_8859_1);
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(b, p, n))
+          .toString();
+    } catch (CharacterCodingException e) {
+      problems.add(what + ": invalid utf-8");
+      return new String(b, p, n, StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  private static String symbol(String oid) {
+    try {
+      String name = BCStyle.INSTANCE.oidToDisplayName(new ASN1ObjectIdentifier(oid));
+      return name != null ? name : oid;
+    } catch (IllegalArgumentException e) {
+      return oid;
+    }
+  }
+
+  private static String typeName(int tag) {
+    switch (tag) {
+      case Tlv.PRINTABLE_STRING:
+        return "printablestring";
+      case Tlv.IA5_STRING:
+        return "ia5string";
+      case Tlv.VISIBLE_STRING:
+        return "visiblestring";
+      default:
+        return "numericstring";
+    }
+  }
+
+  private static void escape(StringBuilder sb, String s) {
+    int last = s.length() - 1;
+    for (int i = 0; i <= last; i++) {
+      char c = s.charAt(i);
+      if (c == ',' || c == '+' || c == '"' || c == '\\' || c == '<' || c == '>' || c == ';'
+          || (i == 0 && (c == '#' || c == ' ')) || (i == last && c == ' ')) {
+        sb.append('\\').append(c);
+      } else if (c < 0x20 || c == 0x7f) {
+        sb.append('\\').append(String.format(Locale.ROOT, "%02x", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+  }
+
+  private static void appendHex(StringBuilder sb, Tlv v) {
+    byte[] b = v.buf();
+    for (int i = v.start(); i < v.end(); i++) {
+      sb.append(Character.forDigit((b[i] >> 4) & 0xf, 16)).append(Character.forDigit(b[i] & 0xf, 16));
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package org.ctmon.parser.x509;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decodes the extensions a monitor needs from the {@code [3]} field of a TBSCertificate:
+ * subjectAltName (names), basicConstraints (cA), the embedded SCT list and the CT poison.
+ * A broken extension costs a problem string, never the others.
+ */
+final class ExtensionsDecoder {
+  private ExtensionsDecoder() {}
+
+  static void decode(Tlv ext3, FactsBuilder out) {
+    Tlv seq = Tlv.read(ext3.buf(), ext3.valueStart(), ext3.valueEnd()).expect(Tlv.SEQUENCE, "extensions");
+    DerReader r = seq.children();
+    List<String> seen = new ArrayList<>(12);
+    if (!r.hasNext()) {
+      out.problem("empty extensions");
+    }
+    while (r.hasNext()) {
+      Tlv ext = r.next().expect(Tlv.SEQUENCE, "extension");
+      String oidText = "?";
+      try {
+        DerReader e = ext.children();
+        Tlv oid = e.next(Tlv.OID, "extension id");
+        oidText = Oids.text(oid);
+        Tlv critical = e.nextIf(Tlv.BOOLEAN);
+        Tlv value = e.next(Tlv.OCTET_STRING, "extension " + oidText + " value");
+        if (seen.contains(oidText)) {
+          out.problem("duplicate extension " + oidText);
+        }
+        seen.add(oidText);
+        byte[] b = value.buf();
+        if (oid.isOid(Oids.SUBJECT_ALT_NAME)) {
+          SubjectAltNames.read(b, value.valueStart(), value.valueEnd(), out);
+        } else if (oid.isOid(Oids.BASIC_CONSTRAINTS)) {
+          Tlv bc = Tlv.read(b, value.valueStart(), value.valueEnd()).expect(Tlv.SEQUENCE, "basic constraints");
+          Tlv ca = bc.children().nextIf(Tlv.BOOLEAN);
+          out.isCa = ca != null && ca.valueLength() == 1 && b[ca.valueStart()] != 0;
+        } else if (oid.isOid(Oids.SCT_LIST)) {
+          String p = SctListDecoder.decode(b, value.valueStart(), value.valueEnd(), out.embeddedScts);
+          if (p != null) {
+            out.problem(p);
+          }
+        } else if (oid.isOid(Oids.CT_POISON)) {
+          out.precertificate = true;
+        }
+        if (critical != null && (critical.valueLength() != 1 || b[critical.valueStart()] == 0)) {
+          out.problem("extension " + oidText + " has critical false written explicitly");
+        }
+      } catch (MalformedDerException e) {
+        out.problem("extension " + oidText + ": " + e.getMessage());
+      }
+    }
+  }
+}
