@@ -8,25 +8,56 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.x500.style.BCStyle;
 
 /**
  * Renders an X.500 Name (issuer, subject) as an RFC 4514 string and picks out the attributes a
  * monitor needs, decoding attribute values by their string type.
  *
- * <p>The rendering: RDNs from last to first (RFC 4514 order) joined by {@code ,}, multi-valued
- * RDNs joined by {@code +}, attribute types by BouncyCastle's {@link BCStyle} short names
- * ({@code CN}, {@code O}, {@code E}, ...) or the dotted OID, values escaped as RFC 4514 requires
+ * <p>The rendering is what {@code openssl x509 -nameopt RFC2253} prints (the order is also
+ * Go's {@code pkix.Name.String()}): RDNs from last to first joined by {@code ,}, the members of a
+ * multi-valued RDN also last to first joined by {@code +}, attribute types by OpenSSL's short
+ * names ({@code CN}, {@code O}, {@code emailAddress}, {@code jurisdictionC}, ...) or the dotted
+ * OID, empty RDNs left out, values escaped as RFC 4514 requires
  * (plus control characters as {@code \xx}), values that are not strings as {@code #} and the hex
  * of their DER. The walk is our own so that one bad value costs a problem string, not the name.
  */
 final class DistinguishedName {
   static final byte[] CN = {0x55, 0x04, 0x03};
   static final byte[] O = {0x55, 0x04, 0x0a};
-  /** Attribute type names by dotted OID, filled from BouncyCastle on first sight. */
-  private static final Map<String, String> SYMBOLS = new ConcurrentHashMap<>();
+  /** Attribute type names by dotted OID: OpenSSL's short names, so DNs read as openssl prints them. */
+  private static final Map<String, String> SYMBOLS = Map.ofEntries(
+      Map.entry("2.5.4.3", "CN"),
+      Map.entry("2.5.4.4", "SN"),
+      Map.entry("2.5.4.5", "serialNumber"),
+      Map.entry("2.5.4.6", "C"),
+      Map.entry("2.5.4.7", "L"),
+      Map.entry("2.5.4.8", "ST"),
+      Map.entry("2.5.4.9", "street"),
+      Map.entry("2.5.4.10", "O"),
+      Map.entry("2.5.4.11", "OU"),
+      Map.entry("2.5.4.12", "title"),
+      Map.entry("2.5.4.13", "description"),
+      Map.entry("2.5.4.15", "businessCategory"),
+      Map.entry("2.5.4.16", "postalAddress"),
+      Map.entry("2.5.4.17", "postalCode"),
+      Map.entry("2.5.4.18", "postOfficeBox"),
+      Map.entry("2.5.4.20", "telephoneNumber"),
+      Map.entry("2.5.4.41", "name"),
+      Map.entry("2.5.4.42", "GN"),
+      Map.entry("2.5.4.43", "initials"),
+      Map.entry("2.5.4.44", "generationQualifier"),
+      Map.entry("2.5.4.45", "x500UniqueIdentifier"),
+      Map.entry("2.5.4.46", "dnQualifier"),
+      Map.entry("2.5.4.65", "pseudonym"),
+      Map.entry("2.5.4.97", "organizationIdentifier"),
+      Map.entry("0.9.2342.19200300.100.1.1", "UID"),
+      Map.entry("0.9.2342.19200300.100.1.25", "DC"),
+      Map.entry("1.2.840.113549.1.9.1", "emailAddress"),
+      Map.entry("1.2.840.113549.1.9.2", "unstructuredName"),
+      Map.entry("1.2.840.113549.1.9.8", "unstructuredAddress"),
+      Map.entry("1.3.6.1.4.1.311.60.2.1.1", "jurisdictionL"),
+      Map.entry("1.3.6.1.4.1.311.60.2.1.2", "jurisdictionST"),
+      Map.entry("1.3.6.1.4.1.311.60.2.1.3", "jurisdictionC"));
 
   /** The rendered name, the common names and organizations in encoding order, problems met. */
   record Rendered(String text, List<String> commonNames, List<String> organizations) {}
@@ -44,24 +75,15 @@ final class DistinguishedName {
     while (sets.hasNext()) {
       Tlv set = sets.next().expect(Tlv.SET, what + " rdn");
       DerReader atvs = set.children();
-      sb.setLength(0);
+      List<String> members = new ArrayList<>(1);
       while (atvs.hasNext()) {
+        sb.setLength(0);
         Tlv atv = atvs.next().expect(Tlv.SEQUENCE, what + " attribute");
         DerReader r = atv.children();
         Tlv type = r.next(Tlv.OID, what + " attribute type");
         Tlv value = r.next();
-        if (sb.length() > 0) {
-          sb.append('+');
-        }
         String oid = Oids.text(type);
-        String symbol = SYMBOLS.get(oid);
-        if (symbol == null) {
-          symbol = symbol(oid);
-          if (SYMBOLS.size() < 1024) { // bounded: junk OIDs in hostile certificates must not grow it
-            SYMBOLS.put(oid, symbol);
-          }
-        }
-        sb.append(symbol).append('=');
+        sb.append(SYMBOLS.getOrDefault(oid, oid)).append('=');
         String s = decodeString(value, what, problems);
         if (s == null) {
           sb.append('#');
@@ -74,11 +96,18 @@ final class DistinguishedName {
             orgs.add(s);
           }
         }
+        members.add(sb.toString());
       }
-      if (set.valueLength() == 0) {
+      if (members.isEmpty()) {
         problems.add(what + ": empty rdn");
+        continue;
       }
-      rdns.add(sb.toString());
+      // last to first within an RDN too, as OpenSSL and Go print multi-valued RDNs
+      StringBuilder rdn = new StringBuilder(members.get(members.size() - 1));
+      for (int i = members.size() - 2; i >= 0; i--) {
+        rdn.append('+').append(members.get(i));
+      }
+      rdns.add(rdn.toString());
     }
     StringBuilder out = new StringBuilder(64 * rdns.size());
     for (int i = rdns.size() - 1; i >= 0; i--) {
@@ -159,15 +188,6 @@ final class DistinguishedName {
     } catch (CharacterCodingException e) {
       problems.add(what + ": invalid utf-8");
       return new String(b, p, n, StandardCharsets.ISO_8859_1);
-    }
-  }
-
-  private static String symbol(String oid) {
-    try {
-      String name = BCStyle.INSTANCE.oidToDisplayName(new ASN1ObjectIdentifier(oid));
-      return name != null ? name : oid;
-    } catch (IllegalArgumentException e) {
-      return oid;
     }
   }
 

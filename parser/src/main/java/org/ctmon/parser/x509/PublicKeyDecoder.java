@@ -6,6 +6,9 @@ import java.util.List;
 final class PublicKeyDecoder {
   private PublicKeyDecoder() {}
 
+  /** The curve name given to EC keys with explicit parameters instead of a named curve. */
+  static final String EXPLICIT_CURVE = "explicit";
+
   /** Describes the SPKI TLV {@code spki}; key-size trouble becomes a problem, not a failure. */
   static PublicKeyFacts decode(Tlv spki, List<String> problems) {
     DerReader r = spki.expect(Tlv.SEQUENCE, "subject public key info").children();
@@ -23,9 +26,10 @@ final class PublicKeyDecoder {
         }
         case "ec": {
           if (params == null || params.tag() != Tlv.OID) {
-            problems.add("ec key without a named curve");
+            // explicit curve parameters (RFC 5480 forbids them): size from the uncompressed point
+            problems.add("ec key with explicit curve parameters");
             int len = key.valueLength() - 1;
-            return new PublicKeyFacts(type, len > 1 ? (len - 1) / 2 * 8 : 0, null);
+            return new PublicKeyFacts(type, len > 1 ? (len - 1) / 2 * 8 : 0, EXPLICIT_CURVE);
           }
           String curveOid = Oids.text(params);
           return new PublicKeyFacts(type, AlgorithmNames.curveBits(curveOid), AlgorithmNames.curveName(curveOid));
