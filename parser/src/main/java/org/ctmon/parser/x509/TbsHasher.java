@@ -11,14 +11,32 @@ import org.ctmon.parser.Sha256;
  * x509util.RemoveCTPoison}/{@code BuildPrecertTBS} do: the two Extension TLVs are cut out, the
  * lengths of the extensions SEQUENCE, the {@code [3]} wrapper and the TBS SEQUENCE are
  * re-encoded (minimal DER), and if no extension remains the {@code [3]} wrapper goes too. Every
- * other byte is hashed exactly as the CA wrote it. Nothing is copied: the pieces are fed to the
- * digest in order.
+ * other byte is hashed exactly as the CA wrote it. Nothing is copied on the hot path: the pieces are
+ * fed to the digest in order.
  */
 final class TbsHasher {
   private TbsHasher() {}
 
+  /** Where the bytes of the stripped TBSCertificate go, piece by piece. */
+  interface ByteSink {
+    void write(byte[] b, int off, int len);
+  }
+
   /** The hash of {@code tbs} (a TBSCertificate TLV) without the CT extensions. */
   static Sha256 hash(Tlv tbs) {
+    MessageDigest md = Sha256.newDigest();
+    write(tbs, md::update);
+    return Sha256.wrap(md.digest());
+  }
+
+  /** The bytes of {@code tbs} without the CT extensions (what a log signs for a precertificate). */
+  static byte[] strip(Tlv tbs) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(tbs.length());
+    write(tbs, out::write);
+    return out.toByteArray();
+  }
+
+  private static void write(Tlv tbs, ByteSink sink) {
     byte[] b = tbs.buf();
     Tlv ext3 = null;
     DerReader r = tbs.children();
@@ -29,11 +47,13 @@ final class TbsHasher {
       }
     }
     if (ext3 == null || tbs.indefinite() || ext3.indefinite()) {
-      return Sha256.of(b, tbs.start(), tbs.length());
+      sink.write(b, tbs.start(), tbs.length());
+      return;
     }
     Tlv seq = Tlv.read(b, ext3.valueStart(), ext3.valueEnd());
     if (seq.tag() != Tlv.SEQUENCE || seq.indefinite() || seq.end() != ext3.valueEnd()) {
-      return Sha256.of(b, tbs.start(), tbs.length());
+      sink.write(b, tbs.start(), tbs.length());
+      return;
     }
     // Pass 1: how many bytes of extensions go.
     int removed = 0;
@@ -45,7 +65,8 @@ final class TbsHasher {
       }
     }
     if (removed == 0) {
-      return Sha256.of(b, tbs.start(), tbs.length());
+      sink.write(b, tbs.start(), tbs.length());
+      return;
     }
     int seqContent = seq.valueLength() - removed;
     int newExt3Length;
@@ -56,24 +77,22 @@ final class TbsHasher {
       newExt3Length = headerLength(seqLength) + seqLength;
     }
     int tbsContent = tbs.valueLength() - ext3.length() + newExt3Length;
-    // Pass 2: feed the digest.
-    MessageDigest md = Sha256.newDigest();
+    // Pass 2: write the pieces.
     byte[] header = new byte[6];
-    md.update(header, 0, writeHeader(header, Tlv.SEQUENCE, tbsContent));
-    md.update(b, tbs.valueStart(), ext3.start() - tbs.valueStart());
+    sink.write(header, 0, writeHeader(header, Tlv.SEQUENCE, tbsContent));
+    sink.write(b, tbs.valueStart(), ext3.start() - tbs.valueStart());
     if (seqContent > 0) {
-      md.update(header, 0, writeHeader(header, 0xa3, headerLength(seqContent) + seqContent));
-      md.update(header, 0, writeHeader(header, Tlv.SEQUENCE, seqContent));
+      sink.write(header, 0, writeHeader(header, 0xa3, headerLength(seqContent) + seqContent));
+      sink.write(header, 0, writeHeader(header, Tlv.SEQUENCE, seqContent));
       exts = seq.children();
       while (exts.hasNext()) {
         Tlv ext = exts.next();
         if (!isCtExtension(ext)) {
-          md.update(b, ext.start(), ext.length());
+          sink.write(b, ext.start(), ext.length());
         }
       }
     }
-    md.update(b, ext3.end(), tbs.valueEnd() - ext3.end());
-    return Sha256.wrap(md.digest());
+    sink.write(b, ext3.end(), tbs.valueEnd() - ext3.end());
   }
 
   static boolean isCtExtension(Tlv ext) {
