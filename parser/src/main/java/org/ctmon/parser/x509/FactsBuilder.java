@@ -47,7 +47,9 @@ final class FactsBuilder {
 
   /**
    * Adds a subject common name when it is a host name or an IP address; other CNs ("Example CA")
-   * are not names. Unicode host names are converted to A-labels.
+   * are not names. Unicode host names are converted to A-labels. Control characters such as NUL
+   * do not disqualify a CN: {@code www.bank.com\0.evil.com} is an attack on exactly the names a
+   * monitor watches, so it is kept (and flagged by {@link DnsName}).
    */
   void addCommonName(String cn) {
     String ip = IpAddressText.parse(cn);
@@ -62,7 +64,7 @@ final class FactsBuilder {
       if (c >= 0x80) {
         ascii = false;
       } else if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-          || c == '-' || c == '.' || c == '_' || c == '*')) {
+          || c == '-' || c == '.' || c == '_' || c == '*' || c < 0x20)) {
         return;
       }
     }
