@@ -18,10 +18,13 @@ final class LenientNameScan {
 
   private static final byte[] SAN_TLV = {0x06, 0x03, 0x55, 0x1d, 0x11};
   private static final byte[] CN_TLV = {0x06, 0x03, 0x55, 0x04, 0x03};
+  /** Hits examined at most, so hostile bytes full of the patterns cost linear time, not quadratic. */
+  private static final int MAX_HITS = 32;
 
   static void scan(byte[] b, FactsBuilder out) {
     int[] issuer = issuerRange(b);
-    for (int i = indexOf(b, SAN_TLV, 0); i >= 0; i = indexOf(b, SAN_TLV, i + 1)) {
+    int hits = 0;
+    for (int i = indexOf(b, SAN_TLV, 0); i >= 0 && hits++ < MAX_HITS; i = indexOf(b, SAN_TLV, i + 1)) {
       int p = i + SAN_TLV.length;
       try {
         if (p < b.length && b[p] == Tlv.BOOLEAN) {
@@ -34,7 +37,8 @@ final class LenientNameScan {
       }
     }
     List<String> ignored = new ArrayList<>();
-    for (int i = indexOf(b, CN_TLV, 0); i >= 0; i = indexOf(b, CN_TLV, i + 1)) {
+    hits = 0;
+    for (int i = indexOf(b, CN_TLV, 0); i >= 0 && hits++ < MAX_HITS; i = indexOf(b, CN_TLV, i + 1)) {
       if (issuer != null && i >= issuer[0] && i < issuer[1]) {
         continue;
       }
