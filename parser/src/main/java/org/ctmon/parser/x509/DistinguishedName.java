@@ -59,6 +59,27 @@ final class DistinguishedName {
       Map.entry("1.3.6.1.4.1.311.60.2.1.2", "jurisdictionST"),
       Map.entry("1.3.6.1.4.1.311.60.2.1.3", "jurisdictionC"));
 
+  /** Short names of the 2.5.4.x attribute types by their last arc, the common case, without text. */
+  private static final String[] X520 = new String[128];
+
+  static {
+    for (Map.Entry<String, String> e : SYMBOLS.entrySet()) {
+      if (e.getKey().startsWith("2.5.4.")) {
+        X520[Integer.parseInt(e.getKey().substring(6))] = e.getValue();
+      }
+    }
+  }
+
+  private static String symbol(Tlv type) {
+    byte[] b = type.buf();
+    int p = type.valueStart();
+    if (type.valueLength() == 3 && b[p] == 0x55 && b[p + 1] == 0x04 && b[p + 2] >= 0 && X520[b[p + 2]] != null) {
+      return X520[b[p + 2]];
+    }
+    String oid = Oids.text(type);
+    return SYMBOLS.getOrDefault(oid, oid);
+  }
+
   /** The rendered name, the common names and organizations in encoding order, problems met. */
   record Rendered(String text, List<String> commonNames, List<String> organizations) {}
 
@@ -82,8 +103,7 @@ final class DistinguishedName {
         DerReader r = atv.children();
         Tlv type = r.next(Tlv.OID, what + " attribute type");
         Tlv value = r.next();
-        String oid = Oids.text(type);
-        sb.append(SYMBOLS.getOrDefault(oid, oid)).append('=');
+        sb.append(symbol(type)).append('=');
         String s = decodeString(value, what, problems);
         if (s == null) {
           sb.append('#');
@@ -206,6 +226,16 @@ final class DistinguishedName {
 
   private static void escape(StringBuilder sb, String s) {
     int last = s.length() - 1;
+    boolean plain = last < 0 || s.charAt(0) != '#' && s.charAt(0) != ' ' && s.charAt(last) != ' ';
+    for (int i = 0; plain && i <= last; i++) {
+      char c = s.charAt(i);
+      plain = c >= 0x20 && c != 0x7f && c != ',' && c != '+' && c != '"' && c != '\\' && c != '<'
+          && c != '>' && c != ';';
+    }
+    if (plain) {
+      sb.append(s);
+      return;
+    }
     for (int i = 0; i <= last; i++) {
       char c = s.charAt(i);
       if (c == ',' || c == '+' || c == '"' || c == '\\' || c == '<' || c == '>' || c == ';'

@@ -181,6 +181,9 @@ public record DnsName(String name, boolean wildcard, String problem) implements 
         continue;
       }
       char c = name.charAt(i);
+      if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+        continue; // the common case first: this is the hot loop of every certificate
+      }
       if (c == 0) {
         return "contains nul";
       }

@@ -14,23 +14,24 @@ final class ExtensionsDecoder {
   static void decode(Tlv ext3, FactsBuilder out) {
     Tlv seq = Tlv.read(ext3.buf(), ext3.valueStart(), ext3.valueEnd()).expect(Tlv.SEQUENCE, "extensions");
     DerReader r = seq.children();
-    List<String> seen = new ArrayList<>(12);
+    List<Tlv> seen = new ArrayList<>(12);
     if (!r.hasNext()) {
       out.problem("empty extensions");
     }
     while (r.hasNext()) {
       Tlv ext = r.next().expect(Tlv.SEQUENCE, "extension");
-      String oidText = "?";
+      Tlv oid = null;
       try {
         DerReader e = ext.children();
-        Tlv oid = e.next(Tlv.OID, "extension id");
-        oidText = Oids.text(oid);
+        oid = e.next(Tlv.OID, "extension id");
         Tlv critical = e.nextIf(Tlv.BOOLEAN);
-        Tlv value = e.next(Tlv.OCTET_STRING, "extension " + oidText + " value");
-        if (seen.contains(oidText)) {
-          out.problem("duplicate extension " + oidText);
+        Tlv value = e.next(Tlv.OCTET_STRING, "extension value");
+        for (Tlv other : seen) {
+          if (sameValue(other, oid)) {
+            out.problem("duplicate extension " + Oids.text(oid));
+          }
         }
-        seen.add(oidText);
+        seen.add(oid);
         byte[] b = value.buf();
         if (oid.isOid(Oids.SUBJECT_ALT_NAME)) {
           SubjectAltNames.read(b, value.valueStart(), value.valueEnd(), out);
@@ -47,11 +48,15 @@ final class ExtensionsDecoder {
           out.precertificate = true;
         }
         if (critical != null && (critical.valueLength() != 1 || b[critical.valueStart()] == 0)) {
-          out.problem("extension " + oidText + " has critical false written explicitly");
+          out.problem("extension " + Oids.text(oid) + " has critical false written explicitly");
         }
       } catch (MalformedDerException e) {
-        out.problem("extension " + oidText + ": " + e.getMessage());
+        out.problem("extension " + (oid == null ? "?" : Oids.text(oid)) + ": " + e.getMessage());
       }
     }
+  }
+
+  private static boolean sameValue(Tlv a, Tlv b) {
+    return java.util.Arrays.equals(a.buf(), a.valueStart(), a.valueEnd(), b.buf(), b.valueStart(), b.valueEnd());
   }
 }
