@@ -18,8 +18,11 @@ import org.ctmon.parser.Sha256;
  * @param dnsNames SAN dNSNames and host-name-like subject CNs, sorted and unique by key
  * @param ipAddresses SAN iPAddresses and IP-literal subject CNs as canonical text (IPv4 dotted,
  *     IPv6 RFC 5952), sorted and unique
- * @param subject the subject DN as an RFC 4514 string (see {@code DistinguishedName})
- * @param issuer the issuer DN as an RFC 4514 string
+ * @param subject the subject DN as an RFC 4514 string, spelled as {@code openssl x509 -nameopt
+ *     RFC2253} prints it: last RDN first, OpenSSL's short attribute names ({@code CN}, {@code O},
+ *     {@code emailAddress}, ...) or the dotted OID, RFC 4514 escapes, control characters as
+ *     {@code \xx}, non-string values as {@code #} and hex DER
+ * @param issuer the issuer DN, spelled as {@code subject}
  * @param issuerCommonName the first CN of the issuer, or null
  * @param issuerOrganization the first O of the issuer, or null
  * @param serial lower-case hex of the serial's magnitude, {@code -} prefix if negative, no

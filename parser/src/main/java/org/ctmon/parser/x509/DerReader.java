@@ -38,8 +38,4 @@ final class DerReader {
     }
     return next().expect(tag, what);
   }
-
-  int position() {
-    return pos;
-  }
 }

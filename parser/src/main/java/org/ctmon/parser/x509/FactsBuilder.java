@@ -39,10 +39,9 @@ final class FactsBuilder {
     return problems;
   }
 
-  /** Adds a SAN dNSName as written; {@code source} names where it came from for problem text. */
-  void addDnsName(String raw, String source) {
-    DnsName n = DnsName.of(raw);
-    dnsNames.add(n);
+  /** Adds a SAN dNSName as written (normalized, never dropped). */
+  void addDnsName(String raw) {
+    dnsNames.add(DnsName.of(raw));
   }
 
   /**
@@ -83,10 +82,6 @@ final class FactsBuilder {
 
   void addIp(String text) {
     ipAddresses.add(text);
-  }
-
-  boolean hasNames() {
-    return !dnsNames.isEmpty() || !ipAddresses.isEmpty();
   }
 
   CertificateFacts build() {

@@ -25,7 +25,7 @@ final class SubjectAltNames {
     while (r.hasNext()) {
       Tlv gn = r.next();
       if (gn.tag() == DNS_NAME) {
-        out.addDnsName(ia5(b, gn.valueStart(), gn.valueLength()), "san");
+        out.addDnsName(ia5(b, gn.valueStart(), gn.valueLength()));
       } else if (gn.tag() == IP_ADDRESS) {
         String ip = IpAddressText.of(b, gn.valueStart(), gn.valueLength());
         if (ip == null) {
@@ -38,7 +38,7 @@ final class SubjectAltNames {
         DerReader inner = gn.children();
         if (inner.hasNext()) {
           Tlv s = inner.next();
-          out.addDnsName(ia5(b, s.valueStart(), s.valueLength()), "san");
+          out.addDnsName(ia5(b, s.valueStart(), s.valueLength()));
           out.problem("san dnsname encoded as constructed");
         }
       }

@@ -106,18 +106,9 @@ record Tlv(byte[] buf, int tag, int start, int valueStart, int end, boolean inde
     return end - start;
   }
 
-  boolean constructed() {
-    return (tag & 0x20) != 0;
-  }
-
   /** A reader over the values inside this one. */
   DerReader children() {
     return new DerReader(buf, valueStart, valueEnd());
-  }
-
-  /** A copy of the value bytes. */
-  byte[] value() {
-    return java.util.Arrays.copyOfRange(buf, valueStart, valueEnd());
   }
 
   /** A copy of the whole encoding, header included. */
