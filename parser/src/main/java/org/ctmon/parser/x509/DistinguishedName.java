@@ -151,6 +151,13 @@ final class DistinguishedName {
       case Tlv.UTF8_STRING:
         return utf8(b, p, n, what, problems);
       case Tlv.PRINTABLE_STRING:
+        for (int i = p; i < p + n; i++) {
+          if (!printable(b[i])) {
+            problems.add(what + ": character outside printablestring");
+            break;
+          }
+        }
+        // fall through: decoded as the ASCII types are
       case Tlv.IA5_STRING:
       case Tlv.VISIBLE_STRING:
       case 0x12: // NumericString
@@ -186,6 +193,13 @@ final class DistinguishedName {
       default:
         return null;
     }
+  }
+
+  /** X.680 PrintableString: letters, digits, space and {@code '()+,-./:=?}. */
+  private static boolean printable(byte c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == ' '
+        || c == '\'' || c == '(' || c == ')' || c == '+' || c == ',' || c == '-' || c == '.'
+        || c == '/' || c == ':' || c == '=' || c == '?';
   }
 
   private static String utf8(byte[] b, int p, int n, String what, List<String> problems) {

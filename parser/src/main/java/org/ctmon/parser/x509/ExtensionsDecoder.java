@@ -47,8 +47,13 @@ final class ExtensionsDecoder {
         } else if (oid.isOid(Oids.CT_POISON)) {
           out.precertificate = true;
         }
-        if (critical != null && (critical.valueLength() != 1 || b[critical.valueStart()] == 0)) {
-          out.problem("extension " + Oids.text(oid) + " has critical false written explicitly");
+        if (critical != null) {
+          int v = critical.valueLength() == 1 ? b[critical.valueStart()] & 0xff : -1;
+          if (v == 0) {
+            out.problem("extension " + Oids.text(oid) + " has critical false written explicitly");
+          } else if (v != 0xff) {
+            out.problem("extension " + Oids.text(oid) + " critical flag not in der form");
+          }
         }
       } catch (MalformedDerException e) {
         out.problem("extension " + (oid == null ? "?" : Oids.text(oid)) + ": " + e.getMessage());

@@ -21,6 +21,9 @@ final class PublicKeyDecoder {
     try {
       switch (type) {
         case "rsa": {
+          if ("1.2.840.113549.1.1.1".equals(oid) && (params == null || params.tag() != Tlv.NULL || params.valueLength() != 0)) {
+            problems.add("rsa key parameters not null");
+          }
           Tlv rsa = Tlv.read(key.buf(), key.valueStart() + 1, key.valueEnd()).expect(Tlv.SEQUENCE, "rsa key");
           return new PublicKeyFacts(type, bitLength(rsa.children().next(Tlv.INTEGER, "rsa modulus")), null);
         }

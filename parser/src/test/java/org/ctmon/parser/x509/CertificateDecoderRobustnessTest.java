@@ -42,6 +42,28 @@ final class CertificateDecoderRobustnessTest {
     assertProblem("certs/ct-python/cert_bad_utf8_subject.pem", "subject: invalid utf-8");
   }
 
+  @Test
+  void certificatesPythonCryptographyRefusesAreFlagged() {
+    // index.csv: 58 certificates python-cryptography cannot parse, each malformed on purpose.
+    // We decode leniently, so each must come back Malformed or with its oddity named. The one
+    // exception: zlint/caOrgNameEmpty.pem, whose flaw is the order of a SET OF (not checked).
+    java.util.Map<String, java.util.Map<String, String>> index = CorpusCertificates.index();
+    List<String> unflagged = new ArrayList<>();
+    int refused = 0;
+    for (java.util.Map.Entry<String, java.util.Map<String, String>> e : index.entrySet()) {
+      if (!"false".equals(e.getValue().get("parses_cryptography"))) {
+        continue;
+      }
+      refused++;
+      FactsResult r = CertificateDecoder.fromCertificate(Der.of(first(e.getKey())));
+      if (r instanceof FactsResult.Parsed && r.facts().problems().isEmpty()) {
+        unflagged.add(e.getKey());
+      }
+    }
+    assertEquals(58, refused);
+    assertEquals(List.of("certs/zlint/caOrgNameEmpty.pem"), unflagged);
+  }
+
   private static void assertProblem(String file, String problem) {
     FactsResult r = CertificateDecoder.fromCertificate(Der.of(first(file)));
     assertTrue(r.facts().problems().contains(problem), file + ": " + r.facts().problems());
