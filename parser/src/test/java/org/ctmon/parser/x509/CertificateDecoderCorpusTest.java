@@ -117,7 +117,12 @@ final class CertificateDecoderCorpusTest {
 
   /** Folds the one spelling difference allowed: the case of hex escapes ({@code \\0A}). */
   private static String opensslDn(String dn) {
-    return dn.replaceAll("\\\\([0-9A-Fa-f]{2})", "\\\\x$1").toLowerCase(Locale.ROOT);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\\\[0-9A-Fa-f]{2}").matcher(dn);
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(m.group().toLowerCase(Locale.ROOT)));
+    }
+    return m.appendTail(sb).toString();
   }
 
   @Test
