@@ -74,7 +74,6 @@ final class CertificateDecoderCorpusTest {
 
   @Test
   void everyCertificateOpensslReadsIsParsed() {
-    compareAll("parse outcome", (f, v) -> {});
     List<String> malformed = new ArrayList<>();
     for (CorpusCertificates.CorpusCert c : VIEWS.keySet()) {
       if (decode(c) instanceof FactsResult.Malformed m) {
