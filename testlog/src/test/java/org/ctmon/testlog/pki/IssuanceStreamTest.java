@@ -54,6 +54,17 @@ final class IssuanceStreamTest {
     assertEquals(Set.of(0, 2, 3), sctCounts);
   }
 
+  @Test
+  void aParallelBatchEqualsTheSameIssuancesOneByOne() {
+    IssuanceStream a = new IssuanceStream(SharedPki.PKI, LOGS, 5, SharedPki.VALID_AT);
+    IssuanceStream b = new IssuanceStream(SharedPki.PKI, LOGS, 5, SharedPki.VALID_AT);
+    List<Issuance> batch = a.next(24);
+    for (int i = 0; i < 24; i++) {
+      assertEquals(b.next(), batch.get(i), "issuance " + i);
+    }
+    assertEquals(a.next(), b.next());
+  }
+
   /** Prints issuances per second (precertificate + final certificate + SCTs); run with {@code -Pbench}. */
   @Test
   @Tag("bench")
@@ -71,5 +82,12 @@ final class IssuanceStreamTest {
     double seconds = (System.nanoTime() - t0) / 1e9;
     System.out.printf("issuance stream: %d issuances (%d scts) in %.2f s: %.0f issuances/s on one thread%n",
         n, scts, seconds, n / seconds);
+    t0 = System.nanoTime();
+    for (int i = 0; i < n / 500; i++) {
+      s.next(500);
+    }
+    seconds = (System.nanoTime() - t0) / 1e9;
+    System.out.printf("issuance stream: %d issuances in %.2f s: %.0f issuances/s in parallel batches on %d cores%n",
+        n, seconds, n / seconds, Runtime.getRuntime().availableProcessors());
   }
 }
