@@ -2,6 +2,7 @@ package org.ctmon.testlog.pki;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -65,6 +66,22 @@ final class IssuanceStreamTest {
     assertEquals(a.next(), b.next());
   }
 
+  @Test
+  void caWeightsChooseTheIssuersAndRejectRootsAndUnknownNames() {
+    IssuanceStream s = new IssuanceStream(SharedPki.PKI, LOGS, 6, SharedPki.VALID_AT, Map.of("E6", 3, "DV2", 1));
+    Set<String> cas = new HashSet<>();
+    for (int i = 0; i < 200; i++) {
+      cas.add(s.nextRequest().issuer());
+    }
+    assertEquals(Set.of("E6", "DV2"), cas);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new IssuanceStream(SharedPki.PKI, LOGS, 6, SharedPki.VALID_AT, Map.of("G2", 1)));
+    assertEquals("ca G2 does not issue leaf certificates", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> new IssuanceStream(SharedPki.PKI, LOGS, 6, SharedPki.VALID_AT, Map.of("X9", 1)));
+    assertTrue(e.getMessage().startsWith("no ca named X9 in this pki; known: [R1, R10"), e.getMessage());
+  }
+
   /** Prints issuances per second (precertificate + final certificate + SCTs); run with {@code -Pbench}. */
   @Test
   @Tag("bench")
@@ -89,5 +106,14 @@ final class IssuanceStreamTest {
     seconds = (System.nanoTime() - t0) / 1e9;
     System.out.printf("issuance stream: %d issuances in %.2f s: %.0f issuances/s in parallel batches on %d cores%n",
         n, seconds, n / seconds, Runtime.getRuntime().availableProcessors());
+    IssuanceStream ec = new IssuanceStream(SharedPki.PKI, LOGS, 4, SharedPki.VALID_AT, Map.of("E6", 1, "DV2", 1));
+    ec.next(500);
+    t0 = System.nanoTime();
+    for (int i = 0; i < n; i++) {
+      ec.next();
+    }
+    seconds = (System.nanoTime() - t0) / 1e9;
+    System.out.printf("issuance stream, P-256 CAs only: %d issuances in %.2f s: %.0f issuances/s on one thread%n",
+        n, seconds, n / seconds);
   }
 }
