@@ -22,6 +22,23 @@ public sealed interface LogEntry permits X509Entry, PrecertEntry {
         .u64(timestampMillis).u16(entryType()).bytes(signed).vector16(extensions).toByteArray();
   }
 
+  /**
+   * The RFC 6962 §4.6 extra_data of a get-entries response: for an x509 entry the {@code
+   * certificate_chain} (a 3-byte total length, then each certificate with a 3-byte length); for a
+   * precert entry the {@code PrecertChainEntry} (the precertificate with a 3-byte length, then its
+   * chain encoded the same way).
+   */
+  byte[] extraData();
+
   /** The signed_entry part of those structs: {@code opaque ASN.1Cert<1..2^24-1>} or {@code PreCert}. */
   byte[] signedEntry();
+
+  /** A {@code ASN.1Cert<1..2^24-1>} vector of vectors, as both extra_data variants use for chains. */
+  static byte[] chainVector(java.util.List<org.ctmon.parser.Der> chain) {
+    TlsOut inner = new TlsOut(4096);
+    for (org.ctmon.parser.Der c : chain) {
+      inner.vector24(c.unsafeBytes());
+    }
+    return new TlsOut(4096).vector24(inner.toByteArray()).toByteArray();
+  }
 }

@@ -24,6 +24,13 @@ public record PrecertEntry(Sha256 issuerKeyHash, Der tbsCertificate, Der precert
   }
 
   @Override
+  public byte[] extraData() {
+    byte[] chainVector = LogEntry.chainVector(chain);
+    return new TlsOut(precertificate.length() + 3 + chainVector.length)
+        .vector24(precertificate.unsafeBytes()).bytes(chainVector).toByteArray();
+  }
+
+  @Override
   public byte[] signedEntry() {
     return new TlsOut(tbsCertificate.length() + 35)
         .bytes(issuerKeyHash.bytes()).vector24(tbsCertificate.unsafeBytes()).toByteArray();

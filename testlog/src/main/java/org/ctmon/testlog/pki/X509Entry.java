@@ -18,6 +18,11 @@ public record X509Entry(Der certificate, List<Der> chain) implements LogEntry {
   }
 
   @Override
+  public byte[] extraData() {
+    return LogEntry.chainVector(chain);
+  }
+
+  @Override
   public byte[] signedEntry() {
     return new TlsOut(certificate.length() + 3).vector24(certificate.unsafeBytes()).toByteArray();
   }

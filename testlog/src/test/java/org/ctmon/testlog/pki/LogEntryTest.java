@@ -2,9 +2,13 @@ package org.ctmon.testlog.pki;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -40,6 +44,57 @@ final class LogEntryTest {
       assertArrayEquals(Base64.getDecoder().decode(entry.group(6)), leaf, entry.group(1));
     }
     assertEquals(24, checked);
+  }
+
+  @Test
+  void realGetEntriesResponsesReencodeByteForByte() throws Exception {
+    for (String file : List.of("get-entries_precert_geotrust-test.json", "get-entries_x509_globalsign-test.json")) {
+      String json = Files.readString(RealCorpus.path("rfc6962/unknown-log/" + file));
+      Matcher m = Pattern.compile("\"leaf_input\":\s*\"([^\"]+)\".*?\"extra_data\":\s*\"([^\"]+)\"", Pattern.DOTALL).matcher(json);
+      assertTrue(m.find(), file);
+      ByteBuffer leaf = ByteBuffer.wrap(Base64.getDecoder().decode(m.group(1)));
+      ByteBuffer extra = ByteBuffer.wrap(Base64.getDecoder().decode(m.group(2)));
+      assertEquals(0, leaf.getShort(), "v1 timestamped_entry");
+      long timestamp = leaf.getLong();
+      int type = leaf.getShort();
+      LogEntry entry;
+      if (type == 1) {
+        byte[] issuerKeyHash = new byte[32];
+        leaf.get(issuerKeyHash);
+        Der tbs = Der.of(u24Vector(leaf));
+        Der precert = Der.of(u24Vector(extra));
+        List<Der> chain = chain(extra);
+        Optional<Der> signer = PrecertTbs.isPrecertSigningCertificate(chain.get(0)) ? Optional.of(chain.get(0)) : Optional.empty();
+        assertEquals(tbs, PrecertTbs.fromPrecertificate(precert, signer), file);
+        Der issuer = chain.get(signer.isPresent() ? 1 : 0);
+        assertEquals(Sha256.of(IssuanceTest.jdk(issuer).getPublicKey().getEncoded()), Sha256.wrap(issuerKeyHash));
+        entry = new PrecertEntry(Sha256.wrap(issuerKeyHash), tbs, precert, chain);
+      } else {
+        entry = new X509Entry(Der.of(u24Vector(leaf)), chain(extra));
+      }
+      byte[] extensions = new byte[leaf.getShort()];
+      leaf.get(extensions);
+      assertFalse(leaf.hasRemaining());
+      assertFalse(extra.hasRemaining());
+      assertArrayEquals(Arrays.copyOfRange(leaf.array(), 2, leaf.capacity()), entry.timestampedEntry(timestamp, extensions), file);
+      assertArrayEquals(extra.array(), entry.extraData(), file);
+    }
+  }
+
+  private static byte[] u24Vector(ByteBuffer b) {
+    int len = (b.get() & 0xff) << 16 | (b.getShort() & 0xffff);
+    byte[] out = new byte[len];
+    b.get(out);
+    return out;
+  }
+
+  private static List<Der> chain(ByteBuffer b) {
+    ByteBuffer all = ByteBuffer.wrap(u24Vector(b));
+    List<Der> out = new ArrayList<>();
+    while (all.hasRemaining()) {
+      out.add(Der.of(u24Vector(all)));
+    }
+    return out;
   }
 
   @Test
