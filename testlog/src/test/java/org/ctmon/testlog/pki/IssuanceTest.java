@@ -261,6 +261,22 @@ final class IssuanceTest {
     assertEquals("ca R1 does not issue leaf certificates", e.getMessage());
   }
 
+  @Test
+  void simpleRequestsAreValidForNinetyDaysFromAnHourBeforeLogging() throws Exception {
+    java.time.Instant at = java.time.Instant.parse("2026-05-20T09:30:15.250Z");
+    IssuanceRequest r = IssuanceRequest.simple(Names.dns("simple.kovalin.com"), "E6", IssuanceStyle.PRECERT,
+        List.of(SharedPki.LOG_A), at);
+    X509Certificate cert = jdk(PKI.issue(r).x509().certificate());
+    assertEquals(java.time.Instant.parse("2026-05-20T08:30:15Z"), cert.getNotBefore().toInstant());
+    assertEquals(java.time.Instant.parse("2026-08-18T08:30:14Z"), cert.getNotAfter().toInstant());
+    assertTrue(cert.getSerialNumber().signum() > 0);
+    assertEquals(r, IssuanceRequest.simple(Names.dns("simple.kovalin.com"), "E6", IssuanceStyle.PRECERT,
+        List.of(SharedPki.LOG_A), at));
+    IssuanceRequest other = IssuanceRequest.simple(Names.dns("other.kovalin.com"), "E6", IssuanceStyle.PRECERT,
+        List.of(SharedPki.LOG_A), at);
+    assertTrue(!r.serial().equals(other.serial()));
+  }
+
   private static List<String> sans(String opensslText) {
     Matcher m = Pattern.compile("X509v3 Subject Alternative Name:[^\\n]*\\n\\s*([^\\n]*)\\n").matcher(opensslText);
     assertTrue(m.find(), opensslText);
