@@ -1,6 +1,7 @@
 package org.ctmon.testlog.pki;
 
 import java.util.List;
+import java.util.Optional;
 import org.ctmon.parser.Der;
 import org.ctmon.parser.Sha256;
 
@@ -16,6 +17,28 @@ public record PrecertEntry(Sha256 issuerKeyHash, Der tbsCertificate, Der precert
     implements LogEntry {
   public PrecertEntry {
     chain = List.copyOf(chain);
+  }
+
+  /**
+   * The precert entry a log makes of an add-pre-chain submission: {@code chain} is the precertificate
+   * followed by its chain (the precertificate-signing certificate, if the second element carries the
+   * CT EKU, then the issuing CA, up to the root). The issuer key hash is that of the issuing CA: the
+   * second element, or the third after a precertificate-signing certificate.
+   *
+   * @throws IllegalArgumentException if the chain is too short to name the issuing CA
+   * @throws org.ctmon.parser.CtmonException if a certificate does not decode or the first has no poison
+   */
+  public static PrecertEntry fromChain(List<Der> chain) {
+    if (chain.size() < 2) {
+      throw new IllegalArgumentException("a precert chain needs the precertificate and its issuer, got " + chain.size());
+    }
+    boolean viaSigner = PrecertTbs.isPrecertSigningCertificate(chain.get(1));
+    if (viaSigner && chain.size() < 3) {
+      throw new IllegalArgumentException("a precert chain through a precertificate signing certificate needs the ca after it");
+    }
+    Der issuer = chain.get(viaSigner ? 2 : 1);
+    Der tbs = PrecertTbs.fromPrecertificate(chain.get(0), viaSigner ? Optional.of(chain.get(1)) : Optional.empty());
+    return new PrecertEntry(PrecertTbs.spki(issuer).sha256(), tbs, chain.get(0), chain.subList(1, chain.size()));
   }
 
   @Override

@@ -88,6 +88,16 @@ public final class PrecertTbs {
     return eku != null && eku.hasKeyPurposeId(KeyPurposeId.getInstance(CertificateAuthority.PRECERT_SIGNING_EKU));
   }
 
+  /** The DER SubjectPublicKeyInfo of {@code certificate}. */
+  static Der spki(Der certificate) {
+    ASN1Sequence tbs = tbsOf(certificate);
+    try {
+      return Der.of(tbs.getObjectAt(versionOffset(tbs) + 5).toASN1Primitive().getEncoded(ASN1Encoding.DER));
+    } catch (IOException e) {
+      throw new CtmonException("error encoding the public key of " + certificate, e);
+    }
+  }
+
   private static ASN1Sequence tbsOf(Der certificate) {
     try {
       return ASN1Sequence.getInstance(ASN1Sequence.getInstance(certificate.unsafeBytes()).getObjectAt(0));

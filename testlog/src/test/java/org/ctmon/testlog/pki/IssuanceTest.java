@@ -158,6 +158,19 @@ final class IssuanceTest {
   }
 
   @Test
+  void aLogRebuildsEachPrecertEntryFromTheSubmittedChain() {
+    for (Issuance i : everyWay(MIXED)) {
+      if (i.precert().isPresent()) {
+        PrecertEntry e = i.precert().get();
+        List<Der> submitted = new ArrayList<>();
+        submitted.add(e.precertificate());
+        submitted.addAll(e.chain());
+        assertEquals(e, PrecertEntry.fromChain(submitted), i.request().issuer() + " " + i.request().style());
+      }
+    }
+  }
+
+  @Test
   void issuerKeyHashIsTheSha256OfTheIssuingCaSpkiAsOpensslExtractsIt() throws Exception {
     Openssl openssl = new Openssl(tmp);
     for (Issuance i : everyWay(MIXED)) {

@@ -69,6 +69,9 @@ final class LogEntryTest {
         Der issuer = chain.get(signer.isPresent() ? 1 : 0);
         assertEquals(Sha256.of(IssuanceTest.jdk(issuer).getPublicKey().getEncoded()), Sha256.wrap(issuerKeyHash));
         entry = new PrecertEntry(Sha256.wrap(issuerKeyHash), tbs, precert, chain);
+        List<Der> submitted = new ArrayList<>(List.of(precert));
+        submitted.addAll(chain);
+        assertEquals(entry, PrecertEntry.fromChain(submitted));
       } else {
         entry = new X509Entry(Der.of(u24Vector(leaf)), chain(extra));
       }

@@ -66,6 +66,15 @@ final class PrecertTbsTest {
   }
 
   @Test
+  void realChainThroughASigningCertificateIsHashedUnderTheCaAfterIt() throws Exception {
+    List<Der> chain = RealCorpus.pems("precerts/azul/merge-delay-preissuer-chain.pem");
+    PrecertEntry e = PrecertEntry.fromChain(chain);
+    assertEquals(org.ctmon.parser.Sha256.of(IssuanceTest.jdk(chain.get(2)).getPublicKey().getEncoded()), e.issuerKeyHash());
+    assertEquals(PrecertTbs.fromPrecertificate(chain.get(0), Optional.of(chain.get(1))), e.tbsCertificate());
+    assertEquals(chain.subList(1, 4), e.chain());
+  }
+
+  @Test
   void realPrecertsGiveTheTbsTheirLogSigned() throws Exception {
     // The manifest is flat JSON; a regex keeps this module free of a JSON library.
     Matcher entry = Pattern.compile("\"file\": \"([^\"]+)\".*?\"merkle_tree_leaf_b64\": \"([^\"]+)\"", Pattern.DOTALL)
