@@ -54,6 +54,14 @@ public record PrecertEntry(Sha256 issuerKeyHash, Der tbsCertificate, Der precert
   }
 
   @Override
+  public byte[] tileLeaf(long timestampMillis, byte[] extensions) {
+    byte[] timestamped = timestampedEntry(timestampMillis, extensions);
+    byte[] fingerprints = LogEntry.fingerprints(chain);
+    return new TlsOut(timestamped.length + precertificate.length() + 3 + fingerprints.length)
+        .bytes(timestamped).vector24(precertificate.unsafeBytes()).bytes(fingerprints).toByteArray();
+  }
+
+  @Override
   public byte[] signedEntry() {
     return new TlsOut(tbsCertificate.length() + 35)
         .bytes(issuerKeyHash.bytes()).vector24(tbsCertificate.unsafeBytes()).toByteArray();

@@ -23,6 +23,13 @@ public record X509Entry(Der certificate, List<Der> chain) implements LogEntry {
   }
 
   @Override
+  public byte[] tileLeaf(long timestampMillis, byte[] extensions) {
+    byte[] timestamped = timestampedEntry(timestampMillis, extensions);
+    byte[] fingerprints = LogEntry.fingerprints(chain);
+    return new TlsOut(timestamped.length + fingerprints.length).bytes(timestamped).bytes(fingerprints).toByteArray();
+  }
+
+  @Override
   public byte[] signedEntry() {
     return new TlsOut(certificate.length() + 3).vector24(certificate.unsafeBytes()).toByteArray();
   }

@@ -47,6 +47,26 @@ final class LogEntryTest {
   }
 
   @Test
+  void precertEntriesOfRealPrecertsRebuildNavigliDataTileLeaves() throws Exception {
+    byte[] tile = RealCorpus.bytes("static-ct/navigli2025h2/tile/data/000");
+    Der root = RealCorpus.pems("precerts/navigli2025h2/issuers/root_e70570a989f8565a.pem").get(0);
+    // Leaves 0, 1 and 2 of the tile, with their issuers as manifest.json gives them.
+    List<String> issuers = List.of("STAGING_Counterfeit_Cashew_R10", "STAGING_False_Fennel_E6", "STAGING_Pseudo_Plum_E5");
+    int offset = 0;
+    for (int index = 0; index < 3; index++) {
+      String file = String.format("precert_%04d.pem", index);
+      Der precert = RealCorpus.pems("precerts/navigli2025h2/" + file).get(0);
+      Der issuer = RealCorpus.pems("precerts/navigli2025h2/issuers/" + issuers.get(index) + ".pem").get(0);
+      PrecertEntry e = PrecertEntry.fromChain(List.of(precert, issuer, root));
+      long timestamp = ByteBuffer.wrap(tile, offset, 8).getLong();
+      byte[] ext = ByteBuffer.allocate(8).put((byte) 0).putShort((short) 5).put((byte) 0).putInt(index).array();
+      byte[] leaf = e.tileLeaf(timestamp, ext);
+      assertArrayEquals(Arrays.copyOfRange(tile, offset, offset + leaf.length), leaf, file);
+      offset += leaf.length;
+    }
+  }
+
+  @Test
   void realGetEntriesResponsesReencodeByteForByte() throws Exception {
     for (String file : List.of("get-entries_precert_geotrust-test.json", "get-entries_x509_globalsign-test.json")) {
       String json = Files.readString(RealCorpus.path("rfc6962/unknown-log/" + file));
