@@ -21,8 +21,9 @@ import org.ctmon.parser.Der;
  * What a log does with a submitted precertificate (RFC 6962 §3.1, §3.2): the TBSCertificate it logs
  * in a precert_entry. The poison extension is removed; when a precertificate-signing certificate
  * signed the precertificate, the issuer becomes that certificate's issuer and the authority key
- * identifier becomes that certificate's (dropped if it has none), as certificate-transparency-go and
- * Tessera do, so that the result equals the final certificate's TBS without its SCT list.
+ * identifier takes that certificate's AKI value (dropped if it has none, appended if the
+ * precertificate had none), as certificate-transparency-go and azul do, so that the result equals the
+ * final certificate's TBS without its SCT list.
  *
  * <p>Works on the DER elements, leaving every other byte as the CA wrote it. Stateless.
  */
@@ -54,17 +55,25 @@ public final class PrecertTbs {
         out.add(signerIssuer);
       } else if (el instanceof ASN1TaggedObject t && t.getTagNo() == 3 && i == tbs.size() - 1) {
         ASN1EncodableVector exts = new ASN1EncodableVector();
+        boolean sawAki = false;
         for (ASN1Encodable e : ASN1Sequence.getInstance(t, true)) {
-          ASN1ObjectIdentifier oid = Extension.getInstance(e).getExtnId();
+          Extension ext = Extension.getInstance(e);
+          ASN1ObjectIdentifier oid = ext.getExtnId();
           if (oid.equals(LeafTbs.POISON)) {
             sawPoison = true;
           } else if (oid.equals(Extension.authorityKeyIdentifier) && precertSigningCertificate.isPresent()) {
+            // As certificate-transparency-go: the value changes, the criticality stays.
+            sawAki = true;
             if (signerAki != null) {
-              exts.add(signerAki);
+              exts.add(new Extension(oid, ext.isCritical(), signerAki.getExtnValue()));
             }
           } else {
             exts.add(e);
           }
+        }
+        if (!sawAki && signerAki != null) {
+          // The precertificate had no AKI but its signer does: certificate-transparency-go appends it.
+          exts.add(new Extension(Extension.authorityKeyIdentifier, false, signerAki.getExtnValue()));
         }
         out.add(new DERTaggedObject(true, 3, new DERSequence(exts)));
       } else {
