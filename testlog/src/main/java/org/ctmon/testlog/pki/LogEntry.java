@@ -40,22 +40,4 @@ public sealed interface LogEntry permits X509Entry, PrecertEntry {
 
   /** The signed_entry part of those structs: {@code opaque ASN.1Cert<1..2^24-1>} or {@code PreCert}. */
   byte[] signedEntry();
-
-  /** The {@code Fingerprint certificate_chain<0..2^16-1>} of a TileLeaf. */
-  static byte[] fingerprints(java.util.List<org.ctmon.parser.Der> chain) {
-    TlsOut inner = new TlsOut(32 * chain.size());
-    for (org.ctmon.parser.Der c : chain) {
-      inner.bytes(c.sha256().bytes());
-    }
-    return new TlsOut(2 + 32 * chain.size()).vector16(inner.toByteArray()).toByteArray();
-  }
-
-  /** A {@code ASN.1Cert<1..2^24-1>} vector of vectors, as both extra_data variants use for chains. */
-  static byte[] chainVector(java.util.List<org.ctmon.parser.Der> chain) {
-    TlsOut inner = new TlsOut(4096);
-    for (org.ctmon.parser.Der c : chain) {
-      inner.vector24(c.unsafeBytes());
-    }
-    return new TlsOut(4096).vector24(inner.toByteArray()).toByteArray();
-  }
 }

@@ -48,7 +48,7 @@ public record PrecertEntry(Sha256 issuerKeyHash, Der tbsCertificate, Der precert
 
   @Override
   public byte[] extraData() {
-    byte[] chainVector = LogEntry.chainVector(chain);
+    byte[] chainVector = TlsOut.chainVector(chain);
     return new TlsOut(precertificate.length() + 3 + chainVector.length)
         .vector24(precertificate.unsafeBytes()).bytes(chainVector).toByteArray();
   }
@@ -56,7 +56,7 @@ public record PrecertEntry(Sha256 issuerKeyHash, Der tbsCertificate, Der precert
   @Override
   public byte[] tileLeaf(long timestampMillis, byte[] extensions) {
     byte[] timestamped = timestampedEntry(timestampMillis, extensions);
-    byte[] fingerprints = LogEntry.fingerprints(chain);
+    byte[] fingerprints = TlsOut.fingerprints(chain);
     return new TlsOut(timestamped.length + precertificate.length() + 3 + fingerprints.length)
         .bytes(timestamped).vector24(precertificate.unsafeBytes()).bytes(fingerprints).toByteArray();
   }

@@ -1,6 +1,8 @@
 package org.ctmon.testlog.pki;
 
 import java.io.ByteArrayOutputStream;
+import java.util.List;
+import org.ctmon.parser.Der;
 
 /** Big-endian TLS presentation-language writer (RFC 5246 §4) for the few structs of RFC 6962. */
 final class TlsOut {
@@ -51,6 +53,24 @@ final class TlsOut {
   /** An opaque vector with a 3-byte length. */
   TlsOut vector24(byte[] b) {
     return u24(b.length).bytes(b);
+  }
+
+  /** The {@code Fingerprint certificate_chain<0..2^16-1>} of a TileLeaf. */
+  static byte[] fingerprints(List<Der> chain) {
+    TlsOut inner = new TlsOut(32 * chain.size());
+    for (Der c : chain) {
+      inner.bytes(c.sha256().bytes());
+    }
+    return new TlsOut(2 + 32 * chain.size()).vector16(inner.toByteArray()).toByteArray();
+  }
+
+  /** A {@code ASN.1Cert<1..2^24-1>} vector of vectors, as both extra_data variants use for chains. */
+  static byte[] chainVector(List<Der> chain) {
+    TlsOut inner = new TlsOut(4096);
+    for (Der c : chain) {
+      inner.vector24(c.unsafeBytes());
+    }
+    return new TlsOut(4096).vector24(inner.toByteArray()).toByteArray();
   }
 
   byte[] toByteArray() {

@@ -19,13 +19,13 @@ public record X509Entry(Der certificate, List<Der> chain) implements LogEntry {
 
   @Override
   public byte[] extraData() {
-    return LogEntry.chainVector(chain);
+    return TlsOut.chainVector(chain);
   }
 
   @Override
   public byte[] tileLeaf(long timestampMillis, byte[] extensions) {
     byte[] timestamped = timestampedEntry(timestampMillis, extensions);
-    byte[] fingerprints = LogEntry.fingerprints(chain);
+    byte[] fingerprints = TlsOut.fingerprints(chain);
     return new TlsOut(timestamped.length + fingerprints.length).bytes(timestamped).bytes(fingerprints).toByteArray();
   }
 
