@@ -1,5 +1,6 @@
 package org.ctmon.web;
 
+import org.ctmon.web.decode.DecodeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = CtmonVersion.class,
     description = "Certificate Transparency monitor: follows CT logs, verifies them, finds certificates for your names.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {DecodeCommand.class, CommandLine.HelpCommand.class})
 public final class Ctmon implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
