@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -18,7 +18,9 @@ import org.ctmon.parser.leaf.Rfc6962Entries;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ctmon decode [--start N | --tile N] FILE|-}: decodes a saved {@code get-entries} response
@@ -56,13 +58,15 @@ public final class DecodeCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "The file to decode, or - for standard input.")
   String file;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() {
-    return run(System.in, System.out, System.err);
+    return run(System.in, spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 
   /** Decodes {@link #file} (or {@code stdin} for "-") to {@code out}; messages go to {@code err}. */
-  int run(InputStream stdin, OutputStream out, PrintStream err) {
+  int run(InputStream stdin, Writer out, PrintWriter err) {
     String source = "-".equals(file) ? "standard input" : file;
     byte[] body;
     try {
@@ -120,6 +124,7 @@ public final class DecodeCommand implements Callable<Integer> {
         }
       }
       json.flush();
+      out.flush();
     } catch (IOException e) {
       err.println("ctmon decode: error writing output: " + e.getMessage());
       return 2;
