@@ -1,0 +1,94 @@
+package org.ctmon.web.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Every configuration key ctmon reads, with its default and meaning: the single source for the
+ * loader, the environment-variable names and {@code docs/config.md}.
+ */
+final class Settings {
+  private Settings() {}
+
+  private static final Set<String> STATES = Set.of("pending", "qualified", "usable", "readonly", "retired", "rejected");
+
+  static final Setting<String> HTTP_BIND = new Setting<>("http.bind", "127.0.0.1",
+      "Address the web UI and API listen on; 0.0.0.0 for every interface.", ValueParsers::nonBlank);
+  static final Setting<Integer> HTTP_PORT = new Setting<>("http.port", "8080",
+      "Port of the web UI and API.", ValueParsers::port);
+  static final Setting<String> DATABASE_URL = new Setting<>("database.url", "jdbc:h2:file:./data/ctmon",
+      "JDBC URL of the store: an H2 file (created on first start) or jdbc:postgresql://host/db.", Settings::jdbcUrl);
+  static final Setting<String> DATABASE_USER = new Setting<>("database.user", "",
+      "Database user (empty for the embedded H2 default).", s -> s);
+  static final Setting<String> DATABASE_PASSWORD = new Setting<>("database.password", "",
+      "Database password; prefer the environment variable CTMON_DATABASE_PASSWORD to a file.", s -> s);
+  static final Setting<String> LOGS_LIST = new Setting<>("logs.list", "bundled",
+      "Chrome v3 log list to follow: `bundled` (the snapshot shipped in the jar, signature checked), a file path, or an http(s) URL.",
+      ValueParsers::nonBlank);
+  static final Setting<List<String>> LOGS_STATES = new Setting<>("logs.states", "usable,qualified,readonly",
+      "Log states to follow (pending, qualified, usable, readonly, retired, rejected).", Settings::states);
+  static final Setting<Boolean> LOGS_INCLUDE_TEST_LOGS = new Setting<>("logs.includeTestLogs", "false",
+      "Also follow logs whose log_type is test (they have no state in the list).", ValueParsers::bool);
+  static final Setting<List<String>> LOGS_INCLUDE = new Setting<>("logs.include", "",
+      "Only follow logs whose description or operator matches one of these (substring, or glob with * and ?). Empty: all.",
+      ValueParsers::list);
+  static final Setting<List<String>> LOGS_EXCLUDE = new Setting<>("logs.exclude", "",
+      "Never follow logs whose description or operator matches one of these. Wins over include.", ValueParsers::list);
+  static final Setting<Config.StartAt> LOGS_START_AT = new Setting<>("logs.startAt", "end",
+      "Where to start a log seen for the first time: `end` (its current size) or `beginning` (entry 0).", Settings::startAt);
+  static final Setting<Duration> LOGS_POLL_INTERVAL = new Setting<>("logs.pollInterval", "10s",
+      "How often each log's tree head (get-sth or checkpoint) is polled.", ValueParsers::duration);
+  static final Setting<Duration> LOGS_LIST_REFRESH_INTERVAL = new Setting<>("logs.listRefreshInterval", "1h",
+      "How often the log list is fetched again (a URL list; a file is re-read).", ValueParsers::duration);
+  static final Setting<String> FETCH_CONTACT = new Setting<>("fetch.contact", "",
+      "An email address or https URL put in the User-Agent of every request, so log operators can reach you. Some logs rate-limit requests without one.",
+      s -> s.trim());
+  static final Setting<Integer> FETCH_BATCH_SIZE = new Setting<>("fetch.batchSize", "256",
+      "Entries asked for per get-entries request (logs may return fewer; static logs always use 256-entry tiles).",
+      ValueParsers::positive);
+  static final Setting<Integer> FETCH_PARALLELISM = new Setting<>("fetch.parallelism", "2",
+      "Requests in flight at once per log.", ValueParsers::positive);
+  static final Setting<Double> FETCH_REQUESTS_PER_SECOND = new Setting<>("fetch.requestsPerSecond", "5",
+      "Upper bound on requests per second per log (real logs answer 429 when pushed).", ValueParsers::positiveDecimal);
+  static final Setting<Duration> FETCH_TIMEOUT = new Setting<>("fetch.timeout", "30s",
+      "Read timeout of one request to a log.", ValueParsers::duration);
+
+  static final List<Setting<?>> ALL = List.of(HTTP_BIND, HTTP_PORT, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD,
+      LOGS_LIST, LOGS_STATES, LOGS_INCLUDE_TEST_LOGS, LOGS_INCLUDE, LOGS_EXCLUDE, LOGS_START_AT, LOGS_POLL_INTERVAL,
+      LOGS_LIST_REFRESH_INTERVAL, FETCH_CONTACT, FETCH_BATCH_SIZE, FETCH_PARALLELISM, FETCH_REQUESTS_PER_SECOND,
+      FETCH_TIMEOUT);
+
+  private static String jdbcUrl(String text) {
+    String t = text.trim();
+    if (!t.startsWith("jdbc:h2:") && !t.startsWith("jdbc:postgresql:")) {
+      throw new IllegalArgumentException("only jdbc:h2:… and jdbc:postgresql:… are supported");
+    }
+    return t;
+  }
+
+  private static List<String> states(String text) {
+    List<String> states = ValueParsers.list(text.toLowerCase(Locale.ROOT));
+    for (String s : states) {
+      if (!STATES.contains(s)) {
+        throw new IllegalArgumentException("unknown log state '" + s + "' (known: pending, qualified, usable, readonly, retired, rejected)");
+      }
+    }
+    if (states.isEmpty()) {
+      throw new IllegalArgumentException("name at least one state");
+    }
+    return states;
+  }
+
+  private static Config.StartAt startAt(String text) {
+    String t = text.trim().toLowerCase(Locale.ROOT);
+    if (t.equals("end")) {
+      return Config.StartAt.END;
+    }
+    if (t.equals("beginning")) {
+      return Config.StartAt.BEGINNING;
+    }
+    throw new IllegalArgumentException("must be `end` or `beginning`");
+  }
+}

@@ -1,0 +1,105 @@
+package org.ctmon.web.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class ConfigLoaderTest {
+  @Test
+  void withoutFileOrEnvironmentEveryDefaultApplies() {
+    Config c = ConfigLoader.load(null, Map.of());
+    assertEquals(new Config.Http("127.0.0.1", 8080), c.http());
+    assertEquals("jdbc:h2:file:./data/ctmon", c.database().url());
+    assertEquals("bundled", c.logs().list());
+    assertEquals(List.of("usable", "qualified", "readonly"), c.logs().states());
+    assertEquals(Config.StartAt.END, c.logs().startAt());
+    assertEquals(Duration.ofSeconds(10), c.logs().pollInterval());
+    assertEquals(256, c.fetch().batchSize());
+  }
+
+  @Test
+  void theEnvironmentOverridesTheFileWhichOverridesDefaults(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("ctmon.yaml");
+    Files.writeString(file, "http:\n  port: 9000\n  bind: 0.0.0.0\nlogs:\n  pollInterval: 5m\n  exclude: [Bogus, \"Test*\"]\n");
+    Config c = ConfigLoader.load(file, Map.of("CTMON_HTTP_PORT", "9100", "CTMON_LOGS_START_AT", "beginning"));
+    assertEquals(9100, c.http().port());
+    assertEquals("0.0.0.0", c.http().bind());
+    assertEquals(Duration.ofMinutes(5), c.logs().pollInterval());
+    assertEquals(List.of("Bogus", "Test*"), c.logs().exclude());
+    assertEquals(Config.StartAt.BEGINNING, c.logs().startAt());
+  }
+
+  @Test
+  void aBadValueNamesTheKeyTheValueAndWhereItCameFrom(@TempDir Path dir) throws IOException {
+    InvalidConfigException env = assertThrows(InvalidConfigException.class,
+        () -> ConfigLoader.load(null, Map.of("CTMON_HTTP_PORT", "eighty")));
+    assertEquals("invalid configuration: http.port = 'eighty' (from environment variable CTMON_HTTP_PORT): not a whole number",
+        env.getMessage());
+    Path file = dir.resolve("c.yaml");
+    Files.writeString(file, "logs:\n  pollInterval: -3s\n");
+    InvalidConfigException yaml = assertThrows(InvalidConfigException.class, () -> ConfigLoader.load(file, Map.of()));
+    assertEquals("invalid configuration: logs.pollInterval = '-3s' (from " + file + "): not a duration (e.g. 10s, 5m, 1h, PT10S)",
+        yaml.getMessage());
+  }
+
+  @Test
+  void aTypoInTheFileIsAnErrorNotASilentDefault(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("c.yaml");
+    Files.writeString(file, "http:\n  prot: 9000\n");
+    InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> ConfigLoader.load(file, Map.of()));
+    assertTrue(e.getMessage().startsWith("unknown configuration key 'http.prot' in " + file), e.getMessage());
+  }
+
+  @Test
+  void unknownStatesAndBadStartPositionsAreRefused() {
+    assertTrue(assertThrows(InvalidConfigException.class,
+        () -> ConfigLoader.load(null, Map.of("CTMON_LOGS_STATES", "usable,happy"))).getMessage()
+        .endsWith("unknown log state 'happy' (known: pending, qualified, usable, readonly, retired, rejected)"));
+    assertTrue(assertThrows(InvalidConfigException.class,
+        () -> ConfigLoader.load(null, Map.of("CTMON_LOGS_START_AT", "middle"))).getMessage()
+        .endsWith("must be `end` or `beginning`"));
+  }
+
+  @Test
+  void brokenYamlAndAMissingFileAreClearErrors(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("c.yaml");
+    Files.writeString(file, "http: [port: 1\n");
+    assertTrue(assertThrows(InvalidConfigException.class, () -> ConfigLoader.load(file, Map.of()))
+        .getMessage().startsWith("configuration file " + file + " is not valid YAML"));
+    assertEquals("configuration file " + dir.resolve("none.yaml") + " does not exist",
+        assertThrows(InvalidConfigException.class, () -> ConfigLoader.load(dir.resolve("none.yaml"), Map.of())).getMessage());
+  }
+
+  @Test
+  void durationsAcceptTheDocumentedForms() {
+    assertEquals(Duration.ofMillis(500), ValueParsers.duration("500ms"));
+    assertEquals(Duration.ofSeconds(45), ValueParsers.duration("45"));
+    assertEquals(Duration.ofHours(2), ValueParsers.duration("2h"));
+    assertEquals(Duration.ofDays(7), ValueParsers.duration("7d"));
+    assertEquals(Duration.ofSeconds(10), ValueParsers.duration("PT10S"));
+    assertThrows(IllegalArgumentException.class, () -> ValueParsers.duration("0s"));
+  }
+
+  @Test
+  void docsConfigListsEveryKeyWithItsEnvironmentVariableAndDefault() throws IOException {
+    Path docs = Path.of(System.getProperty("maven.multiModuleProjectDirectory", ".."), "docs", "config.md");
+    if (!Files.exists(docs)) {
+      docs = Path.of("..", "docs", "config.md");
+    }
+    String text = Files.readString(docs);
+    for (Setting<?> s : Settings.ALL) {
+      String def = s.defaultText().isEmpty() ? "(empty)" : "`" + s.defaultText() + "`";
+      String row = "| `" + s.key() + "` | `" + s.envName() + "` | " + def + " |";
+      assertTrue(text.contains(row), "docs/config.md lacks the row starting " + row);
+    }
+  }
+}
