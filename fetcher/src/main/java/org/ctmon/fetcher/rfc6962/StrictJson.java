@@ -52,6 +52,10 @@ final class StrictJson {
   static String jsonError(JsonProcessingException e) {
     String what = e.getOriginalMessage();
     what = what == null ? e.getClass().getSimpleName() : what.split("\n", 2)[0];
+    int marker = what.indexOf(" (start marker at ");
+    if (marker >= 0) {
+      what = what.substring(0, marker); // Jackson's source description is noise here
+    }
     if (!what.isEmpty()) {
       what = what.substring(0, 1).toLowerCase(Locale.ROOT) + what.substring(1);
     }
