@@ -17,7 +17,6 @@ import org.ctmon.parser.Sha256;
 import org.ctmon.parser.leaf.DataTile;
 import org.ctmon.parser.leaf.EntryDecoding;
 import org.ctmon.parser.leaf.Malformed;
-import org.ctmon.parser.leaf.MalformedKind;
 import org.ctmon.parser.treehead.LogKey;
 import org.ctmon.parser.treehead.MalformedNoteException;
 import org.ctmon.parser.treehead.SignedCheckpoint;
@@ -120,27 +119,30 @@ public final class StaticCtClient {
    *
    * <p>A partial tile ({@code tile/data/<N>.p/<W>}) that answers 404 is fetched as the full tile,
    * of which the first {@code width} entries are kept: logs may delete partial tiles once the full
-   * one exists. A body that holds fewer entries than the width, or is corrupt or oversized gzip, is a
-   * {@link LogResponseException} (a short or broken file, worth fetching again); a single bad entry
-   * is a {@link Malformed} in the list.
+   * one exists. A body that cannot be framed into {@code width} entries (fewer entries, an entry cut
+   * short, corrupt or oversized gzip) is a {@link LogResponseException}: a short or broken file,
+   * worth fetching again. An entry that frames but does not decode (a bad certificate, a wrong
+   * leaf_index) is a {@link Malformed} in the list, with its leaf hash.
    */
   public List<EntryDecoding> dataTile(long tileIndex, int width) {
     DataTileRef ref = new DataTileRef(tileIndex, width);
     Fetched tile = fetchWithFallback("data", tileIndex, width);
     List<EntryDecoding> entries = DataTile.decode(ref.firstEntry(), tile.body, width);
     EntryDecoding last = entries.get(entries.size() - 1);
-    if (last instanceof Malformed m && isWholeTileProblem(m, entries.size())) {
+    if (last instanceof Malformed m && isWholeTileProblem(m)) {
       throw new LogResponseException(monitoringUrl(), tile.path, m.reason(), tile.body);
     }
     return entries;
   }
 
-  private static boolean isWholeTileProblem(Malformed m, int count) {
-    MalformedKind k = m.kind();
-    return k == MalformedKind.COUNT_MISMATCH
-        || (count == 1 && m.leafHash().isEmpty()
-            && (k == MalformedKind.GZIP_CORRUPT || k == MalformedKind.GZIP_TOO_LARGE
-                || (k == MalformedKind.TRUNCATED && m.leafInput().length() == 0)));
+  /**
+   * Whether the tile could not be framed into {@code width} entries: it is empty, corrupt gzip, ends
+   * early, or an entry cannot be framed so the rest are unknown. Such a malformed result has no leaf
+   * hash, so the entries behind it could never be checked against the tree; the file is more likely
+   * short or damaged in transit than logged that way, so it is fetched again rather than recorded.
+   */
+  private static boolean isWholeTileProblem(Malformed m) {
+    return m.leafHash().isEmpty();
   }
 
   /**
