@@ -7,16 +7,9 @@ import java.io.IOException;
  * {@link IOException}); {@link LogEndpoint} turns it into a {@link LogResponseException}.
  */
 final class BodyTooLargeException extends IOException {
-  private final long cap;
-
   BodyTooLargeException(long cap, long declaredLength) {
     super(declaredLength >= 0
         ? "body of " + declaredLength + " bytes (content-length) exceeds the cap of " + cap + " bytes"
         : "body exceeds the cap of " + cap + " bytes");
-    this.cap = cap;
-  }
-
-  long cap() {
-    return cap;
   }
 }

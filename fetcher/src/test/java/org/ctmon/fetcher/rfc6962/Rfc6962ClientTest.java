@@ -93,7 +93,9 @@ final class Rfc6962ClientTest {
     assertEquals(344104340L, sth.treeSize());
     assertEquals(1534165797863L, sth.timestamp());
     assertEquals("ygEuQj0whDc1GYzvyAFYMKODrZac2Lu3HOnILxJxIqU=", sth.rootHash().base64());
-    assertEquals("/logs/pilot/ct/v1/get-sth", server.takeRequest().getPath());
+    var request = server.takeRequest();
+    assertEquals("/logs/pilot/ct/v1/get-sth", request.getPath());
+    assertEquals("ctmon/dev (+ct-tests@ctmon.example)", request.getHeader("User-Agent"));
   }
 
   @Test
@@ -270,12 +272,13 @@ final class Rfc6962ClientTest {
   }
 
   @Test
-  void a429OnGetEntriesSaysWhichRangeAndWhen() {
+  void a429OnGetEntriesSaysWhichRangeAndWhen() throws Exception {
     server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "30"));
     LogHttpException e = assertThrows(LogHttpException.class, () -> client("pilot").getEntries(1000, 1255));
     assertEquals("error fetching entries 1000-1255 from " + base("pilot") + ": HTTP 429 (retry after 30 s)",
         e.getMessage());
     assertEquals(Optional.of(Duration.ofSeconds(30)), e.retryAfter());
+    assertEquals("/logs/pilot/ct/v1/get-entries?start=1000&end=1255", server.takeRequest().getPath());
   }
 
   @Test

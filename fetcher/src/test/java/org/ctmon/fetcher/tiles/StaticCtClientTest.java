@@ -170,7 +170,9 @@ final class StaticCtClientTest {
     files.putGzipEncoded("/tile/data/001", FetcherCorpus.bytes(NAVIGLI + "tile/data/001"));
     List<EntryDecoding> entries = navigli().dataTile(1, 256);
     assertLeafHashesMatch(entries, 256, FetcherCorpus.bytes(NAVIGLI + "tile/0/001"), 256);
-    assertEquals("gzip", server.takeRequest().getHeader("Accept-Encoding"));
+    var request = server.takeRequest();
+    assertEquals("gzip", request.getHeader("Accept-Encoding"));
+    assertEquals("ctmon/dev (+ct-tests@ctmon.example)", request.getHeader("User-Agent"));
   }
 
   @Test
