@@ -77,6 +77,10 @@ public record HttpConfig(
    * bytes are read (whatever Content-Length says), redirects are returned, not followed. HTTP/2 is
    * used where the log offers it. Build one per application and share it: it owns the connection
    * pool and threads.
+   *
+   * <p>OkHttp itself may repeat a request once at the transport level (a stale pooled connection, a
+   * 408, a 503 with {@code Retry-After: 0}); that is connection recovery, not a retry policy, which
+   * stays with the follower.
    */
   public OkHttpClient newClient() {
     return new OkHttpClient.Builder()

@@ -136,7 +136,7 @@ public final class Rfc6962Client {
    * {@code GET ct/v1/get-proof-by-hash?hash=&tree_size=}: where the leaf with this leaf hash is and
    * its audit path in the tree of {@code treeSize}; not verified.
    */
-  public InclusionProof getProofByHash(Sha256 leafHash, long treeSize) {
+  public ProofByHash getProofByHash(Sha256 leafHash, long treeSize) {
     if (treeSize < 1) {
       throw new IllegalArgumentException("an inclusion proof needs a tree size of at least 1, not " + treeSize);
     }
@@ -150,7 +150,7 @@ public final class Rfc6962Client {
       throw new LogResponseException(url(), request, "leaf_index " + index + " is not below the tree size "
           + treeSize, body);
     }
-    return new InclusionProof(index, path);
+    return new ProofByHash(index, path);
   }
 
   /** {@code GET ct/v1/get-entry-and-proof?leaf_index=&tree_size=}: the entry, decoded, and its audit path. */

@@ -6,7 +6,7 @@
  *  Rfc6962Client ──LogEndpoint (one attempt, typed failures)──&gt; JSON ──strict read──&gt;
  *      getSth()            SignedTreeHead, signature verified with the log's key
  *      getEntries(a, b)    EntriesPage: the first n ≤ b-a+1 entries, decoded (Decoded | Malformed)
- *      getSthConsistency   List&lt;Sha256&gt;     getProofByHash   InclusionProof
+ *      getSthConsistency   List&lt;Sha256&gt;     getProofByHash   ProofByHash
  *      getRoots            List&lt;Der&gt;        getEntryAndProof EntryAndProof
  *  EntryRange.plan(start, treeSize, batch, max) ──&gt; batch-aligned inclusive ranges to ask for
  * </pre>

@@ -317,7 +317,7 @@ final class Rfc6962ClientTest {
         .get("entries").get(0).get("leaf_input").asText();
     Sha256 leaf = leafHash(leafInput);
     serve(FetcherCorpus.bytes("rfc6962/argon2020/get-proof-by-hash_961984011_leaf10000.json"));
-    InclusionProof proof = client("argon2020").getProofByHash(leaf, 961984011);
+    ProofByHash proof = client("argon2020").getProofByHash(leaf, 961984011);
     String escaped = leaf.base64().replace("+", "%2B").replace("/", "%2F").replace("=", "%3D");
     assertEquals("/logs/argon2020/ct/v1/get-proof-by-hash?hash=" + escaped + "&tree_size=961984011",
         server.takeRequest().getPath());
@@ -410,7 +410,7 @@ final class Rfc6962ClientTest {
     String leafInput = JSON.readTree(FetcherCorpus.bytes("rfc6962/argon2020/get-entries_10000_10000.json"))
         .get("entries").get(0).get("leaf_input").asText();
     serve(FetcherCorpus.bytes("rfc6962/argon2020/get-proof-by-hash_961984011_leaf10000.json"));
-    InclusionProof proof = client("argon2020").getProofByHash(leafHash(leafInput), 961984011);
+    ProofByHash proof = client("argon2020").getProofByHash(leafHash(leafInput), 961984011);
     List<Sha256> path = new java.util.ArrayList<>(proof.auditPath());
     byte[] h = path.get(3).bytes();
     h[0] ^= 1;

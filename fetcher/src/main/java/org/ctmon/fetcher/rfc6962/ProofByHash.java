@@ -10,8 +10,8 @@ import org.ctmon.parser.Sha256;
  * @param leafIndex index of the leaf, {@code >= 0}
  * @param auditPath sibling hashes from the leaf up
  */
-public record InclusionProof(long leafIndex, List<Sha256> auditPath) {
-  public InclusionProof {
+public record ProofByHash(long leafIndex, List<Sha256> auditPath) {
+  public ProofByHash {
     if (leafIndex < 0) {
       throw new IllegalArgumentException("leaf index " + leafIndex + " is negative");
     }
