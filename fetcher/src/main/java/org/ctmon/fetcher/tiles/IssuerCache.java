@@ -7,14 +7,20 @@ import org.ctmon.parser.Der;
 import org.ctmon.parser.Sha256;
 
 /**
- * A bounded least-recently-used map from issuer fingerprint to issuer certificate. A handful of
- * intermediates sign almost every entry of a log, so a small cache answers nearly every lookup.
- * Thread-safe (one lock; lookups are rare next to decoding).
+ * A bounded least-recently-used map from issuer fingerprint (SHA-256 of the DER) to issuer
+ * certificate. A handful of intermediates sign almost every entry, so a small cache answers nearly
+ * every lookup; since the key is the hash of the value, one cache can be shared by the clients of
+ * every log (certspotter keeps one issuer directory for all logs). Thread-safe (one lock; lookups
+ * are rare next to decoding).
  */
-final class IssuerCache {
+public final class IssuerCache {
+  /** Default capacity: far more issuers than all logs together use at a time. */
+  public static final int DEFAULT_CAPACITY = 1024;
+
   private final Map<Sha256, Der> map;
 
-  IssuerCache(int capacity) {
+  /** An empty cache holding at most {@code capacity} issuers, {@code >= 1}. */
+  public IssuerCache(int capacity) {
     if (capacity < 1) {
       throw new IllegalArgumentException("issuer cache capacity " + capacity + " must be at least 1");
     }
@@ -26,15 +32,24 @@ final class IssuerCache {
     };
   }
 
-  synchronized Optional<Der> get(Sha256 fingerprint) {
+  /** The issuer with this fingerprint, if cached; marks it recently used. */
+  public synchronized Optional<Der> get(Sha256 fingerprint) {
     return Optional.ofNullable(map.get(fingerprint));
   }
 
-  synchronized void put(Sha256 fingerprint, Der issuer) {
+  /**
+   * Caches {@code issuer} under its fingerprint; throws {@link IllegalArgumentException} if it does
+   * not hash to it, so nothing unchecked ever enters.
+   */
+  public synchronized void put(Sha256 fingerprint, Der issuer) {
+    if (!issuer.sha256().equals(fingerprint)) {
+      throw new IllegalArgumentException("issuer " + issuer.sha256().hex() + " is not " + fingerprint.hex());
+    }
     map.put(fingerprint, issuer);
   }
 
-  synchronized int size() {
+  /** Number of issuers cached. */
+  public synchronized int size() {
     return map.size();
   }
 }

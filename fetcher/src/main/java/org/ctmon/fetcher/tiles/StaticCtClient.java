@@ -28,20 +28,18 @@ import org.ctmon.parser.treehead.SignedCheckpoint;
  * returns what the log served, checked, or throws: a {@link org.ctmon.fetcher.http.LogFetchException}
  * for HTTP, transport and garbage-body failures, or the parser's checkpoint exceptions when a
  * well-formed checkpoint is not validly signed by the log (misbehaviour, not retryable). Issuers
- * are cached by fingerprint in a bounded LRU. Thread-safe; share one per log between workers.
+ * are cached by fingerprint in a bounded LRU ({@link IssuerCache}, shareable between logs).
+ * Thread-safe; share one per log between workers.
  */
 public final class StaticCtClient {
-  /** Default number of issuers kept (a log's entries use a few dozen). */
-  public static final int DEFAULT_ISSUER_CACHE = 1024;
-
   private final LogEndpoint endpoint;
   private final String origin;
   private final LogKey key;
   private final IssuerCache issuers;
 
-  /** A client for {@code log} on the system clock with the default issuer cache. */
+  /** A client for {@code log} on the system clock with its own issuer cache. */
   public StaticCtClient(OkHttpClient http, CtLog log) {
-    this(http, log, Clock.systemUTC(), DEFAULT_ISSUER_CACHE);
+    this(http, log, Clock.systemUTC(), new IssuerCache(IssuerCache.DEFAULT_CAPACITY));
   }
 
   /**
@@ -50,11 +48,10 @@ public final class StaticCtClient {
    *
    * @param http a client from {@link org.ctmon.fetcher.http.HttpConfig#newClient()}
    * @param clock dates an HTTP-date {@code Retry-After} when a response has no {@code Date}
-   * @param issuerCacheSize how many issuers to keep, {@code >= 1}
+   * @param issuers the issuer cache, which may be shared with the clients of other logs
    */
-  public StaticCtClient(OkHttpClient http, CtLog log, Clock clock, int issuerCacheSize) {
-    this(http, staticCt(log).monitoringUrl(), staticCt(log).origin(), LogKey.fromDer(log.key()), clock,
-        issuerCacheSize);
+  public StaticCtClient(OkHttpClient http, CtLog log, Clock clock, IssuerCache issuers) {
+    this(http, staticCt(log).monitoringUrl(), staticCt(log).origin(), LogKey.fromDer(log.key()), clock, issuers);
   }
 
   /**
@@ -62,11 +59,11 @@ public final class StaticCtClient {
    * whose checkpoints name {@code origin} and are signed by {@code key}.
    */
   public StaticCtClient(OkHttpClient http, URI monitoringUrl, String origin, LogKey key, Clock clock,
-      int issuerCacheSize) {
+      IssuerCache issuers) {
     this.endpoint = new LogEndpoint(http, monitoringUrl, clock);
     this.origin = Objects.requireNonNull(origin, "origin");
     this.key = Objects.requireNonNull(key, "key");
-    this.issuers = new IssuerCache(issuerCacheSize);
+    this.issuers = Objects.requireNonNull(issuers, "issuers");
   }
 
   private static LogProtocol.StaticCt staticCt(CtLog log) {
@@ -200,11 +197,6 @@ public final class StaticCtClient {
     Der issuer = Der.of(body);
     issuers.put(fingerprint, issuer);
     return issuer;
-  }
-
-  /** How many issuers are cached. */
-  public int cachedIssuers() {
-    return issuers.size();
   }
 
   private Fetched fetchWithFallback(String kind, long index, int width) {

@@ -140,6 +140,19 @@ final class LogEndpointTest {
   }
 
   @Test
+  void aLogThatDoesNotAnswerInTimeIsARetryableTransportFailure() {
+    OkHttpClient impatient = FetcherCorpus.testConfig()
+        .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(5)).newClient();
+    LogEndpoint slow = new LogEndpoint(impatient, server.url("/logs/test/").uri(), CLOCK);
+    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+    LogTransportException e = assertThrows(LogTransportException.class, () -> slow.get("ct/v1/get-sth", "sth"));
+    // OkHttp says "timeout" or the socket "Read timed out", depending on which timer fires first.
+    assertTrue(e.getMessage().startsWith("error fetching sth from " + base() + ": socket timeout ("), e.getMessage());
+    assertInstanceOf(java.net.SocketTimeoutException.class, e.getCause());
+    assertTrue(e.retryable());
+  }
+
+  @Test
   void aRefusedConnectionIsARetryableTransportFailure() throws IOException {
     URI dead = URI.create(base());
     server.shutdown();

@@ -58,7 +58,8 @@ final class ClientThroughput {
       URI url = server.url("/").uri();
       Rfc6962Client rfc = new Rfc6962Client(http, url, FetcherCorpus.key("pilot"), Clock.systemUTC());
       StaticCtClient tiled = new StaticCtClient(http, url, "navigli2025h2.skylight.geomys.org",
-          FetcherCorpus.key("navigli2025h2"), Clock.systemUTC(), 16);
+          FetcherCorpus.key("navigli2025h2"), Clock.systemUTC(),
+          new org.ctmon.fetcher.tiles.IssuerCache(16));
       System.out.printf("page: %,d bytes of json; tiles: %,d bytes gzipped%n", page.length, tiles[0].length);
       for (int round = 0; round < 3; round++) {
         long count = 0;

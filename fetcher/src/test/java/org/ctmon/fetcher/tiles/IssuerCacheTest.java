@@ -26,6 +26,15 @@ final class IssuerCacheTest {
   }
 
   @Test
+  void refusesAnIssuerUnderAnotherFingerprint() {
+    IssuerCache cache = new IssuerCache(2);
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> cache.put(der(1).sha256(), der(2)));
+    assertEquals("issuer " + der(2).sha256().hex() + " is not " + der(1).sha256().hex(), e.getMessage());
+    assertEquals(0, cache.size());
+  }
+
+  @Test
   void anUnknownFingerprintIsAbsent() {
     assertEquals(Optional.empty(), new IssuerCache(1).get(Sha256.of(new byte[0])));
   }

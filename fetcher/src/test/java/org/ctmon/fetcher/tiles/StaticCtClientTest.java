@@ -65,8 +65,10 @@ final class StaticCtClientTest {
     return server.url("/").uri();
   }
 
+  private final IssuerCache issuers = new IssuerCache(4);
+
   private StaticCtClient client(String origin, LogKey key) {
-    return new StaticCtClient(HTTP, monitoring(), origin, key, CLOCK, 4);
+    return new StaticCtClient(HTTP, monitoring(), origin, key, CLOCK, issuers);
   }
 
   private StaticCtClient navigli() {
@@ -300,7 +302,10 @@ final class StaticCtClientTest {
     assertEquals(Der.of(r10), client.issuer(fingerprint));
     assertEquals(Der.of(r10), client.issuer(fingerprint));
     assertEquals(List.of("/issuer/54588456f084df53d35714fb90760edaf1d222500858b4c07d3a4d91308dec42"), requestedPaths());
-    assertEquals(1, client.cachedIssuers());
+    assertEquals(1, issuers.size());
+    // Another log's client sharing the cache does not fetch it again.
+    assertEquals(Der.of(r10), client("another.example/log", FetcherCorpus.key("navigli2025h2")).issuer(fingerprint));
+    assertEquals(List.of(), requestedPaths());
   }
 
   @Test
@@ -314,7 +319,7 @@ final class StaticCtClientTest {
     assertEquals("the body's sha-256 is a0249f0ed148f481e1c1b423dfb7e93b1e3ec8e917b7982a9b698ca786d08b92,"
         + " not the fingerprint", e.reason());
     assertEquals("issuer/" + r10Fingerprint.hex(), e.request());
-    assertEquals(0, client.cachedIssuers());
+    assertEquals(0, issuers.size());
     files.put("/issuer/" + r10Fingerprint.hex(), r10);
     assertEquals(Der.of(r10), client.issuer(r10Fingerprint));
   }
