@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 import org.ctmon.fetcher.http.LogEndpoint;
 import org.ctmon.fetcher.http.LogResponseException;
@@ -193,7 +194,7 @@ public final class Rfc6962Client {
     return read(body, request, () -> reader.apply(body));
   }
 
-  private <T> T read(byte[] body, String request, java.util.function.Supplier<T> reader) {
+  private <T> T read(byte[] body, String request, Supplier<T> reader) {
     try {
       return reader.get();
     } catch (MalformedJsonException e) {

@@ -124,10 +124,10 @@ public final class StaticCtClient {
   public List<EntryDecoding> dataTile(long tileIndex, int width) {
     DataTileRef ref = new DataTileRef(tileIndex, width);
     Fetched tile = fetchWithFallback("data", tileIndex, width);
-    List<EntryDecoding> entries = DataTile.decode(ref.firstEntry(), tile.body, width);
+    List<EntryDecoding> entries = DataTile.decode(ref.firstEntry(), tile.body(), width);
     EntryDecoding last = entries.get(entries.size() - 1);
     if (last instanceof Malformed m && isWholeTileProblem(m)) {
-      throw new LogResponseException(monitoringUrl(), tile.path, m.reason(), tile.body);
+      throw new LogResponseException(monitoringUrl(), tile.path(), m.reason(), tile.body());
     }
     return entries;
   }
@@ -169,12 +169,12 @@ public final class StaticCtClient {
     }
     new DataTileRef(index, width); // validates index and width
     Fetched tile = fetchWithFallback(Integer.toString(level), index, width);
-    int expected = (tile.fellBack ? DataTileRef.FULL_WIDTH : width) * Sha256.LENGTH;
-    if (tile.body.length != expected) {
-      throw new LogResponseException(monitoringUrl(), tile.path, "hash tile has " + tile.body.length
-          + " bytes, not " + expected + " (" + expected / Sha256.LENGTH + " hashes of 32 bytes)", tile.body);
+    int expected = (tile.fellBack() ? DataTileRef.FULL_WIDTH : width) * Sha256.LENGTH;
+    if (tile.body().length != expected) {
+      throw new LogResponseException(monitoringUrl(), tile.path(), "hash tile has " + tile.body().length
+          + " bytes, not " + expected + " (" + expected / Sha256.LENGTH + " hashes of 32 bytes)", tile.body());
     }
-    return tile.body;
+    return tile.body();
   }
 
   /**
@@ -213,17 +213,8 @@ public final class StaticCtClient {
     return new Fetched(full, endpoint.get(full, full), true);
   }
 
-  private static final class Fetched {
-    final String path;
-    final byte[] body;
-    final boolean fellBack;
-
-    Fetched(String path, byte[] body, boolean fellBack) {
-      this.path = path;
-      this.body = body;
-      this.fellBack = fellBack;
-    }
-  }
+  /** A tile's body and the path it came from (the full tile's when a deleted partial fell back). */
+  private record Fetched(String path, byte[] body, boolean fellBack) {}
 
   @Override
   public String toString() {
