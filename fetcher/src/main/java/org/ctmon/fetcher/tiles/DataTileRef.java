@@ -36,7 +36,7 @@ public record DataTileRef(long index, int width) {
 
   /** The path below the monitoring prefix: {@code tile/data/x001/234.p/7}. */
   public String path() {
-    return TileIndex.path("data", index, width);
+    return StaticCtClient.tilePath("data", index, width);
   }
 
   /**

@@ -17,6 +17,7 @@ import org.ctmon.parser.Sha256;
 import org.ctmon.parser.leaf.DataTile;
 import org.ctmon.parser.leaf.EntryDecoding;
 import org.ctmon.parser.leaf.Malformed;
+import org.ctmon.parser.merkle.Tile;
 import org.ctmon.parser.treehead.LogKey;
 import org.ctmon.parser.treehead.MalformedNoteException;
 import org.ctmon.parser.treehead.SignedCheckpoint;
@@ -200,7 +201,7 @@ public final class StaticCtClient {
   }
 
   private Fetched fetchWithFallback(String kind, long index, int width) {
-    String path = TileIndex.path(kind, index, width);
+    String path = tilePath(kind, index, width);
     try {
       return new Fetched(path, endpoint.get(path, path), false);
     } catch (LogHttpException e) {
@@ -209,8 +210,15 @@ public final class StaticCtClient {
       }
     }
     // static-ct-api: logs MAY delete a partial tile once the full one exists.
-    String full = TileIndex.path(kind, index, DataTileRef.FULL_WIDTH);
+    String full = tilePath(kind, index, DataTileRef.FULL_WIDTH);
     return new Fetched(full, endpoint.get(full, full), true);
+  }
+
+  /** {@code tile/data/<N>[.p/W]} for kind "data", else {@code tile/<L>/<N>[.p/W]} with kind the level. */
+  static String tilePath(String kind, long index, int width) {
+    return "data".equals(kind)
+        ? new Tile(0, index, width).dataPath()
+        : new Tile(Integer.parseInt(kind), index, width).path();
   }
 
   /** A tile's body and the path it came from (the full tile's when a deleted partial fell back). */
