@@ -54,8 +54,7 @@ public final class Store implements AutoCloseable {
     hc.setPoolName("ctmon-store");
     hc.setAutoCommit(true);
     if (vendor == Vendor.POSTGRESQL) {
-      // Batched INSERTs become multi-row INSERTs: several times faster ingest.
-      hc.addDataSourceProperty("reWriteBatchedInserts", "true");
+      // Not reWriteBatchedInserts: ingest needs each row's update count (0 = already stored).
       if (schema != null) {
         hc.addDataSourceProperty("currentSchema", schema);
       }

@@ -152,7 +152,7 @@ public final class Ingest {
     int updates = 0;
     for (int k = 0; k < rows.size(); k++) {
       MergedIssuance m = rows.get(k);
-      // 1: inserted. 0: already there. Otherwise (PostgreSQL's rewritten batches report
+      // 1: inserted. 0: already there. Otherwise (reWriteBatchedInserts=true in a PostgreSQL URL reports
       // SUCCESS_NO_INFO) unknown: treat as possibly existing; the update and the name inserts
       // are idempotent either way.
       if (counts[k] != 0) {
