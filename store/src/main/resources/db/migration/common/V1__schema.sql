@@ -94,7 +94,7 @@ CREATE INDEX issuances_first_seen ON issuances (first_seen);
 -- so "example.com and all its subdomains" is one index range scan; first_seen and not_after are
 -- copied from the issuance (both never change) so a search pages and filters on this index alone.
 CREATE TABLE issuance_names (
-  tbs_sha256    BYTEA    NOT NULL REFERENCES issuances (tbs_sha256),
+  tbs_sha256    BYTEA    NOT NULL REFERENCES issuances (tbs_sha256) ON DELETE CASCADE,
   ordinal       SMALLINT NOT NULL,  -- position among the issuance's distinct names
   name_reversed VARCHAR  NOT NULL,  -- search key: first 800 characters of the reversed name
   name          VARCHAR  NOT NULL,  -- display form, intact
@@ -106,7 +106,7 @@ CREATE INDEX issuance_names_reversed ON issuance_names (name_reversed, first_see
 
 -- IP addresses of each issuance (SAN iPAddress), in their text form.
 CREATE TABLE issuance_ips (
-  tbs_sha256 BYTEA    NOT NULL REFERENCES issuances (tbs_sha256),
+  tbs_sha256 BYTEA    NOT NULL REFERENCES issuances (tbs_sha256) ON DELETE CASCADE,
   ordinal    SMALLINT NOT NULL,
   ip         VARCHAR  NOT NULL,
   PRIMARY KEY (tbs_sha256, ordinal)
@@ -114,12 +114,14 @@ CREATE TABLE issuance_ips (
 CREATE INDEX issuance_ips_ip ON issuance_ips (ip);
 
 -- Where each issuance was logged. An index of a log is in log_entries or in malformed_entries.
+-- Names, IPs and entries go with their issuance when retention deletes it (one statement, so a
+-- match committed meanwhile keeps all of it); matches have no cascade: a matched issuance stays.
 CREATE TABLE log_entries (
   log             INTEGER    NOT NULL REFERENCES logs (id),
   entry_index     BIGINT     NOT NULL,
   entry_type      VARCHAR(8) NOT NULL CHECK (entry_type IN ('x509', 'precert')),
   entry_timestamp BIGINT     NOT NULL,
-  tbs_sha256      BYTEA      NOT NULL REFERENCES issuances (tbs_sha256),
+  tbs_sha256      BYTEA      NOT NULL REFERENCES issuances (tbs_sha256) ON DELETE CASCADE,
   PRIMARY KEY (log, entry_index)
 );
 CREATE INDEX log_entries_tbs ON log_entries (tbs_sha256);

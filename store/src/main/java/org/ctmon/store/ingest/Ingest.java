@@ -2,12 +2,13 @@ package org.ctmon.store.ingest;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.ctmon.parser.Sha256;
 import org.ctmon.store.JsonStrings;
 import org.ctmon.store.ReversedName;
@@ -90,8 +91,10 @@ public final class Ingest {
     return new IngestResult(false, newIssuances, newMatches, newAlerts);
   }
 
+  // Sorted by key: concurrent batches of different logs holding the same issuances lock their
+  // rows in the same order, so they wait for each other instead of deadlocking.
   private static Map<Sha256, MergedIssuance> merge(IngestBatch batch) {
-    Map<Sha256, MergedIssuance> merged = new LinkedHashMap<>();
+    Map<Sha256, MergedIssuance> merged = new TreeMap<>();
     for (Issuance i : batch.issuances()) {
       merged.computeIfAbsent(i.tbsSha256(), k -> new MergedIssuance(i)).add(i);
     }
@@ -268,7 +271,9 @@ public final class Ingest {
     PreparedBatch b = h.prepareBatch("INSERT INTO matches (account_id, watchlist_id, tbs_sha256, verdict, reasons,"
         + " watch_items, created_at) VALUES (:account, :watchlist, :tbs, :verdict, :reasons, :items, :now)"
         + " ON CONFLICT DO NOTHING");
-    for (MatchRecord m : matches) {
+    List<MatchRecord> sorted = new ArrayList<>(matches);
+    sorted.sort(Comparator.comparingLong(MatchRecord::watchlistId).thenComparing(MatchRecord::tbsSha256));
+    for (MatchRecord m : sorted) {
       b.bind("account", m.accountId())
           .bind("watchlist", m.watchlistId())
           .bind("tbs", m.tbsSha256().bytes())
@@ -289,7 +294,9 @@ public final class Ingest {
         + " webhook_id, email_to, watchlist_id, tbs_sha256, payload, created_at, state, attempts, next_attempt_at)"
         + " VALUES (:account, :key, :type, :channel, :webhook, :email, :watchlist, :tbs, :payload, :now, 'pending',"
         + " 0, :now) ON CONFLICT DO NOTHING");
-    for (OutboxRecord o : outbox) {
+    List<OutboxRecord> sorted = new ArrayList<>(outbox);
+    sorted.sort(Comparator.comparing(OutboxRecord::idempotencyKey));
+    for (OutboxRecord o : sorted) {
       Long webhook = o.recipient() instanceof Recipient.Webhook w ? w.webhookId() : null;
       String email = o.recipient() instanceof Recipient.Email e ? e.address() : null;
       b.bind("account", o.accountId())

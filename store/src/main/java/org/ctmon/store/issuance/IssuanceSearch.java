@@ -88,6 +88,32 @@ public final class IssuanceSearch {
     });
   }
 
+  /** The issuances with these TBS hashes, in the given order; absent ones are left out. */
+  public List<IssuanceSummary> summaries(List<Sha256> tbs) {
+    if (tbs.isEmpty()) {
+      return List.of();
+    }
+    List<byte[]> keys = tbs.stream().map(Sha256::bytes).toList();
+    return jdbi.withHandle(h -> load(h, keys));
+  }
+
+  /** Every log entry of each of these issuances, oldest first. */
+  public Map<Sha256, List<EntryRef>> entries(List<Sha256> tbs) {
+    Map<Sha256, List<EntryRef>> out = new HashMap<>();
+    if (tbs.isEmpty()) {
+      return out;
+    }
+    List<byte[]> keys = tbs.stream().map(Sha256::bytes).toList();
+    jdbi.useHandle(h -> h.createQuery("SELECT e.tbs_sha256, l.log_id, e.entry_index, e.entry_type, e.entry_timestamp"
+            + " FROM log_entries e JOIN logs l ON l.id = e.log WHERE e.tbs_sha256 IN (<keys>)"
+            + " ORDER BY e.entry_timestamp, l.log_id, e.entry_index")
+        .bindList("keys", keys)
+        .map((rs, ctx) -> Map.entry(Sha256.wrap(rs.getBytes(1)), new EntryRef(Sha256.wrap(rs.getBytes(2)),
+            rs.getLong(3), EntryType.of(rs.getString(4)), rs.getLong(5))))
+        .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue())));
+    return out;
+  }
+
   /** The stored DER of the issuance (the final certificate's when both were seen), or empty. */
   public Optional<Der> der(Sha256 tbs) {
     return jdbi.withHandle(h -> h.createQuery("SELECT der FROM issuances WHERE tbs_sha256 = :tbs AND der IS NOT NULL")
