@@ -13,6 +13,7 @@ import org.ctmon.parser.Sha256;
 import org.ctmon.store.JsonStrings;
 import org.ctmon.store.ReversedName;
 import org.ctmon.store.SqlText;
+import org.ctmon.store.StoreException;
 import org.ctmon.store.outbox.Recipient;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -83,7 +84,7 @@ public final class Ingest {
       matched.add(m.tbsSha256());
     }
     int newIssuances = insertIssuances(h, merged, matched);
-    insertEntries(h, log.id(), batch.entries());
+    insertEntries(h, log.id(), batch.entries(), merged);
     insertMalformed(h, log.id(), batch.malformed(), now);
     int newMatches = insertMatches(h, batch.matches(), now);
     int newAlerts = insertOutbox(h, batch.outbox(), now);
@@ -104,9 +105,9 @@ public final class Ingest {
     return merged;
   }
 
-  private static final String INSERT_ISSUANCE = "INSERT INTO issuances (tbs_sha256, cert_sha256, precert_sha256,"
+  private static final String INSERT_ISSUANCE = "INSERT INTO issuances (id, tbs_sha256, cert_sha256, precert_sha256,"
       + " issuer_dn, issuer_cn, issuer_o, subject_dn, serial, not_before, not_after, spki_sha256, key_type, is_ca,"
-      + " precert_seen, final_seen, first_seen, der, der_precert) VALUES (:tbs, :cert, :precert, :issuerDn,"
+      + " precert_seen, final_seen, first_seen, der, der_precert) VALUES (:id, :tbs, :cert, :precert, :issuerDn,"
       + " :issuerCn, :issuerO, :subjectDn, :serial, :notBefore, :notAfter, :spki, :keyType, :ca, :precertSeen,"
       + " :finalSeen, :firstSeen, :der, :derPrecert) ON CONFLICT DO NOTHING";
 
@@ -118,18 +119,20 @@ public final class Ingest {
       + " der = CASE WHEN :hasDer AND (der IS NULL OR (der_precert AND NOT :derPrecert)) THEN :der ELSE der END,"
       + " der_precert = CASE WHEN :hasDer AND (der IS NULL OR (der_precert AND NOT :derPrecert))"
       + " THEN :derPrecert ELSE der_precert END"
-      + " WHERE tbs_sha256 = :tbs";
+      + " WHERE id = :id";
 
   private int insertIssuances(Handle h, Map<Sha256, MergedIssuance> merged, Set<Sha256> matched) {
     if (merged.isEmpty()) {
       return 0;
     }
     List<MergedIssuance> rows = new ArrayList<>(merged.values());
+    IssuanceIds.allocate(h, rows);
     PreparedBatch insert = h.prepareBatch(INSERT_ISSUANCE);
     for (MergedIssuance m : rows) {
       Issuance i = m.first;
       byte[] der = derToKeep(m, matched);
-      insert.bind("tbs", i.tbsSha256().bytes())
+      insert.bind("id", m.id)
+          .bind("tbs", i.tbsSha256().bytes())
           .bind("cert", bytes(m.certSha256))
           .bind("precert", bytes(m.precertSha256))
           .bind("issuerDn", SqlText.encode(i.issuerDn()))
@@ -151,39 +154,38 @@ public final class Ingest {
     }
     int[] counts = insert.execute();
     List<MergedIssuance> fresh = new ArrayList<>();
-    PreparedBatch update = h.prepareBatch(UPDATE_ISSUANCE);
-    int updates = 0;
+    List<MergedIssuance> existing = new ArrayList<>();
     for (int k = 0; k < rows.size(); k++) {
-      MergedIssuance m = rows.get(k);
-      // 1: inserted. 0: already there. Otherwise (reWriteBatchedInserts=true in a PostgreSQL URL reports
-      // SUCCESS_NO_INFO) unknown: treat as possibly existing; the update and the name inserts
-      // are idempotent either way.
-      if (counts[k] != 0) {
-        fresh.add(m);
-      }
-      if (counts[k] != 1) {
-        byte[] der = derToKeep(m, matched);
-        update.bind("tbs", m.first.tbsSha256().bytes())
-            .bind("precertSeen", m.precertSeen)
-            .bind("finalSeen", m.finalSeen)
-            .bind("cert", bytes(m.certSha256))
-            .bind("precert", bytes(m.precertSha256))
-            .bind("hasDer", der != null)
-            .bind("der", der)
-            .bind("derPrecert", m.derPrecert)
-            .add();
-        updates++;
+      // 1: inserted. 0: already stored. Anything else (reWriteBatchedInserts=true in a PostgreSQL
+      // URL reports SUCCESS_NO_INFO) is not supported: ingest must know which rows are new.
+      if (counts[k] == 1) {
+        fresh.add(rows.get(k));
+      } else if (counts[k] == 0) {
+        existing.add(rows.get(k));
+      } else {
+        throw new StoreException("error storing issuances: the driver reported no row counts"
+            + " (remove reWriteBatchedInserts from the database url)");
       }
     }
-    if (updates > 0) {
+    IssuanceIds.lookUp(h, existing);
+    PreparedBatch update = h.prepareBatch(UPDATE_ISSUANCE);
+    for (MergedIssuance m : existing) {
+      byte[] der = derToKeep(m, matched);
+      update.bind("id", m.id)
+          .bind("precertSeen", m.precertSeen)
+          .bind("finalSeen", m.finalSeen)
+          .bind("cert", bytes(m.certSha256))
+          .bind("precert", bytes(m.precertSha256))
+          .bind("hasDer", der != null)
+          .bind("der", der)
+          .bind("derPrecert", m.derPrecert)
+          .add();
+    }
+    if (!existing.isEmpty()) {
       update.execute();
     }
     insertNames(h, fresh);
-    int inserted = 0;
-    for (int c : counts) {
-      inserted += c == 1 ? 1 : 0;
-    }
-    return inserted;
+    return fresh.size();
   }
 
   private byte[] derToKeep(MergedIssuance m, Set<Sha256> matched) {
@@ -194,19 +196,18 @@ public final class Ingest {
   }
 
   private static void insertNames(Handle h, List<MergedIssuance> fresh) {
-    PreparedBatch names = h.prepareBatch("INSERT INTO issuance_names (tbs_sha256, ordinal, name_reversed, name,"
-        + " first_seen, not_after) VALUES (:tbs, :ordinal, :reversed, :name, :firstSeen, :notAfter)"
-        + " ON CONFLICT DO NOTHING");
-    PreparedBatch ips = h.prepareBatch("INSERT INTO issuance_ips (tbs_sha256, ordinal, ip)"
-        + " VALUES (:tbs, :ordinal, :ip) ON CONFLICT DO NOTHING");
+    // Only issuances this transaction created get names: their keys cannot exist yet.
+    PreparedBatch names = h.prepareBatch("INSERT INTO issuance_names (issuance_id, ordinal, name_reversed, name,"
+        + " first_seen, not_after) VALUES (:id, :ordinal, :reversed, :name, :firstSeen, :notAfter)");
+    PreparedBatch ips = h.prepareBatch("INSERT INTO issuance_ips (issuance_id, ordinal, ip)"
+        + " VALUES (:id, :ordinal, :ip)");
     int nameRows = 0;
     int ipRows = 0;
     for (MergedIssuance m : fresh) {
       Issuance i = m.first;
-      byte[] tbs = i.tbsSha256().bytes();
       short ordinal = 0;
       for (String name : i.dnsNames()) {
-        names.bind("tbs", tbs)
+        names.bind("id", m.id)
             .bind("ordinal", ordinal++)
             .bind("reversed", ReversedName.key(name))
             .bind("name", SqlText.encode(name))
@@ -217,7 +218,7 @@ public final class Ingest {
       }
       short ipOrdinal = 0;
       for (String ip : i.ipAddresses()) {
-        ips.bind("tbs", tbs).bind("ordinal", ipOrdinal++).bind("ip", SqlText.key(ip)).add();
+        ips.bind("id", m.id).bind("ordinal", ipOrdinal++).bind("ip", SqlText.key(ip)).add();
         ipRows++;
       }
     }
@@ -229,18 +230,19 @@ public final class Ingest {
     }
   }
 
-  private static void insertEntries(Handle h, int log, List<LogEntryRecord> entries) {
+  private static void insertEntries(Handle h, int log, List<LogEntryRecord> entries,
+                                    Map<Sha256, MergedIssuance> merged) {
     if (entries.isEmpty()) {
       return;
     }
     PreparedBatch b = h.prepareBatch("INSERT INTO log_entries (log, entry_index, entry_type, entry_timestamp,"
-        + " tbs_sha256) VALUES (:log, :index, :type, :timestamp, :tbs) ON CONFLICT DO NOTHING");
+        + " issuance_id) VALUES (:log, :index, :type, :timestamp, :issuance) ON CONFLICT DO NOTHING");
     for (LogEntryRecord e : entries) {
       b.bind("log", log)
           .bind("index", e.index())
           .bind("type", e.type().sqlName())
           .bind("timestamp", e.timestampMs())
-          .bind("tbs", e.tbsSha256().bytes())
+          .bind("issuance", merged.get(e.tbsSha256()).id)
           .add();
     }
     b.execute();

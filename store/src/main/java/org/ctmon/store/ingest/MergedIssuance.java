@@ -16,6 +16,8 @@ final class MergedIssuance {
   Der der;
   boolean derPrecert;
   long firstSeen = Long.MAX_VALUE;
+  /** The stored issuance's id: allocated when new, looked up when it was already stored. */
+  long id;
 
   MergedIssuance(Issuance first) {
     this.first = first;

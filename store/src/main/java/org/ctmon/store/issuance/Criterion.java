@@ -43,10 +43,10 @@ public sealed interface Criterion {
     }
   }
 
-  /** Issuances whose issuer common name or organization is exactly {@code name}. */
-  record Issuer(String name) implements Criterion {
+  /** Issuances whose issuer common name is exactly {@code commonName} ({@code R11}, {@code E6}). */
+  record Issuer(String commonName) implements Criterion {
     public Issuer {
-      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(commonName, "commonName");
     }
   }
 
@@ -57,7 +57,10 @@ public sealed interface Criterion {
     }
   }
 
-  /** The issuance whose final certificate or precertificate has this SHA-256 fingerprint. */
+  /**
+   * The issuance whose final certificate has this SHA-256 fingerprint. (Precertificate
+   * fingerprints are stored but not indexed: the API shows the final certificate's.)
+   */
   record Fingerprint(Sha256 sha256) implements Criterion {
     public Fingerprint {
       Objects.requireNonNull(sha256, "sha256");

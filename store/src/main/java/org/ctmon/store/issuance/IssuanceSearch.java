@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +18,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Public search over stored issuances, newest first (first seen, then TBS hash, descending),
+ * Public search over stored issuances, newest first (first seen, then internal issuance id, descending),
  * in pages with an opaque keyset cursor: a row is never returned twice nor skipped across pages,
  * whatever is ingested meanwhile (new rows are newer than any cursor's position).
  *
@@ -50,16 +49,16 @@ public final class IssuanceSearch {
     }
     Optional<Cursor> after = cursor.map(Cursor::decode);
     return jdbi.withHandle(h -> {
-      List<byte[]> keys = candidates(h, query, after, limit + 1);
+      List<long[]> keys = candidates(h, query, after, limit + 1);
       boolean more = keys.size() > limit;
       if (more) {
         keys = keys.subList(0, limit);
       }
-      List<IssuanceSummary> rows = load(h, keys);
+      List<IssuanceSummary> rows = load(h, keys.stream().map(k -> k[0]).toList());
       Optional<String> next = Optional.empty();
       if (more) {
-        IssuanceSummary last = rows.get(rows.size() - 1);
-        next = Optional.of(new Cursor(last.firstSeen().toEpochMilli(), last.tbsSha256().bytes()).encode());
+        long[] last = keys.get(keys.size() - 1);
+        next = Optional.of(Cursor.ofId(last[1], last[0]).encode());
       }
       return new Page<>(rows, next);
     });
@@ -68,23 +67,18 @@ public final class IssuanceSearch {
   /** The issuance with this TBS hash and every entry of it, or empty. */
   public Optional<IssuanceDetail> byTbs(Sha256 tbs) {
     return jdbi.withHandle(h -> {
-      List<IssuanceSummary> rows = load(h, List.of(tbs.bytes()));
-      if (rows.isEmpty()) {
+      Optional<long[]> found = h.createQuery("SELECT id, CASE WHEN der IS NULL THEN 0 WHEN der_precert THEN 2"
+              + " ELSE 1 END FROM issuances WHERE tbs_sha256 = :tbs")
+          .bind("tbs", tbs.bytes())
+          .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getInt(2)})
+          .findOne();
+      if (found.isEmpty()) {
         return Optional.empty();
       }
-      List<EntryRef> entries = h.createQuery("SELECT l.log_id, e.entry_index, e.entry_type, e.entry_timestamp"
-              + " FROM log_entries e JOIN logs l ON l.id = e.log WHERE e.tbs_sha256 = :tbs"
-              + " ORDER BY e.entry_timestamp, l.log_id, e.entry_index")
-          .bind("tbs", tbs.bytes())
-          .map((rs, ctx) -> new EntryRef(Sha256.wrap(rs.getBytes(1)), rs.getLong(2), EntryType.of(rs.getString(3)),
-              rs.getLong(4)))
-          .list();
-      boolean[] der = h.createQuery("SELECT der IS NOT NULL, COALESCE(der_precert, FALSE) FROM issuances"
-              + " WHERE tbs_sha256 = :tbs")
-          .bind("tbs", tbs.bytes())
-          .map((rs, ctx) -> new boolean[] {rs.getBoolean(1), rs.getBoolean(2)})
-          .one();
-      return Optional.of(new IssuanceDetail(rows.get(0), entries, der[0], der[1]));
+      long id = found.get()[0];
+      List<IssuanceSummary> rows = load(h, List.of(id));
+      List<EntryRef> entries = entries(h, List.of(id)).getOrDefault(id, List.of());
+      return Optional.of(new IssuanceDetail(rows.get(0), entries, found.get()[1] != 0, found.get()[1] == 2));
     });
   }
 
@@ -93,8 +87,7 @@ public final class IssuanceSearch {
     if (tbs.isEmpty()) {
       return List.of();
     }
-    List<byte[]> keys = tbs.stream().map(Sha256::bytes).toList();
-    return jdbi.withHandle(h -> load(h, keys));
+    return jdbi.withHandle(h -> load(h, ids(h, tbs)));
   }
 
   /** Every log entry of each of these issuances, oldest first. */
@@ -103,14 +96,44 @@ public final class IssuanceSearch {
     if (tbs.isEmpty()) {
       return out;
     }
-    List<byte[]> keys = tbs.stream().map(Sha256::bytes).toList();
-    jdbi.useHandle(h -> h.createQuery("SELECT e.tbs_sha256, l.log_id, e.entry_index, e.entry_type, e.entry_timestamp"
-            + " FROM log_entries e JOIN logs l ON l.id = e.log WHERE e.tbs_sha256 IN (<keys>)"
+    jdbi.useHandle(h -> {
+      Map<Long, Sha256> byId = new HashMap<>();
+      h.createQuery("SELECT id, tbs_sha256 FROM issuances WHERE tbs_sha256 IN (<keys>)")
+          .bindList("keys", tbs.stream().map(Sha256::bytes).toList())
+          .map((rs, ctx) -> Map.entry(rs.getLong(1), Sha256.wrap(rs.getBytes(2))))
+          .forEach(e -> byId.put(e.getKey(), e.getValue()));
+      if (!byId.isEmpty()) {
+        entries(h, new ArrayList<>(byId.keySet())).forEach((id, list) -> out.put(byId.get(id), list));
+      }
+    });
+    return out;
+  }
+
+  private static List<Long> ids(Handle h, List<Sha256> tbs) {
+    Map<Sha256, Long> byTbs = new HashMap<>();
+    h.createQuery("SELECT id, tbs_sha256 FROM issuances WHERE tbs_sha256 IN (<keys>)")
+        .bindList("keys", tbs.stream().map(Sha256::bytes).toList())
+        .map((rs, ctx) -> Map.entry(Sha256.wrap(rs.getBytes(2)), rs.getLong(1)))
+        .forEach(e -> byTbs.put(e.getKey(), e.getValue()));
+    List<Long> ids = new ArrayList<>();
+    for (Sha256 t : tbs) {
+      Long id = byTbs.get(t);
+      if (id != null) {
+        ids.add(id);
+      }
+    }
+    return ids;
+  }
+
+  private static Map<Long, List<EntryRef>> entries(Handle h, List<Long> ids) {
+    Map<Long, List<EntryRef>> out = new HashMap<>();
+    h.createQuery("SELECT e.issuance_id, l.log_id, e.entry_index, e.entry_type, e.entry_timestamp"
+            + " FROM log_entries e JOIN logs l ON l.id = e.log WHERE e.issuance_id IN (<ids>)"
             + " ORDER BY e.entry_timestamp, l.log_id, e.entry_index")
-        .bindList("keys", keys)
-        .map((rs, ctx) -> Map.entry(Sha256.wrap(rs.getBytes(1)), new EntryRef(Sha256.wrap(rs.getBytes(2)),
-            rs.getLong(3), EntryType.of(rs.getString(4)), rs.getLong(5))))
-        .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue())));
+        .bindList("ids", ids)
+        .map((rs, ctx) -> Map.entry(rs.getLong(1), new EntryRef(Sha256.wrap(rs.getBytes(2)), rs.getLong(3),
+            EntryType.of(rs.getString(4)), rs.getLong(5))))
+        .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
     return out;
   }
 
@@ -122,7 +145,8 @@ public final class IssuanceSearch {
         .findOne());
   }
 
-  private static List<byte[]> candidates(Handle h, IssuanceQuery q, Optional<Cursor> after, int n) {
+  /** Up to n {id, first_seen} pairs, newest first. */
+  private static List<long[]> candidates(Handle h, IssuanceQuery q, Optional<Cursor> after, int n) {
     CandidateSql sql = CandidateSql.of(q.criterion());
     StringBuilder filters = new StringBuilder();
     Map<String, Object> binds = new HashMap<>(sql.binds());
@@ -138,47 +162,51 @@ public final class IssuanceSearch {
       filters.append(" AND x.first_seen < :seenUntil");
       binds.put("seenUntil", t.toEpochMilli());
     });
-    after.ifPresent(c -> {
-      filters.append(" AND (x.first_seen < :cTime OR (x.first_seen = :cTime AND x.tbs_sha256 < :cTbs))");
-      binds.put("cTime", c.time());
-      binds.put("cTbs", c.tieBreaker());
-    });
+    if (after.isPresent()) {
+      binds.put("cTime", after.get().time());
+      binds.put("cId", after.get().id());
+    }
     StringBuilder union = new StringBuilder();
-    for (String branch : sql.branches()) {
+    for (CandidateSql.Branch branch : sql.branches()) {
       if (union.length() > 0) {
         union.append(" UNION ");
       }
-      union.append("SELECT x.tbs_sha256, x.first_seen FROM ").append(branch).append(filters);
+      String id = "x." + branch.idColumn();
+      union.append("SELECT ").append(id).append(" AS iid, x.first_seen FROM ").append(branch.from()).append(filters);
+      if (after.isPresent()) {
+        union.append(" AND (x.first_seen < :cTime OR (x.first_seen = :cTime AND ").append(id).append(" < :cId))");
+      }
     }
-    String text = "SELECT DISTINCT tbs_sha256, first_seen FROM (" + union + ") c"
-        + " ORDER BY first_seen DESC, tbs_sha256 DESC LIMIT " + n;
-    return h.createQuery(text).bindMap(binds).map((rs, ctx) -> rs.getBytes(1)).list();
+    String text = "SELECT DISTINCT iid, first_seen FROM (" + union + ") c"
+        + " ORDER BY first_seen DESC, iid DESC LIMIT " + n;
+    return h.createQuery(text).bindMap(binds).map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
   }
 
-  private static List<IssuanceSummary> load(Handle h, List<byte[]> keys) {
+  private static List<IssuanceSummary> load(Handle h, List<Long> keys) {
     if (keys.isEmpty()) {
       return List.of();
     }
-    Map<Sha256, List<String>> names = new HashMap<>();
-    h.createQuery("SELECT tbs_sha256, name FROM issuance_names WHERE tbs_sha256 IN (<keys>) ORDER BY tbs_sha256, ordinal")
+    Map<Long, List<String>> names = new HashMap<>();
+    h.createQuery("SELECT issuance_id, name FROM issuance_names WHERE issuance_id IN (<keys>)"
+            + " ORDER BY issuance_id, ordinal")
         .bindList("keys", keys)
-        .map((rs, ctx) -> Map.entry(Sha256.wrap(rs.getBytes(1)), SqlText.decode(rs.getString(2))))
+        .map((rs, ctx) -> Map.entry(rs.getLong(1), SqlText.decode(rs.getString(2))))
         .forEach(e -> names.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-    Map<Sha256, List<String>> ips = new HashMap<>();
-    h.createQuery("SELECT tbs_sha256, ip FROM issuance_ips WHERE tbs_sha256 IN (<keys>) ORDER BY tbs_sha256, ordinal")
+    Map<Long, List<String>> ips = new HashMap<>();
+    h.createQuery("SELECT issuance_id, ip FROM issuance_ips WHERE issuance_id IN (<keys>) ORDER BY issuance_id, ordinal")
         .bindList("keys", keys)
-        .map((rs, ctx) -> Map.entry(Sha256.wrap(rs.getBytes(1)), SqlText.decode(rs.getString(2))))
+        .map((rs, ctx) -> Map.entry(rs.getLong(1), SqlText.decode(rs.getString(2))))
         .forEach(e -> ips.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-    Map<Sha256, IssuanceSummary> byKey = new LinkedHashMap<>();
-    h.createQuery("SELECT tbs_sha256, subject_dn, issuer_dn, issuer_cn, issuer_o, serial, not_before, not_after,"
+    Map<Long, IssuanceSummary> byKey = new HashMap<>();
+    h.createQuery("SELECT id, tbs_sha256, subject_dn, issuer_dn, issuer_cn, issuer_o, serial, not_before, not_after,"
             + " spki_sha256, key_type, is_ca, precert_seen, final_seen, cert_sha256, precert_sha256, first_seen"
-            + " FROM issuances WHERE tbs_sha256 IN (<keys>)")
+            + " FROM issuances WHERE id IN (<keys>)")
         .bindList("keys", keys)
-        .map((rs, ctx) -> summary(rs, names, ips))
-        .forEach(s -> byKey.put(s.tbsSha256(), s));
+        .map((rs, ctx) -> Map.entry(rs.getLong("id"), summary(rs, names, ips)))
+        .forEach(e -> byKey.put(e.getKey(), e.getValue()));
     List<IssuanceSummary> ordered = new ArrayList<>(keys.size());
-    for (byte[] k : keys) {
-      IssuanceSummary s = byKey.get(Sha256.wrap(k));
+    for (Long k : keys) {
+      IssuanceSummary s = byKey.get(k);
       if (s != null) { // purged between the two reads
         ordered.add(s);
       }
@@ -186,12 +214,12 @@ public final class IssuanceSearch {
     return ordered;
   }
 
-  private static IssuanceSummary summary(ResultSet rs, Map<Sha256, List<String>> names,
-                                         Map<Sha256, List<String>> ips) throws SQLException {
-    Sha256 tbs = Sha256.wrap(rs.getBytes("tbs_sha256"));
-    return new IssuanceSummary(tbs,
-        names.getOrDefault(tbs, List.of()),
-        ips.getOrDefault(tbs, List.of()),
+  private static IssuanceSummary summary(ResultSet rs, Map<Long, List<String>> names,
+                                         Map<Long, List<String>> ips) throws SQLException {
+    long id = rs.getLong("id");
+    return new IssuanceSummary(Sha256.wrap(rs.getBytes("tbs_sha256")),
+        names.getOrDefault(id, List.of()),
+        ips.getOrDefault(id, List.of()),
         SqlText.decode(rs.getString("subject_dn")),
         SqlText.decode(rs.getString("issuer_dn")),
         Optional.ofNullable(SqlText.decode(rs.getString("issuer_cn"))),

@@ -45,20 +45,20 @@ public final class Purge {
   }
 
   private int purgeBatch(Handle h, long cutoff) {
-    List<byte[]> keys = h.createQuery("SELECT i.tbs_sha256 FROM issuances i WHERE i.first_seen < :cutoff"
+    List<Long> ids = h.createQuery("SELECT i.id FROM issuances i WHERE i.first_seen < :cutoff"
             + " AND NOT EXISTS (SELECT 1 FROM matches m WHERE m.tbs_sha256 = i.tbs_sha256)"
-            + " ORDER BY i.first_seen, i.tbs_sha256 LIMIT " + retention.purgeBatchSize())
+            + " ORDER BY i.first_seen, i.id LIMIT " + retention.purgeBatchSize())
         .bind("cutoff", cutoff)
-        .map((rs, ctx) -> rs.getBytes(1))
+        .mapTo(Long.class)
         .list();
-    if (keys.isEmpty()) {
+    if (ids.isEmpty()) {
       return 0;
     }
-    // Names, IPs and entries go by ON DELETE CASCADE in the same statement; a match committed
-    // since the SELECT keeps its issuance whole, because NOT EXISTS is checked again here.
-    return h.createUpdate("DELETE FROM issuances i WHERE i.tbs_sha256 IN (<keys>)"
-            + " AND NOT EXISTS (SELECT 1 FROM matches m WHERE m.tbs_sha256 = i.tbs_sha256)")
-        .bindList("keys", keys)
-        .execute();
+    for (String table : List.of("issuance_names", "issuance_ips", "log_entries")) {
+      h.createUpdate("DELETE FROM " + table + " WHERE issuance_id IN (<ids>)").bindList("ids", ids).execute();
+    }
+    // A match committed since the SELECT makes this statement fail on the matches foreign key:
+    // the whole batch rolls back, names and entries included, and the next run skips it.
+    return h.createUpdate("DELETE FROM issuances WHERE id IN (<ids>)").bindList("ids", ids).execute();
   }
 }

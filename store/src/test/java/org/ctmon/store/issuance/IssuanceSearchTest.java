@@ -122,7 +122,7 @@ final class IssuanceSearchTest {
         assertEquals(Set.of(String.join(",", hostile)), names(s, new Criterion.Name(name, false)), name);
       }
       assertEquals(Set.of(String.join(",", hostile)), names(s, Criterion.Name.parse(".example.com")));
-      assertEquals(Set.of(String.join(",", hostile)), names(s, new Criterion.Issuer("O'; --")));
+      assertEquals(Set.of(String.join(",", hostile)), names(s, new Criterion.Issuer("\0" + "c".repeat(3000))));
       assertEquals(Set.of(), names(s, new Criterion.Name("a".repeat(10_000) + ".example.org", false)));
       assertEquals(Set.of(), names(s, new Criterion.Name("a".repeat(10_001) + ".example.com", false)));
     }
@@ -136,8 +136,8 @@ final class IssuanceSearchTest {
       Store s = loaded(t, one, two);
 
       assertEquals(Set.of("one.example", "two.example"), names(s, new Criterion.Issuer("R11")));
-      assertEquals(Set.of("one.example", "two.example"), names(s, new Criterion.Issuer("Let's Encrypt")));
-      assertEquals(Set.of(), names(s, new Criterion.Issuer("Let's")));
+      assertEquals(Set.of(), names(s, new Criterion.Issuer("R1")));
+      assertEquals(Set.of(), names(s, new Criterion.Issuer("r11")));
       assertEquals(Set.of("one.example"), names(s, new Criterion.Spki(one.spkiSha256())));
       assertEquals(Set.of("two.example"), names(s, new Criterion.Fingerprint(two.certSha256())));
       assertEquals(Set.of("one.example"), names(s, new Criterion.Serial(one.serialHex().toUpperCase())));
