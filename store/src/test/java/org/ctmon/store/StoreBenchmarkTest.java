@@ -54,6 +54,8 @@ final class StoreBenchmarkTest {
       List<String> sampleNames = new ArrayList<>();
       List<String> sampleDomains = new ArrayList<>();
       long names = 0;
+      var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      long cpuStart = os.getProcessCpuTime();
       long start = System.nanoTime();
       long windowStart = start;
       long index = 0;
@@ -86,8 +88,10 @@ final class StoreBenchmarkTest {
         }
       }
       double secs = (System.nanoTime() - start) / 1e9;
-      System.out.printf("bench %s: ingested %d issuances with %d names in %.1f s: %.0f issuances/s%n", db, issuances,
-          names, secs, issuances / secs);
+      double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
+      System.out.printf("bench %s: ingested %d issuances with %d names in %.1f s: %.0f issuances/s"
+              + " (this JVM used %.1f CPU-s: %.0f issuances per CPU-second; load average %.1f)%n", db, issuances,
+          names, secs, issuances / secs, cpu, issuances / cpu, os.getSystemLoadAverage());
 
       IssuanceSearch search = new IssuanceSearch(s.jdbi());
       Instant now = Instant.parse("2026-02-01T00:00:00Z");
