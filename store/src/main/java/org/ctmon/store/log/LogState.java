@@ -13,10 +13,10 @@ import org.ctmon.store.ingest.VerifiedHead;
  * @param compactRange the serialized compact range [0, nextIndex), empty before the first batch
  * @param rangeRoot the root at nextIndex, empty before the first batch
  * @param verified the last signed tree head the range matched
- * @param status {@code ok}, {@code failing} or {@code stopped}
+ * @param status ok, failing (retrying) or stopped (misbehaviour)
  * @param lastError the last error, lower case, or empty
  * @param updatedAtMs when the row last changed, milliseconds since the epoch
  */
 public record LogState(LogSpec spec, long nextIndex, Optional<Blob> compactRange, Optional<Sha256> rangeRoot,
-                       Optional<VerifiedHead> verified, String status, Optional<String> lastError,
+                       Optional<VerifiedHead> verified, LogStatus status, Optional<String> lastError,
                        long updatedAtMs) {}

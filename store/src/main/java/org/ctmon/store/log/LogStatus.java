@@ -16,4 +16,13 @@ public enum LogStatus {
   public String sqlName() {
     return sql;
   }
+
+  static LogStatus of(String s) {
+    for (LogStatus v : values()) {
+      if (v.sql.equals(s)) {
+        return v;
+      }
+    }
+    throw new IllegalArgumentException("unknown log status " + s);
+  }
 }

@@ -174,6 +174,6 @@ public final class Logs {
             Sha256.wrap(rs.getBytes("verified_root"))));
     return new LogState(spec, rs.getLong("next_index"),
         Optional.ofNullable(range).map(Blob::of), Optional.ofNullable(root).map(Sha256::wrap), verified,
-        rs.getString("status"), Optional.ofNullable(rs.getString("last_error")), rs.getLong("updated_at"));
+        LogStatus.of(rs.getString("status")), Optional.ofNullable(rs.getString("last_error")), rs.getLong("updated_at"));
   }
 }
