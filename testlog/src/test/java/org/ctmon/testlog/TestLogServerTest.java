@@ -29,6 +29,7 @@ import org.ctmon.parser.merkle.InclusionProof;
 import org.ctmon.parser.merkle.Tile;
 import org.ctmon.parser.merkle.TileTree;
 import org.ctmon.parser.treehead.LogKey;
+import org.ctmon.parser.treehead.SignedCertificateTimestamp;
 import org.ctmon.parser.treehead.SignedCheckpoint;
 import org.ctmon.parser.treehead.SignedTreeHead;
 import org.ctmon.parser.x509.CertificateDecoder;
@@ -195,10 +196,11 @@ final class TestLogServerTest {
   }
 
   @Test
-  void theScTsEmbeddedInFinalCertificatesVerifyAgainstTheRfc6962LogsPrecertEntries() {
+  void theSctsEmbeddedInFinalCertificatesVerifyAgainstTheRfc6962LogsPrecertEntries() {
     long size = WireReader.sth(rfcPrefix).treeSize();
     Map<Sha256, PrecertEntry> precerts = new HashMap<>();
     List<CertificateFacts> finals = new ArrayList<>();
+    Map<CertificateFacts, Der> finalsDer = new HashMap<>();
     for (EntryDecoding d : WireReader.rfc6962Entries(rfcPrefix, size)) {
       LogEntry e = ((Decoded) d).entry();
       if (e instanceof PrecertEntry p) {
@@ -207,6 +209,7 @@ final class TestLogServerTest {
         CertificateFacts f = facts(e);
         if (!f.embeddedScts().isEmpty()) {
           finals.add(f);
+          finalsDer.put(f, ((X509Entry) e).certificate());
         }
       }
     }
@@ -218,6 +221,10 @@ final class TestLogServerTest {
       }
       EmbeddedSct mine = f.embeddedScts().stream().filter(s -> s.logId().equals(rfcKey.logId())).findFirst().orElseThrow();
       assertEquals(p.timestamp(), mine.timestampMillis(), "sct timestamp of " + f.tbsSha256());
+      // The SCT's signature covers the precert entry exactly as the log serves it.
+      SignedCertificateTimestamp sct = embeddedScts(finalsDer.get(f)).stream()
+          .filter(s -> s.logId().equals(rfcKey.logId())).findFirst().orElseThrow();
+      sct.verifyPrecert(rfcKey, p.issuerKeyHash(), p.tbsCertificate());
       verified++;
     }
     assertTrue(verified > 50, verified + " final certificates with a precert entry");
@@ -233,13 +240,13 @@ final class TestLogServerTest {
       LogKey key = prefix.equals(rfcPrefix) ? rfcKey : staticKey;
       var pre = issuance.precert().orElseThrow();
       JsonNode sct = Http.parse(Http.post(prefix + "ct/v1/add-pre-chain", chainJson(pre.precertificate(), pre.chain())).body());
-      org.ctmon.parser.treehead.SignedCertificateTimestamp.decode(sctBytes(sct))
+      SignedCertificateTimestamp.decode(sctBytes(sct))
           .verifyPrecert(key, pre.issuerKeyHash(), pre.tbsCertificate());
       var x = issuance.x509();
       HttpResponse<byte[]> r = Http.post(prefix + "ct/v1/add-chain", chainJson(x.certificate(), x.chain().subList(0, 1)));
       assertEquals(200, r.statusCode(), new String(r.body()));
       JsonNode sct2 = Http.parse(r.body());
-      org.ctmon.parser.treehead.SignedCertificateTimestamp.decode(sctBytes(sct2)).verifyX509(key, x.certificate());
+      SignedCertificateTimestamp.decode(sctBytes(sct2)).verifyX509(key, x.certificate());
       server.publish();
       if (prefix.equals(staticPrefix)) {
         long index = leafIndex(Base64.getDecoder().decode(sct2.get("extensions").asText()));
@@ -254,6 +261,18 @@ final class TestLogServerTest {
         issuance.precert().get().chain())).statusCode());
     assertEquals(400, Http.post(rfcPrefix + "ct/v1/add-chain", "{\"chain\": []}").statusCode());
     assertEquals(405, Http.get(rfcPrefix + "ct/v1/add-chain").statusCode());
+  }
+
+  /** The SCT list extension of {@code cert}, read with BouncyCastle (not the parser's x509 package). */
+  private static List<SignedCertificateTimestamp> embeddedScts(Der cert) {
+    try {
+      var holder = new org.bouncycastle.cert.X509CertificateHolder(cert.bytes());
+      var ext = holder.getExtension(new org.bouncycastle.asn1.ASN1ObjectIdentifier("1.3.6.1.4.1.11129.2.4.2"));
+      byte[] inner = org.bouncycastle.asn1.ASN1OctetString.getInstance(ext.getParsedValue()).getOctets();
+      return SignedCertificateTimestamp.decodeList(inner);
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
   }
 
   private static long leafIndex(byte[] ext) {
