@@ -14,7 +14,7 @@ import org.ctmon.testlog.pki.IssuanceStream;
  * <pre>
  *   java -cp ... org.ctmon.testlog.TestLogMain [--port P] [--entries N] [--grow R]
  *       [--logs rfc6962,static] [--seed S] [--batch 256] [--gzip] [--delete-partial-tiles]
- *       [--rsa-mix] [--fault SPEC]...
+ *       [--rsa-mix] [--cache DIR] [--fault SPEC]...
  * </pre>
  *
  * Fault specs are those of {@link FaultSpec}. Prints the base URL and the log list URL once
@@ -85,6 +85,9 @@ public final class TestLogMain {
           break;
         case "--rsa-mix":
           o = o.withCaWeights(IssuanceStream.DEFAULT_CA_WEIGHTS);
+          break;
+        case "--cache":
+          o = o.withCacheDir(java.nio.file.Path.of(value(args, ++i, a)));
           break;
         case "--fault":
           faults.add(FaultSpec.parse(value(args, ++i, a)));

@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +29,7 @@ import org.ctmon.parser.Sha256;
 import org.ctmon.parser.treehead.SignedCheckpoint;
 import org.ctmon.testlog.http.Reply;
 import org.ctmon.testlog.http.Request;
+import org.ctmon.testlog.log.EntryCache;
 import org.ctmon.testlog.log.IssuanceFeed;
 import org.ctmon.testlog.log.LogProtocol;
 import org.ctmon.testlog.log.TestLog;
@@ -92,7 +95,7 @@ public final class TestLogServer implements AutoCloseable {
     Instant start = clock.instant().truncatedTo(ChronoUnit.DAYS).minusSeconds(options.entries() * 3 / 2 + 86400);
     IssuanceStream stream = new IssuanceStream(pki, keys, options.seed(), start, options.caWeights());
     this.feed = new IssuanceFeed(stream, List.copyOf(logs.values()));
-    feed.fillTo(options.entries());
+    fill(options, stream);
     publish();
     this.rfc6962 = new Rfc6962Api(options.batchCap());
     this.staticApi = new StaticApi(options.gzip(), options.deletePartialTiles());
@@ -115,6 +118,29 @@ public final class TestLogServer implements AutoCloseable {
     if (options.growRate() > 0) {
       grower.scheduleAtFixedRate(new Growth(), 1, 1, TimeUnit.SECONDS);
     }
+  }
+
+  private void fill(TestLogOptions options, IssuanceStream stream) {
+    if (options.cacheDir().isEmpty() || options.entries() == 0) {
+      feed.fillTo(options.entries());
+      return;
+    }
+    Path file = options.cacheDir().get().resolve(cacheName(options));
+    List<TestLog> all = List.copyOf(logs.values());
+    if (Files.isRegularFile(file)) {
+      feed.skip(EntryCache.read(file, all));
+      feed.fillTo(options.entries());
+    } else {
+      feed.fillTo(options.entries());
+      EntryCache.write(file, all, feed.issued());
+    }
+  }
+
+  /** The cache file name: a hash of everything that determines the initial entries. */
+  private static String cacheName(TestLogOptions o) {
+    String key = "v1|" + o.seed() + "|" + o.entries() + "|" + o.protocols() + "|" + new java.util.TreeMap<>(o.caWeights())
+        + "|" + o.faults().stream().filter(f -> f instanceof org.ctmon.testlog.fault.Fault.DamagedEntries).toList();
+    return "testlog-" + o.entries() + "-" + Sha256.of(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hex().substring(0, 16) + ".bin";
   }
 
   /** Starts logs and server with a fresh PKI (a few seconds of RSA key generation) and the UTC system clock. */

@@ -144,6 +144,19 @@ public final class TestLog {
     return key.sign(entry, ts, LoggedEntry.extensionsFor(index, protocol));
   }
 
+  /** Appends an entry read back from an {@link EntryCache}, without faults. */
+  synchronized void restore(LoggedEntry e) {
+    if (e.index() != main.size()) {
+      throw new IllegalStateException("cached entry " + e.index() + " does not follow " + main.size() + " entries");
+    }
+    add(e);
+  }
+
+  /** A snapshot of every appended entry of the real tree, published or not. */
+  synchronized List<LoggedEntry> appendedEntries() {
+    return new ArrayList<>(main.entries);
+  }
+
   private void add(LoggedEntry e) {
     main.append(e);
     if (fork != null) {
