@@ -1,0 +1,56 @@
+package org.ctmon.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server of ctmon: Javalin with ctmon's JSON settings and error handling. Routes are
+ * registered by the API and UI classes; an unexpected failure answers 500 with a generic body
+ * (details go to the log, never to the client).
+ */
+public final class WebServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+  private final Javalin app;
+
+  /** Creates the server; {@code routes} registers what it serves. Not started yet. */
+  public WebServer(Consumer<Javalin> routes) {
+    ObjectMapper json = new ObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    app = Javalin.create(cfg -> {
+      cfg.showJavalinBanner = false;
+      cfg.jsonMapper(new JavalinJackson(json, false));
+      cfg.http.maxRequestSize = 1_000_000;
+    });
+    app.exception(Exception.class, (e, ctx) -> {
+      LOG.error("error serving {} {}", ctx.method(), ctx.path(), e);
+      ctx.status(500).json(Map.of("error", "internal error; see the server log"));
+    });
+    app.error(404, ctx -> {
+      if (ctx.result() == null) {
+        ctx.json(Map.of("error", "no such page: " + ctx.path()));
+      }
+    });
+    routes.accept(app);
+  }
+
+  /** Starts listening; port 0 picks a free port (see {@link #port()}). */
+  public WebServer start(String bind, int port) {
+    app.start(bind, port);
+    return this;
+  }
+
+  /** The port actually listened on. */
+  public int port() {
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}

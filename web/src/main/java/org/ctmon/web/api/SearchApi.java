@@ -1,0 +1,130 @@
+package org.ctmon.web.api;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.ctmon.parser.Der;
+import org.ctmon.parser.Sha256;
+import org.ctmon.store.issuance.Criterion;
+import org.ctmon.store.issuance.IssuanceDetail;
+import org.ctmon.store.issuance.IssuanceQuery;
+import org.ctmon.store.issuance.IssuanceSearch;
+import org.ctmon.store.issuance.IssuanceSummary;
+import org.ctmon.store.Page;
+
+/**
+ * Public search over what ctmon has seen: {@code GET /api/v1/search?q=} (newest first, keyset
+ * cursor, {@code expired=false} to hide expired certificates) and {@code GET /api/v1/certs/{tbs}}
+ * with its PEM and DER. Public CT data: no account needed.
+ */
+public final class SearchApi {
+  /** Results per page unless {@code limit} asks for fewer or more (up to the store's maximum). */
+  static final int DEFAULT_LIMIT = 100;
+
+  private final IssuanceSearch search;
+  private final Clock clock;
+
+  public SearchApi(IssuanceSearch search, Clock clock) {
+    this.search = search;
+    this.clock = clock;
+  }
+
+  /** Registers the routes. */
+  public void register(Javalin app) {
+    app.get("/api/v1/search", this::search);
+    app.get("/api/v1/certs/{tbs}", this::cert);
+  }
+
+  private void search(Context ctx) {
+    Criterion criterion;
+    try {
+      criterion = SearchQuery.parse(ctx.queryParam("q"));
+    } catch (IllegalArgumentException e) {
+      ApiError.send(ctx, HttpStatus.BAD_REQUEST, e.getMessage());
+      return;
+    }
+    int limit = DEFAULT_LIMIT;
+    String limitParam = ctx.queryParam("limit");
+    if (limitParam != null) {
+      try {
+        limit = Integer.parseInt(limitParam);
+      } catch (NumberFormatException e) {
+        limit = -1;
+      }
+      if (limit < 1 || limit > IssuanceSearch.MAX_LIMIT) {
+        ApiError.send(ctx, HttpStatus.BAD_REQUEST, "limit must be a whole number from 1 to " + IssuanceSearch.MAX_LIMIT);
+        return;
+      }
+    }
+    IssuanceQuery query = IssuanceQuery.of(criterion, clock.instant());
+    String expired = ctx.queryParam("expired");
+    if ("false".equalsIgnoreCase(expired)) {
+      query = query.unexpiredOnly();
+    } else if (expired != null && !"true".equalsIgnoreCase(expired)) {
+      ApiError.send(ctx, HttpStatus.BAD_REQUEST, "expired must be true or false");
+      return;
+    }
+    Page<IssuanceSummary> page;
+    try {
+      page = search.search(query, Optional.ofNullable(ctx.queryParam("cursor")).filter(c -> !c.isEmpty()), limit);
+    } catch (IllegalArgumentException e) {
+      ApiError.send(ctx, HttpStatus.BAD_REQUEST, e.getMessage());
+      return;
+    }
+    List<Map<String, Object>> results = new ArrayList<>();
+    for (IssuanceSummary s : page.items()) {
+      results.add(IssuanceJson.summary(s));
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("results", results);
+    body.put("next", page.next().orElse(null));
+    ctx.json(body);
+  }
+
+  private void cert(Context ctx) {
+    String raw = ctx.pathParam("tbs");
+    String format = null;
+    if (raw.endsWith(".pem") || raw.endsWith(".der")) {
+      format = raw.substring(raw.length() - 3);
+      raw = raw.substring(0, raw.length() - 4);
+    }
+    Sha256 tbs;
+    try {
+      tbs = Sha256.fromHex(raw);
+    } catch (IllegalArgumentException e) {
+      ApiError.send(ctx, HttpStatus.BAD_REQUEST, "a certificate is named by its tbs_sha256: 64 hexadecimal digits");
+      return;
+    }
+    if (format != null) {
+      Optional<Der> der = search.der(tbs);
+      if (der.isEmpty()) {
+        ApiError.send(ctx, HttpStatus.NOT_FOUND, "no DER kept for issuance " + tbs.hex());
+        return;
+      }
+      if (format.equals("der")) {
+        ctx.contentType("application/pkix-cert").result(der.get().bytes());
+      } else {
+        ctx.contentType("application/x-pem-file").result(pem(der.get()));
+      }
+      return;
+    }
+    Optional<IssuanceDetail> detail = search.byTbs(tbs);
+    if (detail.isEmpty()) {
+      ApiError.send(ctx, HttpStatus.NOT_FOUND, "no issuance with tbs_sha256 " + tbs.hex());
+      return;
+    }
+    ctx.json(IssuanceJson.detail(detail.get(), "/api/v1/certs/" + tbs.hex()));
+  }
+
+  static String pem(Der der) {
+    String b64 = Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der.bytes());
+    return "-----BEGIN CERTIFICATE-----\n" + b64 + "\n-----END CERTIFICATE-----\n";
+  }
+}

@@ -1,0 +1,73 @@
+package org.ctmon.web.api;
+
+import java.util.Locale;
+import org.ctmon.parser.Sha256;
+import org.ctmon.parser.x509.DnsName;
+import org.ctmon.store.issuance.Criterion;
+
+/**
+ * What a search box or {@code ?q=} means: a DNS name ({@code www.example.com}), a name and all its
+ * subdomains ({@code .example.com} or crt.sh's {@code %.example.com}), or a prefixed search:
+ * {@code issuer:R11}, {@code spki:<hex>}, {@code sha256:<hex>} (certificate fingerprint),
+ * {@code serial:<hex>}. Unicode names are converted to A-labels. Anything else is a clear error.
+ */
+final class SearchQuery {
+  private SearchQuery() {}
+
+  /** The criterion, or an {@link IllegalArgumentException} whose message is shown to the user. */
+  static Criterion parse(String q) {
+    if (q == null || q.isBlank()) {
+      throw new IllegalArgumentException("give a search: q=example.com, q=.example.com (with subdomains), q=issuer:R11, q=spki:<sha256 hex>, q=sha256:<cert sha256 hex>, q=serial:<hex>");
+    }
+    String t = q.trim();
+    if (t.length() > 1024) {
+      throw new IllegalArgumentException("a search is at most 1024 characters");
+    }
+    String lower = t.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("issuer:")) {
+      String cn = t.substring(7).trim();
+      if (cn.isEmpty()) {
+        throw new IllegalArgumentException("issuer: needs an issuer common name, e.g. issuer:R11");
+      }
+      return new Criterion.Issuer(cn);
+    }
+    if (lower.startsWith("spki:")) {
+      return new Criterion.Spki(hash(lower.substring(5).trim(), "spki"));
+    }
+    if (lower.startsWith("sha256:")) {
+      return new Criterion.Fingerprint(hash(lower.substring(7).trim(), "sha256"));
+    }
+    if (lower.startsWith("serial:")) {
+      String hex = lower.substring(7).trim().replace(":", "");
+      if (!hex.matches("-?[0-9a-f]+")) {
+        throw new IllegalArgumentException("serial: needs a hexadecimal serial number, e.g. serial:03a1f2");
+      }
+      return new Criterion.Serial(hex.replaceFirst("^(-?)0+(?=[0-9a-f])", "$1"));
+    }
+    boolean subdomains = false;
+    String name = t;
+    if (name.startsWith("%.")) {
+      name = name.substring(2);
+      subdomains = true;
+    } else if (name.startsWith(".")) {
+      name = name.substring(1);
+      subdomains = true;
+    }
+    if (name.contains("%")) {
+      throw new IllegalArgumentException("only a leading %. is supported (all subdomains), as in %.example.com");
+    }
+    DnsName parsed = DnsName.parse(name);
+    if (parsed.name().isEmpty() || parsed.name().contains(" ")) {
+      throw new IllegalArgumentException("'" + t + "' is not a DNS name");
+    }
+    return new Criterion.Name(parsed.name(), subdomains);
+  }
+
+  private static Sha256 hash(String hex, String prefix) {
+    try {
+      return Sha256.fromHex(hex.replace(":", ""));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(prefix + ": needs 64 hexadecimal digits (a sha-256)");
+    }
+  }
+}
