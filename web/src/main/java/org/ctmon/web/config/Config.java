@@ -7,12 +7,15 @@ import java.util.List;
  * The whole configuration of a ctmon process, loaded and validated once at start by
  * {@link ConfigLoader}. Immutable; pass its slices to the parts that need them.
  */
-public record Config(Http http, Database database, Logs logs, Fetch fetch) {
+public record Config(Http http, Database database, Retention retention, Logs logs, Fetch fetch) {
   /** Where the web UI and API listen. */
   public record Http(String bind, int port) {}
 
   /** The store: an H2 file by default, or PostgreSQL by JDBC URL. */
-  public record Database(String url, String user, String password) {}
+  public record Database(String url, String user, String password, int poolSize) {}
+
+  /** What is kept, and for how long. */
+  public record Retention(Duration window, boolean keepAllDer, int purgeBatchSize) {}
 
   /** Where log starts following a log it has never seen. */
   public enum StartAt {

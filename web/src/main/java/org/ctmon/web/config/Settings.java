@@ -24,6 +24,15 @@ final class Settings {
       "Database user (empty for the embedded H2 default).", s -> s);
   static final Setting<String> DATABASE_PASSWORD = new Setting<>("database.password", "",
       "Database password; prefer the environment variable CTMON_DATABASE_PASSWORD to a file.", s -> s);
+  static final Setting<Integer> DATABASE_POOL_SIZE = new Setting<>("database.poolSize", "8",
+      "Maximum pooled database connections; a log follower holds one while it commits a batch.", ValueParsers::positive);
+  static final Setting<Duration> RETENTION_WINDOW = new Setting<>("retention.window", "90d",
+      "How long an issuance no watch list matched is kept (metadata, names, log entries), from when it was first seen. Matched issuances are kept for good.",
+      ValueParsers::duration);
+  static final Setting<Boolean> RETENTION_KEEP_ALL_DER = new Setting<>("retention.keepAllDer", "false",
+      "Store the DER of every issuance (about 1.5 KB each), not only of matched ones.", ValueParsers::bool);
+  static final Setting<Integer> RETENTION_PURGE_BATCH_SIZE = new Setting<>("retention.purgeBatchSize", "1000",
+      "Issuances deleted per purge transaction; small batches never hold up ingest for long.", ValueParsers::positive);
   static final Setting<String> LOGS_LIST = new Setting<>("logs.list", "bundled",
       "Chrome v3 log list to follow: `bundled` (the snapshot shipped in the jar, signature checked), a file path, or an http(s) URL.",
       ValueParsers::nonBlank);
@@ -56,6 +65,7 @@ final class Settings {
       "Read timeout of one request to a log.", ValueParsers::duration);
 
   static final List<Setting<?>> ALL = List.of(HTTP_BIND, HTTP_PORT, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD,
+      DATABASE_POOL_SIZE, RETENTION_WINDOW, RETENTION_KEEP_ALL_DER, RETENTION_PURGE_BATCH_SIZE,
       LOGS_LIST, LOGS_STATES, LOGS_INCLUDE_TEST_LOGS, LOGS_INCLUDE, LOGS_EXCLUDE, LOGS_START_AT, LOGS_POLL_INTERVAL,
       LOGS_LIST_REFRESH_INTERVAL, FETCH_CONTACT, FETCH_BATCH_SIZE, FETCH_PARALLELISM, FETCH_REQUESTS_PER_SECOND,
       FETCH_TIMEOUT);

@@ -1,0 +1,129 @@
+package org.ctmon.web.serve;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import org.ctmon.parser.CtmonException;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobExecutionContext;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.impl.StdSchedulerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs periodic tasks on Quartz: one job per followed log (its follower's poll-and-catch-up step),
+ * plus housekeeping (log list refresh, retention purge). A job never runs twice at once
+ * ({@link DisallowConcurrentExecution}): a catch-up longer than the interval simply delays the next
+ * run. {@link #close()} waits for running jobs, so the batch in hand is committed before exit.
+ *
+ * <p>In-memory job store for now; the clustered JDBC store (several nodes sharing logs) comes with
+ * the PostgreSQL multi-node issue.
+ */
+final class FollowScheduler implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(FollowScheduler.class);
+  private static final String TASKS = "ctmon.tasks";
+
+  private final Scheduler scheduler;
+  private final Map<String, Runnable> tasks = new ConcurrentHashMap<>();
+
+  FollowScheduler(int threads) {
+    Properties p = new Properties();
+    p.setProperty("org.quartz.scheduler.instanceName", "ctmon");
+    p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+    p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(Math.max(1, threads)));
+    p.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+    p.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
+    try {
+      scheduler = new StdSchedulerFactory(p).getScheduler();
+      scheduler.getContext().put(TASKS, tasks);
+    } catch (SchedulerException e) {
+      throw new CtmonException("error creating the scheduler: " + e.getMessage(), e);
+    }
+  }
+
+  /** Schedules {@code task} every {@code interval}, first run at once; replaces a task of the same name. */
+  void every(String name, Duration interval, Runnable task) {
+    tasks.put(name, task);
+    JobDetail job = JobBuilder.newJob(TaskJob.class).withIdentity(name, "ctmon").usingJobData("task", name).build();
+    Trigger trigger = TriggerBuilder.newTrigger()
+        .withIdentity(name, "ctmon")
+        .startNow()
+        .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+            .withIntervalInMilliseconds(Math.max(1, interval.toMillis()))
+            .repeatForever()
+            .withMisfireHandlingInstructionNextWithRemainingCount())
+        .build();
+    try {
+      scheduler.deleteJob(new JobKey(name, "ctmon"));
+      scheduler.scheduleJob(job, trigger);
+    } catch (SchedulerException e) {
+      throw new CtmonException("error scheduling " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Removes a task (a log no longer followed); a run in progress finishes. */
+  void cancel(String name) {
+    try {
+      scheduler.deleteJob(new JobKey(name, "ctmon"));
+    } catch (SchedulerException e) {
+      throw new CtmonException("error unscheduling " + name + ": " + e.getMessage(), e);
+    }
+    tasks.remove(name);
+  }
+
+  void start() {
+    try {
+      scheduler.start();
+    } catch (SchedulerException e) {
+      throw new CtmonException("error starting the scheduler: " + e.getMessage(), e);
+    }
+  }
+
+  boolean started() {
+    try {
+      return scheduler.isStarted() && !scheduler.isShutdown();
+    } catch (SchedulerException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      scheduler.shutdown(true);
+    } catch (SchedulerException e) {
+      LOG.warn("error stopping the scheduler: {}", e.getMessage());
+    }
+  }
+
+  /** The Quartz job: looks its task up by name and runs it; a failure is logged, never fatal to the schedule. */
+  @DisallowConcurrentExecution
+  public static final class TaskJob implements Job {
+    @Override
+    @SuppressWarnings("unchecked")
+    public void execute(JobExecutionContext context) {
+      String name = context.getMergedJobDataMap().getString("task");
+      try {
+        Map<String, Runnable> all = (Map<String, Runnable>) context.getScheduler().getContext().get(TASKS);
+        Runnable task = all.get(name);
+        if (task != null) {
+          task.run();
+        }
+      } catch (SchedulerException e) {
+        LOG.error("task {} could not start: {}", name, e.getMessage());
+      } catch (RuntimeException e) {
+        LOG.error("task {} failed: {}", name, e.toString(), e);
+      }
+    }
+  }
+}
