@@ -116,7 +116,7 @@ public final class TestLogServer implements AutoCloseable {
       return t;
     });
     if (options.growRate() > 0) {
-      grower.scheduleAtFixedRate(new Growth(), 1, 1, TimeUnit.SECONDS);
+      grower.scheduleAtFixedRate(new Growth(options.growRate()), 1, 1, TimeUnit.SECONDS);
     }
   }
 
@@ -296,15 +296,19 @@ public final class TestLogServer implements AutoCloseable {
     }
   }
 
-  /** One growth tick: issue until every log has grown by the rate since the start, then publish. */
-  private final class Growth implements Runnable {
-    private final long base = logs.values().stream().mapToLong(TestLog::appendedSize).min().orElse(0);
-    private double target = base;
+  /** One growth tick per run: issue until every log has grown by the rate per tick since the start, then publish. */
+  final class Growth implements Runnable {
+    private final double perTick;
+    private double target = logs.values().stream().mapToLong(TestLog::appendedSize).min().orElse(0);
+
+    Growth(double perTick) {
+      this.perTick = perTick;
+    }
 
     @Override
     public void run() {
       try {
-        target += options.growRate();
+        target += perTick;
         feed.fillTo((long) target);
         publish();
       } catch (RuntimeException e) {

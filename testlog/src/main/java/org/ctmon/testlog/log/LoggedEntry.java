@@ -1,6 +1,7 @@
 package org.ctmon.testlog.log;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -149,12 +150,40 @@ public final class LoggedEntry {
     return out.toByteArray();
   }
 
-  /** The RFC 6962 MerkleTreeLeaf ({@code leaf_input}): version 0, leaf type 0, the TimestampedEntry. */
+  /**
+   * The RFC 6962 MerkleTreeLeaf ({@code leaf_input}): version 0, leaf type 0, the TimestampedEntry.
+   * Encoded here in one exact-size array (the hot path of get-entries); equal to {@code 00 00} and
+   * {@link LogEntry#timestampedEntry} of the PKI, as {@code LoggedEntryTest} checks.
+   */
   public byte[] leafInput() {
-    byte[] te = timestampedEntry();
-    byte[] out = new byte[te.length + 2];
-    System.arraycopy(te, 0, out, 2, te.length);
-    return out;
+    if (entry == null) {
+      byte[] te = timestampedEntry();
+      byte[] out = new byte[te.length + 2];
+      System.arraycopy(te, 0, out, 2, te.length);
+      return out;
+    }
+    byte[] der;
+    byte[] keyHash = null;
+    if (entry instanceof org.ctmon.testlog.pki.X509Entry x) {
+      der = x.certificate().unsafeBytes();
+    } else {
+      org.ctmon.testlog.pki.PrecertEntry p = (org.ctmon.testlog.pki.PrecertEntry) entry;
+      der = p.tbsCertificate().unsafeBytes();
+      keyHash = p.issuerKeyHash().bytes();
+    }
+    int n = 2 + 8 + 2 + (keyHash == null ? 0 : 32) + 3 + der.length + 2 + extensions.length;
+    ByteBuffer b = ByteBuffer.allocate(n);
+    b.put((byte) 0).put((byte) 0).putLong(timestamp).putShort((short) entry.entryType());
+    if (keyHash != null) {
+      b.put(keyHash);
+    }
+    putU24(b, der.length);
+    b.put(der).putShort((short) extensions.length).put(extensions);
+    return b.array();
+  }
+
+  private static void putU24(ByteBuffer b, int v) {
+    b.put((byte) (v >>> 16)).putShort((short) v);
   }
 
   /** The Merkle leaf hash of {@link #leafInput()}: what the tree commits to. */
@@ -162,9 +191,22 @@ public final class LoggedEntry {
     return MerkleHash.leaf(leafInput());
   }
 
-  /** The RFC 6962 extra_data (an empty chain for a damaged entry). */
+  /**
+   * The RFC 6962 extra_data (an empty chain for a damaged entry), with the chain's encoding shared
+   * between entries of the same chain; equal to {@link LogEntry#extraData} of the PKI.
+   */
   public byte[] extraData() {
-    return entry != null ? entry.extraData() : new byte[3];
+    if (entry == null) {
+      return new byte[3];
+    }
+    byte[] chainVector = ChainVectors.of(chain());
+    if (entry instanceof org.ctmon.testlog.pki.X509Entry) {
+      return chainVector.clone();
+    }
+    byte[] pre = ((org.ctmon.testlog.pki.PrecertEntry) entry).precertificate().unsafeBytes();
+    ByteBuffer b = ByteBuffer.allocate(3 + pre.length + chainVector.length);
+    putU24(b, pre.length);
+    return b.put(pre).put(chainVector).array();
   }
 
   /** The static-ct-api TileLeaf (an empty fingerprint list for a damaged entry). */
