@@ -6,18 +6,31 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.ctmon.parser.Der;
 
 /**
- * The RFC 6962 {@code ASN.1Cert certificate_chain<0..2^24-1>} encoding of issuer chains, computed
- * once per chain: a test log has a handful of chains and a million entries. Chains are keyed by the
+ * The RFC 6962 {@code ASN.1Cert certificate_chain<0..2^24-1>} and static-ct-api fingerprint-list
+ * encodings of issuer chains, computed once per chain: a test log has a handful of chains and a million entries. Chains are keyed by the
  * identity of their certificates (the PKI shares one {@link Der} per CA). Thread-safe.
  */
 final class ChainVectors {
   private static final ConcurrentHashMap<Key, byte[]> CACHE = new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<Key, byte[]> FINGERPRINTS = new ConcurrentHashMap<>();
 
   private ChainVectors() {}
 
   /** The encoding of {@code chain}; callers must not modify it. */
   static byte[] of(List<Der> chain) {
     return CACHE.computeIfAbsent(new Key(chain.toArray(new Der[0])), ChainVectors::encode);
+  }
+
+  /** The static-ct-api {@code Fingerprint certificate_chain<0..2^16-1>} of {@code chain}; callers must not modify it. */
+  static byte[] fingerprints(List<Der> chain) {
+    return FINGERPRINTS.computeIfAbsent(new Key(chain.toArray(new Der[0])), k -> {
+      ByteBuffer b = ByteBuffer.allocate(2 + 32 * k.ders.length);
+      b.putShort((short) (32 * k.ders.length));
+      for (Der d : k.ders) {
+        b.put(d.sha256().bytes());
+      }
+      return b.array();
+    });
   }
 
   private static byte[] encode(Key key) {

@@ -162,24 +162,29 @@ public final class LoggedEntry {
       System.arraycopy(te, 0, out, 2, te.length);
       return out;
     }
-    byte[] der;
-    byte[] keyHash = null;
-    if (entry instanceof org.ctmon.testlog.pki.X509Entry x) {
-      der = x.certificate().unsafeBytes();
-    } else {
-      org.ctmon.testlog.pki.PrecertEntry p = (org.ctmon.testlog.pki.PrecertEntry) entry;
-      der = p.tbsCertificate().unsafeBytes();
-      keyHash = p.issuerKeyHash().bytes();
+    ByteBuffer b = ByteBuffer.allocate(2 + timestampedLength());
+    b.put((byte) 0).put((byte) 0);
+    putTimestamped(b);
+    return b.array();
+  }
+
+  private byte[] signedDer() {
+    return entry instanceof org.ctmon.testlog.pki.X509Entry x
+        ? x.certificate().unsafeBytes() : ((org.ctmon.testlog.pki.PrecertEntry) entry).tbsCertificate().unsafeBytes();
+  }
+
+  private int timestampedLength() {
+    return 8 + 2 + (entry.entryType() == 1 ? 32 : 0) + 3 + signedDer().length + 2 + extensions.length;
+  }
+
+  private void putTimestamped(ByteBuffer b) {
+    b.putLong(timestamp).putShort((short) entry.entryType());
+    if (entry instanceof org.ctmon.testlog.pki.PrecertEntry p) {
+      b.put(p.issuerKeyHash().bytes());
     }
-    int n = 2 + 8 + 2 + (keyHash == null ? 0 : 32) + 3 + der.length + 2 + extensions.length;
-    ByteBuffer b = ByteBuffer.allocate(n);
-    b.put((byte) 0).put((byte) 0).putLong(timestamp).putShort((short) entry.entryType());
-    if (keyHash != null) {
-      b.put(keyHash);
-    }
+    byte[] der = signedDer();
     putU24(b, der.length);
     b.put(der).putShort((short) extensions.length).put(extensions);
-    return b.array();
   }
 
   private static void putU24(ByteBuffer b, int v) {
@@ -209,10 +214,21 @@ public final class LoggedEntry {
     return b.put(pre).put(chainVector).array();
   }
 
-  /** The static-ct-api TileLeaf (an empty fingerprint list for a damaged entry). */
+  /**
+   * The static-ct-api TileLeaf (an empty fingerprint list for a damaged entry); equal to {@link
+   * LogEntry#tileLeaf} of the PKI.
+   */
   public byte[] tileLeaf() {
     if (entry != null) {
-      return entry.tileLeaf(timestamp, extensions);
+      byte[] fingerprints = ChainVectors.fingerprints(chain());
+      byte[] pre = entry instanceof org.ctmon.testlog.pki.PrecertEntry p ? p.precertificate().unsafeBytes() : null;
+      ByteBuffer b = ByteBuffer.allocate(timestampedLength() + (pre == null ? 0 : 3 + pre.length) + fingerprints.length);
+      putTimestamped(b);
+      if (pre != null) {
+        putU24(b, pre.length);
+        b.put(pre);
+      }
+      return b.put(fingerprints).array();
     }
     byte[] te = timestampedEntry();
     byte[] out = new byte[te.length + 2];
