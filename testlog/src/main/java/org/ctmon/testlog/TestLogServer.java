@@ -212,6 +212,19 @@ public final class TestLogServer implements AutoCloseable {
     return LogListJson.of(listed, clock.instant());
   }
 
+  /**
+   * Writes {@link #logListJson()} to {@code file} and returns it: certspotter's {@code -logs} reads
+   * a file, or fetches only {@code https://} URLs, so it cannot take {@link #logListUrl()}.
+   */
+  public Path writeLogList(Path file) {
+    try {
+      Files.writeString(file, logListJson());
+      return file;
+    } catch (IOException e) {
+      throw new CtmonException("error writing the log list to " + file, e);
+    }
+  }
+
   /** The feed that logs issuances into the logs (for hand-made issuances: {@link IssuanceFeed#log}). */
   public IssuanceFeed feed() {
     return feed;

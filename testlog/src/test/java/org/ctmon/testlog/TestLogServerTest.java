@@ -80,6 +80,12 @@ final class TestLogServerTest {
   }
 
   @Test
+  void theLogListFileForCertspotterIsTheServedList(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path file = server.writeLogList(dir.resolve("log_list.json"));
+    assertEquals(Http.json(server.logListUrl()), Http.JSON.readTree(file.toFile()));
+  }
+
+  @Test
   void getSthVerifiesAndEveryGetEntriesPageHashesToItsRoot() {
     SignedTreeHead sth = WireReader.sth(rfcPrefix).verify(rfcKey);
     assertTrue(sth.treeSize() >= 600, "tree size " + sth.treeSize());

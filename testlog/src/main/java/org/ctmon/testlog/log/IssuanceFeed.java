@@ -1,5 +1,6 @@
 package org.ctmon.testlog.log;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,8 @@ import org.ctmon.testlog.pki.Sct;
  * </pre>
  *
  * Precert entries sit at their SCT's timestamp, so the SCTs embedded in the final certificate
- * verify against RFC 6962 logs' entries (a static log's entry also carries a leaf_index extension
- * the embedded SCT did not sign: see the module report). Deterministic: the same stream and logs
+ * verify against RFC 6962 logs' entries. (A static log's entry also carries a leaf_index extension,
+ * which the embedded SCT, signed before the index was known, does not cover.) Deterministic: the same stream and logs
  * give the same entries in the same order. Thread-safe (one issuing call at a time).
  */
 public final class IssuanceFeed {
@@ -53,7 +54,7 @@ public final class IssuanceFeed {
 
   /** Issues {@code count} issuances (in parallel, in chunks) and logs them in order; returns them. */
   public synchronized List<Issuance> issue(int count) {
-    List<Issuance> all = new java.util.ArrayList<>(count);
+    List<Issuance> all = new ArrayList<>(count);
     for (int done = 0; done < count; ) {
       int n = Math.min(CHUNK, count - done);
       List<Issuance> batch = stream.next(n);

@@ -9,6 +9,8 @@ import org.ctmon.parser.Der;
 import org.ctmon.parser.Sha256;
 import org.ctmon.parser.merkle.MerkleHash;
 import org.ctmon.testlog.pki.LogEntry;
+import org.ctmon.testlog.pki.PrecertEntry;
+import org.ctmon.testlog.pki.X509Entry;
 
 /**
  * One entry at its index in a test log: what was logged (a {@link LogEntry} from the PKI, or a
@@ -102,10 +104,10 @@ public final class LoggedEntry {
 
   /** The issuer chain the entry's extra_data or TileLeaf refers to (empty for a damaged entry). */
   public List<Der> chain() {
-    if (entry instanceof org.ctmon.testlog.pki.X509Entry x) {
+    if (entry instanceof X509Entry x) {
       return x.chain();
     }
-    if (entry instanceof org.ctmon.testlog.pki.PrecertEntry p) {
+    if (entry instanceof PrecertEntry p) {
       return p.chain();
     }
     return List.of();
@@ -169,8 +171,8 @@ public final class LoggedEntry {
   }
 
   private byte[] signedDer() {
-    return entry instanceof org.ctmon.testlog.pki.X509Entry x
-        ? x.certificate().unsafeBytes() : ((org.ctmon.testlog.pki.PrecertEntry) entry).tbsCertificate().unsafeBytes();
+    return entry instanceof X509Entry x
+        ? x.certificate().unsafeBytes() : ((PrecertEntry) entry).tbsCertificate().unsafeBytes();
   }
 
   private int timestampedLength() {
@@ -179,7 +181,7 @@ public final class LoggedEntry {
 
   private void putTimestamped(ByteBuffer b) {
     b.putLong(timestamp).putShort((short) entry.entryType());
-    if (entry instanceof org.ctmon.testlog.pki.PrecertEntry p) {
+    if (entry instanceof PrecertEntry p) {
       b.put(p.issuerKeyHash().bytes());
     }
     byte[] der = signedDer();
@@ -205,10 +207,10 @@ public final class LoggedEntry {
       return new byte[3];
     }
     byte[] chainVector = ChainVectors.of(chain());
-    if (entry instanceof org.ctmon.testlog.pki.X509Entry) {
+    if (entry instanceof X509Entry) {
       return chainVector.clone();
     }
-    byte[] pre = ((org.ctmon.testlog.pki.PrecertEntry) entry).precertificate().unsafeBytes();
+    byte[] pre = ((PrecertEntry) entry).precertificate().unsafeBytes();
     ByteBuffer b = ByteBuffer.allocate(3 + pre.length + chainVector.length);
     putU24(b, pre.length);
     return b.put(pre).put(chainVector).array();
@@ -221,7 +223,7 @@ public final class LoggedEntry {
   public byte[] tileLeaf() {
     if (entry != null) {
       byte[] fingerprints = ChainVectors.fingerprints(chain());
-      byte[] pre = entry instanceof org.ctmon.testlog.pki.PrecertEntry p ? p.precertificate().unsafeBytes() : null;
+      byte[] pre = entry instanceof PrecertEntry p ? p.precertificate().unsafeBytes() : null;
       ByteBuffer b = ByteBuffer.allocate(timestampedLength() + (pre == null ? 0 : 3 + pre.length) + fingerprints.length);
       putTimestamped(b);
       if (pre != null) {
