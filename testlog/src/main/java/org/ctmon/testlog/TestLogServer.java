@@ -94,7 +94,7 @@ public final class TestLogServer implements AutoCloseable {
     // Certificates issued over the past (about 1.5 s apart), so the initial ones look recent.
     Instant start = clock.instant().truncatedTo(ChronoUnit.DAYS).minusSeconds(options.entries() * 3 / 2 + 86400);
     IssuanceStream stream = new IssuanceStream(pki, keys, options.seed(), start, options.caWeights());
-    this.feed = new IssuanceFeed(stream, List.copyOf(logs.values()));
+    this.feed = new IssuanceFeed(pki, stream, List.copyOf(logs.values()));
     fill(options, stream);
     publish();
     this.rfc6962 = new Rfc6962Api(options.batchCap());
@@ -138,7 +138,7 @@ public final class TestLogServer implements AutoCloseable {
 
   /** The cache file name: a hash of everything that determines the initial entries. */
   private static String cacheName(TestLogOptions o) {
-    String key = "v1|" + o.seed() + "|" + o.entries() + "|" + o.protocols() + "|" + new java.util.TreeMap<>(o.caWeights())
+    String key = "v2|" + o.seed() + "|" + o.entries() + "|" + o.protocols() + "|" + new java.util.TreeMap<>(o.caWeights())
         + "|" + o.faults().stream().filter(f -> f instanceof org.ctmon.testlog.fault.Fault.DamagedEntries).toList();
     return "testlog-" + o.entries() + "-" + Sha256.of(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hex().substring(0, 16) + ".bin";
   }

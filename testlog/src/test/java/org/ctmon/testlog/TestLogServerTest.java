@@ -237,6 +237,36 @@ final class TestLogServerTest {
   }
 
   @Test
+  void theSctsOfTheStaticLogEmbeddedInFinalCertificatesNameTheLeafIndexOfTheirVerifyingPrecertEntry() {
+    long size = WireReader.checkpoint(staticPrefix, staticKey).treeSize();
+    Map<Sha256, PrecertEntry> precerts = new HashMap<>();
+    List<X509Entry> finals = new ArrayList<>();
+    for (EntryDecoding d : WireReader.tileEntries(staticPrefix, size)) {
+      LogEntry e = ((Decoded) d).entry();
+      if (e instanceof PrecertEntry p) {
+        precerts.put(facts(e).tbsSha256(), p);
+      } else {
+        finals.add((X509Entry) e);
+      }
+    }
+    int verified = 0;
+    for (X509Entry x : finals) {
+      CertificateFacts f = facts(x);
+      PrecertEntry p = precerts.get(f.tbsSha256());
+      if (p == null || f.embeddedScts().isEmpty()) {
+        continue;
+      }
+      SignedCertificateTimestamp sct = embeddedScts(x.certificate()).stream()
+          .filter(s -> s.logId().equals(staticKey.logId())).findFirst().orElseThrow();
+      sct.verifyPrecert(staticKey, p.issuerKeyHash(), p.tbsCertificate());
+      assertEquals(p.index(), leafIndex(sct.extensions().bytes()), "leaf_index of the sct of " + f.tbsSha256());
+      assertEquals(p.timestamp(), sct.timestamp());
+      verified++;
+    }
+    assertTrue(verified > 50, verified + " final certificates with a precert entry");
+  }
+
+  @Test
   void addChainAndAddPreChainReturnSctsThatVerifyAndLogTheEntryAtTheirIndex() {
     var issuance = SharedPki.PKI.issue(org.ctmon.testlog.pki.IssuanceRequest.simple(
         org.ctmon.testlog.pki.Names.dns("submitted.example.com"),
