@@ -94,7 +94,7 @@ public final class TestLogServer implements AutoCloseable {
     // Certificates issued over the past (about 1.5 s apart), so the initial ones look recent.
     Instant start = clock.instant().truncatedTo(ChronoUnit.DAYS).minusSeconds(options.entries() * 3 / 2 + 86400);
     IssuanceStream stream = new IssuanceStream(pki, keys, options.seed(), start, options.caWeights());
-    this.feed = new IssuanceFeed(stream, List.copyOf(logs.values()));
+    this.feed = new IssuanceFeed(pki, stream, List.copyOf(logs.values()));
     fill(options, stream);
     publish();
     this.rfc6962 = new Rfc6962Api(options.batchCap());
@@ -116,7 +116,7 @@ public final class TestLogServer implements AutoCloseable {
       return t;
     });
     if (options.growRate() > 0) {
-      grower.scheduleAtFixedRate(new Growth(), 1, 1, TimeUnit.SECONDS);
+      grower.scheduleAtFixedRate(new Growth(options.growRate()), 1, 1, TimeUnit.SECONDS);
     }
   }
 
@@ -138,7 +138,7 @@ public final class TestLogServer implements AutoCloseable {
 
   /** The cache file name: a hash of everything that determines the initial entries. */
   private static String cacheName(TestLogOptions o) {
-    String key = "v1|" + o.seed() + "|" + o.entries() + "|" + o.protocols() + "|" + new java.util.TreeMap<>(o.caWeights())
+    String key = "v2|" + o.seed() + "|" + o.entries() + "|" + o.protocols() + "|" + new java.util.TreeMap<>(o.caWeights())
         + "|" + o.faults().stream().filter(f -> f instanceof org.ctmon.testlog.fault.Fault.DamagedEntries).toList();
     return "testlog-" + o.entries() + "-" + Sha256.of(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hex().substring(0, 16) + ".bin";
   }
@@ -210,6 +210,19 @@ public final class TestLogServer implements AutoCloseable {
   public String logListJson() {
     List<LogListJson.Listed> listed = logs.values().stream().map(l -> new LogListJson.Listed(l, prefix(l))).toList();
     return LogListJson.of(listed, clock.instant());
+  }
+
+  /**
+   * Writes {@link #logListJson()} to {@code file} and returns it: certspotter's {@code -logs} reads
+   * a file, or fetches only {@code https://} URLs, so it cannot take {@link #logListUrl()}.
+   */
+  public Path writeLogList(Path file) {
+    try {
+      Files.writeString(file, logListJson());
+      return file;
+    } catch (IOException e) {
+      throw new CtmonException("error writing the log list to " + file, e);
+    }
   }
 
   /** The feed that logs issuances into the logs (for hand-made issuances: {@link IssuanceFeed#log}). */
@@ -296,15 +309,19 @@ public final class TestLogServer implements AutoCloseable {
     }
   }
 
-  /** One growth tick: issue until every log has grown by the rate since the start, then publish. */
-  private final class Growth implements Runnable {
-    private final long base = logs.values().stream().mapToLong(TestLog::appendedSize).min().orElse(0);
-    private double target = base;
+  /** One growth tick per run: issue until every log has grown by the rate per tick since the start, then publish. */
+  final class Growth implements Runnable {
+    private final double perTick;
+    private double target = logs.values().stream().mapToLong(TestLog::appendedSize).min().orElse(0);
+
+    Growth(double perTick) {
+      this.perTick = perTick;
+    }
 
     @Override
     public void run() {
       try {
-        target += options.growRate();
+        target += perTick;
         feed.fillTo((long) target);
         publish();
       } catch (RuntimeException e) {

@@ -80,6 +80,12 @@ final class TestLogServerTest {
   }
 
   @Test
+  void theLogListFileForCertspotterIsTheServedList(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path file = server.writeLogList(dir.resolve("log_list.json"));
+    assertEquals(Http.json(server.logListUrl()), Http.JSON.readTree(file.toFile()));
+  }
+
+  @Test
   void getSthVerifiesAndEveryGetEntriesPageHashesToItsRoot() {
     SignedTreeHead sth = WireReader.sth(rfcPrefix).verify(rfcKey);
     assertTrue(sth.treeSize() >= 600, "tree size " + sth.treeSize());
@@ -225,6 +231,36 @@ final class TestLogServerTest {
       SignedCertificateTimestamp sct = embeddedScts(finalsDer.get(f)).stream()
           .filter(s -> s.logId().equals(rfcKey.logId())).findFirst().orElseThrow();
       sct.verifyPrecert(rfcKey, p.issuerKeyHash(), p.tbsCertificate());
+      verified++;
+    }
+    assertTrue(verified > 50, verified + " final certificates with a precert entry");
+  }
+
+  @Test
+  void theSctsOfTheStaticLogEmbeddedInFinalCertificatesNameTheLeafIndexOfTheirVerifyingPrecertEntry() {
+    long size = WireReader.checkpoint(staticPrefix, staticKey).treeSize();
+    Map<Sha256, PrecertEntry> precerts = new HashMap<>();
+    List<X509Entry> finals = new ArrayList<>();
+    for (EntryDecoding d : WireReader.tileEntries(staticPrefix, size)) {
+      LogEntry e = ((Decoded) d).entry();
+      if (e instanceof PrecertEntry p) {
+        precerts.put(facts(e).tbsSha256(), p);
+      } else {
+        finals.add((X509Entry) e);
+      }
+    }
+    int verified = 0;
+    for (X509Entry x : finals) {
+      CertificateFacts f = facts(x);
+      PrecertEntry p = precerts.get(f.tbsSha256());
+      if (p == null || f.embeddedScts().isEmpty()) {
+        continue;
+      }
+      SignedCertificateTimestamp sct = embeddedScts(x.certificate()).stream()
+          .filter(s -> s.logId().equals(staticKey.logId())).findFirst().orElseThrow();
+      sct.verifyPrecert(staticKey, p.issuerKeyHash(), p.tbsCertificate());
+      assertEquals(p.index(), leafIndex(sct.extensions().bytes()), "leaf_index of the sct of " + f.tbsSha256());
+      assertEquals(p.timestamp(), sct.timestamp());
       verified++;
     }
     assertTrue(verified > 50, verified + " final certificates with a precert entry");

@@ -82,6 +82,20 @@ final class TileOptionsTest {
     }
   }
 
+  @Test
+  void eachGrowthTickGrowsEveryLogByTheRateAndPublishes() {
+    try (TestLogServer server = TestLogServer.start(TestLogOptions.defaults().withEntries(50), SharedPki.PKI, CLOCK)) {
+      Runnable tick = server.new Growth(40);
+      for (int t = 1; t <= 3; t++) {
+        tick.run();
+        for (TestLog log : server.logs()) {
+          assertTrue(log.publishedSize() >= 50 + 40 * t, log.name() + " at tick " + t + ": " + log.publishedSize());
+          assertEquals(log.appendedSize(), log.publishedSize());
+        }
+      }
+    }
+  }
+
   private static String heads(TestLogServer server) {
     StringBuilder b = new StringBuilder();
     for (TestLog log : server.logs()) {

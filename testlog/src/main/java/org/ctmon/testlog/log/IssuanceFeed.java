@@ -1,12 +1,17 @@
 package org.ctmon.testlog.log;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.ctmon.parser.Sha256;
 import org.ctmon.testlog.pki.Issuance;
+import org.ctmon.testlog.pki.IssuanceRequest;
 import org.ctmon.testlog.pki.IssuanceStream;
 import org.ctmon.testlog.pki.Sct;
+import org.ctmon.testlog.pki.TestLogKey;
+import org.ctmon.testlog.pki.TestPki;
 
 /**
  * Logs issuances into test logs the way CAs do, so a monitor must deduplicate across logs and
@@ -19,9 +24,10 @@ import org.ctmon.testlog.pki.Sct;
  *   plain issuance (no SCTs)  ───────────────  final cert    ─> one log (chosen by serial)
  * </pre>
  *
- * Precert entries sit at their SCT's timestamp, so the SCTs embedded in the final certificate
- * verify against RFC 6962 logs' entries (a static log's entry also carries a leaf_index extension
- * the embedded SCT did not sign: see the module report). Deterministic: the same stream and logs
+ * Precert entries sit at their SCT's timestamp, and a static log's SCT carries the leaf_index
+ * extension of the precert entry, so the SCTs embedded in final certificates verify against the
+ * logs' entries. (The indexes are worked out before issuing; entries appended meanwhile by others,
+ * add-chain or a {@link org.ctmon.testlog.fault.Fault.DamagedEntries} fault, shift them.) Deterministic: the same stream and logs
  * give the same entries in the same order. Thread-safe (one issuing call at a time).
  */
 public final class IssuanceFeed {
@@ -29,16 +35,21 @@ public final class IssuanceFeed {
   static final long FINAL_DELAY_MILLIS = 2000;
   private static final int CHUNK = 2048;
 
+  private final TestPki pki;
   private final IssuanceStream stream;
   private final List<TestLog> logs;
   private final Map<Sha256, TestLog> byLogId = new HashMap<>();
   private long issued;
 
-  /** A feed from {@code stream} into {@code logs}; the stream's SCT logs must be among them. */
-  public IssuanceFeed(IssuanceStream stream, List<TestLog> logs) {
+  /**
+   * A feed from {@code stream} (issuing from {@code pki}) into {@code logs}; the stream's SCT logs
+   * must be among them (by key).
+   */
+  public IssuanceFeed(TestPki pki, IssuanceStream stream, List<TestLog> logs) {
     if (logs.isEmpty()) {
       throw new IllegalArgumentException("an issuance feed needs at least one log");
     }
+    this.pki = pki;
     this.stream = stream;
     this.logs = List.copyOf(logs);
     for (TestLog log : logs) {
@@ -53,15 +64,54 @@ public final class IssuanceFeed {
 
   /** Issues {@code count} issuances (in parallel, in chunks) and logs them in order; returns them. */
   public synchronized List<Issuance> issue(int count) {
-    List<Issuance> all = new java.util.ArrayList<>(count);
+    List<Issuance> all = new ArrayList<>(count);
     for (int done = 0; done < count; ) {
       int n = Math.min(CHUNK, count - done);
-      List<Issuance> batch = stream.next(n);
+      List<Issuance> batch = nextBatch(n);
       batch.forEach(this::log);
       all.addAll(batch);
       done += n;
     }
     return all;
+  }
+
+  /**
+   * The next {@code n} issuances, issued in parallel, each static log's SCT carrying the leaf_index
+   * its precert entry will get: the indexes follow from the logs' sizes and {@link #log}'s order.
+   */
+  private List<Issuance> nextBatch(int n) {
+    List<IssuanceRequest> requests = new ArrayList<>(n);
+    List<Map<TestLogKey, byte[]>> extensions = new ArrayList<>(n);
+    Map<TestLog, Long> next = new HashMap<>();
+    logs.forEach(l -> next.put(l, l.appendedSize()));
+    for (int i = 0; i < n; i++) {
+      IssuanceRequest r = stream.nextRequest();
+      requests.add(r);
+      Map<TestLogKey, byte[]> ext = new HashMap<>();
+      if (r.logs().isEmpty()) {
+        next.merge(plainLog(r), 1L, Long::sum);
+      } else {
+        for (TestLogKey key : r.logs()) {
+          TestLog log = logFor(key.logId());
+          long index = next.merge(log, 1L, Long::sum) - 1;
+          if (log.protocol() == LogProtocol.STATIC) {
+            ext.put(key, LoggedEntry.leafIndexExtension(index));
+          }
+        }
+        next.merge(logFor(r.logs().get(finalPick(r, r.logs().size())).logId()), 1L, Long::sum);
+      }
+      extensions.add(ext);
+    }
+    return IntStream.range(0, n).parallel().mapToObj(i -> pki.issue(requests.get(i), extensions.get(i))).toList();
+  }
+
+  private TestLog plainLog(IssuanceRequest r) {
+    return logs.get(finalPick(r, logs.size()));
+  }
+
+  /** Which of {@code n} candidates gets the final certificate: a function of the serial. */
+  private static int finalPick(IssuanceRequest r, int n) {
+    return (int) ((r.serial().longValue() & Long.MAX_VALUE) % n);
   }
 
   /**
@@ -81,27 +131,23 @@ public final class IssuanceFeed {
   /** Logs one issuance (from this feed's stream or made by hand) into the logs. */
   public synchronized void log(Issuance issuance) {
     issued++;
-    long serialPick = issuance.request().serial().longValue() & Long.MAX_VALUE;
     List<Sct> scts = issuance.scts();
     if (issuance.precert().isEmpty() || scts.isEmpty()) {
-      TestLog log = logs.get((int) (serialPick % logs.size()));
-      log.append(issuance.x509(), issuance.request().loggedAt().toEpochMilli());
+      plainLog(issuance.request()).append(issuance.x509(), issuance.request().loggedAt().toEpochMilli());
       return;
     }
     long last = 0;
     for (Sct sct : scts) {
-      TestLog log = logFor(sct);
-      log.append(issuance.precert().get(), sct.timestamp());
+      logFor(sct.logId()).append(issuance.precert().get(), sct.timestamp());
       last = Math.max(last, sct.timestamp());
     }
-    TestLog finalLog = logFor(scts.get((int) (serialPick % scts.size())));
-    finalLog.append(issuance.x509(), last + FINAL_DELAY_MILLIS);
+    logFor(scts.get(finalPick(issuance.request(), scts.size())).logId()).append(issuance.x509(), last + FINAL_DELAY_MILLIS);
   }
 
-  private TestLog logFor(Sct sct) {
-    TestLog log = byLogId.get(sct.logId());
+  private TestLog logFor(Sha256 logId) {
+    TestLog log = byLogId.get(logId);
     if (log == null) {
-      throw new IllegalArgumentException("an sct names log " + sct.logId() + ", which this feed does not feed");
+      throw new IllegalArgumentException("an sct names log " + logId + ", which this feed does not feed");
     }
     return log;
   }

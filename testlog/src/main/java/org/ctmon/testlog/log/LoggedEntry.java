@@ -1,6 +1,7 @@
 package org.ctmon.testlog.log;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +9,8 @@ import org.ctmon.parser.Der;
 import org.ctmon.parser.Sha256;
 import org.ctmon.parser.merkle.MerkleHash;
 import org.ctmon.testlog.pki.LogEntry;
+import org.ctmon.testlog.pki.PrecertEntry;
+import org.ctmon.testlog.pki.X509Entry;
 
 /**
  * One entry at its index in a test log: what was logged (a {@link LogEntry} from the PKI, or a
@@ -101,10 +104,10 @@ public final class LoggedEntry {
 
   /** The issuer chain the entry's extra_data or TileLeaf refers to (empty for a damaged entry). */
   public List<Der> chain() {
-    if (entry instanceof org.ctmon.testlog.pki.X509Entry x) {
+    if (entry instanceof X509Entry x) {
       return x.chain();
     }
-    if (entry instanceof org.ctmon.testlog.pki.PrecertEntry p) {
+    if (entry instanceof PrecertEntry p) {
       return p.chain();
     }
     return List.of();
@@ -149,12 +152,45 @@ public final class LoggedEntry {
     return out.toByteArray();
   }
 
-  /** The RFC 6962 MerkleTreeLeaf ({@code leaf_input}): version 0, leaf type 0, the TimestampedEntry. */
+  /**
+   * The RFC 6962 MerkleTreeLeaf ({@code leaf_input}): version 0, leaf type 0, the TimestampedEntry.
+   * Encoded here in one exact-size array (the hot path of get-entries); equal to {@code 00 00} and
+   * {@link LogEntry#timestampedEntry} of the PKI, as {@code LoggedEntryTest} checks.
+   */
   public byte[] leafInput() {
-    byte[] te = timestampedEntry();
-    byte[] out = new byte[te.length + 2];
-    System.arraycopy(te, 0, out, 2, te.length);
-    return out;
+    if (entry == null) {
+      byte[] te = timestampedEntry();
+      byte[] out = new byte[te.length + 2];
+      System.arraycopy(te, 0, out, 2, te.length);
+      return out;
+    }
+    ByteBuffer b = ByteBuffer.allocate(2 + timestampedLength());
+    b.put((byte) 0).put((byte) 0);
+    putTimestamped(b);
+    return b.array();
+  }
+
+  private byte[] signedDer() {
+    return entry instanceof X509Entry x
+        ? x.certificate().unsafeBytes() : ((PrecertEntry) entry).tbsCertificate().unsafeBytes();
+  }
+
+  private int timestampedLength() {
+    return 8 + 2 + (entry.entryType() == 1 ? 32 : 0) + 3 + signedDer().length + 2 + extensions.length;
+  }
+
+  private void putTimestamped(ByteBuffer b) {
+    b.putLong(timestamp).putShort((short) entry.entryType());
+    if (entry instanceof PrecertEntry p) {
+      b.put(p.issuerKeyHash().bytes());
+    }
+    byte[] der = signedDer();
+    putU24(b, der.length);
+    b.put(der).putShort((short) extensions.length).put(extensions);
+  }
+
+  private static void putU24(ByteBuffer b, int v) {
+    b.put((byte) (v >>> 16)).putShort((short) v);
   }
 
   /** The Merkle leaf hash of {@link #leafInput()}: what the tree commits to. */
@@ -162,15 +198,39 @@ public final class LoggedEntry {
     return MerkleHash.leaf(leafInput());
   }
 
-  /** The RFC 6962 extra_data (an empty chain for a damaged entry). */
+  /**
+   * The RFC 6962 extra_data (an empty chain for a damaged entry), with the chain's encoding shared
+   * between entries of the same chain; equal to {@link LogEntry#extraData} of the PKI.
+   */
   public byte[] extraData() {
-    return entry != null ? entry.extraData() : new byte[3];
+    if (entry == null) {
+      return new byte[3];
+    }
+    byte[] chainVector = ChainVectors.of(chain());
+    if (entry instanceof X509Entry) {
+      return chainVector.clone();
+    }
+    byte[] pre = ((PrecertEntry) entry).precertificate().unsafeBytes();
+    ByteBuffer b = ByteBuffer.allocate(3 + pre.length + chainVector.length);
+    putU24(b, pre.length);
+    return b.put(pre).put(chainVector).array();
   }
 
-  /** The static-ct-api TileLeaf (an empty fingerprint list for a damaged entry). */
+  /**
+   * The static-ct-api TileLeaf (an empty fingerprint list for a damaged entry); equal to {@link
+   * LogEntry#tileLeaf} of the PKI.
+   */
   public byte[] tileLeaf() {
     if (entry != null) {
-      return entry.tileLeaf(timestamp, extensions);
+      byte[] fingerprints = ChainVectors.fingerprints(chain());
+      byte[] pre = entry instanceof PrecertEntry p ? p.precertificate().unsafeBytes() : null;
+      ByteBuffer b = ByteBuffer.allocate(timestampedLength() + (pre == null ? 0 : 3 + pre.length) + fingerprints.length);
+      putTimestamped(b);
+      if (pre != null) {
+        putU24(b, pre.length);
+        b.put(pre);
+      }
+      return b.put(fingerprints).array();
     }
     byte[] te = timestampedEntry();
     byte[] out = new byte[te.length + 2];

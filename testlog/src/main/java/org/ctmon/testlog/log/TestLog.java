@@ -2,6 +2,7 @@ package org.ctmon.testlog.log;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.ctmon.parser.merkle.MerkleHash;
 import org.ctmon.parser.merkle.Tile;
 import org.ctmon.parser.treehead.DigitallySigned;
 import org.ctmon.parser.treehead.LogKey;
+import org.ctmon.parser.treehead.OpaqueBytes;
 import org.ctmon.parser.treehead.SignedTreeHead;
 import org.ctmon.parser.treehead.TreeHead;
 import org.ctmon.testlog.fault.Fault;
@@ -104,7 +106,7 @@ public final class TestLog {
   }
 
   /** Every CA certificate entries may refer to. */
-  public java.util.Collection<Der> issuers() {
+  public Collection<Der> issuers() {
     return issuers.values();
   }
 
@@ -121,8 +123,7 @@ public final class TestLog {
   public synchronized long append(LogEntry entry, long timestampMillis) {
     long index = main.size();
     add(LoggedEntry.of(index, timestampMillis, entry, protocol));
-    Optional<org.ctmon.testlog.log.Damage> damage = faults.damageAfterAppend();
-    damage.ifPresent(d -> add(LoggedEntry.damaged(main.size(), timestampMillis, d, protocol)));
+    faults.damageAfterAppend().ifPresent(d -> add(LoggedEntry.damaged(main.size(), timestampMillis, d, protocol)));
     return index;
   }
 
@@ -211,7 +212,7 @@ public final class TestLog {
     sig[sig.length - 1] ^= 0x01;
     return new SignedTreeHead(h.treeSize(), h.timestamp(), h.rootHash(),
         new DigitallySigned(h.signature().hashAlgorithm(), h.signature().signatureAlgorithm(),
-            org.ctmon.parser.treehead.OpaqueBytes.of(sig)));
+            OpaqueBytes.of(sig)));
   }
 
   /** The size readers see: that of the served head. */

@@ -156,6 +156,15 @@ public final class TestPki {
    *     precertificate-signing certificate when the style needs one
    */
   public Issuance issue(IssuanceRequest request) {
+    return issue(request, Map.of());
+  }
+
+  /**
+   * Issues what {@code request} asks for, with the SCT of each log in {@code sctExtensions} carrying
+   * those CtExtensions (a static-ct-api log's leaf_index extension, known once the caller has decided
+   * where the precert entry will land); other logs' SCTs carry none. See {@link #issue(IssuanceRequest)}.
+   */
+  public Issuance issue(IssuanceRequest request, Map<TestLogKey, byte[]> sctExtensions) {
     CertificateAuthority ca = ca(request.issuer());
     if (ca.isRoot() || ca.isPrecertSigning()) {
       throw new IllegalArgumentException("ca " + ca.name() + " does not issue leaf certificates");
@@ -178,7 +187,8 @@ public final class TestPki {
     List<Sct> scts = new ArrayList<>(request.logs().size());
     long t = request.loggedAt().toEpochMilli();
     for (int i = 0; i < request.logs().size(); i++) {
-      scts.add(request.logs().get(i).sign(entry, t + i));
+      TestLogKey log = request.logs().get(i);
+      scts.add(log.sign(entry, t + i, sctExtensions.getOrDefault(log, new byte[0])));
     }
     X509Entry x509 = new X509Entry(ca.key().signCertificate(leaf.tbs(ca, LeafTbs.sctList(scts))), ca.chain());
     return new Issuance(request, Optional.of(entry), x509, scts, entryTbs.sha256());

@@ -105,4 +105,17 @@ final class TestPkiTest {
     assertNotEquals(SharedPki.LOG_A.publicKey(), TestLogKey.fromSeed(SharedPki.SEED + 1, "argon-test").publicKey());
     assertNotEquals(SharedPki.LOG_A.publicKey(), SharedPki.LOG_B.publicKey());
   }
+
+  @Test
+  void sctExtensionsGoIntoTheSctsOfTheNamedLogsOnly() {
+    IssuanceRequest request = SharedPki.request(Names.dns("ext.example.com"), "E6", IssuanceStyle.PRECERT);
+    byte[] leafIndex = {0, 0, 5, 0, 0, 0, 1, 44};
+    Issuance plain = PKI.issue(request);
+    Issuance stamped = PKI.issue(request, java.util.Map.of(SharedPki.LOG_B, leafIndex));
+    assertEquals(0, stamped.scts().get(0).extensions().length);
+    assertEquals(java.util.Arrays.toString(leafIndex), java.util.Arrays.toString(stamped.scts().get(1).extensions()));
+    assertEquals(plain.scts().get(0), stamped.scts().get(0));
+    assertNotEquals(plain.x509().certificate(), stamped.x509().certificate(), "the final certificate embeds the new sct");
+    assertEquals(plain.tbsSha256(), stamped.tbsSha256());
+  }
 }
