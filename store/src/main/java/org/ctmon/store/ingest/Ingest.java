@@ -1,0 +1,335 @@
+package org.ctmon.store.ingest;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.ctmon.parser.Sha256;
+import org.ctmon.store.JsonStrings;
+import org.ctmon.store.ReversedName;
+import org.ctmon.store.SqlText;
+import org.ctmon.store.StoreException;
+import org.ctmon.store.outbox.Recipient;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * The fetcher's sink: persists one {@link IngestBatch} of one log in one transaction.
+ *
+ * <pre>
+ *   lock the log row ─ position as expected? ── no, already past ──> replay: write nothing
+ *        │ yes                               └─ no, elsewhere ────> StaleLogPositionException
+ *        v
+ *   issuances (insert if absent; existing ones get precert/final flags, fingerprints, DER)
+ *   names, IPs of new issuances ─ log entries ─ malformed entries ─ matches ─ outbox
+ *        v
+ *   log position, compact range, verified head ──> commit
+ * </pre>
+ *
+ * <p>Every statement is a JDBC batch, never a row at a time. Every insert is
+ * {@code INSERT ... ON CONFLICT DO NOTHING} on a unique key, so the same issuance from several
+ * logs is stored once, matched once and alerted once, and a batch committed before a crash but
+ * never acknowledged is a no-op when replayed. A failure anywhere rolls the whole batch back.
+ *
+ * <p>Thread safe; batches of the same log are serialized by the log row's lock.
+ */
+public final class Ingest {
+  private final Jdbi jdbi;
+  private final Clock clock;
+  private final boolean keepAllDer;
+
+  /**
+   * @param jdbi the store's Jdbi
+   * @param clock time of malformed-entry records, matches and alerts
+   * @param keepAllDer whether to store DER for every issuance, or for matched ones only
+   */
+  public Ingest(Jdbi jdbi, Clock clock, boolean keepAllDer) {
+    this.jdbi = jdbi;
+    this.clock = clock;
+    this.keepAllDer = keepAllDer;
+  }
+
+  /**
+   * Persists {@code batch} atomically.
+   *
+   * @return what was written; {@link IngestResult#replay()} when the log was already at or past
+   *     the batch's end
+   * @throws StaleLogPositionException when the stored position is neither the batch's start nor
+   *     at or past its end
+   * @throws org.ctmon.store.StoreException when the log is not registered
+   */
+  public IngestResult commit(IngestBatch batch) {
+    return jdbi.inTransaction(h -> commit(h, batch));
+  }
+
+  private IngestResult commit(Handle h, IngestBatch batch) {
+    LogRow log = LogRow.lock(h, batch.logId());
+    long to = batch.position().nextIndex();
+    if (log.nextIndex() != batch.fromIndex()) {
+      if (log.nextIndex() >= to && to > batch.fromIndex()) {
+        return IngestResult.REPLAY;
+      }
+      throw new StaleLogPositionException(batch.logId().base64(), batch.fromIndex(), log.nextIndex());
+    }
+    long now = clock.millis();
+    Map<Sha256, MergedIssuance> merged = merge(batch);
+    Set<Sha256> matched = new HashSet<>();
+    for (MatchRecord m : batch.matches()) {
+      matched.add(m.tbsSha256());
+    }
+    int newIssuances = insertIssuances(h, merged, matched);
+    insertEntries(h, log.id(), batch.entries(), merged);
+    insertMalformed(h, log.id(), batch.malformed(), now);
+    int newMatches = insertMatches(h, batch.matches(), now);
+    int newAlerts = insertOutbox(h, batch.outbox(), now);
+    log.advance(h, batch.position(), batch.verified(), now);
+    return new IngestResult(false, newIssuances, newMatches, newAlerts);
+  }
+
+  // Sorted by key: concurrent batches of different logs holding the same issuances lock their
+  // rows in the same order, so they wait for each other instead of deadlocking.
+  private static Map<Sha256, MergedIssuance> merge(IngestBatch batch) {
+    Map<Sha256, MergedIssuance> merged = new TreeMap<>();
+    for (Issuance i : batch.issuances()) {
+      merged.computeIfAbsent(i.tbsSha256(), k -> new MergedIssuance(i)).add(i);
+    }
+    for (LogEntryRecord e : batch.entries()) {
+      merged.get(e.tbsSha256()).seenAt(e.timestampMs());
+    }
+    return merged;
+  }
+
+  private static final String INSERT_ISSUANCE = "INSERT INTO issuances (id, tbs_sha256, cert_sha256, precert_sha256,"
+      + " issuer_dn, issuer_cn, issuer_o, subject_dn, serial, not_before, not_after, spki_sha256, key_type, is_ca,"
+      + " precert_seen, final_seen, first_seen, der, der_precert) VALUES (:id, :tbs, :cert, :precert, :issuerDn,"
+      + " :issuerCn, :issuerO, :subjectDn, :serial, :notBefore, :notAfter, :spki, :keyType, :ca, :precertSeen,"
+      + " :finalSeen, :firstSeen, :der, :derPrecert) ON CONFLICT DO NOTHING";
+
+  // An issuance already stored (from another log, or its precert/final twin in an earlier batch)
+  // learns what this sighting adds; every assignment is idempotent.
+  private static final String UPDATE_ISSUANCE = "UPDATE issuances SET"
+      + " precert_seen = (precert_seen OR :precertSeen), final_seen = (final_seen OR :finalSeen),"
+      + " cert_sha256 = COALESCE(cert_sha256, :cert), precert_sha256 = COALESCE(precert_sha256, :precert),"
+      + " der = CASE WHEN :hasDer AND (der IS NULL OR (der_precert AND NOT :derPrecert)) THEN :der ELSE der END,"
+      + " der_precert = CASE WHEN :hasDer AND (der IS NULL OR (der_precert AND NOT :derPrecert))"
+      + " THEN :derPrecert ELSE der_precert END"
+      + " WHERE id = :id";
+
+  private int insertIssuances(Handle h, Map<Sha256, MergedIssuance> merged, Set<Sha256> matched) {
+    if (merged.isEmpty()) {
+      return 0;
+    }
+    List<MergedIssuance> rows = new ArrayList<>(merged.values());
+    IssuanceIds.allocate(h, rows);
+    PreparedBatch insert = h.prepareBatch(INSERT_ISSUANCE);
+    for (MergedIssuance m : rows) {
+      Issuance i = m.first;
+      byte[] der = derToKeep(m, matched);
+      insert.bind("id", m.id)
+          .bind("tbs", i.tbsSha256().bytes())
+          .bind("cert", bytes(m.certSha256))
+          .bind("precert", bytes(m.precertSha256))
+          .bind("issuerDn", SqlText.encode(i.issuerDn()))
+          .bind("issuerCn", SqlText.key(i.issuerCn()))
+          .bind("issuerO", SqlText.key(i.issuerO()))
+          .bind("subjectDn", SqlText.encode(i.subjectDn()))
+          .bind("serial", SqlText.key(i.serialHex()))
+          .bind("notBefore", i.notBefore().toEpochMilli())
+          .bind("notAfter", i.notAfter().toEpochMilli())
+          .bind("spki", i.spkiSha256().bytes())
+          .bind("keyType", SqlText.key(i.keyType()))
+          .bind("ca", i.ca())
+          .bind("precertSeen", m.precertSeen)
+          .bind("finalSeen", m.finalSeen)
+          .bind("firstSeen", m.firstSeen)
+          .bind("der", der)
+          .bind("derPrecert", der == null ? null : m.derPrecert)
+          .add();
+    }
+    int[] counts = insert.execute();
+    List<MergedIssuance> fresh = new ArrayList<>();
+    List<MergedIssuance> existing = new ArrayList<>();
+    for (int k = 0; k < rows.size(); k++) {
+      // 1: inserted. 0: already stored. Anything else (reWriteBatchedInserts=true in a PostgreSQL
+      // URL reports SUCCESS_NO_INFO) is not supported: ingest must know which rows are new.
+      if (counts[k] == 1) {
+        fresh.add(rows.get(k));
+      } else if (counts[k] == 0) {
+        existing.add(rows.get(k));
+      } else {
+        throw new StoreException("error storing issuances: the driver reported no row counts"
+            + " (remove reWriteBatchedInserts from the database url)");
+      }
+    }
+    IssuanceIds.lookUp(h, existing);
+    PreparedBatch update = h.prepareBatch(UPDATE_ISSUANCE);
+    for (MergedIssuance m : existing) {
+      byte[] der = derToKeep(m, matched);
+      update.bind("id", m.id)
+          .bind("precertSeen", m.precertSeen)
+          .bind("finalSeen", m.finalSeen)
+          .bind("cert", bytes(m.certSha256))
+          .bind("precert", bytes(m.precertSha256))
+          .bind("hasDer", der != null)
+          .bind("der", der)
+          .bind("derPrecert", m.derPrecert)
+          .add();
+    }
+    if (!existing.isEmpty()) {
+      update.execute();
+    }
+    insertNames(h, fresh);
+    return fresh.size();
+  }
+
+  private byte[] derToKeep(MergedIssuance m, Set<Sha256> matched) {
+    if (m.der == null || !(keepAllDer || matched.contains(m.first.tbsSha256()))) {
+      return null;
+    }
+    return m.der.bytes();
+  }
+
+  private static void insertNames(Handle h, List<MergedIssuance> fresh) {
+    // Only issuances this transaction created get names: their keys cannot exist yet.
+    PreparedBatch names = h.prepareBatch("INSERT INTO issuance_names (issuance_id, ordinal, name_reversed, name,"
+        + " first_seen, not_after) VALUES (:id, :ordinal, :reversed, :name, :firstSeen, :notAfter)");
+    PreparedBatch ips = h.prepareBatch("INSERT INTO issuance_ips (issuance_id, ordinal, ip)"
+        + " VALUES (:id, :ordinal, :ip)");
+    int nameRows = 0;
+    int ipRows = 0;
+    for (MergedIssuance m : fresh) {
+      Issuance i = m.first;
+      short ordinal = 0;
+      for (String name : i.dnsNames()) {
+        names.bind("id", m.id)
+            .bind("ordinal", ordinal++)
+            .bind("reversed", ReversedName.key(name))
+            .bind("name", SqlText.encode(name))
+            .bind("firstSeen", m.firstSeen)
+            .bind("notAfter", i.notAfter().toEpochMilli())
+            .add();
+        nameRows++;
+      }
+      short ipOrdinal = 0;
+      for (String ip : i.ipAddresses()) {
+        ips.bind("id", m.id).bind("ordinal", ipOrdinal++).bind("ip", SqlText.key(ip)).add();
+        ipRows++;
+      }
+    }
+    if (nameRows > 0) {
+      names.execute();
+    }
+    if (ipRows > 0) {
+      ips.execute();
+    }
+  }
+
+  private static void insertEntries(Handle h, int log, List<LogEntryRecord> entries,
+                                    Map<Sha256, MergedIssuance> merged) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    PreparedBatch b = h.prepareBatch("INSERT INTO log_entries (log, entry_index, entry_type, entry_timestamp,"
+        + " issuance_id) VALUES (:log, :index, :type, :timestamp, :issuance) ON CONFLICT DO NOTHING");
+    for (LogEntryRecord e : entries) {
+      b.bind("log", log)
+          .bind("index", e.index())
+          .bind("type", e.type().sqlName())
+          .bind("timestamp", e.timestampMs())
+          .bind("issuance", merged.get(e.tbsSha256()).id)
+          .add();
+    }
+    b.execute();
+  }
+
+  private static void insertMalformed(Handle h, int log, List<MalformedEntryRecord> malformed, long now) {
+    if (malformed.isEmpty()) {
+      return;
+    }
+    PreparedBatch b = h.prepareBatch("INSERT INTO malformed_entries (log, entry_index, leaf, extra, reason,"
+        + " recorded_at) VALUES (:log, :index, :leaf, :extra, :reason, :now) ON CONFLICT DO NOTHING");
+    for (MalformedEntryRecord m : malformed) {
+      b.bind("log", log)
+          .bind("index", m.index())
+          .bind("leaf", m.leaf().bytes())
+          .bind("extra", m.extra().bytes())
+          .bind("reason", SqlText.encode(m.reason()))
+          .bind("now", now)
+          .add();
+    }
+    b.execute();
+  }
+
+  private static int insertMatches(Handle h, List<MatchRecord> matches, long now) {
+    if (matches.isEmpty()) {
+      return 0;
+    }
+    PreparedBatch b = h.prepareBatch("INSERT INTO matches (account_id, watchlist_id, tbs_sha256, verdict, reasons,"
+        + " watch_items, created_at) VALUES (:account, :watchlist, :tbs, :verdict, :reasons, :items, :now)"
+        + " ON CONFLICT DO NOTHING");
+    List<MatchRecord> sorted = new ArrayList<>(matches);
+    sorted.sort(Comparator.comparingLong(MatchRecord::watchlistId).thenComparing(MatchRecord::tbsSha256));
+    for (MatchRecord m : sorted) {
+      b.bind("account", m.accountId())
+          .bind("watchlist", m.watchlistId())
+          .bind("tbs", m.tbsSha256().bytes())
+          .bind("verdict", m.verdict().sqlName())
+          .bind("reasons", JsonStrings.encode(m.reasons()))
+          .bind("items", JsonStrings.encode(m.watchItems()))
+          .bind("now", now)
+          .add();
+    }
+    return countInserted(b.execute());
+  }
+
+  private static int insertOutbox(Handle h, List<OutboxRecord> outbox, long now) {
+    if (outbox.isEmpty()) {
+      return 0;
+    }
+    PreparedBatch b = h.prepareBatch("INSERT INTO outbox (account_id, idempotency_key, event_type, channel,"
+        + " webhook_id, email_to, watchlist_id, tbs_sha256, payload, created_at, state, attempts, next_attempt_at)"
+        + " VALUES (:account, :key, :type, :channel, :webhook, :email, :watchlist, :tbs, :payload, :now, 'pending',"
+        + " 0, :now) ON CONFLICT DO NOTHING");
+    List<OutboxRecord> sorted = new ArrayList<>(outbox);
+    sorted.sort(Comparator.comparing(OutboxRecord::idempotencyKey));
+    for (OutboxRecord o : sorted) {
+      Long webhook = o.recipient() instanceof Recipient.Webhook w ? w.webhookId() : null;
+      String email = o.recipient() instanceof Recipient.Email e ? e.address() : null;
+      b.bind("account", o.accountId())
+          .bind("key", o.idempotencyKey())
+          .bind("type", o.eventType().wireName())
+          .bind("channel", webhook != null ? "webhook" : "email")
+          .bind("webhook", webhook)
+          .bind("email", email)
+          .bind("watchlist", o.watchlistId())
+          .bind("tbs", o.tbsSha256() == null ? null : o.tbsSha256().bytes())
+          .bind("payload", o.payloadJson())
+          .bind("now", now)
+          .add();
+    }
+    return countInserted(b.execute());
+  }
+
+  private static int countInserted(int[] counts) {
+    int n = 0;
+    for (int c : counts) {
+      n += c == 1 ? 1 : 0;
+    }
+    return n;
+  }
+
+  private static byte[] bytes(Sha256 h) {
+    return h == null ? null : h.bytes();
+  }
+
+  /** Used by {@link LogRow}. */
+  static Optional<byte[]> bytesOf(Sha256 h) {
+    return Optional.ofNullable(bytes(h));
+  }
+}

@@ -1,0 +1,66 @@
+package org.ctmon.store.ingest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.ctmon.parser.Der;
+import org.ctmon.parser.Sha256;
+
+/**
+ * What the store keeps of one decoded certificate or precertificate: the input of ingest.
+ *
+ * <p>A precertificate and its final certificate have the same {@code tbsSha256} (the TBS with
+ * poison and SCT list removed) and become one stored issuance. Text fields are stored intact,
+ * whatever characters they hold.
+ *
+ * @param tbsSha256 SHA-256 of the TBSCertificate without poison and SCT-list extensions
+ * @param certSha256 SHA-256 of this (pre)certificate's DER, or {@code null} when unknown
+ * @param issuerDn issuer distinguished name as text (RFC 4514 form)
+ * @param issuerCn issuer common name, or {@code null}
+ * @param issuerO issuer organization, or {@code null}
+ * @param subjectDn subject distinguished name as text
+ * @param serialHex serial number, lower-case hex
+ * @param notBefore start of validity
+ * @param notAfter end of validity
+ * @param spkiSha256 SHA-256 of the SubjectPublicKeyInfo DER
+ * @param keyType key algorithm and size or curve, e.g. {@code RSA-2048}, {@code EC-P256}
+ * @param ca whether basicConstraints says CA
+ * @param precert whether this is the precertificate (else the final certificate)
+ * @param dnsNames DNS names (SAN dNSName and CN when it is a name), normalized: lower case,
+ *     A-labels; duplicates are dropped, order is kept
+ * @param ipAddresses IP addresses in text form
+ * @param der the (pre)certificate's DER, or {@code null}; stored only when retention asks for it
+ */
+public record Issuance(
+    Sha256 tbsSha256,
+    Sha256 certSha256,
+    String issuerDn,
+    String issuerCn,
+    String issuerO,
+    String subjectDn,
+    String serialHex,
+    Instant notBefore,
+    Instant notAfter,
+    Sha256 spkiSha256,
+    String keyType,
+    boolean ca,
+    boolean precert,
+    List<String> dnsNames,
+    List<String> ipAddresses,
+    Der der) {
+  public Issuance {
+    Objects.requireNonNull(tbsSha256, "tbsSha256");
+    Objects.requireNonNull(issuerDn, "issuerDn");
+    Objects.requireNonNull(subjectDn, "subjectDn");
+    Objects.requireNonNull(serialHex, "serialHex");
+    Objects.requireNonNull(notBefore, "notBefore");
+    Objects.requireNonNull(notAfter, "notAfter");
+    Objects.requireNonNull(spkiSha256, "spkiSha256");
+    Objects.requireNonNull(keyType, "keyType");
+    dnsNames = List.copyOf(new java.util.LinkedHashSet<>(dnsNames));
+    ipAddresses = List.copyOf(new java.util.LinkedHashSet<>(ipAddresses));
+    if (dnsNames.size() + ipAddresses.size() > Short.MAX_VALUE) {
+      throw new IllegalArgumentException("issuance " + tbsSha256 + " has more than 32767 names");
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package org.ctmon.store.ingest;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.ctmon.parser.Sha256;
+import org.ctmon.store.StoreException;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Issuance ids: new ones come from the {@code issuance_ids} sequence, which hands out blocks of
+ * {@link #BLOCK} (one round trip per batch, and ids that grow with time so the big tables are
+ * appended to); ids of issuances stored earlier are read by TBS hash.
+ */
+final class IssuanceIds {
+  /** The sequence's increment: ids {@code [v, v + BLOCK)} belong to whoever drew {@code v}. */
+  static final int BLOCK = 4096;
+
+  private IssuanceIds() {}
+
+  /** Gives every row a fresh id (used only if the row turns out to be new). */
+  static void allocate(Handle h, List<MergedIssuance> rows) {
+    long base = 0;
+    int left = 0;
+    for (MergedIssuance m : rows) {
+      if (left == 0) {
+        base = h.createQuery("SELECT nextval('issuance_ids')").mapTo(Long.class).one();
+        left = BLOCK;
+      }
+      m.id = base++;
+      left--;
+    }
+  }
+
+  /** Replaces the allocated ids of rows that were already stored with their stored ids. */
+  static void lookUp(Handle h, List<MergedIssuance> existing) {
+    if (existing.isEmpty()) {
+      return;
+    }
+    Map<Sha256, Long> ids = new HashMap<>();
+    for (int from = 0; from < existing.size(); from += 1000) {
+      List<byte[]> keys = existing.subList(from, Math.min(existing.size(), from + 1000)).stream()
+          .map(m -> m.first.tbsSha256().bytes()).toList();
+      h.createQuery("SELECT tbs_sha256, id FROM issuances WHERE tbs_sha256 IN (<keys>)")
+          .bindList("keys", keys)
+          .map((rs, ctx) -> Map.entry(Sha256.wrap(rs.getBytes(1)), rs.getLong(2)))
+          .forEach(e -> ids.put(e.getKey(), e.getValue()));
+    }
+    for (MergedIssuance m : existing) {
+      Long id = ids.get(m.first.tbsSha256());
+      if (id == null) {
+        throw new StoreException("error storing issuance " + m.first.tbsSha256() + ": it was reported stored but"
+            + " is not there (deleted by retention meanwhile); the batch is retried");
+      }
+      m.id = id;
+    }
+  }
+}

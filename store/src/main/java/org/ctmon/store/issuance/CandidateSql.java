@@ -1,0 +1,68 @@
+package org.ctmon.store.issuance;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.ctmon.store.ReversedName;
+import org.ctmon.store.SqlText;
+
+/**
+ * The index lookups that find the issuance ids of a criterion: one or more branches, united, each
+ * served by one index. A branch is {@code "<table> x WHERE <condition>"} plus the column of
+ * {@code x} that holds the issuance id; every such table has {@code first_seen} and
+ * {@code not_after}.
+ */
+record CandidateSql(List<Branch> branches, Map<String, Object> binds) {
+  record Branch(String from, String idColumn) {}
+
+  static CandidateSql of(Criterion c) {
+    Map<String, Object> binds = new HashMap<>();
+    List<Branch> branches = new ArrayList<>();
+    if (c instanceof Criterion.Name n) {
+      String encodedReversed = SqlText.encode(ReversedName.reverse(n.name()));
+      if (encodedReversed.length() >= SqlText.KEY_CHARS) {
+        // Longer than a search key: the key is cut, so the intact name decides.
+        branches.add(names("x.name_reversed = :key AND x.name = :name"));
+        binds.put("key", ReversedName.key(n.name()));
+        binds.put("name", SqlText.encode(n.name()));
+      } else {
+        String wildcard = ReversedName.coveringWildcardKey(n.name());
+        branches.add(names("x.name_reversed IN (:key, :wildcard)"));
+        binds.put("key", ReversedName.key(n.name()));
+        binds.put("wildcard", wildcard == null ? ReversedName.key(n.name()) : wildcard);
+      }
+      if (n.subdomains()) {
+        branches.add(names("x.name_reversed >= :from AND x.name_reversed < :until"));
+        binds.put("from", ReversedName.subdomainsFrom(n.name()));
+        binds.put("until", ReversedName.subdomainsUntil(n.name()));
+      }
+      return new CandidateSql(branches, binds);
+    }
+    if (c instanceof Criterion.Issuer i) {
+      binds.put("issuer", SqlText.key(i.commonName()));
+      return new CandidateSql(List.of(issuances("x.issuer_cn = :issuer")), binds);
+    }
+    if (c instanceof Criterion.Spki s) {
+      binds.put("spki", s.sha256().bytes());
+      return new CandidateSql(List.of(issuances("x.spki_sha256 = :spki")), binds);
+    }
+    if (c instanceof Criterion.Fingerprint f) {
+      binds.put("fp", f.sha256().bytes());
+      return new CandidateSql(List.of(issuances("x.cert_sha256 = :fp")), binds);
+    }
+    if (c instanceof Criterion.Serial s) {
+      binds.put("serial", SqlText.key(s.hex()));
+      return new CandidateSql(List.of(issuances("x.serial = :serial")), binds);
+    }
+    throw new AssertionError("unknown criterion " + c);
+  }
+
+  private static Branch names(String condition) {
+    return new Branch("issuance_names x WHERE " + condition, "issuance_id");
+  }
+
+  private static Branch issuances(String condition) {
+    return new Branch("issuances x WHERE " + condition, "id");
+  }
+}

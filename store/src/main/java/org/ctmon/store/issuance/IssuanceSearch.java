@@ -1,0 +1,239 @@
+package org.ctmon.store.issuance;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.ctmon.parser.Der;
+import org.ctmon.parser.Sha256;
+import org.ctmon.store.Cursor;
+import org.ctmon.store.Page;
+import org.ctmon.store.SqlText;
+import org.ctmon.store.ingest.EntryType;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Public search over stored issuances, newest first (first seen, then internal issuance id, descending),
+ * in pages with an opaque keyset cursor: a row is never returned twice nor skipped across pages,
+ * whatever is ingested meanwhile (new rows are newer than any cursor's position).
+ *
+ * <p>Two steps: the keys of one page come from one index (a name's reversed form, the issuer,
+ * the key hash, the fingerprints, the serial), then the page's rows, names and IPs are read by
+ * key. A name search with subdomains is one range scan of the reversed-name index, never
+ * {@code LIKE '%...'}. Thread safe.
+ */
+public final class IssuanceSearch {
+  /** Largest page a caller may ask for. */
+  public static final int MAX_LIMIT = 1000;
+  private final Jdbi jdbi;
+
+  public IssuanceSearch(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  /**
+   * One page of the issuances matching {@code query}.
+   *
+   * @param cursor the {@code next} of the previous page, or empty for the first page
+   * @param limit page size, 1..{@link #MAX_LIMIT}
+   * @throws IllegalArgumentException on a cursor that is not one of ours or a bad limit
+   */
+  public Page<IssuanceSummary> search(IssuanceQuery query, Optional<String> cursor, int limit) {
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new IllegalArgumentException("limit must be 1.." + MAX_LIMIT + ", not " + limit);
+    }
+    Optional<Cursor> after = cursor.map(Cursor::decode);
+    return jdbi.withHandle(h -> {
+      List<long[]> keys = candidates(h, query, after, limit + 1);
+      boolean more = keys.size() > limit;
+      if (more) {
+        keys = keys.subList(0, limit);
+      }
+      List<IssuanceSummary> rows = load(h, keys.stream().map(k -> k[0]).toList());
+      Optional<String> next = Optional.empty();
+      if (more) {
+        long[] last = keys.get(keys.size() - 1);
+        next = Optional.of(Cursor.ofId(last[1], last[0]).encode());
+      }
+      return new Page<>(rows, next);
+    });
+  }
+
+  /** The issuance with this TBS hash and every entry of it, or empty. */
+  public Optional<IssuanceDetail> byTbs(Sha256 tbs) {
+    return jdbi.withHandle(h -> {
+      Optional<long[]> found = h.createQuery("SELECT id, CASE WHEN der IS NULL THEN 0 WHEN der_precert THEN 2"
+              + " ELSE 1 END FROM issuances WHERE tbs_sha256 = :tbs")
+          .bind("tbs", tbs.bytes())
+          .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getInt(2)})
+          .findOne();
+      if (found.isEmpty()) {
+        return Optional.empty();
+      }
+      long id = found.get()[0];
+      List<IssuanceSummary> rows = load(h, List.of(id));
+      List<EntryRef> entries = entries(h, List.of(id)).getOrDefault(id, List.of());
+      return Optional.of(new IssuanceDetail(rows.get(0), entries, found.get()[1] != 0, found.get()[1] == 2));
+    });
+  }
+
+  /** The issuances with these TBS hashes, in the given order; absent ones are left out. */
+  public List<IssuanceSummary> summaries(List<Sha256> tbs) {
+    if (tbs.isEmpty()) {
+      return List.of();
+    }
+    return jdbi.withHandle(h -> load(h, ids(h, tbs)));
+  }
+
+  /** Every log entry of each of these issuances, oldest first. */
+  public Map<Sha256, List<EntryRef>> entries(List<Sha256> tbs) {
+    Map<Sha256, List<EntryRef>> out = new HashMap<>();
+    if (tbs.isEmpty()) {
+      return out;
+    }
+    jdbi.useHandle(h -> {
+      Map<Long, Sha256> byId = new HashMap<>();
+      h.createQuery("SELECT id, tbs_sha256 FROM issuances WHERE tbs_sha256 IN (<keys>)")
+          .bindList("keys", tbs.stream().map(Sha256::bytes).toList())
+          .map((rs, ctx) -> Map.entry(rs.getLong(1), Sha256.wrap(rs.getBytes(2))))
+          .forEach(e -> byId.put(e.getKey(), e.getValue()));
+      if (!byId.isEmpty()) {
+        entries(h, new ArrayList<>(byId.keySet())).forEach((id, list) -> out.put(byId.get(id), list));
+      }
+    });
+    return out;
+  }
+
+  private static List<Long> ids(Handle h, List<Sha256> tbs) {
+    Map<Sha256, Long> byTbs = new HashMap<>();
+    h.createQuery("SELECT id, tbs_sha256 FROM issuances WHERE tbs_sha256 IN (<keys>)")
+        .bindList("keys", tbs.stream().map(Sha256::bytes).toList())
+        .map((rs, ctx) -> Map.entry(Sha256.wrap(rs.getBytes(2)), rs.getLong(1)))
+        .forEach(e -> byTbs.put(e.getKey(), e.getValue()));
+    List<Long> ids = new ArrayList<>();
+    for (Sha256 t : tbs) {
+      Long id = byTbs.get(t);
+      if (id != null) {
+        ids.add(id);
+      }
+    }
+    return ids;
+  }
+
+  private static Map<Long, List<EntryRef>> entries(Handle h, List<Long> ids) {
+    Map<Long, List<EntryRef>> out = new HashMap<>();
+    h.createQuery("SELECT e.issuance_id, l.log_id, e.entry_index, e.entry_type, e.entry_timestamp"
+            + " FROM log_entries e JOIN logs l ON l.id = e.log WHERE e.issuance_id IN (<ids>)"
+            + " ORDER BY e.entry_timestamp, l.log_id, e.entry_index")
+        .bindList("ids", ids)
+        .map((rs, ctx) -> Map.entry(rs.getLong(1), new EntryRef(Sha256.wrap(rs.getBytes(2)), rs.getLong(3),
+            EntryType.of(rs.getString(4)), rs.getLong(5))))
+        .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+    return out;
+  }
+
+  /** The stored DER of the issuance (the final certificate's when both were seen), or empty. */
+  public Optional<Der> der(Sha256 tbs) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT der FROM issuances WHERE tbs_sha256 = :tbs AND der IS NOT NULL")
+        .bind("tbs", tbs.bytes())
+        .map((rs, ctx) -> Der.of(rs.getBytes(1)))
+        .findOne());
+  }
+
+  /** Up to n {id, first_seen} pairs, newest first. */
+  private static List<long[]> candidates(Handle h, IssuanceQuery q, Optional<Cursor> after, int n) {
+    CandidateSql sql = CandidateSql.of(q.criterion());
+    StringBuilder filters = new StringBuilder();
+    Map<String, Object> binds = new HashMap<>(sql.binds());
+    if (!q.includeExpired()) {
+      filters.append(" AND x.not_after >= :now");
+      binds.put("now", q.now().toEpochMilli());
+    }
+    q.seenFrom().ifPresent(t -> {
+      filters.append(" AND x.first_seen >= :seenFrom");
+      binds.put("seenFrom", t.toEpochMilli());
+    });
+    q.seenUntil().ifPresent(t -> {
+      filters.append(" AND x.first_seen < :seenUntil");
+      binds.put("seenUntil", t.toEpochMilli());
+    });
+    if (after.isPresent()) {
+      binds.put("cTime", after.get().time());
+      binds.put("cId", after.get().id());
+    }
+    StringBuilder union = new StringBuilder();
+    for (CandidateSql.Branch branch : sql.branches()) {
+      if (union.length() > 0) {
+        union.append(" UNION ");
+      }
+      String id = "x." + branch.idColumn();
+      union.append("SELECT ").append(id).append(" AS iid, x.first_seen FROM ").append(branch.from()).append(filters);
+      if (after.isPresent()) {
+        union.append(" AND (x.first_seen < :cTime OR (x.first_seen = :cTime AND ").append(id).append(" < :cId))");
+      }
+    }
+    String text = "SELECT DISTINCT iid, first_seen FROM (" + union + ") c"
+        + " ORDER BY first_seen DESC, iid DESC LIMIT " + n;
+    return h.createQuery(text).bindMap(binds).map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+  }
+
+  private static List<IssuanceSummary> load(Handle h, List<Long> keys) {
+    if (keys.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, List<String>> names = new HashMap<>();
+    h.createQuery("SELECT issuance_id, name FROM issuance_names WHERE issuance_id IN (<keys>)"
+            + " ORDER BY issuance_id, ordinal")
+        .bindList("keys", keys)
+        .map((rs, ctx) -> Map.entry(rs.getLong(1), SqlText.decode(rs.getString(2))))
+        .forEach(e -> names.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+    Map<Long, List<String>> ips = new HashMap<>();
+    h.createQuery("SELECT issuance_id, ip FROM issuance_ips WHERE issuance_id IN (<keys>) ORDER BY issuance_id, ordinal")
+        .bindList("keys", keys)
+        .map((rs, ctx) -> Map.entry(rs.getLong(1), SqlText.decode(rs.getString(2))))
+        .forEach(e -> ips.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+    Map<Long, IssuanceSummary> byKey = new HashMap<>();
+    h.createQuery("SELECT id, tbs_sha256, subject_dn, issuer_dn, issuer_cn, issuer_o, serial, not_before, not_after,"
+            + " spki_sha256, key_type, is_ca, precert_seen, final_seen, cert_sha256, precert_sha256, first_seen"
+            + " FROM issuances WHERE id IN (<keys>)")
+        .bindList("keys", keys)
+        .map((rs, ctx) -> Map.entry(rs.getLong("id"), summary(rs, names, ips)))
+        .forEach(e -> byKey.put(e.getKey(), e.getValue()));
+    List<IssuanceSummary> ordered = new ArrayList<>(keys.size());
+    for (Long k : keys) {
+      IssuanceSummary s = byKey.get(k);
+      if (s != null) { // purged between the two reads
+        ordered.add(s);
+      }
+    }
+    return ordered;
+  }
+
+  private static IssuanceSummary summary(ResultSet rs, Map<Long, List<String>> names,
+                                         Map<Long, List<String>> ips) throws SQLException {
+    long id = rs.getLong("id");
+    return new IssuanceSummary(Sha256.wrap(rs.getBytes("tbs_sha256")),
+        names.getOrDefault(id, List.of()),
+        ips.getOrDefault(id, List.of()),
+        SqlText.decode(rs.getString("subject_dn")),
+        SqlText.decode(rs.getString("issuer_dn")),
+        Optional.ofNullable(SqlText.decode(rs.getString("issuer_cn"))),
+        Optional.ofNullable(SqlText.decode(rs.getString("issuer_o"))),
+        SqlText.decode(rs.getString("serial")),
+        Instant.ofEpochMilli(rs.getLong("not_before")),
+        Instant.ofEpochMilli(rs.getLong("not_after")),
+        Sha256.wrap(rs.getBytes("spki_sha256")),
+        SqlText.decode(rs.getString("key_type")),
+        rs.getBoolean("is_ca"),
+        rs.getBoolean("precert_seen"),
+        rs.getBoolean("final_seen"),
+        Optional.ofNullable(rs.getBytes("cert_sha256")).map(Sha256::wrap),
+        Optional.ofNullable(rs.getBytes("precert_sha256")).map(Sha256::wrap),
+        Instant.ofEpochMilli(rs.getLong("first_seen")));
+  }
+}

@@ -1,0 +1,179 @@
+package org.ctmon.store.log;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.ctmon.parser.Der;
+import org.ctmon.parser.Sha256;
+import org.ctmon.store.Blob;
+import org.ctmon.store.StoreException;
+import org.ctmon.store.ingest.VerifiedHead;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The stored logs: registration from the log list, state for the followers and the API, tree-head
+ * evidence and incidents. The position itself only moves through
+ * {@link org.ctmon.store.ingest.Ingest#commit}. Thread safe.
+ */
+public final class Logs {
+  private static final String COLUMNS = "log_id, public_key, description, operator, kind, url, monitoring_url,"
+      + " list_state, mmd_seconds, next_index, compact_range, range_root, verified_size, verified_timestamp,"
+      + " verified_root, status, last_error, updated_at";
+  private final Jdbi jdbi;
+  private final Clock clock;
+
+  public Logs(Jdbi jdbi, Clock clock) {
+    this.jdbi = jdbi;
+    this.clock = clock;
+  }
+
+  /**
+   * Adds the log, or updates what the log list says about it (description, URLs, state); the
+   * position is never touched. Idempotent.
+   */
+  public void register(LogSpec spec) {
+    long now = clock.millis();
+    jdbi.useTransaction(h -> {
+      int updated = h.createUpdate("UPDATE logs SET public_key = :key, description = :description,"
+              + " operator = :operator, kind = :kind, url = :url, monitoring_url = :monitoringUrl,"
+              + " list_state = :listState, mmd_seconds = :mmd, updated_at = :now WHERE log_id = :logId")
+          .bindMap(bindings(spec, now))
+          .execute();
+      if (updated == 0) {
+        h.createUpdate("INSERT INTO logs (log_id, public_key, description, operator, kind, url, monitoring_url,"
+                + " list_state, mmd_seconds, updated_at) VALUES (:logId, :key, :description, :operator, :kind,"
+                + " :url, :monitoringUrl, :listState, :mmd, :now) ON CONFLICT DO NOTHING")
+            .bindMap(bindings(spec, now))
+            .execute();
+      }
+    });
+  }
+
+  private static java.util.Map<String, Object> bindings(LogSpec spec, long now) {
+    java.util.Map<String, Object> m = new java.util.HashMap<>();
+    m.put("logId", spec.logId().bytes());
+    m.put("key", spec.publicKey().bytes());
+    m.put("description", spec.description());
+    m.put("operator", spec.operator());
+    m.put("kind", spec.kind().sqlName());
+    m.put("url", spec.url());
+    m.put("monitoringUrl", spec.monitoringUrl());
+    m.put("listState", spec.listState());
+    m.put("mmd", spec.mmdSeconds());
+    m.put("now", now);
+    return m;
+  }
+
+  /** The log's stored state, or empty when it is not registered. */
+  public Optional<LogState> state(Sha256 logId) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM logs WHERE log_id = :logId")
+        .bind("logId", logId.bytes())
+        .map((rs, ctx) -> state(rs))
+        .findOne());
+  }
+
+  /** Every registered log, in registration order. */
+  public List<LogState> all() {
+    return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM logs ORDER BY id")
+        .map((rs, ctx) -> state(rs))
+        .list());
+  }
+
+  /** Sets the log's status and last error (null clears it). */
+  public void setStatus(Sha256 logId, LogStatus status, String lastError) {
+    int n = jdbi.withHandle(h -> h.createUpdate("UPDATE logs SET status = :status, last_error = :error,"
+            + " updated_at = :now WHERE log_id = :logId")
+        .bind("status", status.sqlName())
+        .bind("error", lastError)
+        .bind("now", clock.millis())
+        .bind("logId", logId.bytes())
+        .execute());
+    requireLog(n, logId);
+  }
+
+  /**
+   * Keeps a tree head as evidence and returns its id; the same head (size, timestamp, root) is
+   * stored once and its first id returned.
+   */
+  public long recordTreeHead(Sha256 logId, TreeHeadRecord head) {
+    return jdbi.inTransaction(h -> {
+      int log = internalId(h, logId);
+      h.createUpdate("INSERT INTO tree_heads (log, tree_size, head_timestamp, root_hash, signature,"
+              + " signature_valid, received_at) VALUES (:log, :size, :ts, :root, :sig, :valid, :received)"
+              + " ON CONFLICT DO NOTHING")
+          .bind("log", log)
+          .bind("size", head.treeSize())
+          .bind("ts", head.timestampMs())
+          .bind("root", head.rootHash().bytes())
+          .bind("sig", head.signature())
+          .bind("valid", head.signatureValid())
+          .bind("received", head.receivedAtMs())
+          .execute();
+      return h.createQuery("SELECT id FROM tree_heads WHERE log = :log AND tree_size = :size"
+              + " AND head_timestamp = :ts AND root_hash = :root")
+          .bind("log", log)
+          .bind("size", head.treeSize())
+          .bind("ts", head.timestampMs())
+          .bind("root", head.rootHash().bytes())
+          .mapTo(Long.class)
+          .one();
+    });
+  }
+
+  /** Records misbehaviour with the ids of the tree heads that prove it (either may be null). */
+  public long recordIncident(Sha256 logId, IncidentKind kind, String detail, Long headA, Long headB) {
+    return jdbi.inTransaction(h -> h.createUpdate("INSERT INTO log_incidents (log, kind, detail, head_a, head_b,"
+            + " recorded_at) VALUES (:log, :kind, :detail, :a, :b, :now)")
+        .bind("log", internalId(h, logId))
+        .bind("kind", kind.sqlName())
+        .bind("detail", detail)
+        .bind("a", headA)
+        .bind("b", headB)
+        .bind("now", clock.millis())
+        .executeAndReturnGeneratedKeys("id")
+        .mapTo(Long.class)
+        .one());
+  }
+
+  /** Number of incidents recorded for the log. */
+  public int incidentCount(Sha256 logId) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM log_incidents WHERE log = :log")
+        .bind("log", internalId(h, logId))
+        .mapTo(Integer.class)
+        .one());
+  }
+
+  private static int internalId(Handle h, Sha256 logId) {
+    return h.createQuery("SELECT id FROM logs WHERE log_id = :logId")
+        .bind("logId", logId.bytes())
+        .mapTo(Integer.class)
+        .findOne()
+        .orElseThrow(() -> new StoreException("log " + logId.base64() + " is not registered"));
+  }
+
+  private static void requireLog(int updated, Sha256 logId) {
+    if (updated == 0) {
+      throw new StoreException("log " + logId.base64() + " is not registered");
+    }
+  }
+
+  private static LogState state(ResultSet rs) throws SQLException {
+    int mmd = rs.getInt("mmd_seconds");
+    Integer mmdSeconds = rs.wasNull() ? null : mmd;
+    LogSpec spec = new LogSpec(Sha256.wrap(rs.getBytes("log_id")), Der.of(rs.getBytes("public_key")),
+        rs.getString("description"), rs.getString("operator"), LogKind.of(rs.getString("kind")),
+        rs.getString("url"), rs.getString("monitoring_url"), rs.getString("list_state"), mmdSeconds);
+    byte[] range = rs.getBytes("compact_range");
+    byte[] root = rs.getBytes("range_root");
+    long vsize = rs.getLong("verified_size");
+    Optional<VerifiedHead> verified = rs.wasNull() ? Optional.empty()
+        : Optional.of(new VerifiedHead(vsize, rs.getLong("verified_timestamp"),
+            Sha256.wrap(rs.getBytes("verified_root"))));
+    return new LogState(spec, rs.getLong("next_index"),
+        Optional.ofNullable(range).map(Blob::of), Optional.ofNullable(root).map(Sha256::wrap), verified,
+        LogStatus.of(rs.getString("status")), Optional.ofNullable(rs.getString("last_error")), rs.getLong("updated_at"));
+  }
+}

@@ -1,0 +1,27 @@
+package org.ctmon.store.watch;
+
+import java.time.Instant;
+import java.util.List;
+import org.ctmon.store.issuance.EntryRef;
+import org.ctmon.store.issuance.IssuanceSummary;
+
+/**
+ * A match as {@code GET /api/v1/matches} shows it.
+ *
+ * @param id the match's id
+ * @param watchlistId the watch list that matched
+ * @param issuance the issuance (its {@code firstSeen} is the API's {@code first_seen})
+ * @param verdict what the policy concluded
+ * @param reasons why
+ * @param watchItems the items that matched
+ * @param entries every log entry of the issuance
+ * @param createdAt when the match was stored
+ */
+public record MatchView(long id, long watchlistId, IssuanceSummary issuance, Verdict verdict, List<String> reasons,
+                        List<String> watchItems, List<EntryRef> entries, Instant createdAt) {
+  public MatchView {
+    reasons = List.copyOf(reasons);
+    watchItems = List.copyOf(watchItems);
+    entries = List.copyOf(entries);
+  }
+}

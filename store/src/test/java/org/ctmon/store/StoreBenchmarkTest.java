@@ -1,0 +1,141 @@
+package org.ctmon.store;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.ctmon.parser.Sha256;
+import org.ctmon.store.ingest.EntryType;
+import org.ctmon.store.ingest.Ingest;
+import org.ctmon.store.ingest.IngestBatch;
+import org.ctmon.store.ingest.Issuance;
+import org.ctmon.store.ingest.LogEntryRecord;
+import org.ctmon.store.ingest.TestIssuances;
+import org.ctmon.store.issuance.Criterion;
+import org.ctmon.store.issuance.IssuanceQuery;
+import org.ctmon.store.issuance.IssuanceSearch;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Ingest throughput and search latency, printed, not asserted. Run with
+ * {@code mvn -Pbench test -pl store -am} and {@code -Dctmon.bench.names=N} (default 5,000,000
+ * names, about three per issuance) and {@code -Dctmon.bench.batch=B} (default 1024 entries per
+ * batch, a typical get-entries or tile size).
+ */
+@Tag("bench")
+final class StoreBenchmarkTest {
+  private static final long NAMES = Long.getLong("ctmon.bench.names", 5_000_000L);
+  private static final int BATCH = Integer.getInteger("ctmon.bench.batch", 1024);
+  private static final int QUERIES = Integer.getInteger("ctmon.bench.queries", 2000);
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("org.ctmon.store.TestDatabase#both")
+  void ingestsAndSearchesRealisticNames(TestDatabase db) throws Exception {
+    String only = System.getProperty("ctmon.bench.db", "both");
+    org.junit.jupiter.api.Assumptions.assumeTrue(only.equals("both") || only.equalsIgnoreCase(db.name()),
+        "ctmon.bench.db=" + only);
+    List<String> corpus = BenchNames.corpusDomains(Path.of(System.getProperty("ctmon.corpus", "../../shared/corpus")));
+    long issuances = NAMES / 3;
+    BenchNames gen = new BenchNames(42, (int) Math.max(1000, issuances / 4), corpus);
+    System.out.printf("bench %s: %d corpus domains, %d issuances (~%d names), batches of %d%n", db,
+        corpus.size(), issuances, NAMES, BATCH);
+    try (var t = db.open()) {
+      Store s = t.store();
+      TestIssuances.registerLogs(s);
+      Ingest ingest = new Ingest(s.jdbi(), Clock.systemUTC(), false);
+      Random pick = new Random(7);
+      List<String> sampleNames = new ArrayList<>();
+      List<String> sampleDomains = new ArrayList<>();
+      long names = 0;
+      var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      long cpuStart = os.getProcessCpuTime();
+      long start = System.nanoTime();
+      long windowStart = start;
+      long index = 0;
+      while (index < issuances) {
+        int n = (int) Math.min(BATCH, issuances - index);
+        List<Issuance> batch = new ArrayList<>(n);
+        List<LogEntryRecord> entries = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          long idx = index + i;
+          String domain = gen.nextDomain();
+          List<String> dns = gen.namesFor(domain);
+          names += dns.size();
+          if (pick.nextInt(2000) == 0) {
+            sampleNames.add(dns.get(pick.nextInt(dns.size())));
+            sampleDomains.add(domain);
+          }
+          Issuance is = issuance(idx, dns);
+          batch.add(is);
+          entries.add(new LogEntryRecord(idx, idx % 2 == 0 ? EntryType.PRECERT : EntryType.X509,
+              TestIssuances.T0 + idx, is.tbsSha256()));
+        }
+        ingest.commit(new IngestBatch(TestIssuances.LOG_A, index, batch, entries, List.of(),
+            TestIssuances.position(index + n), Optional.empty(), List.of(), List.of()));
+        index += n;
+        if (index % (BATCH * 200L) < BATCH) {
+          long now = System.nanoTime();
+          System.out.printf("bench %s: %d issuances, %.0f issuances/s overall, %.0f/s last window%n", db, index,
+              index / ((now - start) / 1e9), (BATCH * 200.0) / ((now - windowStart) / 1e9));
+          windowStart = now;
+        }
+      }
+      double secs = (System.nanoTime() - start) / 1e9;
+      double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
+      System.out.printf("bench %s: ingested %d issuances with %d names in %.1f s: %.0f issuances/s"
+              + " (this JVM used %.1f CPU-s: %.0f issuances per CPU-second; load average %.1f)%n", db, issuances,
+          names, secs, issuances / secs, cpu, issuances / cpu, os.getSystemLoadAverage());
+
+      IssuanceSearch search = new IssuanceSearch(s.jdbi());
+      Instant now = Instant.parse("2026-02-01T00:00:00Z");
+      measure(db + " exact", search, sampleNames, q -> new Criterion.Name(q, false), now);
+      measure(db + " subdomains", search, sampleDomains, q -> new Criterion.Name(q, true), now);
+      measure(db + " subdomains unexpired", search, sampleDomains, q -> new Criterion.Name(q, true), now, true);
+    }
+  }
+
+  private static void measure(String label, IssuanceSearch search, List<String> sample,
+                              java.util.function.Function<String, Criterion> criterion, Instant now) {
+    measure(label, search, sample, criterion, now, false);
+  }
+
+  private static void measure(String label, IssuanceSearch search, List<String> sample,
+                              java.util.function.Function<String, Criterion> criterion, Instant now,
+                              boolean unexpired) {
+    Random r = new Random(11);
+    for (int i = 0; i < 200; i++) { // warm-up
+      IssuanceQuery q = IssuanceQuery.of(criterion.apply(sample.get(r.nextInt(sample.size()))), now);
+      search.search(unexpired ? q.unexpiredOnly() : q, Optional.empty(), 100);
+    }
+    long[] nanos = new long[QUERIES];
+    long rows = 0;
+    for (int i = 0; i < QUERIES; i++) {
+      IssuanceQuery q = IssuanceQuery.of(criterion.apply(sample.get(r.nextInt(sample.size()))), now);
+      long t0 = System.nanoTime();
+      rows += search.search(unexpired ? q.unexpiredOnly() : q, Optional.empty(), 100).items().size();
+      nanos[i] = System.nanoTime() - t0;
+    }
+    Arrays.sort(nanos);
+    System.out.printf("bench %s search (first page of 100, %d queries, %.1f rows avg): p50 %.2f ms, p95 %.2f ms,"
+            + " p99 %.2f ms, max %.2f ms%n", label, QUERIES, rows / (double) QUERIES, nanos[QUERIES / 2] / 1e6,
+        nanos[QUERIES * 95 / 100] / 1e6, nanos[QUERIES * 99 / 100] / 1e6, nanos[QUERIES - 1] / 1e6);
+  }
+
+  private static Issuance issuance(long idx, List<String> dns) {
+    byte[] seed = ("bench " + idx).getBytes(StandardCharsets.UTF_8);
+    Sha256 tbs = Sha256.of(seed);
+    boolean precert = idx % 2 == 0;
+    Instant nb = Instant.ofEpochMilli(TestIssuances.T0 - 86_400_000L * (idx % 120));
+    return new Issuance(tbs, Sha256.of(tbs.bytes()), "CN=R11,O=Let's Encrypt,C=US", idx % 3 == 0 ? "E6" : "R11",
+        "Let's Encrypt", "CN=" + dns.get(0), Long.toHexString(idx * 0x9E3779B97F4A7C15L), nb,
+        nb.plusSeconds(90L * 86400), Sha256.of(tbs.bytes()), idx % 3 == 0 ? "EC-P256" : "RSA-2048", false, precert,
+        dns, List.of(), null);
+  }
+}
