@@ -1,0 +1,71 @@
+package org.ctmon.fetcher.follow;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ctmon.parser.Sha256;
+import org.ctmon.parser.leaf.Decoded;
+import org.ctmon.parser.leaf.EntryDecoding;
+import org.ctmon.parser.leaf.LogEntry;
+import org.ctmon.parser.leaf.Malformed;
+import org.ctmon.parser.leaf.PrecertEntry;
+import org.ctmon.parser.x509.FactsResult;
+import org.ctmon.store.Blob;
+import org.ctmon.store.ingest.EntryType;
+import org.ctmon.store.ingest.Issuance;
+import org.ctmon.store.ingest.LogEntryRecord;
+import org.ctmon.store.ingest.MalformedEntryRecord;
+
+/**
+ * Turns fetched entries into a {@link DecodedChunk}: certificate facts for every decoded entry
+ * (CPU work, run on the shared worker pool), malformed records for entries whose leaf or
+ * certificate does not decode, and every entry's leaf hash, malformed or not, since the log's tree
+ * commits to all of them.
+ *
+ * <p>An entry without a leaf hash (a data tile entry that could not be framed) cannot be placed in
+ * the tree: that is a {@link UnframedEntryException}, and the fetch is retried later. Stateless.
+ */
+final class EntryBatchDecoder {
+  private EntryBatchDecoder() {}
+
+  /** Decodes {@code entries}, which must be consecutive from {@code from}. */
+  static DecodedChunk decode(long from, List<EntryDecoding> entries) {
+    List<Sha256> hashes = new ArrayList<>(entries.size());
+    List<Issuance> issuances = new ArrayList<>(entries.size());
+    List<LogEntryRecord> records = new ArrayList<>(entries.size());
+    List<MalformedEntryRecord> malformed = new ArrayList<>();
+    long expected = from;
+    for (EntryDecoding d : entries) {
+      if (d.index() != expected) {
+        throw new IllegalArgumentException("entry " + d.index() + " does not follow " + (expected - 1));
+      }
+      expected++;
+      if (d instanceof Decoded ok) {
+        LogEntry e = ok.entry();
+        hashes.add(e.leafHash());
+        FactsResult facts = IssuanceMapping.facts(e);
+        if (facts instanceof FactsResult.Parsed p) {
+          Issuance i = IssuanceMapping.issuance(e, p.facts());
+          issuances.add(i);
+          records.add(new LogEntryRecord(e.index(), e instanceof PrecertEntry ? EntryType.PRECERT : EntryType.X509,
+              e.timestamp(), i.tbsSha256()));
+        } else if (facts instanceof FactsResult.Malformed m) {
+          byte[] extra = e instanceof PrecertEntry pe ? pe.preCertificate().bytes() : new byte[0];
+          malformed.add(new MalformedEntryRecord(e.index(), Blob.of(LeafBytes.merkleTreeLeaf(e)), Blob.of(extra),
+              "certificate does not decode: " + m.reason()));
+        } else {
+          throw new AssertionError("unknown facts result " + facts.getClass());
+        }
+      } else if (d instanceof Malformed m) {
+        if (m.leafHash().isEmpty()) {
+          throw new UnframedEntryException(m.index(), m.reason());
+        }
+        hashes.add(m.leafHash().get());
+        malformed.add(new MalformedEntryRecord(m.index(), Blob.of(m.leafInput().bytes()),
+            Blob.of(m.extraData().bytes()), m.reason()));
+      } else {
+        throw new AssertionError("unknown entry decoding " + d.getClass());
+      }
+    }
+    return new DecodedChunk(from, hashes, issuances, records, malformed);
+  }
+}

@@ -1,0 +1,494 @@
+package org.ctmon.fetcher.follow;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.random.RandomGenerator;
+import okhttp3.OkHttpClient;
+import org.ctmon.fetcher.http.LogFetchException;
+import org.ctmon.fetcher.loglist.CtLog;
+import org.ctmon.fetcher.loglist.LogProtocol;
+import org.ctmon.fetcher.rfc6962.Rfc6962Client;
+import org.ctmon.fetcher.tiles.IssuerCache;
+import org.ctmon.fetcher.tiles.StaticCtClient;
+import org.ctmon.parser.Sha256;
+import org.ctmon.parser.merkle.CompactRange;
+import org.ctmon.parser.treehead.LogKey;
+import org.ctmon.parser.treehead.TreeHead;
+import org.ctmon.store.ingest.VerifiedHead;
+import org.ctmon.store.log.IncidentKind;
+import org.ctmon.store.log.LogKind;
+import org.ctmon.store.log.LogSpec;
+import org.ctmon.store.log.LogState;
+import org.ctmon.store.log.LogStatus;
+import org.ctmon.store.log.Logs;
+import org.ctmon.store.log.TreeHeadRecord;
+
+/**
+ * Follows one CT log: each {@link #runOnce()} polls the head, verifies it, and brings the store up
+ * to it.
+ *
+ * <pre>
+ *   runOnce ─ backing off? ─> return
+ *      │
+ *   state (store) ─ stopped? ─> return
+ *      │
+ *   head (get-sth | checkpoint) ─ bad signature ─> evidence + incident, STOPPED
+ *      │ verified, recorded
+ *   vs last verified head: same size other root | not a prefix ─> incident, STOPPED
+ *      │
+ *   new log + start at end ─> seed compact range at the head (audit path | hash tiles), commit
+ *      │
+ *   plan [position, head) ─> N fetches in flight ─> decode on the worker pool
+ *      │                                  (pages arrive in any order)
+ *   in index order: hash leaves into the compact range ─ at head size: root must equal ─> ROOT_MISMATCH
+ *      │
+ *   commit to the sink every ~commitEntries entries, and at the head (carrying the verified head)
+ * </pre>
+ *
+ * <p>Concurrency: the caller (one Quartz job per log, {@code @DisallowConcurrentExecution}) never
+ * runs two {@code runOnce} of the same log at once; a lock guards it anyway (a second concurrent
+ * call returns at once). {@link #stop()} and {@link #status()} may be called from any thread.
+ * The worker pool is shared between logs; each follower keeps at most {@code parallelism} tasks
+ * in it. One log's failures never touch another's state.
+ *
+ * <p>Failures: any fetch failure (HTTP status, transport, garbage body, an unframeable tile) marks
+ * the log FAILING in the store with the error, and later runs return at once until the backoff
+ * (with jitter, never sooner than Retry-After) has passed; entries fetched in order before the
+ * failure are committed first, so nothing fetched is lost. Misbehaviour (bad head signature, root
+ * mismatch, inconsistent heads) is stored as an incident with both heads, the log is set STOPPED
+ * and is not advanced again until an operator clears the status; the batch that reached the bad
+ * head is not committed.
+ */
+public final class LogFollower {
+  private final CtLog log;
+  private final Sha256 logId;
+  private final LogSource source;
+  private final Logs logs;
+  private final BatchSink sink;
+  private final ExecutorService workers;
+  private final FollowerConfig config;
+  private final Clock clock;
+  private final RandomGenerator random;
+  private final Sleeper sleeper;
+  private final RateLimiter limiter;
+  private final ReentrantLock running = new ReentrantLock();
+  private final AtomicBoolean stopRequested = new AtomicBoolean();
+
+  // Written under the lock, read by status() from any thread.
+  private volatile TreeHead latestHead;
+  private volatile long position;
+  private volatile VerifiedHead verified;
+  private volatile FollowerHealth health = FollowerHealth.OK;
+  private volatile String lastError;
+  private volatile Instant nextAttempt;
+  private volatile int failures;
+
+  /**
+   * A follower of {@code log} on the system sleeper and a default random source.
+   *
+   * @see #LogFollower(CtLog, OkHttpClient, Logs, BatchSink, ExecutorService, FollowerConfig, Clock,
+   *     RandomGenerator, Sleeper)
+   */
+  public LogFollower(CtLog log, OkHttpClient http, Logs logs, BatchSink sink, ExecutorService workers,
+                     FollowerConfig config, Clock clock) {
+    this(log, http, logs, sink, workers, config, clock, RandomGenerator.getDefault(), Sleeper.SYSTEM);
+  }
+
+  /**
+   * A follower of {@code log}.
+   *
+   * @param log the log, from the log list (its key verifies every head)
+   * @param http the shared client ({@link org.ctmon.fetcher.http.HttpConfig#newClient()}, with a
+   *     User-Agent naming a contact)
+   * @param logs the store's logs: state, tree-head evidence, incidents, status; the log is
+   *     registered on the first run if it is not yet
+   * @param sink where batches go, in index order
+   * @param workers the pool shared by all followers for fetching and decoding (bounded; owned by
+   *     the caller)
+   * @param config batch size, parallelism, rate, start position, backoff
+   * @param clock time for backoff, the rate limiter and status ages
+   * @param random jitter of the backoff
+   * @param sleeper how workers wait for the rate limiter
+   */
+  public LogFollower(CtLog log, OkHttpClient http, Logs logs, BatchSink sink, ExecutorService workers,
+                     FollowerConfig config, Clock clock, RandomGenerator random, Sleeper sleeper) {
+    this.log = log;
+    this.logId = log.logId();
+    this.source = sourceFor(log, http, clock, config);
+    this.logs = logs;
+    this.sink = sink;
+    this.workers = workers;
+    this.config = config;
+    this.clock = clock;
+    this.random = random;
+    this.sleeper = sleeper;
+    this.limiter = new RateLimiter(config.requestsPerSecond(), config.parallelism(), clock);
+  }
+
+  private static LogSource sourceFor(CtLog log, OkHttpClient http, Clock clock, FollowerConfig config) {
+    if (log.protocol() instanceof LogProtocol.Rfc6962) {
+      return new Rfc6962Source(new Rfc6962Client(http, log, clock), config.batchSize());
+    }
+    if (log.protocol() instanceof LogProtocol.StaticCt) {
+      // Issuers are not fetched (facts come from the TileLeaf), so the cache stays small.
+      return new StaticSource(new StaticCtClient(http, log, clock, new IssuerCache(16)), LogKey.fromDer(log.key()));
+    }
+    throw new AssertionError("unknown protocol " + log.protocol());
+  }
+
+  /** The log followed. */
+  public CtLog log() {
+    return log;
+  }
+
+  /**
+   * One step: poll the head and catch up to it. Returns at once while backing off, when the log is
+   * stopped, after {@link #stop()}, or when another run of this follower is in progress. Never
+   * throws for a log's failures (they become the status); store failures while recording status
+   * are swallowed into the status too.
+   */
+  public void runOnce() {
+    if (!running.tryLock()) {
+      return;
+    }
+    try {
+      if (stopRequested.get()) {
+        return;
+      }
+      Instant retry = nextAttempt;
+      if (retry != null && clock.instant().isBefore(retry)) {
+        return;
+      }
+      LogState state;
+      try {
+        state = loadState();
+      } catch (RuntimeException e) {
+        fail(e);
+        return;
+      }
+      position = state.nextIndex();
+      verified = state.verified().orElse(null);
+      if (state.status() == LogStatus.STOPPED) {
+        health = FollowerHealth.STOPPED;
+        lastError = state.lastError().orElse("stopped");
+        return;
+      }
+      try {
+        follow(state);
+        if (health != FollowerHealth.STOPPED) {
+          succeed(state);
+        }
+      } catch (LogMisbehaviourException e) {
+        misbehaved(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (RuntimeException e) {
+        fail(e);
+      }
+    } finally {
+      running.unlock();
+    }
+  }
+
+  /**
+   * Asks the follower to stop: a run in progress commits the batch in hand and returns; later runs
+   * do nothing. Thread safe; does not wait.
+   */
+  public void stop() {
+    stopRequested.set(true);
+  }
+
+  /** Whether {@link #stop()} was called. */
+  public boolean stopRequested() {
+    return stopRequested.get();
+  }
+
+  /** A snapshot for the API; thread safe, never blocks on a run. */
+  public FollowerStatus status() {
+    Instant now = clock.instant();
+    TreeHead head = latestHead;
+    VerifiedHead v = verified;
+    long pos = position;
+    Instant retry = nextAttempt;
+    FollowerHealth h = health;
+    if (h == FollowerHealth.BACKING_OFF && (retry == null || !now.isBefore(retry))) {
+      h = FollowerHealth.FAILING;
+    }
+    if (stopRequested.get() && h != FollowerHealth.STOPPED) {
+      h = FollowerHealth.STOPPED;
+    }
+    long lag = head == null ? 0 : Math.max(0, head.treeSize() - pos);
+    Optional<Duration> age = v == null ? Optional.empty()
+        : Optional.of(Duration.ofMillis(Math.max(0, now.toEpochMilli() - v.timestampMs())));
+    return new FollowerStatus(logId, log.description(), source.protocolName(), source.url(),
+        Optional.ofNullable(head), pos, lag, Optional.ofNullable(v), age, h, Optional.ofNullable(lastError),
+        h == FollowerHealth.BACKING_OFF ? Optional.ofNullable(retry) : Optional.empty(), failures);
+  }
+
+  private LogState loadState() {
+    Optional<LogState> state = logs.state(logId);
+    if (state.isPresent()) {
+      return state.get();
+    }
+    logs.register(spec(log));
+    return logs.state(logId).orElseThrow(() -> new IllegalStateException("log " + logId.base64()
+        + " is not stored after registering it"));
+  }
+
+  static LogSpec spec(CtLog log) {
+    String url;
+    String monitoringUrl = null;
+    LogKind kind;
+    if (log.protocol() instanceof LogProtocol.StaticCt s) {
+      kind = LogKind.STATIC;
+      url = s.submissionUrl().toString();
+      monitoringUrl = s.monitoringUrl().toString();
+    } else {
+      kind = LogKind.RFC6962;
+      url = log.protocol().monitoringUrl().toString();
+    }
+    String listState = log.status().map(st -> st.jsonName()).orElse("none");
+    return new LogSpec(log.logId(), log.key(), log.description(), log.operator(), kind, url, monitoringUrl,
+        listState, (int) Math.min(Integer.MAX_VALUE, log.mmd().toSeconds()));
+  }
+
+  private void follow(LogState state) throws InterruptedException {
+    HeadPoll poll = source.pollHead();
+    TreeHead head = poll.head();
+    latestHead = head;
+    long now = clock.millis();
+    if (poll instanceof HeadPoll.BadSignature bad) {
+      long id = logs.recordTreeHead(logId, new TreeHeadRecord(head.treeSize(), head.timestamp(), head.rootHash(),
+          bad.evidence(), false, now));
+      String detail = "bad tree head signature from " + source.url() + ": " + bad.reason();
+      logs.recordIncident(logId, IncidentKind.BAD_SIGNATURE, detail, verifiedHeadId(), id);
+      stopLog(detail);
+      return;
+    }
+    logs.recordTreeHead(logId, new TreeHeadRecord(head.treeSize(), head.timestamp(), head.rootHash(),
+        poll.evidence(), true, now));
+
+    Optional<VerifiedHead> v = state.verified();
+    if (v.isPresent()) {
+      TreeHead trusted = new TreeHead(v.get().treeSize(), v.get().timestampMs(), v.get().rootHash());
+      if (head.treeSize() == trusted.treeSize() && !head.rootHash().equals(trusted.rootHash())) {
+        throw new LogMisbehaviourException(IncidentKind.SPLIT_VIEW, "log " + source.url() + " served two heads"
+            + " of size " + head.treeSize() + " with different roots: " + trusted + " and " + head, trusted, head);
+      }
+      if (head.treeSize() < trusted.treeSize()) {
+        // A stale head (a cache, another frontend); it must still be a prefix of what we verified.
+        source.checkConsistency(head, trusted);
+        return;
+      }
+      source.checkConsistency(trusted, head);
+    }
+
+    long pos = state.nextIndex();
+    CompactRange range;
+    if (state.compactRange().isEmpty()) {
+      if (pos != 0) {
+        throw new IllegalStateException("log " + logId.base64() + " is at index " + pos + " without a compact range");
+      }
+      if (config.startAt() == StartPosition.END) {
+        if (head.treeSize() > 0) {
+          CompactRange seeded = source.seed(head);
+          commit(PendingBatch.seed(logId, seeded, verifiedHead(head)), seeded, Optional.of(verifiedHead(head)));
+        }
+        return;
+      }
+      range = new CompactRange();
+    } else {
+      range = CompactRange.fromBytes(state.compactRange().get().bytes());
+      if (range.size() != pos) {
+        throw new IllegalStateException("log " + logId.base64() + " is at index " + pos
+            + " but its stored compact range has size " + range.size());
+      }
+    }
+    if (head.treeSize() < pos) {
+      return;
+    }
+    if (head.treeSize() == pos) {
+      if (pos > 0 && !range.root().equals(head.rootHash())) {
+        throw new LogMisbehaviourException(IncidentKind.ROOT_MISMATCH, rootMismatch(range, head), null, head);
+      }
+      if (pos > 0 && (v.isEmpty() || head.timestamp() > v.get().timestampMs())) {
+        commit(new PendingBatch(pos).toBatch(logId, range, Optional.of(verifiedHead(head))), range,
+            Optional.of(verifiedHead(head)));
+      }
+      return;
+    }
+    catchUp(range, pos, head);
+  }
+
+  private void catchUp(CompactRange range, long from, TreeHead head) throws InterruptedException {
+    Deque<Future<DecodedChunk>> inflight = new ArrayDeque<>();
+    long planned = from;
+    PendingBatch pending = new PendingBatch(from);
+    try {
+      while (true) {
+        while (inflight.size() < config.parallelism() && planned < head.treeSize() && !stopRequested.get()) {
+          LogSource.FetchUnit unit = source.plan(planned, head.treeSize(), 1).get(0);
+          planned = unit.end();
+          inflight.addLast(workers.submit(() -> EntryBatchDecoder.decode(unit.first(), source.fetch(unit, this::pace))));
+        }
+        if (inflight.isEmpty()) {
+          break;
+        }
+        DecodedChunk chunk;
+        try {
+          chunk = inflight.peekFirst().get();
+        } catch (ExecutionException e) {
+          // Keep what arrived in order before the failure, then report it.
+          if (!pending.isEmpty()) {
+            commit(pending.toBatch(logId, range, Optional.empty()), range, Optional.empty());
+          }
+          throw unwrap(e);
+        } catch (InterruptedException e) {
+          if (!pending.isEmpty()) {
+            commit(pending.toBatch(logId, range, Optional.empty()), range, Optional.empty());
+          }
+          throw e;
+        }
+        inflight.removeFirst();
+        for (Sha256 leaf : chunk.leafHashes()) {
+          range.append(leaf);
+        }
+        pending.add(chunk);
+        Optional<VerifiedHead> reached = Optional.empty();
+        if (range.size() == head.treeSize()) {
+          if (!range.root().equals(head.rootHash())) {
+            // The batch that reached the bad head is dropped: the store keeps the last good position.
+            throw new LogMisbehaviourException(IncidentKind.ROOT_MISMATCH, rootMismatch(range, head),
+                verified == null ? null : treeHead(verified), head);
+          }
+          reached = Optional.of(verifiedHead(head));
+        }
+        if (reached.isPresent() || pending.size() >= config.commitEntries() || stopRequested.get()) {
+          commit(pending.toBatch(logId, range, reached), range, reached);
+          pending = new PendingBatch(range.size());
+        }
+        if (stopRequested.get()) {
+          break;
+        }
+      }
+    } finally {
+      for (Future<DecodedChunk> f : inflight) {
+        f.cancel(true);
+      }
+    }
+  }
+
+  private void commit(org.ctmon.store.ingest.IngestBatch batch, CompactRange range, Optional<VerifiedHead> v) {
+    sink.commit(batch);
+    position = range.size();
+    v.ifPresent(h -> verified = h);
+  }
+
+  private void pace() {
+    Duration wait = limiter.reserve();
+    if (wait.isZero()) {
+      return;
+    }
+    try {
+      sleeper.sleep(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting to fetch from " + source.url(), e);
+    }
+  }
+
+  private void succeed(LogState state) {
+    failures = 0;
+    nextAttempt = null;
+    lastError = null;
+    health = FollowerHealth.OK;
+    if (state.status() != LogStatus.OK) {
+      logs.setStatus(logId, LogStatus.OK, null);
+    }
+  }
+
+  private void fail(RuntimeException e) {
+    int n = failures + 1;
+    failures = n;
+    Instant retry = e instanceof LogFetchException lfe
+        ? config.backoff().retryAt(n, lfe, clock, random)
+        : clock.instant().plus(config.backoff().delay(n, Optional.empty(), random));
+    nextAttempt = retry;
+    String message = e instanceof LogFetchException ? e.getMessage()
+        : "error following " + source.url() + ": " + e.getMessage();
+    lastError = message;
+    health = FollowerHealth.BACKING_OFF;
+    try {
+      logs.setStatus(logId, LogStatus.FAILING, message);
+    } catch (RuntimeException storeDown) {
+      lastError = message + " (and recording the status failed: " + storeDown.getMessage() + ")";
+    }
+  }
+
+  private void misbehaved(LogMisbehaviourException e) {
+    long now = clock.millis();
+    try {
+      Long a = e.headA().map(h -> logs.recordTreeHead(logId, evidenceOf(h, now))).orElse(null);
+      long b = logs.recordTreeHead(logId, evidenceOf(e.headB(), now));
+      logs.recordIncident(logId, e.kind(), e.getMessage(), a, b);
+      stopLog(e.getMessage());
+    } catch (RuntimeException storeDown) {
+      // The evidence could not be stored: do not advance, try again (the log is still misbehaving).
+      fail(storeDown);
+    }
+  }
+
+  // Heads already recorded with their signature keep it: recordTreeHead returns the first id.
+  private static TreeHeadRecord evidenceOf(TreeHead h, long now) {
+    return new TreeHeadRecord(h.treeSize(), h.timestamp(), h.rootHash(), new byte[0], true, now);
+  }
+
+  private Long verifiedHeadId() {
+    VerifiedHead v = verified;
+    return v == null ? null : logs.recordTreeHead(logId, evidenceOf(treeHead(v), clock.millis()));
+  }
+
+  private void stopLog(String detail) {
+    logs.setStatus(logId, LogStatus.STOPPED, detail);
+    health = FollowerHealth.STOPPED;
+    lastError = detail;
+  }
+
+  private String rootMismatch(CompactRange range, TreeHead head) {
+    return "entries 0-" + (range.size() - 1) + " of " + source.url() + " hash to root " + range.root().base64()
+        + ", not that of " + head;
+  }
+
+  private static VerifiedHead verifiedHead(TreeHead h) {
+    return new VerifiedHead(h.treeSize(), h.timestamp(), h.rootHash());
+  }
+
+  private static TreeHead treeHead(VerifiedHead v) {
+    return new TreeHead(v.treeSize(), v.timestampMs(), v.rootHash());
+  }
+
+  private static RuntimeException unwrap(ExecutionException e) {
+    Throwable cause = e.getCause();
+    if (cause instanceof RuntimeException r) {
+      return r;
+    }
+    if (cause instanceof Error err) {
+      throw err;
+    }
+    return new IllegalStateException("error fetching entries: " + cause, cause);
+  }
+
+  @Override
+  public String toString() {
+    return "LogFollower[" + log.description() + " at " + source.url() + "]";
+  }
+}

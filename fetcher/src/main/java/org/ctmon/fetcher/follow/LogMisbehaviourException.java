@@ -1,0 +1,41 @@
+package org.ctmon.fetcher.follow;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.ctmon.parser.CtmonException;
+import org.ctmon.parser.treehead.TreeHead;
+import org.ctmon.store.log.IncidentKind;
+
+/**
+ * A log served data that cannot be true: a root the entries do not reproduce, or two heads that
+ * cannot both be. Carries the kind and both heads; the follower stores them as an incident and stops
+ * the log.
+ */
+final class LogMisbehaviourException extends CtmonException {
+  private final IncidentKind kind;
+  private final TreeHead headA;
+  private final TreeHead headB;
+
+  /**
+   * @param headA the head trusted so far (the verified one), or null
+   * @param headB the head that contradicts it
+   */
+  LogMisbehaviourException(IncidentKind kind, String detail, TreeHead headA, TreeHead headB) {
+    super(detail);
+    this.kind = Objects.requireNonNull(kind, "kind");
+    this.headA = headA;
+    this.headB = Objects.requireNonNull(headB, "headB");
+  }
+
+  IncidentKind kind() {
+    return kind;
+  }
+
+  Optional<TreeHead> headA() {
+    return Optional.ofNullable(headA);
+  }
+
+  TreeHead headB() {
+    return headB;
+  }
+}

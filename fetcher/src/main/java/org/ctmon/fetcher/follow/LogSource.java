@@ -1,0 +1,59 @@
+package org.ctmon.fetcher.follow;
+
+import java.util.List;
+import org.ctmon.parser.leaf.EntryDecoding;
+import org.ctmon.parser.merkle.CompactRange;
+import org.ctmon.parser.treehead.TreeHead;
+
+/**
+ * One log's read API as the follower needs it, for either protocol ({@link Rfc6962Source},
+ * {@link StaticSource}). Every method may throw a {@link org.ctmon.fetcher.http.LogFetchException};
+ * thread safe (workers fetch in parallel).
+ */
+sealed interface LogSource permits Rfc6962Source, StaticSource {
+  /** {@code rfc6962} or {@code static}. */
+  String protocolName();
+
+  /** The URL requests go to. */
+  String url();
+
+  /** Fetches and checks the head. */
+  HeadPoll pollHead();
+
+  /**
+   * The fetch units covering {@code [from, size)}, in order, at most {@code max}: each is a range
+   * {@code [first, end)} one request (plus follow-ups) fetches.
+   */
+  List<FetchUnit> plan(long from, long size, int max);
+
+  /**
+   * The entries {@code [unit.first(), unit.end())}, exactly, in order. {@code beforeRequest} runs
+   * before every request (the rate limiter).
+   */
+  List<EntryDecoding> fetch(FetchUnit unit, Runnable beforeRequest);
+
+  /**
+   * The compact range of the tree of {@code head}, from the log (for a follower starting at the
+   * end), checked against the head's root.
+   *
+   * @throws LogMisbehaviourException if the log's data does not reproduce the root
+   */
+  CompactRange seed(TreeHead head);
+
+  /**
+   * Checks that {@code older} is a prefix of {@code newer} ({@code newer} being the head the log
+   * serves now), as far as this protocol can.
+   *
+   * @throws LogMisbehaviourException if it is not
+   */
+  void checkConsistency(TreeHead older, TreeHead newer);
+
+  /** Entries {@code [first, end)} of one request and its follow-ups. */
+  record FetchUnit(long first, long end) {
+    public FetchUnit {
+      if (first < 0 || end <= first) {
+        throw new IllegalArgumentException("fetch unit " + first + "-" + end + " is empty or negative");
+      }
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package org.ctmon.fetcher.follow;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ctmon.fetcher.http.LogHttpException;
+import org.ctmon.fetcher.rfc6962.EntriesPage;
+import org.ctmon.fetcher.rfc6962.EntryAndProof;
+import org.ctmon.fetcher.rfc6962.EntryRange;
+import org.ctmon.fetcher.rfc6962.ProofByHash;
+import org.ctmon.fetcher.rfc6962.Rfc6962Client;
+import org.ctmon.parser.Sha256;
+import org.ctmon.parser.leaf.Decoded;
+import org.ctmon.parser.leaf.EntryDecoding;
+import org.ctmon.parser.leaf.Malformed;
+import org.ctmon.parser.merkle.CompactRange;
+import org.ctmon.parser.merkle.ConsistencyProof;
+import org.ctmon.parser.merkle.InvalidProofException;
+import org.ctmon.parser.treehead.InvalidTreeHeadSignatureException;
+import org.ctmon.parser.treehead.SignedTreeHead;
+import org.ctmon.parser.treehead.TreeHead;
+import org.ctmon.store.log.IncidentKind;
+
+/**
+ * An RFC 6962 log through {@link Rfc6962Client}: get-sth, get-entries with follow-up requests for
+ * short pages, get-sth-consistency between heads, and the last leaf's audit path
+ * ({@code get-entry-and-proof}, else {@code get-entries} + {@code get-proof-by-hash}) to start at
+ * the end.
+ */
+final class Rfc6962Source implements LogSource {
+  private final Rfc6962Client client;
+  private final int batchSize;
+
+  Rfc6962Source(Rfc6962Client client, int batchSize) {
+    this.client = client;
+    this.batchSize = batchSize;
+  }
+
+  @Override
+  public String protocolName() {
+    return "rfc6962";
+  }
+
+  @Override
+  public String url() {
+    return client.url().toString();
+  }
+
+  @Override
+  public HeadPoll pollHead() {
+    SignedTreeHead sth = client.getSthUnverified();
+    byte[] evidence = sth.signature().encode();
+    try {
+      sth.verify(client.key());
+      return new HeadPoll.Verified(sth.treeHead(), evidence);
+    } catch (InvalidTreeHeadSignatureException e) {
+      return new HeadPoll.BadSignature(sth.treeHead(), evidence, e.getMessage());
+    }
+  }
+
+  @Override
+  public List<FetchUnit> plan(long from, long size, int max) {
+    List<FetchUnit> out = new ArrayList<>();
+    for (EntryRange r : EntryRange.plan(from, size, batchSize, max)) {
+      out.add(new FetchUnit(r.first(), r.last() + 1));
+    }
+    return out;
+  }
+
+  @Override
+  public List<EntryDecoding> fetch(FetchUnit unit, Runnable beforeRequest) {
+    List<EntryDecoding> out = new ArrayList<>((int) (unit.end() - unit.first()));
+    long next = unit.first();
+    while (next < unit.end()) {
+      // Logs answer with fewer entries than asked (RFC 6962 §4.6): ask again for the rest.
+      beforeRequest.run();
+      EntriesPage page = client.getEntries(next, unit.end() - 1);
+      out.addAll(page.entries());
+      next = page.next();
+    }
+    return out;
+  }
+
+  @Override
+  public CompactRange seed(TreeHead head) {
+    long size = head.treeSize();
+    if (size == 0) {
+      return new CompactRange();
+    }
+    Sha256 leafHash;
+    List<Sha256> path;
+    try {
+      EntryAndProof eap = client.getEntryAndProof(size - 1, size);
+      leafHash = leafHash(eap.entry());
+      path = eap.auditPath();
+    } catch (LogHttpException e) {
+      if (e.status() != 400 && e.status() != 404 && e.status() != 501) {
+        throw e;
+      }
+      // Not every log serves get-entry-and-proof; certspotter falls back the same way.
+      leafHash = leafHash(client.getEntries(size - 1, size - 1).entries().get(0));
+      ProofByHash proof = client.getProofByHash(leafHash, size);
+      path = proof.auditPath();
+    }
+    try {
+      return CompactRange.fromLastLeafProof(size, leafHash, path, head.rootHash());
+    } catch (InvalidProofException e) {
+      throw new LogMisbehaviourException(IncidentKind.ROOT_MISMATCH, "error starting at the end of " + url()
+          + ": the audit path of entry " + (size - 1) + " does not lead to the root of " + head + " ("
+          + e.getMessage() + ")", null, head);
+    }
+  }
+
+  @Override
+  public void checkConsistency(TreeHead older, TreeHead newer) {
+    if (older.treeSize() == 0 || older.treeSize() == newer.treeSize()) {
+      return;
+    }
+    List<Sha256> proof = client.getSthConsistency(older.treeSize(), newer.treeSize());
+    try {
+      ConsistencyProof.verify(older.treeSize(), newer.treeSize(), older.rootHash(), newer.rootHash(), proof);
+    } catch (InvalidProofException e) {
+      throw new LogMisbehaviourException(IncidentKind.INCONSISTENT, "log " + url() + " served heads that cannot"
+          + " both be true: " + older + " and " + newer + " (" + e.getMessage() + ")", older, newer);
+    }
+  }
+
+  private static Sha256 leafHash(EntryDecoding d) {
+    if (d instanceof Decoded ok) {
+      return ok.entry().leafHash();
+    }
+    if (d instanceof Malformed m) {
+      return m.leafHash().orElseThrow(() -> new UnframedEntryException(m.index(), m.reason()));
+    }
+    throw new AssertionError("unknown entry decoding " + d.getClass());
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * The follower of one CT log: poll and verify its head, fetch the missing entries in parallel,
+ * decode them on a shared worker pool, hash every leaf into the compact range, and hand batches to
+ * a {@link org.ctmon.fetcher.follow.BatchSink} strictly in index order. A bad signature, a root
+ * mismatch or a split view is stored as evidence and stops the log; network trouble backs off.
+ * Entry point: {@link org.ctmon.fetcher.follow.LogFollower}.
+ */
+package org.ctmon.fetcher.follow;

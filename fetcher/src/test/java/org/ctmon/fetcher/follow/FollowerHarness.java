@@ -1,0 +1,137 @@
+package org.ctmon.fetcher.follow;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import okhttp3.OkHttpClient;
+import org.ctmon.fetcher.http.HttpConfig;
+import org.ctmon.fetcher.loglist.CtLog;
+import org.ctmon.fetcher.loglist.LogListParser;
+import org.ctmon.parser.Sha256;
+import org.ctmon.store.Store;
+import org.ctmon.store.StoreConfig;
+import org.ctmon.store.ingest.Ingest;
+import org.ctmon.store.log.Logs;
+import org.ctmon.testlog.TestLogOptions;
+import org.ctmon.testlog.TestLogServer;
+import org.ctmon.testlog.log.TestLog;
+import org.ctmon.testlog.pki.Issuance;
+import org.ctmon.testlog.pki.TestPki;
+
+/**
+ * A test log server over real HTTP, an H2 file store in a temporary directory, a shared worker pool
+ * and a fake clock for the followers, plus queries of what the store holds.
+ */
+final class FollowerHarness implements AutoCloseable {
+  /** One PKI for the whole run: its keys take seconds to make. */
+  static final TestPki PKI = TestPki.create(6962);
+
+  final TestLogServer server;
+  final Store store;
+  final Logs logs;
+  final Ingest ingest;
+  final ExecutorService pool = Executors.newFixedThreadPool(4);
+  final OkHttpClient http = HttpConfig.withContact("ctmon-tests@example.org").newClient();
+  final FakeClock clock = new FakeClock(Instant.parse("2026-11-28T12:00:00Z"));
+  /** Every issuance the test log issued since the start (the log's own record). */
+  final List<Issuance> issued = new ArrayList<>();
+
+  FollowerHarness(Path dir, TestLogOptions options) {
+    server = TestLogServer.start(options.withEntries(0), PKI, Clock.systemUTC());
+    store = Store.open(StoreConfig.defaults().withDatabase("jdbc:h2:file:" + dir.resolve("ctmon"), "", ""));
+    logs = new Logs(store.jdbi(), clock);
+    ingest = new Ingest(store.jdbi(), clock, false);
+  }
+
+  /** Issues {@code n} more issuances into the logs and publishes new heads. */
+  List<Issuance> grow(int n) {
+    List<Issuance> more = server.grow(n);
+    issued.addAll(more);
+    server.publish();
+    return more;
+  }
+
+  TestLog testLog(String name) {
+    return server.log(name);
+  }
+
+  /** The log as a monitor reads it from the server's Chrome v3 list. */
+  CtLog ctLog(String name) {
+    Sha256 id = server.log(name).logKey().logId();
+    return LogListParser.parse(server.logListJson().getBytes(StandardCharsets.UTF_8), "test log list")
+        .log(id).orElseThrow();
+  }
+
+  LogFollower follower(String name, FollowerConfig config) {
+    return follower(name, config, ingest::commit);
+  }
+
+  LogFollower follower(String name, FollowerConfig config, BatchSink sink) {
+    return new LogFollower(ctLog(name), http, logs, sink, pool, config, clock, new SplittableRandom(1),
+        d -> clock.advance(d));
+  }
+
+  Sha256 logId(String name) {
+    return server.log(name).logKey().logId();
+  }
+
+  /** Stored entries of the log: count, distinct indices, min and max index. */
+  long[] entryStats(String name) {
+    return store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*), COUNT(DISTINCT e.entry_index),"
+            + " COALESCE(MIN(e.entry_index), -1), COALESCE(MAX(e.entry_index), -1)"
+            + " FROM log_entries e JOIN logs l ON l.id = e.log WHERE l.log_id = :id")
+        .bind("id", logId(name).bytes())
+        .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)})
+        .one());
+  }
+
+  long malformedCount(String name) {
+    return store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM malformed_entries m"
+            + " JOIN logs l ON l.id = m.log WHERE l.log_id = :id")
+        .bind("id", logId(name).bytes())
+        .mapTo(Long.class)
+        .one());
+  }
+
+  long issuanceCount() {
+    return store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM issuances").mapTo(Long.class).one());
+  }
+
+  Set<Sha256> storedTbs() {
+    return new HashSet<>(store.jdbi().withHandle(h -> h.createQuery("SELECT tbs_sha256 FROM issuances")
+        .map((rs, ctx) -> Sha256.wrap(rs.getBytes(1)))
+        .list()));
+  }
+
+  Set<Sha256> issuedTbs() {
+    Set<Sha256> out = new HashSet<>();
+    for (Issuance i : issued) {
+      out.add(i.tbsSha256());
+    }
+    return out;
+  }
+
+  /** The incidents of the log: kind, and whether head a and head b are set. */
+  List<String> incidents(String name) {
+    return store.jdbi().withHandle(h -> h.createQuery("SELECT i.kind, i.head_a, i.head_b FROM log_incidents i"
+            + " JOIN logs l ON l.id = i.log WHERE l.log_id = :id ORDER BY i.id")
+        .bind("id", logId(name).bytes())
+        .map((rs, ctx) -> rs.getString(1) + (rs.getObject(2) == null ? "" : " a") + (rs.getObject(3) == null ? "" : " b"))
+        .list());
+  }
+
+  @Override
+  public void close() {
+    pool.shutdownNow();
+    server.close();
+    store.close();
+  }
+}

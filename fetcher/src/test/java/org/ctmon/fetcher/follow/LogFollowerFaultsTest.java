@@ -1,0 +1,259 @@
+package org.ctmon.fetcher.follow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.ctmon.parser.merkle.MerkleHash;
+import org.ctmon.store.log.LogState;
+import org.ctmon.store.log.LogStatus;
+import org.ctmon.testlog.TestLogOptions;
+import org.ctmon.testlog.fault.Fault;
+import org.ctmon.testlog.log.Damage;
+import org.ctmon.testlog.log.LoggedEntry;
+import org.ctmon.testlog.log.TestLog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class LogFollowerFaultsTest {
+  private static final String RFC = "rfc6962-0";
+  private static final String TILED = "static-1";
+  private static final FollowerConfig CONFIG = FollowerConfig.DEFAULT
+      .withStartAt(StartPosition.BEGINNING).withFetching(50, 2, 0).withCommitEntries(100);
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void a429WithRetryAfterBacksOffUntilTheRetryTimeThenCatchesUp() {
+    try (FollowerHarness h = new FollowerHarness(dir, TestLogOptions.defaults())) {
+      h.grow(150);
+      TestLog log = h.testLog(RFC);
+      log.faults().add(new Fault.RateLimited(3, Duration.ofSeconds(30)));
+      LogFollower f = h.follower(RFC, CONFIG);
+      Instant start = h.clock.instant();
+      f.runOnce();
+
+      FollowerStatus s = f.status();
+      assertEquals(FollowerHealth.BACKING_OFF, s.health());
+      assertTrue(Pattern.matches("error fetching entries \\d+-\\d+ from " + Pattern.quote(h.server.prefix(log))
+          + ": HTTP 429 \\(retry after 30 s\\)(: .*)?", s.lastError().orElseThrow()), s.lastError().orElseThrow());
+      assertFalse(s.nextAttempt().orElseThrow().isBefore(start.plusSeconds(30)), "retry-after is honoured");
+      LogState stored = h.logs.state(h.logId(RFC)).orElseThrow();
+      assertEquals(LogStatus.FAILING, stored.status());
+      assertEquals(s.lastError(), stored.lastError());
+
+      // Before the retry time a run does nothing at all.
+      h.clock.advance(Duration.ofSeconds(29));
+      f.runOnce();
+      assertEquals(s.position(), f.status().position());
+      assertEquals(s.nextAttempt(), f.status().nextAttempt());
+      assertEquals(1, f.status().consecutiveFailures());
+
+      runUntilCaughtUp(h, f, Duration.ofSeconds(31));
+      LogFollowerCatchUpTest.assertCaughtUp(h, RFC, f);
+      assertEquals(LogStatus.OK, h.logs.state(h.logId(RFC)).orElseThrow().status());
+      assertTrue(f.status().lastError().isEmpty());
+      assertEquals(0, f.status().consecutiveFailures());
+    }
+  }
+
+  @Test
+  void serverErrorsAreRetriedWithBackoffAndNothingIsLost() {
+    try (FollowerHarness h = new FollowerHarness(dir, TestLogOptions.defaults())) {
+      h.grow(400);
+      for (String name : List.of(RFC, TILED)) {
+        TestLog log = h.testLog(name);
+        log.faults().add(new Fault.ServerError(3, 503));
+        LogFollower f = h.follower(name, CONFIG);
+        f.runOnce();
+        String error = f.status().lastError().orElseThrow();
+        assertTrue(error.startsWith("error fetching ") && error.contains(" from " + h.server.prefix(log) + ": HTTP 503"),
+            error);
+        runUntilCaughtUp(h, f, Duration.ofMinutes(6));
+        LogFollowerCatchUpTest.assertCaughtUp(h, name, f);
+      }
+    }
+  }
+
+  @Test
+  void truncatedPagesAreFollowedUpInTheSameRun() {
+    try (FollowerHarness h = new FollowerHarness(dir, TestLogOptions.defaults())) {
+      h.grow(150);
+      h.testLog(RFC).faults().add(new Fault.TruncatedPages(7));
+      LogFollower f = h.follower(RFC, CONFIG);
+      f.runOnce();
+      LogFollowerCatchUpTest.assertCaughtUp(h, RFC, f);
+    }
+  }
+
+  @Test
+  void garbagePagesAndTilesAreRetriedAndNothingIsLost() {
+    try (FollowerHarness h = new FollowerHarness(dir, TestLogOptions.defaults())) {
+      h.grow(300);
+      for (String name : List.of(RFC, TILED)) {
+        TestLog log = h.testLog(name);
+        log.faults().add(new Fault.GarbagePages(2));
+        LogFollower f = h.follower(name, CONFIG);
+        f.runOnce();
+        String error = f.status().lastError().orElseThrow();
+        String request = name.equals(RFC) ? "entries \\d+-\\d+" : "tile/data/\\d+(\\.p/\\d+)?";
+        assertTrue(Pattern.matches("error fetching " + request + " from " + Pattern.quote(h.server.prefix(log))
+            + ": malformed response: .*", error), error);
+        runUntilCaughtUp(h, f, Duration.ofMinutes(6));
+        LogFollowerCatchUpTest.assertCaughtUp(h, name, f);
+      }
+    }
+  }
+
+  @Test
+  void undecodableEntriesAreStoredAsMalformedWithTheirBytesAndTheTreeStillVerifies() {
+    try (FollowerHarness h = new FollowerHarness(dir, TestLogOptions.defaults())) {
+      h.testLog(RFC).faults().add(new Fault.DamagedEntries(25, Damage.GARBAGE_CERTIFICATE));
+      h.testLog(RFC).faults().add(new Fault.DamagedEntries(40, Damage.BROKEN_FRAMING));
+      h.testLog(TILED).faults().add(new Fault.DamagedEntries(30, Damage.GARBAGE_CERTIFICATE));
+      h.testLog(TILED).faults().add(new Fault.DamagedEntries(45, Damage.WRONG_LEAF_INDEX));
+      h.grow(200);
+      for (String name : List.of(RFC, TILED)) {
+        TestLog log = h.testLog(name);
+        long size = log.publishedSize();
+        List<LoggedEntry> served = log.entries(0, size - 1);
+        long damaged = served.stream().filter(e -> e.damage().isPresent()).count();
+        assertTrue(damaged >= 4, name + " has damaged entries: " + damaged);
+        LogFollower f = h.follower(name, CONFIG);
+        f.runOnce();
+
+        FollowerStatus s = f.status();
+        assertEquals(FollowerHealth.OK, s.health(), () -> s.toString());
+        assertEquals(size, s.position());
+        LogState state = h.logs.state(h.logId(name)).orElseThrow();
+        assertEquals(log.head().rootHash(), state.rangeRoot().orElseThrow(), "the tree verifies across bad entries");
+        assertEquals(size, state.verified().orElseThrow().treeSize());
+        long[] stats = h.entryStats(name);
+        assertEquals(size - damaged, stats[0]);
+        assertEquals(damaged, h.malformedCount(name));
+        for (MalformedRow row : malformedRows(h, name)) {
+          LoggedEntry e = served.get((int) row.index);
+          assertTrue(e.damage().isPresent(), "entry " + row.index + " is damaged in the log");
+          assertFalse(row.reason.isEmpty());
+          assertTrue(row.leaf.length > 0);
+          if (name.equals(RFC) || e.damage().get() == Damage.GARBAGE_CERTIFICATE) {
+            // The kept leaf is the MerkleTreeLeaf the log committed to.
+            assertEquals(e.leafHash(), MerkleHash.leaf(row.leaf), "leaf bytes of entry " + row.index);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void aBadTreeHeadSignatureIsStoredAsEvidenceAndStopsTheLog() {
+    try (FollowerHarness h = new FollowerHarness(dir, TestLogOptions.defaults())) {
+      h.grow(100);
+      for (String name : List.of(RFC, TILED)) {
+        LogFollower f = h.follower(name, CONFIG);
+        f.runOnce();
+        h.testLog(name).faults().add(new Fault.BadTreeHeadSignature(Fault.BadTreeHeadSignature.How.WRONG_ROOT));
+      }
+      h.grow(50);
+      for (String name : List.of(RFC, TILED)) {
+        long before = h.logs.state(h.logId(name)).orElseThrow().nextIndex();
+        LogFollower f = h.follower(name, CONFIG);
+        f.runOnce();
+        FollowerStatus s = f.status();
+        assertEquals(FollowerHealth.STOPPED, s.health());
+        assertTrue(s.lastError().orElseThrow().startsWith("bad tree head signature from "
+            + h.server.prefix(h.testLog(name))), s.lastError().orElseThrow());
+        LogState state = h.logs.state(h.logId(name)).orElseThrow();
+        assertEquals(LogStatus.STOPPED, state.status());
+        assertEquals(before, state.nextIndex(), "position unchanged");
+        assertEquals(List.of("bad_signature a b"), h.incidents(name));
+        assertEquals(1, invalidHeads(h, name), "the bad head is kept with its signature");
+        // Stopped stays stopped: another run neither advances nor records more.
+        h.testLog(name).faults().clear();
+        f.runOnce();
+        assertEquals(before, h.logs.state(h.logId(name)).orElseThrow().nextIndex());
+        assertEquals(1, h.incidents(name).size());
+      }
+    }
+  }
+
+  @Test
+  void aSplitViewIsStoredWithBothHeadsAndStopsTheLog() {
+    try (FollowerHarness h = new FollowerHarness(dir, TestLogOptions.defaults())) {
+      h.grow(100);
+      for (String name : List.of(RFC, TILED)) {
+        LogFollower f = h.follower(name, CONFIG);
+        f.runOnce();
+        long size = h.testLog(name).publishedSize();
+        h.testLog(name).faults().add(new Fault.SplitView(size - 10));
+      }
+      h.grow(50);
+      for (String name : List.of(RFC, TILED)) {
+        long before = h.logs.state(h.logId(name)).orElseThrow().nextIndex();
+        LogFollower f = h.follower(name, CONFIG);
+        f.runOnce();
+        assertEquals(FollowerHealth.STOPPED, f.status().health(), () -> f.status().toString());
+        assertTrue(f.status().lastError().orElseThrow().contains("served heads that cannot both be true"),
+            f.status().lastError().orElseThrow());
+        assertEquals(List.of("inconsistent a b"), h.incidents(name));
+        LogState state = h.logs.state(h.logId(name)).orElseThrow();
+        assertEquals(LogStatus.STOPPED, state.status());
+        assertEquals(before, state.nextIndex());
+      }
+    }
+  }
+
+  @Test
+  void aHeadOfTheVerifiedSizeWithAnotherRootIsASplitView() {
+    try (FollowerHarness h = new FollowerHarness(dir, TestLogOptions.defaults())) {
+      h.grow(100);
+      LogFollower f = h.follower(RFC, CONFIG);
+      f.runOnce();
+      long size = h.testLog(RFC).publishedSize();
+      h.testLog(RFC).faults().add(new Fault.SplitView(size - 10));
+      h.testLog(RFC).publish();
+      assertEquals(size, h.testLog(RFC).publishedSize());
+      f.runOnce();
+      assertEquals(FollowerHealth.STOPPED, f.status().health());
+      assertEquals(List.of("split_view a b"), h.incidents(RFC));
+      assertEquals(size, h.logs.state(h.logId(RFC)).orElseThrow().nextIndex());
+    }
+  }
+
+  static void runUntilCaughtUp(FollowerHarness h, LogFollower f, Duration step) {
+    for (int i = 0; i < 100; i++) {
+      f.runOnce();
+      FollowerStatus s = f.status();
+      if (s.health() == FollowerHealth.OK && s.lag() == 0 && s.position() > 0) {
+        return;
+      }
+      h.clock.advance(step);
+    }
+    throw new AssertionError("not caught up after 100 runs: " + f.status());
+  }
+
+  private record MalformedRow(long index, byte[] leaf, String reason) {}
+
+  private static List<MalformedRow> malformedRows(FollowerHarness h, String name) {
+    return h.store.jdbi().withHandle(x -> x.createQuery("SELECT m.entry_index, m.leaf, m.reason FROM malformed_entries m"
+            + " JOIN logs l ON l.id = m.log WHERE l.log_id = :id ORDER BY m.entry_index")
+        .bind("id", h.logId(name).bytes())
+        .map((rs, ctx) -> new MalformedRow(rs.getLong(1), rs.getBytes(2), rs.getString(3)))
+        .list());
+  }
+
+  private static long invalidHeads(FollowerHarness h, String name) {
+    return h.store.jdbi().withHandle(x -> x.createQuery("SELECT COUNT(*) FROM tree_heads t JOIN logs l ON l.id = t.log"
+            + " WHERE l.log_id = :id AND NOT t.signature_valid AND LENGTH(t.signature) > 0")
+        .bind("id", h.logId(name).bytes())
+        .mapTo(Long.class)
+        .one());
+  }
+
+}
