@@ -1,6 +1,7 @@
 package org.ctmon.web;
 
 import org.ctmon.web.decode.DecodeCommand;
+import org.ctmon.web.serve.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,16 +14,20 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = CtmonVersion.class,
     description = "Certificate Transparency monitor: follows CT logs, verifies them, finds certificates for your names.",
-    subcommands = {DecodeCommand.class, TestLogCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ServeCommand.class, DecodeCommand.class, TestLogCommand.class, CommandLine.HelpCommand.class})
 public final class Ctmon implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   private Ctmon() {}
 
-  /** Without a command: {@code serve} once it lands; until then, the usage. */
+  /** Without a command: {@code serve} with the default configuration. */
   @Override
   public void run() {
-    spec.commandLine().usage(System.out);
+    CommandLine serve = spec.commandLine().getSubcommands().get("serve");
+    int status = serve.execute();
+    if (status != 0) {
+      System.exit(status);
+    }
   }
 
   /** Runs a command and exits with its status. */

@@ -8,11 +8,13 @@ import okhttp3.OkHttpClient;
  * How ctmon talks HTTP to CT logs; {@link #newClient()} builds the one {@link OkHttpClient} the
  * application shares between all log clients.
  *
- * <p>The {@code contact} is required: log operators throttle or block anonymous readers (Sunlight's
+ * <p>The {@code contact} should be set: log operators throttle or block anonymous readers (Sunlight's
  * Skylight answers 429 "Please add an email address to your User-Agent" to clients whose agent has
  * no email, {@code https://} URL or {@code github.com/}). It is an email address ({@code
  * ct-admin@example.org}) or an {@code https://} URL where the operator of this ctmon can be reached,
- * and goes into {@code User-Agent: ctmon/<version> (+<contact>)}.
+ * and goes into {@code User-Agent: ctmon/<version> (+<contact>)}. An empty contact is accepted so
+ * that a first start works without configuration ({@code User-Agent: ctmon/<version> (no contact
+ * configured)}); the application warns about it, and such a reader may be rate-limited.
  *
  * <p>Defaults ({@link #withContact(String)}): connect 10 s, read 30 s (between bytes, and until
  * the response headers), whole call 60 s, response bodies capped at 64 MiB, like certspotter.
@@ -66,9 +68,9 @@ public record HttpConfig(
     return new HttpConfig(contact, version, connect, read, call, maxBodyBytes);
   }
 
-  /** {@code ctmon/0.1.0 (+ct-admin@example.org)}. */
+  /** {@code ctmon/0.1.0 (+ct-admin@example.org)}, or {@code ctmon/0.1.0 (no contact configured)}. */
   public String userAgent() {
-    return "ctmon/" + version + " (+" + contact + ")";
+    return "ctmon/" + version + (contact.isEmpty() ? " (no contact configured)" : " (+" + contact + ")");
   }
 
   /**
@@ -103,8 +105,10 @@ public record HttpConfig(
   private static void checkContact(String contact) {
     Objects.requireNonNull(contact, "contact");
     String why = null;
-    if (contact.isBlank()) {
-      why = "is required";
+    if (contact.isEmpty()) {
+      return;
+    } else if (contact.isBlank()) {
+      why = "is blank";
     } else if (!isToken(contact) || contact.indexOf('(') >= 0 || contact.indexOf(')') >= 0) {
       why = "must be printable ascii without spaces or parentheses";
     } else if (contact.startsWith("https://")) {

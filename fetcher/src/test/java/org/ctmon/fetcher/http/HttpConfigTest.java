@@ -35,8 +35,10 @@ final class HttpConfigTest {
   }
 
   @Test
-  void theContactIsRequiredAndMustReachSomeone() {
-    assertEquals("contact \"\" is required (log operators ask readers for a way to reach them)", error(""));
+  void aGivenContactMustReachSomeoneAndAnEmptyOneSaysSoInTheUserAgent() {
+    assertEquals("ctmon/1.2.3 (no contact configured)",
+        new HttpConfig("", "1.2.3", Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), 10).userAgent());
+    assertEquals("contact \"  \" is blank (log operators ask readers for a way to reach them)", error("  "));
     assertEquals("contact \"someone\" must be an email address or an https:// url"
         + " (log operators ask readers for a way to reach them)", error("someone"));
     assertEquals("contact \"http://example.org\" must be an email address or an https:// url"

@@ -53,7 +53,7 @@ final class Settings {
       "How often the log list is fetched again (a URL list; a file is re-read).", ValueParsers::duration);
   static final Setting<String> FETCH_CONTACT = new Setting<>("fetch.contact", "",
       "An email address or https URL put in the User-Agent of every request, so log operators can reach you. Some logs rate-limit requests without one.",
-      s -> s.trim());
+      Settings::contact);
   static final Setting<Integer> FETCH_BATCH_SIZE = new Setting<>("fetch.batchSize", "256",
       "Entries asked for per get-entries request (logs may return fewer; static logs always use 256-entry tiles).",
       ValueParsers::positive);
@@ -69,6 +69,13 @@ final class Settings {
       LOGS_LIST, LOGS_STATES, LOGS_INCLUDE_TEST_LOGS, LOGS_INCLUDE, LOGS_EXCLUDE, LOGS_START_AT, LOGS_POLL_INTERVAL,
       LOGS_LIST_REFRESH_INTERVAL, FETCH_CONTACT, FETCH_BATCH_SIZE, FETCH_PARALLELISM, FETCH_REQUESTS_PER_SECOND,
       FETCH_TIMEOUT);
+
+  private static String contact(String text) {
+    String t = text.trim();
+    // The same rule the HTTP layer applies, checked at start so the error names the key.
+    org.ctmon.fetcher.http.HttpConfig.withContact(t);
+    return t;
+  }
 
   private static String jdbcUrl(String text) {
     String t = text.trim();

@@ -53,11 +53,16 @@ final class FollowScheduler implements AutoCloseable {
 
   /** Schedules {@code task} every {@code interval}, first run at once; replaces a task of the same name. */
   void every(String name, Duration interval, Runnable task) {
+    every(name, interval, task, true);
+  }
+
+  /** As {@link #every(String, Duration, Runnable)}; with {@code startNow} false the first run is one interval away. */
+  void every(String name, Duration interval, Runnable task, boolean startNow) {
     tasks.put(name, task);
     JobDetail job = JobBuilder.newJob(TaskJob.class).withIdentity(name, "ctmon").usingJobData("task", name).build();
     Trigger trigger = TriggerBuilder.newTrigger()
         .withIdentity(name, "ctmon")
-        .startNow()
+        .startAt(new java.util.Date(System.currentTimeMillis() + (startNow ? 0 : interval.toMillis())))
         .withSchedule(SimpleScheduleBuilder.simpleSchedule()
             .withIntervalInMilliseconds(Math.max(1, interval.toMillis()))
             .repeatForever()

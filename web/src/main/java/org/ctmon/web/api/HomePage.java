@@ -1,0 +1,32 @@
+package org.ctmon.web.api;
+
+import io.javalin.Javalin;
+
+/**
+ * {@code GET /}: until the web UI lands, a plain page pointing at what works (the API), so a
+ * first look at the monitor is not an error page. Static text: nothing user-supplied is echoed.
+ */
+public final class HomePage {
+  private static final String HTML = """
+      <!doctype html>
+      <html lang="en"><head><meta charset="utf-8"><title>ctmon</title></head>
+      <body style="font-family: sans-serif; max-width: 44em; margin: 2em auto">
+      <h1>ctmon</h1>
+      <p>Certificate Transparency monitor. The web UI is not built yet; the JSON API is:</p>
+      <ul>
+      <li><a href="/api/v1/logs">/api/v1/logs</a>: every followed log, its size, our position and lag, its status</li>
+      <li><form action="/api/v1/search" method="get" style="display:inline">
+          <label>/api/v1/search?q= <input name="q" placeholder=".example.com" required></label>
+          <button>search</button></form></li>
+      <li>/api/v1/certs/&lt;tbs_sha256&gt; (and .pem, .der)</li>
+      <li><a href="/healthz">/healthz</a></li>
+      </ul>
+      </body></html>
+      """;
+
+  private HomePage() {}
+
+  public static void register(Javalin app) {
+    app.get("/", ctx -> ctx.html(HTML));
+  }
+}

@@ -1,0 +1,70 @@
+package org.ctmon.web.api;
+
+import io.javalin.Javalin;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.ctmon.fetcher.follow.FollowerStatus;
+import org.ctmon.fetcher.loglist.SkippedLog;
+import org.ctmon.parser.treehead.TreeHead;
+import org.ctmon.store.ingest.VerifiedHead;
+
+/**
+ * {@code GET /api/v1/logs}: every followed log with what ctmon knows of it right now (its latest
+ * head, our position and lag, the last verified head and its age, status and last error), and the
+ * logs of the list that are not followed, with the reason. Public: log health is public data.
+ */
+public final class LogsApi {
+  private final Supplier<List<FollowerStatus>> statuses;
+  private final Supplier<List<SkippedLog>> skipped;
+
+  public LogsApi(Supplier<List<FollowerStatus>> statuses, Supplier<List<SkippedLog>> skipped) {
+    this.statuses = statuses;
+    this.skipped = skipped;
+  }
+
+  public void register(Javalin app) {
+    app.get("/api/v1/logs", ctx -> {
+      List<Map<String, Object>> logs = new ArrayList<>();
+      for (FollowerStatus s : statuses.get()) {
+        logs.add(json(s));
+      }
+      List<Map<String, Object>> notFollowed = new ArrayList<>();
+      for (SkippedLog s : skipped.get()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", s.description());
+        m.put("operator", s.operator());
+        m.put("log_id", s.logId().map(id -> id.base64()).orElse(null));
+        m.put("reason", s.reason());
+        notFollowed.add(m);
+      }
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("logs", logs);
+      body.put("not_followed", notFollowed);
+      ctx.json(body);
+    });
+  }
+
+  static Map<String, Object> json(FollowerStatus s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("log_id", s.logId().base64());
+    m.put("name", s.description());
+    m.put("protocol", s.protocol());
+    m.put("url", s.url());
+    m.put("tree_size", s.latestHead().map(TreeHead::treeSize).orElse(null));
+    m.put("head_timestamp", s.latestHead().map(h -> java.time.Instant.ofEpochMilli(h.timestamp()).toString()).orElse(null));
+    m.put("position", s.position());
+    m.put("lag", s.lag());
+    m.put("verified_tree_size", s.verified().map(VerifiedHead::treeSize).orElse(null));
+    m.put("verified_root", s.verified().map(v -> v.rootHash().base64()).orElse(null));
+    m.put("verified_age_seconds", s.verifiedAge().map(Duration::toSeconds).orElse(null));
+    m.put("status", s.health().name().toLowerCase(java.util.Locale.ROOT));
+    m.put("last_error", s.lastError().orElse(null));
+    m.put("next_attempt", s.nextAttempt().map(Object::toString).orElse(null));
+    m.put("consecutive_failures", s.consecutiveFailures());
+    return m;
+  }
+}

@@ -1,0 +1,211 @@
+package org.ctmon.web.serve;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.OkHttpClient;
+import org.ctmon.fetcher.follow.BatchSink;
+import org.ctmon.fetcher.follow.FollowerConfig;
+import org.ctmon.fetcher.follow.FollowerStatus;
+import org.ctmon.fetcher.follow.LogFollower;
+import org.ctmon.fetcher.follow.StartPosition;
+import org.ctmon.fetcher.loglist.CtLog;
+import org.ctmon.fetcher.loglist.LogList;
+import org.ctmon.fetcher.loglist.LogSelection;
+import org.ctmon.fetcher.loglist.LogStatus;
+import org.ctmon.fetcher.loglist.LogType;
+import org.ctmon.fetcher.loglist.SelectedLogs;
+import org.ctmon.fetcher.loglist.SkippedLog;
+import org.ctmon.parser.Sha256;
+import org.ctmon.store.Store;
+import org.ctmon.store.StoreConfig;
+import org.ctmon.store.ingest.Ingest;
+import org.ctmon.store.issuance.IssuanceSearch;
+import org.ctmon.store.log.Logs;
+import org.ctmon.store.retention.Purge;
+import org.ctmon.web.WebServer;
+import org.ctmon.web.api.HealthApi;
+import org.ctmon.web.api.LogsApi;
+import org.ctmon.web.api.SearchApi;
+import org.ctmon.web.config.Config;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running ctmon: the store, one follower per selected log on a schedule, housekeeping, and the
+ * web server. Built and started by {@link #start}; {@link #close()} stops the schedule (waiting for
+ * the batch in hand to commit), the web server and the store, in that order.
+ *
+ * <pre>
+ *   log list ──> selection ──> LogFollower per log ──(Quartz, every logs.pollInterval)──> BatchSink
+ *                                                                                         │
+ *                          web (search, logs, health) <── store <── Ingest (one transaction)
+ * </pre>
+ */
+public final class Monitor implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Monitor.class);
+
+  private final Config config;
+  private final Clock clock;
+  private final Store store;
+  private final ExecutorService workers;
+  private final FollowScheduler scheduler;
+  private final Map<Sha256, LogFollower> followers = new ConcurrentHashMap<>();
+  private final AtomicBoolean ready = new AtomicBoolean();
+  private volatile List<SkippedLog> skipped = List.of();
+  private WebServer web;
+
+  private Monitor(Config config, Clock clock, Store store) {
+    this.config = config;
+    this.clock = clock;
+    this.store = store;
+    int threads = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
+    AtomicInteger n = new AtomicInteger();
+    this.workers = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "ctmon-fetch-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    this.scheduler = new FollowScheduler(Math.min(16, Math.max(4, threads)));
+  }
+
+  /** Opens the store, loads the log list, schedules the followers and starts the web server. */
+  public static Monitor start(Config config, Clock clock) {
+    StoreConfig storeConfig = new StoreConfig(config.database().url(), config.database().user(),
+        config.database().password(), config.database().poolSize(),
+        new StoreConfig.Retention(config.retention().window(), config.retention().keepAllDer(),
+            config.retention().purgeBatchSize()));
+    Store store = Store.open(storeConfig);
+    Monitor m = new Monitor(config, clock, store);
+    try {
+      m.startParts();
+    } catch (RuntimeException e) {
+      m.close();
+      throw e;
+    }
+    return m;
+  }
+
+  private void startParts() {
+    OkHttpClient http = HttpClients.forLogs(config.fetch());
+    Logs logs = new Logs(store.jdbi(), clock);
+    Ingest ingest = new Ingest(store.jdbi(), clock, config.retention().keepAllDer());
+    BatchSink sink = ingest::commit;
+    LogListLoader loader = new LogListLoader(http);
+    Runnable refresh = () -> follow(loader.load(config.logs().list()), http, logs, sink);
+    refresh.run();
+    scheduler.every("log-list", config.logs().listRefreshInterval(), refresh, false);
+    scheduler.every("failing-logs-report", Duration.ofSeconds(30), new FailingLogsReport(this::statuses), false);
+    Purge purge = new Purge(store.jdbi(), clock, store.config().retention());
+    scheduler.every("retention", Duration.ofHours(1), () -> {
+      long removed = purge.purge();
+      if (removed > 0) {
+        LOG.info("retention: removed {} issuances older than {}", removed, config.retention().window());
+      }
+    });
+    web = new WebServer(app -> {
+      new SearchApi(new IssuanceSearch(store.jdbi()), clock).register(app);
+      new LogsApi(this::statuses, () -> skipped).register(app);
+      new HealthApi(store.jdbi(), ready::get).register(app);
+      org.ctmon.web.api.HomePage.register(app);
+    }).start(config.http().bind(), config.http().port());
+    scheduler.start();
+    ready.set(true);
+  }
+
+  /** Starts followers for newly selected logs and stops those no longer selected. */
+  private synchronized void follow(LogList list, OkHttpClient http, Logs logs, BatchSink sink) {
+    SelectedLogs selected = selection().select(list, clock.instant());
+    skipped = selected.skipped();
+    FollowerConfig fc = FollowerConfig.DEFAULT
+        .withStartAt(config.logs().startAt() == Config.StartAt.END ? StartPosition.END : StartPosition.BEGINNING)
+        .withFetching(config.fetch().batchSize(), config.fetch().parallelism(), config.fetch().requestsPerSecond());
+    Set<Sha256> wanted = new java.util.HashSet<>();
+    for (CtLog log : selected.followed()) {
+      wanted.add(log.logId());
+      followers.computeIfAbsent(log.logId(), id -> {
+        LogFollower f = new LogFollower(log, http, logs, sink, workers, fc, clock);
+        scheduler.every("log:" + id.base64(), config.logs().pollInterval(), f::runOnce);
+        return f;
+      });
+    }
+    for (Sha256 id : new ArrayList<>(followers.keySet())) {
+      if (!wanted.contains(id)) {
+        LogFollower f = followers.remove(id);
+        f.stop();
+        scheduler.cancel("log:" + id.base64());
+        LOG.info("no longer following {}: not selected by the current log list", f.log().description());
+      }
+    }
+    LOG.info("following {} logs from {} ({} not followed)", followers.size(), list.describe(), skipped.size());
+  }
+
+  private LogSelection selection() {
+    Set<LogStatus> states = EnumSet.noneOf(LogStatus.class);
+    for (String s : config.logs().states()) {
+      LogStatus.fromJsonName(s).ifPresent(states::add);
+    }
+    LogSelection s = LogSelection.defaults()
+        .withStates(states)
+        .withInclude(config.logs().include())
+        .withExclude(config.logs().exclude());
+    if (config.logs().includeTestLogs()) {
+      s = s.withLogTypes(Set.of(LogType.PROD, LogType.TEST)).withFollowStateless(true);
+    }
+    return s;
+  }
+
+  /** What each follower is doing, sorted by description. */
+  public List<FollowerStatus> statuses() {
+    List<FollowerStatus> out = new ArrayList<>();
+    for (LogFollower f : followers.values()) {
+      out.add(f.status());
+    }
+    out.sort(java.util.Comparator.comparing(FollowerStatus::description));
+    return out;
+  }
+
+  /** The port the web server listens on. */
+  public int port() {
+    return web.port();
+  }
+
+  /** The store, for tests that check what was ingested. */
+  public Store store() {
+    return store;
+  }
+
+  @Override
+  public void close() {
+    if (!ready.getAndSet(false) && web == null) {
+      store.close();
+      return;
+    }
+    LOG.info("stopping: waiting for the batches in hand to commit");
+    for (LogFollower f : followers.values()) {
+      f.stop();
+    }
+    scheduler.close();
+    workers.shutdown();
+    try {
+      workers.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (web != null) {
+      web.close();
+    }
+    store.close();
+    LOG.info("stopped");
+  }
+}

@@ -1,0 +1,68 @@
+package org.ctmon.web.serve;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.ctmon.parser.CtmonException;
+import org.ctmon.web.config.Config;
+import org.ctmon.web.config.ConfigLoader;
+import org.ctmon.web.config.InvalidConfigException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ctmon serve [--config FILE]} (and {@code ctmon} alone): runs the monitor until SIGTERM or
+ * Ctrl-C, then stops cleanly (the batch in hand is committed).
+ */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Run the monitor: follow every log of the log list, verify it, store what it logs, and serve the web UI and API.",
+        "Configuration: --config FILE or ./ctmon.yaml, overridden by CTMON_* environment variables (docs/config.md)."},
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {"0:stopped cleanly", "1:could not start (database, port, log list)", "2:invalid configuration"})
+public final class ServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file (default ./ctmon.yaml if present).")
+  Path config;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Config cfg;
+    try {
+      cfg = ConfigLoader.load(ConfigLoader.fileFor(config), System.getenv());
+    } catch (InvalidConfigException e) {
+      spec.commandLine().getErr().println("ctmon: " + e.getMessage());
+      return 2;
+    }
+    Monitor monitor;
+    try {
+      monitor = Monitor.start(cfg, Clock.systemUTC());
+    } catch (InvalidConfigException e) {
+      spec.commandLine().getErr().println("ctmon: " + e.getMessage());
+      return 2;
+    } catch (CtmonException e) {
+      spec.commandLine().getErr().println("ctmon: cannot start: " + e.getMessage());
+      return 1;
+    } catch (RuntimeException e) {
+      spec.commandLine().getErr().println("ctmon: cannot start: " + e);
+      return 1;
+    }
+    String host = cfg.http().bind().equals("0.0.0.0") ? "127.0.0.1" : cfg.http().bind();
+    spec.commandLine().getOut().printf("ctmon: serving http://%s:%d/ (database %s, following %d logs)%n",
+        host, monitor.port(), cfg.database().url(), monitor.statuses().size());
+    spec.commandLine().getOut().flush();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      monitor.close();
+      stopped.countDown();
+    }, "ctmon-shutdown"));
+    stopped.await();
+    return 0;
+  }
+}
