@@ -187,10 +187,7 @@ public final class Monitor implements AutoCloseable {
 
   @Override
   public void close() {
-    if (!ready.getAndSet(false) && web == null) {
-      store.close();
-      return;
-    }
+    ready.set(false);
     LOG.info("stopping: waiting for the batches in hand to commit");
     for (LogFollower f : followers.values()) {
       f.stop();

@@ -1,0 +1,117 @@
+package org.ctmon.web.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.ctmon.testlog.TestLogOptions;
+import org.ctmon.testlog.TestLogServer;
+import org.ctmon.testlog.pki.Issuance;
+import org.ctmon.testlog.pki.SanName;
+import org.ctmon.web.config.Config;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ctmon serve} end to end, as a user runs it: the monitor pointed at a real test CT log
+ * (both protocols, over HTTP) follows both logs from the beginning, verifies them, and what was
+ * issued can be found through the public API, one issuance per precert/final pair across logs.
+ */
+final class MonitorTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private static Config config(Path dir, String logList) {
+    return new Config(
+        new Config.Http("127.0.0.1", 0),
+        new Config.Database("jdbc:h2:file:" + dir.resolve("ctmon"), "", "", 4),
+        new Config.Retention(Duration.ofDays(90), true, 1000),
+        new Config.Logs(logList, List.of("usable", "qualified", "readonly"), true, List.of(), List.of(),
+            Config.StartAt.BEGINNING, Duration.ofMillis(300), Duration.ofHours(1)),
+        new Config.Fetch("ct-test@example.org", 64, 2, 100, Duration.ofSeconds(10)));
+  }
+
+  private JsonNode get(Monitor m, String path) throws Exception {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + m.port() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, r.statusCode(), path + ": " + r.body());
+    return JSON.readTree(r.body());
+  }
+
+  /** Polls /api/v1/logs until every log is verified at its current size (a bounded wait, not a timing claim). */
+  private JsonNode awaitCaughtUp(Monitor m, long size) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    JsonNode logs;
+    do {
+      logs = get(m, "/api/v1/logs").get("logs");
+      boolean all = logs.size() == 2;
+      for (JsonNode l : logs) {
+        all &= l.get("verified_tree_size").asLong(-1) >= size && l.get("lag").asLong() == 0;
+      }
+      if (all) {
+        return logs;
+      }
+      Thread.sleep(200);
+    } while (System.nanoTime() < deadline);
+    throw new AssertionError("logs did not catch up: " + logs);
+  }
+
+  @Test
+  void followsBothProtocolsFromTheLogListAndAnswersSearchesForWhatWasIssued(@TempDir Path dir) throws Exception {
+    try (TestLogServer log = TestLogServer.start(TestLogOptions.defaults())) {
+      List<Issuance> issued = log.grow(40);
+      log.publish();
+      long size = Math.min(log.logs().get(0).publishedSize(), log.logs().get(1).publishedSize());
+      try (Monitor m = Monitor.start(config(dir, log.logListUrl()), Clock.systemUTC())) {
+        JsonNode logs = awaitCaughtUp(m, size);
+        Set<String> protocols = new HashSet<>();
+        logs.forEach(l -> protocols.add(l.get("protocol").asText()));
+        assertEquals(Set.of("rfc6962", "static"), protocols);
+        for (JsonNode l : logs) {
+          assertEquals("ok", l.get("status").asText(), l.toString());
+          assertEquals(l.get("tree_size").asLong(), l.get("position").asLong());
+        }
+
+        for (Issuance i : issued.subList(0, 10)) {
+          String name = i.request().names().sans().stream()
+              .filter(s -> s instanceof SanName.Dns).map(s -> ((SanName.Dns) s).name()).findFirst()
+              .orElseGet(() -> i.request().names().commonName().orElseThrow());
+          JsonNode results = get(m, "/api/v1/search?q=" + URLEncoder.encode(name, StandardCharsets.UTF_8)).get("results");
+          Set<String> tbs = new HashSet<>();
+          results.forEach(r -> tbs.add(r.get("tbs_sha256").asText()));
+          assertTrue(tbs.contains(i.tbsSha256().hex()), name + " finds its issuance: " + results);
+
+          JsonNode cert = get(m, "/api/v1/certs/" + i.tbsSha256().hex());
+          Set<String> kinds = new HashSet<>();
+          Set<String> inLogs = new HashSet<>();
+          cert.get("entries").forEach(e -> {
+            kinds.add(e.get("entry_type").asText());
+            inLogs.add(e.get("log").asText());
+          });
+          if (i.precert().isPresent()) {
+            assertTrue(kinds.contains("precert"), cert.toString());
+            assertEquals(2, inLogs.size(), "the precert is logged in both logs, shown on one issuance: " + cert);
+          }
+          assertTrue(kinds.contains("x509"), cert.toString());
+        }
+
+        log.grow(10);
+        log.publish();
+        awaitCaughtUp(m, Math.min(log.logs().get(0).publishedSize(), log.logs().get(1).publishedSize()));
+      }
+    }
+  }
+}
