@@ -19,10 +19,19 @@ import org.ctmon.store.ingest.VerifiedHead;
  */
 public final class LogsApi {
   private final Supplier<List<FollowerStatus>> statuses;
+  private final java.util.function.Function<org.ctmon.parser.Sha256, String> operators;
   private final Supplier<List<SkippedLog>> skipped;
 
-  public LogsApi(Supplier<List<FollowerStatus>> statuses, Supplier<List<SkippedLog>> skipped) {
+  /**
+   * @param statuses the followers' current statuses
+   * @param operators the operator of a followed log (from the log list), or null
+   * @param skipped the logs of the list that are not followed, with the reason
+   */
+  public LogsApi(Supplier<List<FollowerStatus>> statuses,
+                 java.util.function.Function<org.ctmon.parser.Sha256, String> operators,
+                 Supplier<List<SkippedLog>> skipped) {
     this.statuses = statuses;
+    this.operators = operators;
     this.skipped = skipped;
   }
 
@@ -30,7 +39,7 @@ public final class LogsApi {
     app.get("/api/v1/logs", ctx -> {
       List<Map<String, Object>> logs = new ArrayList<>();
       for (FollowerStatus s : statuses.get()) {
-        logs.add(json(s));
+        logs.add(json(s, operators.apply(s.logId())));
       }
       List<Map<String, Object>> notFollowed = new ArrayList<>();
       for (SkippedLog s : skipped.get()) {
@@ -48,10 +57,11 @@ public final class LogsApi {
     });
   }
 
-  static Map<String, Object> json(FollowerStatus s) {
+  static Map<String, Object> json(FollowerStatus s, String operator) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("log_id", s.logId().base64());
     m.put("name", s.description());
+    m.put("operator", operator);
     m.put("protocol", s.protocol());
     m.put("url", s.url());
     m.put("tree_size", s.latestHead().map(TreeHead::treeSize).orElse(null));

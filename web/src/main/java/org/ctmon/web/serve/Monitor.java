@@ -115,7 +115,10 @@ public final class Monitor implements AutoCloseable {
     });
     web = new WebServer(app -> {
       new SearchApi(new IssuanceSearch(store.jdbi()), clock).register(app);
-      new LogsApi(this::statuses, () -> skipped).register(app);
+      new LogsApi(this::statuses, id -> {
+        LogFollower f = followers.get(id);
+        return f == null ? null : f.log().operator();
+      }, () -> skipped).register(app);
       new HealthApi(store.jdbi(), ready::get).register(app);
       org.ctmon.web.api.HomePage.register(app);
     }).start(config.http().bind(), config.http().port());

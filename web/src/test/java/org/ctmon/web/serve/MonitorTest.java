@@ -83,6 +83,8 @@ final class MonitorTest {
         for (JsonNode l : logs) {
           assertEquals("ok", l.get("status").asText(), l.toString());
           assertEquals(l.get("tree_size").asLong(), l.get("position").asLong());
+          assertTrue(l.get("operator").isTextual() && !l.get("operator").asText().isEmpty(), l.toString());
+          assertTrue(l.get("verified_age_seconds").isNumber(), l.toString());
         }
 
         for (Issuance i : issued.subList(0, 10)) {
