@@ -106,6 +106,7 @@ public final class Monitor implements AutoCloseable {
     refresh.run();
     scheduler.every("log-list", config.logs().listRefreshInterval(), refresh, false);
     scheduler.every("failing-logs-report", Duration.ofSeconds(30), new FailingLogsReport(this::statuses), false);
+    scheduler.every("progress-report", Duration.ofMinutes(1), new ProgressReport(this::statuses), false);
     Purge purge = new Purge(store.jdbi(), clock, store.config().retention());
     scheduler.every("retention", Duration.ofHours(1), () -> {
       long removed = purge.purge();
