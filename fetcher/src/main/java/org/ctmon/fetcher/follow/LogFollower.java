@@ -58,7 +58,10 @@ import org.ctmon.store.log.TreeHeadRecord;
  * runs two {@code runOnce} of the same log at once; a lock guards it anyway (a second concurrent
  * call returns at once). {@link #stop()} and {@link #status()} may be called from any thread.
  * The worker pool is shared between logs; each follower keeps at most {@code parallelism} tasks
- * in it. One log's failures never touch another's state.
+ * in it (each one request, its short-page follow-ups, and the decoding). Size the pool at least
+ * the sum of the followed logs' parallelism so that a slow log's requests never queue another
+ * log's work; rate-limit waits happen on the calling thread, not in the pool. One log's failures
+ * never touch another's state.
  *
  * <p>Failures: any fetch failure (HTTP status, transport, garbage body, an unframeable tile) marks
  * the log FAILING in the store with the error, and later runs return at once until the backoff
@@ -338,6 +341,8 @@ public final class LogFollower {
         while (inflight.size() < config.parallelism() && planned < head.treeSize() && !stopRequested.get()) {
           LogSource.FetchUnit unit = source.plan(planned, head.treeSize(), 1).get(0);
           planned = unit.end();
+          // Rate-limit waits happen here, on the follower's thread, not on the shared pool.
+          pace();
           inflight.addLast(workers.submit(() -> EntryBatchDecoder.decode(unit.first(), source.fetch(unit, this::pace))));
         }
         if (inflight.isEmpty()) {
