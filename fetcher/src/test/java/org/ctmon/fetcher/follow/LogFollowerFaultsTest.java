@@ -256,6 +256,22 @@ final class LogFollowerFaultsTest {
     }
   }
 
+  @Test
+  void aFailingLogDoesNotHoldBackAnotherOnTheSamePool() {
+    try (FollowerHarness h = new FollowerHarness(dir, TestLogOptions.defaults())) {
+      h.grow(150);
+      h.testLog(RFC).faults().add(new Fault.ServerError(1, 500));
+      LogFollower failing = h.follower(RFC, CONFIG);
+      LogFollower healthy = h.follower(TILED, CONFIG);
+      failing.runOnce();
+      healthy.runOnce();
+      assertEquals(FollowerHealth.BACKING_OFF, failing.status().health());
+      assertEquals(LogStatus.FAILING, h.logs.state(h.logId(RFC)).orElseThrow().status());
+      LogFollowerCatchUpTest.assertCaughtUp(h, TILED, healthy);
+      assertEquals(LogStatus.OK, h.logs.state(h.logId(TILED)).orElseThrow().status());
+    }
+  }
+
   static void runUntilCaughtUp(FollowerHarness h, LogFollower f, Duration step) {
     for (int i = 0; i < 100; i++) {
       f.runOnce();
