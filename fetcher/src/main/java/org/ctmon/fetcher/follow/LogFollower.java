@@ -65,8 +65,15 @@ import org.ctmon.store.log.TreeHeadRecord;
  * (with jitter, never sooner than Retry-After) has passed; entries fetched in order before the
  * failure are committed first, so nothing fetched is lost. Misbehaviour (bad head signature, root
  * mismatch, inconsistent heads) is stored as an incident with both heads, the log is set STOPPED
- * and is not advanced again until an operator clears the status; the batch that reached the bad
- * head is not committed.
+ * and is not advanced again until an operator clears the status ({@code Logs.setStatus(id, OK,
+ * null)}); the batch that reached the bad head is not committed.
+ *
+ * <p>Wiring (the application): one {@code LogFollower} per followed {@link CtLog}, all sharing one
+ * {@code OkHttpClient}, one {@code Logs}, one {@link BatchSink} (Ingest plus matcher in one
+ * transaction) and one worker pool; a Quartz job per log calls {@link #runOnce()} every poll
+ * interval; {@link #status()} feeds {@code GET /api/v1/logs}; on shutdown call {@link #stop()} on
+ * every follower, then wait for the running jobs. Until the first run, the status shows position
+ * 0 and no head.
  */
 public final class LogFollower {
   private final CtLog log;
