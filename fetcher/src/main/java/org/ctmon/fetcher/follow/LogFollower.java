@@ -3,12 +3,8 @@ package org.ctmon.fetcher.follow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.random.RandomGenerator;
@@ -23,6 +19,7 @@ import org.ctmon.parser.Sha256;
 import org.ctmon.parser.merkle.CompactRange;
 import org.ctmon.parser.treehead.LogKey;
 import org.ctmon.parser.treehead.TreeHead;
+import org.ctmon.store.ingest.IngestBatch;
 import org.ctmon.store.ingest.VerifiedHead;
 import org.ctmon.store.log.IncidentKind;
 import org.ctmon.store.log.LogKind;
@@ -58,15 +55,25 @@ import org.ctmon.store.log.TreeHeadRecord;
  * runs two {@code runOnce} of the same log at once; a lock guards it anyway (a second concurrent
  * call returns at once). {@link #stop()} and {@link #status()} may be called from any thread.
  * The worker pool is shared between logs; each follower keeps at most {@code parallelism} tasks
- * in it. One log's failures never touch another's state.
+ * in it (each one request, its short-page follow-ups, and the decoding). Size the pool at least
+ * the sum of the followed logs' parallelism so that a slow log's requests never queue another
+ * log's work; rate-limit waits happen on the calling thread, not in the pool. One log's failures
+ * never touch another's state.
  *
  * <p>Failures: any fetch failure (HTTP status, transport, garbage body, an unframeable tile) marks
  * the log FAILING in the store with the error, and later runs return at once until the backoff
  * (with jitter, never sooner than Retry-After) has passed; entries fetched in order before the
  * failure are committed first, so nothing fetched is lost. Misbehaviour (bad head signature, root
  * mismatch, inconsistent heads) is stored as an incident with both heads, the log is set STOPPED
- * and is not advanced again until an operator clears the status; the batch that reached the bad
- * head is not committed.
+ * and is not advanced again until an operator clears the status ({@code Logs.setStatus(id, OK,
+ * null)}); the batch that reached the bad head is not committed.
+ *
+ * <p>Wiring (the application): one {@code LogFollower} per followed {@link CtLog}, all sharing one
+ * {@code OkHttpClient}, one {@code Logs}, one {@link BatchSink} (Ingest plus matcher in one
+ * transaction) and one worker pool; a Quartz job per log calls {@link #runOnce()} every poll
+ * interval; {@link #status()} feeds {@code GET /api/v1/logs}; on shutdown call {@link #stop()} on
+ * every follower, then wait for the running jobs. Until the first run, the status shows position
+ * 0 and no head.
  */
 public final class LogFollower {
   private final CtLog log;
@@ -74,12 +81,10 @@ public final class LogFollower {
   private final LogSource source;
   private final Logs logs;
   private final BatchSink sink;
-  private final ExecutorService workers;
   private final FollowerConfig config;
   private final Clock clock;
   private final RandomGenerator random;
-  private final Sleeper sleeper;
-  private final RateLimiter limiter;
+  private final CatchUp catchUp;
   private final ReentrantLock running = new ReentrantLock();
   private final AtomicBoolean stopRequested = new AtomicBoolean();
 
@@ -126,12 +131,11 @@ public final class LogFollower {
     this.source = sourceFor(log, http, clock, config);
     this.logs = logs;
     this.sink = sink;
-    this.workers = workers;
     this.config = config;
     this.clock = clock;
     this.random = random;
-    this.sleeper = sleeper;
-    this.limiter = new RateLimiter(config.requestsPerSecond(), config.parallelism(), clock);
+    this.catchUp = new CatchUp(logId, source, workers, config,
+        new RateLimiter(config.requestsPerSecond(), config.parallelism(), clock), sleeper, stopRequested::get);
   }
 
   private static LogSource sourceFor(CtLog log, OkHttpClient http, Clock clock, FollowerConfig config) {
@@ -278,18 +282,8 @@ public final class LogFollower {
         poll.evidence(), true, now));
 
     Optional<VerifiedHead> v = state.verified();
-    if (v.isPresent()) {
-      TreeHead trusted = new TreeHead(v.get().treeSize(), v.get().timestampMs(), v.get().rootHash());
-      if (head.treeSize() == trusted.treeSize() && !head.rootHash().equals(trusted.rootHash())) {
-        throw new LogMisbehaviourException(IncidentKind.SPLIT_VIEW, "log " + source.url() + " served two heads"
-            + " of size " + head.treeSize() + " with different roots: " + trusted + " and " + head, trusted, head);
-      }
-      if (head.treeSize() < trusted.treeSize()) {
-        // A stale head (a cache, another frontend); it must still be a prefix of what we verified.
-        source.checkConsistency(head, trusted);
-        return;
-      }
-      source.checkConsistency(trusted, head);
+    if (v.isPresent() && !TreeVerifier.mayAdvance(source, treeHead(v.get()), head)) {
+      return;
     }
 
     long pos = state.nextIndex();
@@ -318,7 +312,8 @@ public final class LogFollower {
     }
     if (head.treeSize() == pos) {
       if (pos > 0 && !range.root().equals(head.rootHash())) {
-        throw new LogMisbehaviourException(IncidentKind.ROOT_MISMATCH, rootMismatch(range, head), null, head);
+        throw new LogMisbehaviourException(IncidentKind.ROOT_MISMATCH, CatchUp.rootMismatch(source, range, head),
+            v.map(LogFollower::treeHead).orElse(null), head);
       }
       if (pos > 0 && (v.isEmpty() || head.timestamp() > v.get().timestampMs())) {
         commit(new PendingBatch(pos).toBatch(logId, range, Optional.of(verifiedHead(head))), range,
@@ -326,84 +321,13 @@ public final class LogFollower {
       }
       return;
     }
-    catchUp(range, pos, head);
+    catchUp.run(range, pos, head, v.map(LogFollower::treeHead), this::commit);
   }
 
-  private void catchUp(CompactRange range, long from, TreeHead head) throws InterruptedException {
-    Deque<Future<DecodedChunk>> inflight = new ArrayDeque<>();
-    long planned = from;
-    PendingBatch pending = new PendingBatch(from);
-    try {
-      while (true) {
-        while (inflight.size() < config.parallelism() && planned < head.treeSize() && !stopRequested.get()) {
-          LogSource.FetchUnit unit = source.plan(planned, head.treeSize(), 1).get(0);
-          planned = unit.end();
-          inflight.addLast(workers.submit(() -> EntryBatchDecoder.decode(unit.first(), source.fetch(unit, this::pace))));
-        }
-        if (inflight.isEmpty()) {
-          break;
-        }
-        DecodedChunk chunk;
-        try {
-          chunk = inflight.peekFirst().get();
-        } catch (ExecutionException e) {
-          // Keep what arrived in order before the failure, then report it.
-          if (!pending.isEmpty()) {
-            commit(pending.toBatch(logId, range, Optional.empty()), range, Optional.empty());
-          }
-          throw unwrap(e);
-        } catch (InterruptedException e) {
-          if (!pending.isEmpty()) {
-            commit(pending.toBatch(logId, range, Optional.empty()), range, Optional.empty());
-          }
-          throw e;
-        }
-        inflight.removeFirst();
-        for (Sha256 leaf : chunk.leafHashes()) {
-          range.append(leaf);
-        }
-        pending.add(chunk);
-        Optional<VerifiedHead> reached = Optional.empty();
-        if (range.size() == head.treeSize()) {
-          if (!range.root().equals(head.rootHash())) {
-            // The batch that reached the bad head is dropped: the store keeps the last good position.
-            throw new LogMisbehaviourException(IncidentKind.ROOT_MISMATCH, rootMismatch(range, head),
-                verified == null ? null : treeHead(verified), head);
-          }
-          reached = Optional.of(verifiedHead(head));
-        }
-        if (reached.isPresent() || pending.size() >= config.commitEntries() || stopRequested.get()) {
-          commit(pending.toBatch(logId, range, reached), range, reached);
-          pending = new PendingBatch(range.size());
-        }
-        if (stopRequested.get()) {
-          break;
-        }
-      }
-    } finally {
-      for (Future<DecodedChunk> f : inflight) {
-        f.cancel(true);
-      }
-    }
-  }
-
-  private void commit(org.ctmon.store.ingest.IngestBatch batch, CompactRange range, Optional<VerifiedHead> v) {
+  private void commit(IngestBatch batch, CompactRange range, Optional<VerifiedHead> v) {
     sink.commit(batch);
     position = range.size();
     v.ifPresent(h -> verified = h);
-  }
-
-  private void pace() {
-    Duration wait = limiter.reserve();
-    if (wait.isZero()) {
-      return;
-    }
-    try {
-      sleeper.sleep(wait);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting to fetch from " + source.url(), e);
-    }
   }
 
   private void succeed(LogState state) {
@@ -463,28 +387,12 @@ public final class LogFollower {
     lastError = detail;
   }
 
-  private String rootMismatch(CompactRange range, TreeHead head) {
-    return "entries 0-" + (range.size() - 1) + " of " + source.url() + " hash to root " + range.root().base64()
-        + ", not that of " + head;
-  }
-
   private static VerifiedHead verifiedHead(TreeHead h) {
     return new VerifiedHead(h.treeSize(), h.timestamp(), h.rootHash());
   }
 
   private static TreeHead treeHead(VerifiedHead v) {
     return new TreeHead(v.treeSize(), v.timestampMs(), v.rootHash());
-  }
-
-  private static RuntimeException unwrap(ExecutionException e) {
-    Throwable cause = e.getCause();
-    if (cause instanceof RuntimeException r) {
-      return r;
-    }
-    if (cause instanceof Error err) {
-      throw err;
-    }
-    return new IllegalStateException("error fetching entries: " + cause, cause);
   }
 
   @Override

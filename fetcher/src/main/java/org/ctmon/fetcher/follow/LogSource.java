@@ -27,10 +27,10 @@ sealed interface LogSource permits Rfc6962Source, StaticSource {
   List<FetchUnit> plan(long from, long size, int max);
 
   /**
-   * The entries {@code [unit.first(), unit.end())}, exactly, in order. {@code beforeRequest} runs
-   * before every request (the rate limiter).
+   * The entries {@code [unit.first(), unit.end())}, exactly, in order. The caller paces the first
+   * request; {@code beforeFollowUp} runs before every further one (the rate limiter).
    */
-  List<EntryDecoding> fetch(FetchUnit unit, Runnable beforeRequest);
+  List<EntryDecoding> fetch(FetchUnit unit, Runnable beforeFollowUp);
 
   /**
    * The compact range of the tree of {@code head}, from the log (for a follower starting at the

@@ -67,12 +67,14 @@ final class Rfc6962Source implements LogSource {
   }
 
   @Override
-  public List<EntryDecoding> fetch(FetchUnit unit, Runnable beforeRequest) {
+  public List<EntryDecoding> fetch(FetchUnit unit, Runnable beforeFollowUp) {
     List<EntryDecoding> out = new ArrayList<>((int) (unit.end() - unit.first()));
     long next = unit.first();
     while (next < unit.end()) {
-      // Logs answer with fewer entries than asked (RFC 6962 §4.6): ask again for the rest.
-      beforeRequest.run();
+      if (next > unit.first()) {
+        // Logs answer with fewer entries than asked (RFC 6962 §4.6): ask again for the rest.
+        beforeFollowUp.run();
+      }
       EntriesPage page = client.getEntries(next, unit.end() - 1);
       out.addAll(page.entries());
       next = page.next();

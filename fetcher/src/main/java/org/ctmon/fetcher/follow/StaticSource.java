@@ -68,11 +68,10 @@ final class StaticSource implements LogSource {
   }
 
   @Override
-  public List<EntryDecoding> fetch(FetchUnit unit, Runnable beforeRequest) {
+  public List<EntryDecoding> fetch(FetchUnit unit, Runnable beforeFollowUp) {
     long tile = unit.first() / DataTileRef.FULL_WIDTH;
     long tileStart = tile * DataTileRef.FULL_WIDTH;
     int width = (int) (unit.end() - tileStart);
-    beforeRequest.run();
     List<EntryDecoding> all = client.dataTile(tile, width);
     return all.subList((int) (unit.first() - tileStart), all.size());
   }

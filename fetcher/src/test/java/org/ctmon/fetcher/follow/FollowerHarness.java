@@ -44,8 +44,18 @@ final class FollowerHarness implements AutoCloseable {
   /** Every issuance the test log issued since the start (the log's own record). */
   final List<Issuance> issued = new ArrayList<>();
 
+  /** A harness whose logs start empty: everything they hold is issued by {@link #grow} and recorded. */
   FollowerHarness(Path dir, TestLogOptions options) {
-    server = TestLogServer.start(options.withEntries(0), PKI, Clock.systemUTC());
+    this(options.withEntries(0), dir);
+  }
+
+  /** A harness whose logs start with {@code options.entries()} entries, not recorded in {@link #issued}. */
+  static FollowerHarness prefilled(Path dir, TestLogOptions options) {
+    return new FollowerHarness(options, dir);
+  }
+
+  private FollowerHarness(TestLogOptions options, Path dir) {
+    server = TestLogServer.start(options, PKI, Clock.systemUTC());
     store = Store.open(StoreConfig.defaults().withDatabase("jdbc:h2:file:" + dir.resolve("ctmon"), "", ""));
     logs = new Logs(store.jdbi(), clock);
     ingest = new Ingest(store.jdbi(), clock, false);

@@ -45,7 +45,10 @@ final class LogFollowerCatchUpTest {
 
   @Test
   void aSecondRunAfterGrowthFetchesOnlyTheNewEntries() {
-    try (FollowerHarness h = new FollowerHarness(dir, TestLogOptions.defaults())) {
+    // Gzip data tiles, and partial tiles deleted once full: the second run reads the old size's
+    // right edge from full tiles for the consistency check.
+    try (FollowerHarness h = new FollowerHarness(dir, TestLogOptions.defaults().withGzip(true)
+        .withDeletePartialTiles(true))) {
       h.grow(150);
       for (String name : List.of("rfc6962-0", "static-1")) {
         List<IngestBatch> batches = new ArrayList<>();
@@ -94,6 +97,21 @@ final class LogFollowerCatchUpTest {
         assertEquals(size, state.verified().orElseThrow().treeSize());
         assertEquals(FollowerHealth.OK, f.status().health());
       }
+    }
+  }
+
+  @Test
+  void requestsArePacedToTheConfiguredRate() {
+    try (FollowerHarness h = new FollowerHarness(dir, TestLogOptions.defaults())) {
+      h.grow(200);
+      long size = h.testLog("rfc6962-0").publishedSize();
+      long pages = (size + 24) / 25;
+      java.time.Instant start = h.clock.instant();
+      LogFollower f = h.follower("rfc6962-0", FROM_BEGINNING.withFetching(25, 1, 5));
+      f.runOnce();
+      assertCaughtUp(h, "rfc6962-0", f);
+      // 5 requests/s with a burst of 1: every page after the first waited 200 ms (on the fake clock).
+      assertEquals(java.time.Duration.ofMillis((pages - 1) * 200), java.time.Duration.between(start, h.clock.instant()));
     }
   }
 

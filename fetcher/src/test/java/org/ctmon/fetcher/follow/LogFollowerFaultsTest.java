@@ -226,6 +226,52 @@ final class LogFollowerFaultsTest {
     }
   }
 
+  @Test
+  void entriesThatDoNotHashToTheHeadAreNotCommittedAndStopTheLog() {
+    try (FollowerHarness h = new FollowerHarness(dir, TestLogOptions.defaults())) {
+      h.grow(200);
+      TestLog log = h.testLog(RFC);
+      long size = log.publishedSize();
+      // After the first batch is stored, the log starts serving other entries than those its head covers.
+      List<Long> ends = new java.util.ArrayList<>();
+      LogFollower f = h.follower(RFC, CONFIG.withFetching(50, 1, 0), b -> {
+        var r = h.ingest.commit(b);
+        if (ends.isEmpty()) {
+          log.faults().add(new Fault.SplitView(b.position().nextIndex()));
+        }
+        ends.add(b.position().nextIndex());
+        return r;
+      });
+      f.runOnce();
+      assertEquals(FollowerHealth.STOPPED, f.status().health(), () -> f.status().toString());
+      assertTrue(f.status().lastError().orElseThrow().startsWith("entries 0-" + (size - 1) + " of "
+          + h.server.prefix(log) + " hash to root "), f.status().lastError().orElseThrow());
+      assertEquals(List.of("root_mismatch b"), h.incidents(RFC));
+      LogState state = h.logs.state(h.logId(RFC)).orElseThrow();
+      long last = ends.get(ends.size() - 1);
+      assertTrue(last < size && last >= 100, "batches ending at " + ends);
+      assertEquals(last, state.nextIndex(), "the batch that reached the bad head is not stored");
+      assertTrue(state.verified().isEmpty());
+      assertEquals(last, h.entryStats(RFC)[0]);
+    }
+  }
+
+  @Test
+  void aFailingLogDoesNotHoldBackAnotherOnTheSamePool() {
+    try (FollowerHarness h = new FollowerHarness(dir, TestLogOptions.defaults())) {
+      h.grow(150);
+      h.testLog(RFC).faults().add(new Fault.ServerError(1, 500));
+      LogFollower failing = h.follower(RFC, CONFIG);
+      LogFollower healthy = h.follower(TILED, CONFIG);
+      failing.runOnce();
+      healthy.runOnce();
+      assertEquals(FollowerHealth.BACKING_OFF, failing.status().health());
+      assertEquals(LogStatus.FAILING, h.logs.state(h.logId(RFC)).orElseThrow().status());
+      LogFollowerCatchUpTest.assertCaughtUp(h, TILED, healthy);
+      assertEquals(LogStatus.OK, h.logs.state(h.logId(TILED)).orElseThrow().status());
+    }
+  }
+
   static void runUntilCaughtUp(FollowerHarness h, LogFollower f, Duration step) {
     for (int i = 0; i < 100; i++) {
       f.runOnce();

@@ -1,0 +1,55 @@
+package org.ctmon.fetcher.follow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.ctmon.fetcher.http.FetcherCorpus;
+import org.ctmon.parser.Sha256;
+import org.ctmon.parser.leaf.DataTile;
+import org.ctmon.parser.merkle.CompactRange;
+import org.ctmon.store.ingest.EntryType;
+import org.junit.jupiter.api.Test;
+
+final class EntryBatchDecoderTest {
+  private static final String NAVIGLI = "static-ct/navigli2025h2/";
+
+  @Test
+  void realNavigliTilesHashToTheTreeHeadsComputedFromTheLogsOwnHashTiles() throws Exception {
+    Map<Long, Sha256> heads = new HashMap<>();
+    for (JsonNode h : new ObjectMapper().readTree(FetcherCorpus.bytes(NAVIGLI + "computed_tree_heads.json"))
+        .get("tree_heads")) {
+      heads.put(h.get("size").asLong(), Sha256.wrap(java.util.Base64.getDecoder().decode(h.get("root_hash").asText())));
+    }
+    CompactRange range = new CompactRange();
+    int precerts = 0;
+    for (int n = 0; n < 4; n++) {
+      DecodedChunk chunk = EntryBatchDecoder.decode(n * 256L,
+          DataTile.decode(n * 256L, FetcherCorpus.bytes(NAVIGLI + "tile/data/00" + n)));
+      assertEquals(256, chunk.leafHashes().size());
+      assertEquals(List.of(), chunk.malformed());
+      precerts += (int) chunk.entries().stream().filter(e -> e.type() == EntryType.PRECERT).count();
+      for (Sha256 leaf : chunk.leafHashes()) {
+        range.append(leaf);
+        if (heads.containsKey(range.size())) {
+          assertEquals(heads.get(range.size()), range.root(), "root at size " + range.size());
+        }
+      }
+    }
+    assertEquals(1024, precerts, "the corpus notes 1024 precert entries");
+    assertEquals(heads.get(1024L), range.root());
+    // The partial tile 003.p/10 is the prefix of tile 3: the tree of 778 leaves.
+    DecodedChunk partial = EntryBatchDecoder.decode(768, DataTile.decode(768,
+        FetcherCorpus.bytes(NAVIGLI + "tile/data/003.p/10"), 10));
+    CompactRange at768 = new CompactRange();
+    for (int n = 0; n < 3; n++) {
+      EntryBatchDecoder.decode(n * 256L, DataTile.decode(n * 256L, FetcherCorpus.bytes(NAVIGLI + "tile/data/00" + n)))
+          .leafHashes().forEach(at768::append);
+    }
+    partial.leafHashes().forEach(at768::append);
+    assertEquals(heads.get(778L), at768.root());
+  }
+}
