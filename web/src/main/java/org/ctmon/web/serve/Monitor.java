@@ -54,6 +54,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Monitor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Monitor.class);
+  /** Enough for about 60 logs at fetch.parallelism 2, with room; threads exist only while busy. */
+  static final int WORKER_THREADS = 128;
 
   private final Config config;
   private final Clock clock;
@@ -69,13 +71,19 @@ public final class Monitor implements AutoCloseable {
     this.config = config;
     this.clock = clock;
     this.store = store;
-    int threads = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
+    // Pool tasks are requests (mostly waiting on the network) plus their decoding. Sized for every
+    // log's parallelism at once, so a slow log's requests never queue another log's behind them;
+    // idle threads time out.
     AtomicInteger n = new AtomicInteger();
-    this.workers = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "ctmon-fetch-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(WORKER_THREADS,
+        WORKER_THREADS, 60, TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+          Thread t = new Thread(r, "ctmon-fetch-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+    pool.allowCoreThreadTimeOut(true);
+    this.workers = pool;
+    int threads = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
     this.scheduler = new FollowScheduler(Math.min(16, Math.max(4, threads)));
   }
 
