@@ -56,6 +56,8 @@ public final class Monitor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Monitor.class);
   /** Enough for about 60 logs at fetch.parallelism 2, with room; threads exist only while busy. */
   static final int WORKER_THREADS = 128;
+  /** Quartz threads: one per followed log plus housekeeping, for lists of up to about 60 logs. */
+  static final int SCHEDULER_THREADS = 64;
 
   private final Config config;
   private final Clock clock;
@@ -83,8 +85,9 @@ public final class Monitor implements AutoCloseable {
         });
     pool.allowCoreThreadTimeOut(true);
     this.workers = pool;
-    int threads = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
-    this.scheduler = new FollowScheduler(Math.min(16, Math.max(4, threads)));
+    // A follower holds its Quartz thread for a whole catch-up; one thread per log (the Chrome list
+    // has about 45 to follow) keeps a long catch-up of one log from delaying the polls of others.
+    this.scheduler = new FollowScheduler(SCHEDULER_THREADS);
   }
 
   /** Opens the store, loads the log list, schedules the followers and starts the web server. */
