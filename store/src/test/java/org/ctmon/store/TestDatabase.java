@@ -95,7 +95,7 @@ public enum TestDatabase {
   private static void requireReachable(String url) {
     if (unreachable == null) {
       try (Connection c = DriverManager.getConnection(url, pgUser(), pgPassword())) {
-        unreachable = "";
+        unreachable = c.isValid(5) ? "" : "connection not valid";
       } catch (SQLException e) {
         unreachable = e.getMessage();
       }
