@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 final class CursorTest {
   @Test
   void roundTripsThroughItsOpaqueForm() {
-    Cursor c = Cursor.ofId(1767225600000L, 42);
+    Cursor c = new Cursor(1767225600000L, 42);
     Cursor back = Cursor.decode(c.encode());
     assertEquals(1767225600000L, back.time());
     assertEquals(42, back.id());

@@ -40,7 +40,9 @@ public enum TestDatabase {
     if (this == H2) {
       try {
         Path dir = Files.createTempDirectory("ctmon-store-test");
-        String url = "jdbc:h2:file:" + dir.resolve("ctmon").toAbsolutePath();
+        // ctmon.test.h2options: extra H2 URL settings, for benchmarks of H2 tuning.
+        String url = "jdbc:h2:file:" + dir.resolve("ctmon").toAbsolutePath()
+            + System.getProperty("ctmon.test.h2options", "");
         Store store = Store.open(new StoreConfig(url, "", "", 4, retention));
         return new Opened(store, () -> deleteTree(dir));
       } catch (IOException e) {
@@ -95,7 +97,7 @@ public enum TestDatabase {
   private static void requireReachable(String url) {
     if (unreachable == null) {
       try (Connection c = DriverManager.getConnection(url, pgUser(), pgPassword())) {
-        unreachable = "";
+        unreachable = c.isValid(5) ? "" : "connection not valid";
       } catch (SQLException e) {
         unreachable = e.getMessage();
       }

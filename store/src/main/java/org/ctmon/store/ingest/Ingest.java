@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.ctmon.parser.Sha256;
@@ -326,10 +325,5 @@ public final class Ingest {
 
   private static byte[] bytes(Sha256 h) {
     return h == null ? null : h.bytes();
-  }
-
-  /** Used by {@link LogRow}. */
-  static Optional<byte[]> bytesOf(Sha256 h) {
-    return Optional.ofNullable(bytes(h));
   }
 }

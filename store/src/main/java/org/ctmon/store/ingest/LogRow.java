@@ -20,7 +20,7 @@ record LogRow(int id, long nextIndex) {
             + " updated_at = :now WHERE id = :id")
         .bind("next", position.nextIndex())
         .bind("range", position.compactRange().bytes())
-        .bind("root", Ingest.bytesOf(position.rootHash()).orElse(null))
+        .bind("root", position.rootHash() == null ? null : position.rootHash().bytes())
         .bind("now", now)
         .bind("id", id)
         .execute();

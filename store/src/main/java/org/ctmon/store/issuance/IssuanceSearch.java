@@ -58,7 +58,7 @@ public final class IssuanceSearch {
       Optional<String> next = Optional.empty();
       if (more) {
         long[] last = keys.get(keys.size() - 1);
-        next = Optional.of(Cursor.ofId(last[1], last[0]).encode());
+        next = Optional.of(new Cursor(last[1], last[0]).encode());
       }
       return new Page<>(rows, next);
     });

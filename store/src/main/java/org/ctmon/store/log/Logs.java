@@ -108,7 +108,7 @@ public final class Logs {
           .bind("size", head.treeSize())
           .bind("ts", head.timestampMs())
           .bind("root", head.rootHash().bytes())
-          .bind("sig", head.signature())
+          .bind("sig", head.signature().bytes())
           .bind("valid", head.signatureValid())
           .bind("received", head.receivedAtMs())
           .execute();

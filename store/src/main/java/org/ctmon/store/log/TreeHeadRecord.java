@@ -2,6 +2,7 @@ package org.ctmon.store.log;
 
 import java.util.Objects;
 import org.ctmon.parser.Sha256;
+import org.ctmon.store.Blob;
 
 /**
  * A tree head as a log served it, kept as evidence.
@@ -13,15 +14,10 @@ import org.ctmon.parser.Sha256;
  * @param signatureValid whether the signature verified against the log's key
  * @param receivedAtMs when ctmon received it
  */
-public record TreeHeadRecord(long treeSize, long timestampMs, Sha256 rootHash, byte[] signature,
+public record TreeHeadRecord(long treeSize, long timestampMs, Sha256 rootHash, Blob signature,
                              boolean signatureValid, long receivedAtMs) {
   public TreeHeadRecord {
     Objects.requireNonNull(rootHash, "rootHash");
-    signature = signature.clone();
-  }
-
-  @Override
-  public byte[] signature() {
-    return signature.clone();
+    Objects.requireNonNull(signature, "signature");
   }
 }

@@ -85,7 +85,7 @@ public final class Outbox {
     Optional<String> next = Optional.empty();
     if (more) {
       Alert last = rows.get(rows.size() - 1);
-      next = Optional.of(Cursor.ofId(last.createdAt().toEpochMilli(), last.id()).encode());
+      next = Optional.of(new Cursor(last.createdAt().toEpochMilli(), last.id()).encode());
     }
     return new Page<>(rows, next);
   }

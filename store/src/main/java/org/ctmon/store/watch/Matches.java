@@ -74,7 +74,7 @@ public final class Matches {
     Optional<String> next = Optional.empty();
     if (more) {
       Row last = rows.get(rows.size() - 1);
-      next = Optional.of(Cursor.ofId(last.createdAt(), last.id()).encode());
+      next = Optional.of(new Cursor(last.createdAt(), last.id()).encode());
     }
     return new Page<>(views, next);
   }

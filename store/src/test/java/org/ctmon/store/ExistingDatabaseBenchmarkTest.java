@@ -1,0 +1,82 @@
+package org.ctmon.store;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Function;
+import org.ctmon.store.issuance.Criterion;
+import org.ctmon.store.issuance.IssuanceQuery;
+import org.ctmon.store.issuance.IssuanceSearch;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Search latency over a database that is already filled (for instance the H2 file a long
+ * {@link StoreBenchmarkTest} run left behind): {@code -Dctmon.bench.url=jdbc:h2:file:/path/ctmon}.
+ * Query names are sampled from the stored names; subdomain searches use their registrable part.
+ */
+@Tag("bench")
+final class ExistingDatabaseBenchmarkTest {
+  private static final int QUERIES = Integer.getInteger("ctmon.bench.queries", 2000);
+
+  @Test
+  void searchesAnExistingDatabase() {
+    String url = System.getProperty("ctmon.bench.url");
+    Assumptions.assumeTrue(url != null, "set ctmon.bench.url");
+    try (Store s = Store.open(StoreConfig.defaults().withDatabase(url, System.getProperty("ctmon.bench.user", ""),
+        System.getProperty("ctmon.bench.password", "")))) {
+      long[] range = s.jdbi().withHandle(h -> h.createQuery("SELECT MIN(issuance_id), MAX(issuance_id), COUNT(*)"
+          + " FROM issuance_names").map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).one());
+      System.out.printf("bench existing %s: %d names%n", url, range[2]);
+      Random r = new Random(5);
+      List<String> names = new ArrayList<>();
+      List<String> domains = new ArrayList<>();
+      while (names.size() < 1000) {
+        long id = range[0] + (long) (r.nextDouble() * (range[1] - range[0]));
+        Optional<String> n = s.jdbi().withHandle(h -> h.createQuery("SELECT name FROM issuance_names"
+            + " WHERE issuance_id >= :id ORDER BY issuance_id LIMIT 1").bind("id", id).mapTo(String.class).findOne());
+        if (n.isPresent()) {
+          names.add(n.get());
+          domains.add(registrable(n.get()));
+        }
+      }
+      IssuanceSearch search = new IssuanceSearch(s.jdbi());
+      Instant now = Instant.parse("2026-02-01T00:00:00Z");
+      measure("exact", search, names, q -> new Criterion.Name(q, false), now, false);
+      measure("subdomains", search, domains, q -> new Criterion.Name(q, true), now, false);
+      measure("subdomains unexpired", search, domains, q -> new Criterion.Name(q, true), now, true);
+    }
+  }
+
+  private static String registrable(String name) {
+    String[] l = name.split("\\.");
+    int keep = l.length >= 3 && (l[l.length - 2].equals("co") || l[l.length - 2].equals("com")) ? 3 : 2;
+    return String.join(".", Arrays.copyOfRange(l, Math.max(0, l.length - keep), l.length));
+  }
+
+  private static void measure(String label, IssuanceSearch search, List<String> sample,
+                              Function<String, Criterion> criterion, Instant now, boolean unexpired) {
+    Random r = new Random(11);
+    for (int i = 0; i < 200; i++) {
+      IssuanceQuery q = IssuanceQuery.of(criterion.apply(sample.get(r.nextInt(sample.size()))), now);
+      search.search(unexpired ? q.unexpiredOnly() : q, Optional.empty(), 100);
+    }
+    long[] nanos = new long[QUERIES];
+    long rows = 0;
+    for (int i = 0; i < QUERIES; i++) {
+      IssuanceQuery q = IssuanceQuery.of(criterion.apply(sample.get(r.nextInt(sample.size()))), now);
+      long t0 = System.nanoTime();
+      rows += search.search(unexpired ? q.unexpiredOnly() : q, Optional.empty(), 100).items().size();
+      nanos[i] = System.nanoTime() - t0;
+    }
+    Arrays.sort(nanos);
+    System.out.printf("bench existing %s search (first page of 100, %d queries, %.1f rows avg): p50 %.2f ms,"
+            + " p95 %.2f ms, p99 %.2f ms, max %.2f ms%n", label, QUERIES, rows / (double) QUERIES,
+        nanos[QUERIES / 2] / 1e6, nanos[QUERIES * 95 / 100] / 1e6, nanos[QUERIES * 99 / 100] / 1e6,
+        nanos[QUERIES - 1] / 1e6);
+  }
+}

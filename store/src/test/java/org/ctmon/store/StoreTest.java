@@ -1,0 +1,50 @@
+package org.ctmon.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.ctmon.store.ingest.Ingest;
+import org.ctmon.store.ingest.TestIssuances;
+import org.ctmon.store.log.Logs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class StoreTest {
+  @Test
+  void anH2FileIsCreatedOnFirstStartAndKeepsItsDataAcrossRestarts(@TempDir Path dir) {
+    String url = "jdbc:h2:file:" + dir.resolve("data/ctmon").toAbsolutePath();
+    StoreConfig config = StoreConfig.defaults().withDatabase(url, "", "");
+    try (Store s = Store.open(config)) {
+      TestIssuances.registerLogs(s);
+      new Ingest(s.jdbi(), Clock.systemUTC(), false).commit(TestIssuances.batch(TestIssuances.LOG_A, 0,
+          List.of(TestIssuances.issuance("one", "example.com"))));
+    }
+    assertTrue(Files.exists(dir.resolve("data/ctmon.mv.db")));
+
+    try (Store s = Store.open(config)) {
+      assertEquals(1, new Logs(s.jdbi(), Clock.systemUTC()).state(TestIssuances.LOG_A).orElseThrow().nextIndex());
+      assertEquals(1, TableSnapshot.count(s, "issuances"));
+    }
+  }
+
+  @Test
+  void h2UrlsGetTheSettingsTheSqlNeedsUnlessTheyHaveThem() {
+    assertEquals("jdbc:h2:file:./data/ctmon;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+        + ";CACHE_SIZE=262144", Vendor.H2.completeUrl("jdbc:h2:file:./data/ctmon"));
+    assertEquals("jdbc:h2:file:x;mode=PostgreSQL;cache_size=1024;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+        Vendor.H2.completeUrl("jdbc:h2:file:x;mode=PostgreSQL;cache_size=1024"));
+    assertEquals("jdbc:postgresql://db/ctmon", Vendor.POSTGRESQL.completeUrl("jdbc:postgresql://db/ctmon"));
+  }
+
+  @Test
+  void otherDatabasesAreRefusedNamingTheKey() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> StoreConfig.defaults().withDatabase("jdbc:mysql://db/ctmon", "", ""));
+    assertEquals("database.url must be an H2 or PostgreSQL JDBC URL, not jdbc:mysql://db/ctmon", e.getMessage());
+  }
+}
