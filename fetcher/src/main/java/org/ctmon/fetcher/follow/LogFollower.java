@@ -19,6 +19,7 @@ import org.ctmon.parser.Sha256;
 import org.ctmon.parser.merkle.CompactRange;
 import org.ctmon.parser.treehead.LogKey;
 import org.ctmon.parser.treehead.TreeHead;
+import org.ctmon.store.Blob;
 import org.ctmon.store.ingest.IngestBatch;
 import org.ctmon.store.ingest.VerifiedHead;
 import org.ctmon.store.log.IncidentKind;
@@ -272,14 +273,14 @@ public final class LogFollower {
     long now = clock.millis();
     if (poll instanceof HeadPoll.BadSignature bad) {
       long id = logs.recordTreeHead(logId, new TreeHeadRecord(head.treeSize(), head.timestamp(), head.rootHash(),
-          bad.evidence(), false, now));
+          Blob.of(bad.evidence()), false, now));
       String detail = "bad tree head signature from " + source.url() + ": " + bad.reason();
       logs.recordIncident(logId, IncidentKind.BAD_SIGNATURE, detail, verifiedHeadId(), id);
       stopLog(detail);
       return;
     }
     logs.recordTreeHead(logId, new TreeHeadRecord(head.treeSize(), head.timestamp(), head.rootHash(),
-        poll.evidence(), true, now));
+        Blob.of(poll.evidence()), true, now));
 
     Optional<VerifiedHead> v = state.verified();
     if (v.isPresent() && !TreeVerifier.mayAdvance(source, treeHead(v.get()), head)) {
@@ -373,7 +374,7 @@ public final class LogFollower {
 
   // Heads already recorded with their signature keep it: recordTreeHead returns the first id.
   private static TreeHeadRecord evidenceOf(TreeHead h, long now) {
-    return new TreeHeadRecord(h.treeSize(), h.timestamp(), h.rootHash(), new byte[0], true, now);
+    return new TreeHeadRecord(h.treeSize(), h.timestamp(), h.rootHash(), Blob.of(new byte[0]), true, now);
   }
 
   private Long verifiedHeadId() {
