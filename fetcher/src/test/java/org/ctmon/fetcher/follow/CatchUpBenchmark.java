@@ -69,9 +69,13 @@ final class CatchUpBenchmark {
       BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
       Map<String, Long> sizes = new LinkedHashMap<>();
       String listUrl = null;
-      for (String line = out.readLine(); line != null && listUrl == null; line = out.readLine()) {
+      while (listUrl == null) {
+        String line = out.readLine();
+        if (line == null) {
+          break;
+        }
         System.out.println("bench: " + line);
-        Matcher m = Pattern.compile("(\\S+) \\((\\d+) entries\\)").matcher(line);
+        Matcher m = Pattern.compile("([a-z0-9-]+) \\((\\d+) entries\\)").matcher(line);
         while (m.find()) {
           sizes.put(m.group(1), Long.parseLong(m.group(2)));
         }
@@ -155,8 +159,10 @@ final class CatchUpBenchmark {
 
   private static String row(String name, long size, double wall, double[] f, String notes) {
     double cpu = f[0] + f[1];
-    return String.format("| %s | %d | %.1f | %.0f | %.1f | %.3f | %.0f | %s |", name, size, wall, size / wall, cpu,
+    String row = String.format("| %s | %d | %.1f | %.0f | %.1f | %.3f | %.0f | %s |", name, size, wall, size / wall, cpu,
         cpu * 1000 / size, f[2] / 1024, notes);
+    System.out.println("bench: done " + row);
+    return row;
   }
 
   /** The log list with only the operators' {@code keep} array ({@code logs} or {@code tiled_logs}). */
