@@ -1,0 +1,201 @@
+package org.ctmon.fetcher.follow;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Catch-up speed of ctmon against certspotter on the same large test log (run with {@code -Pbench}).
+ *
+ * <p>The test log runs in its own JVM ({@code TestLogMain}, entries from the on-disk cache under
+ * {@code ctmon.bench.cache}, default {@code /tmp/ctmon-bench-cache}, so only the first run pays for
+ * generation). Then, one after the other, each under GNU {@code time -v}: ctmon's {@link
+ * FollowerProcess} catching up the RFC 6962 log into an H2 file (every issuance's metadata and names
+ * stored), certspotter catching up the same log with a narrow watch list (until its state shows the
+ * log verified to its size), and ctmon catching up the static-ct-api log. Prints wall time,
+ * entries/s, CPU seconds per 1,000 entries, peak RSS, and ctmon's heap after a full GC at 25, 50, 75
+ * and 100% of the catch-up.
+ *
+ * <p>System properties: {@code ctmon.bench.entries} (default 1,000,000 per log), {@code
+ * ctmon.bench.testlogXmx} (default 6g), {@code ctmon.bench.ctmonXmx} (default 1g), {@code
+ * ctmon.bench.batch} (get-entries cap and ctmon's request size, default 1000), {@code
+ * ctmon.bench.parallelism} (4), {@code ctmon.bench.commit} (1024), {@code ctmon.bench.static}
+ * (true).
+ */
+@Tag("bench")
+final class CatchUpBenchmark {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** A few domains of the seeded name mix: certspotter matches every entry but saves only a handful. */
+  private static final List<String> WATCH = List.of(".kalo.de", ".vintra.com", ".merso.org", ".zenbo.jp");
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void printsCatchUpSpeedOfCtmonAndCertspotterOnTheSameLog() throws Exception {
+    long entries = Long.getLong("ctmon.bench.entries", 1_000_000);
+    int batch = Integer.getInteger("ctmon.bench.batch", 1000);
+    Path certspotter = Certspotter.require();
+    assertTrue(MeasuredProcess.available(), "GNU time is needed for CPU and peak RSS: apt-get install -y time");
+    Path cache = Path.of(System.getProperty("ctmon.bench.cache", "/tmp/ctmon-bench-cache"));
+    Files.createDirectories(cache);
+
+    List<String> testlog = java(System.getProperty("ctmon.bench.testlogXmx", "6g"), List.of(),
+        "org.ctmon.testlog.TestLogMain", List.of("--entries", Long.toString(entries), "--logs", "rfc6962,static",
+            "--batch", Integer.toString(batch), "--cache", cache.toString()));
+    Process server = new ProcessBuilder(testlog).redirectError(dir.resolve("testlog.err").toFile()).start();
+    try {
+      long t0 = System.nanoTime();
+      BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+      Map<String, Long> sizes = new LinkedHashMap<>();
+      String listUrl = null;
+      while (listUrl == null) {
+        String line = out.readLine();
+        if (line == null) {
+          break;
+        }
+        System.out.println("bench: " + line);
+        Matcher m = Pattern.compile("([a-z0-9-]+) \\((\\d+) entries\\)").matcher(line);
+        while (m.find()) {
+          sizes.put(m.group(1), Long.parseLong(m.group(2)));
+        }
+        if (line.startsWith("testlog: log list ")) {
+          listUrl = line.substring("testlog: log list ".length()).trim();
+        }
+      }
+      assertTrue(listUrl != null, "the test log did not start: " + Files.readString(dir.resolve("testlog.err")));
+      System.out.printf("bench: test log ready in %.1f s: %s%n", (System.nanoTime() - t0) / 1e9, sizes);
+      String json = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(listUrl)).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+      Path rfcList = list(json, "logs", dir.resolve("rfc6962.json"));
+      Path staticList = list(json, "tiled_logs", dir.resolve("static.json"));
+      long rfcSize = sizes.get("rfc6962-0");
+      long staticSize = sizes.get("static-1");
+
+      List<String> rows = new ArrayList<>();
+      rows.add(ctmon("ctmon rfc6962", rfcList, rfcSize, batch));
+      rows.add(certspotter(certspotter, rfcList, rfcSize));
+      if (Boolean.parseBoolean(System.getProperty("ctmon.bench.static", "true"))) {
+        rows.add(ctmon("ctmon static", staticList, staticSize, batch));
+      }
+      System.out.println("bench: ---- catch-up of " + entries + "-entry test logs on "
+          + Runtime.getRuntime().availableProcessors() + " cores (load average at the end: "
+          + Files.readString(Path.of("/proc/loadavg")).trim() + ")");
+      System.out.println("bench: | run | entries | wall s | entries/s | CPU s | CPU s/1000 entries | peak RSS MB | notes |");
+      rows.forEach(r -> System.out.println("bench: " + r));
+    } finally {
+      server.destroy();
+      server.waitFor();
+    }
+  }
+
+  private String ctmon(String name, Path list, long size, int batch) throws Exception {
+    Path db = dir.resolve(name.replace(' ', '-'));
+    Path stdout = dir.resolve(name.replace(' ', '-') + ".out");
+    List<String> cmd = java(System.getProperty("ctmon.bench.ctmonXmx", "1g"),
+        List.of("-Dctmon.follow.heapEvery=" + Math.max(1, size / 4)), FollowerProcess.class.getName(),
+        List.of(list.toString(), "jdbc:h2:file:" + db, System.getProperty("ctmon.bench.commit", "1024"),
+            Integer.toString(batch), System.getProperty("ctmon.bench.parallelism", "4")));
+    MeasuredProcess p = MeasuredProcess.start(cmd, dir.resolve(name.replace(' ', '-') + ".time"), stdout,
+        dir.resolve(name.replace(' ', '-') + ".err"));
+    int rc = p.process.waitFor();
+    double wall = (System.nanoTime() - p.startNanos) / 1e9;
+    List<String> lines = Files.readAllLines(stdout);
+    assertTrue(rc == 0 && lines.stream().anyMatch(l -> l.startsWith("DONE ")),
+        () -> name + " failed (" + rc + "): " + tail(dir.resolve(name.replace(' ', '-') + ".err")));
+    List<String> heap = new ArrayList<>();
+    for (String l : lines) {
+      if (l.startsWith("HEAP ")) {
+        String[] f = l.split(" ");
+        heap.add(String.format("%.0f%%: %.0f MB", 100.0 * Long.parseLong(f[1]) / size, Long.parseLong(f[2]) / 1e6));
+      }
+    }
+    System.out.println("bench: " + name + " heap after GC: " + heap);
+    return row(name, size, wall, p.figures(), "heap after GC " + heap);
+  }
+
+  private String certspotter(Path binary, Path list, long size) throws Exception {
+    Path state = dir.resolve("certspotter-state");
+    Path watch = Files.writeString(dir.resolve("watchlist"), String.join("\n", WATCH) + "\n");
+    List<String> cmd = List.of(binary.toString(), "-logs", list.toString(), "-watchlist", watch.toString(),
+        "-state_dir", state.toString(), "-start_at_end=false", "-stdout");
+    MeasuredProcess p = MeasuredProcess.start(cmd, dir.resolve("certspotter.time"), dir.resolve("certspotter.out"),
+        dir.resolve("certspotter.err"));
+    boolean done = false;
+    long rss = -1;
+    while (p.process.isAlive() && !done) {
+      Map<String, Long> v = Certspotter.verifiedPositions(state);
+      done = v.size() == 1 && v.values().iterator().next() >= size;
+      rss = Math.max(rss, p.peakRssKb());
+      Thread.sleep(100);
+    }
+    double wall = (System.nanoTime() - p.startNanos) / 1e9;
+    p.terminate();
+    assertTrue(done, () -> "certspotter did not verify the log: " + tail(dir.resolve("certspotter.err")));
+    int found = Certspotter.found(state).size();
+    return row("certspotter 0.16 rfc6962", size, wall, p.figures(), "watch list " + WATCH + ": " + found
+        + " certificates saved");
+  }
+
+  private static String row(String name, long size, double wall, double[] f, String notes) {
+    double cpu = f[0] + f[1];
+    String row = String.format("| %s | %d | %.1f | %.0f | %.1f | %.3f | %.0f | %s |", name, size, wall, size / wall, cpu,
+        cpu * 1000 / size, f[2] / 1024, notes);
+    System.out.println("bench: done " + row);
+    return row;
+  }
+
+  /** The log list with only the operators' {@code keep} array ({@code logs} or {@code tiled_logs}). */
+  private static Path list(String json, String keep, Path file) throws Exception {
+    JsonNode root = JSON.readTree(json);
+    for (JsonNode op : root.path("operators")) {
+      ((ObjectNode) op).remove(keep.equals("logs") ? "tiled_logs" : "logs");
+      if (!keep.equals("logs")) {
+        ((ObjectNode) op).putArray("logs");
+      }
+    }
+    Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+    return file;
+  }
+
+  private static List<String> java(String xmx, List<String> props, String main, List<String> args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Xmx" + xmx);
+    cmd.addAll(props);
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(main);
+    cmd.addAll(args);
+    return cmd;
+  }
+
+  private static String tail(Path f) {
+    try {
+      List<String> l = Files.readAllLines(f);
+      return String.join("\n", l.subList(Math.max(0, l.size() - 30), l.size()));
+    } catch (java.io.IOException e) {
+      return "(none)";
+    }
+  }
+}
