@@ -35,9 +35,10 @@ final class StoreTest {
   @Test
   void h2UrlsGetTheSettingsTheSqlNeedsUnlessTheyHaveThem() {
     assertEquals("jdbc:h2:file:./data/ctmon;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-        + ";CACHE_SIZE=262144", Vendor.H2.completeUrl("jdbc:h2:file:./data/ctmon"));
-    assertEquals("jdbc:h2:file:x;mode=PostgreSQL;cache_size=1024;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-        Vendor.H2.completeUrl("jdbc:h2:file:x;mode=PostgreSQL;cache_size=1024"));
+        + ";WRITE_DELAY=0;CACHE_SIZE=262144", Vendor.H2.completeUrl("jdbc:h2:file:./data/ctmon"));
+    assertEquals("jdbc:h2:file:x;mode=PostgreSQL;cache_size=1024;write_delay=10;DATABASE_TO_LOWER=TRUE"
+            + ";DEFAULT_NULL_ORDERING=HIGH",
+        Vendor.H2.completeUrl("jdbc:h2:file:x;mode=PostgreSQL;cache_size=1024;write_delay=10"));
     assertEquals("jdbc:postgresql://db/ctmon", Vendor.POSTGRESQL.completeUrl("jdbc:postgresql://db/ctmon"));
   }
 
