@@ -1,45 +1,32 @@
 package org.ctmon.fetcher.http;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Base64;
+import org.ctmon.parser.Corpus;
 import org.ctmon.parser.treehead.LogKey;
 
 /**
  * Files of the shared corpus for the fetcher's client tests, found through the {@code ctmon.corpus}
- * property the build sets (the parser's {@code Corpus} fixture is test scope there). Public because
- * the rfc6962 and tiles tests use it too. A missing file fails loudly.
+ * property the build sets, through the parser's {@code Corpus} fixture, plus the fetcher's own
+ * helpers (log keys, PEM bodies, a test HTTP config). Public because the rfc6962 and tiles tests use
+ * it too. A missing file fails loudly.
  */
 public final class FetcherCorpus {
   private FetcherCorpus() {}
 
-  /** The path of {@code relative} below the corpus root. */
+  /** The path of {@code relative} below the corpus root (the parser's shared fixture). */
   public static Path path(String relative) {
-    String prop = System.getProperty("ctmon.corpus");
-    Path root = prop != null && !prop.isBlank() ? Paths.get(prop) : Paths.get("..", "..", "shared", "corpus");
-    Path p = root.resolve(relative);
-    if (!Files.isRegularFile(p)) {
-      throw new IllegalStateException("corpus file missing: " + p.toAbsolutePath()
-          + " (set -Dctmon.corpus=/path/to/shared/corpus)");
-    }
-    return p;
+    return Corpus.path(relative);
   }
 
   /** The bytes of a corpus file. */
   public static byte[] bytes(String relative) {
-    try {
-      return Files.readAllBytes(path(relative));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Corpus.bytes(relative);
   }
 
   /** The text of a corpus file. */
   public static String text(String relative) {
-    return new String(bytes(relative), java.nio.charset.StandardCharsets.UTF_8);
+    return Corpus.text(relative);
   }
 
   /** An RFC 6962 log's key from {@code rfc6962/keys/<name>.pem}. */

@@ -1,10 +1,6 @@
 package org.ctmon.fetcher.loglist;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 
 /**
  * The real log lists of the shared corpus ({@code loglist/}), found through the {@code ctmon.corpus}
@@ -24,22 +20,11 @@ final class LogListCorpus {
   private LogListCorpus() {}
 
   static Path path(String file) {
-    String prop = System.getProperty("ctmon.corpus");
-    Path root = prop != null && !prop.isBlank() ? Paths.get(prop) : Paths.get("..", "..", "shared", "corpus");
-    Path p = root.resolve("loglist").resolve(file);
-    if (!Files.isRegularFile(p)) {
-      throw new IllegalStateException("corpus file missing: " + p.toAbsolutePath()
-          + " (set -Dctmon.corpus=/path/to/shared/corpus)");
-    }
-    return p;
+    return org.ctmon.parser.Corpus.path("loglist/" + file);
   }
 
   static byte[] bytes(String file) {
-    try {
-      return Files.readAllBytes(path(file));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return org.ctmon.parser.Corpus.bytes("loglist/" + file);
   }
 
   static byte[] json(String list) {
