@@ -6,9 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.function.Function;
 import org.ctmon.store.issuance.Criterion;
-import org.ctmon.store.issuance.IssuanceQuery;
 import org.ctmon.store.issuance.IssuanceSearch;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
@@ -21,7 +19,6 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("bench")
 final class ExistingDatabaseBenchmarkTest {
-  private static final int QUERIES = Integer.getInteger("ctmon.bench.queries", 2000);
 
   @Test
   void searchesAnExistingDatabase() {
@@ -46,9 +43,9 @@ final class ExistingDatabaseBenchmarkTest {
       }
       IssuanceSearch search = new IssuanceSearch(s.jdbi());
       Instant now = Instant.parse("2026-02-01T00:00:00Z");
-      measure("exact", search, names, q -> new Criterion.Name(q, false), now, false);
-      measure("subdomains", search, domains, q -> new Criterion.Name(q, true), now, false);
-      measure("subdomains unexpired", search, domains, q -> new Criterion.Name(q, true), now, true);
+      StoreBenchmarkTest.measure("existing exact", search, names, q -> new Criterion.Name(q, false), now, false);
+      StoreBenchmarkTest.measure("existing subdomains", search, domains, q -> new Criterion.Name(q, true), now, false);
+      StoreBenchmarkTest.measure("existing subdomains unexpired", search, domains, q -> new Criterion.Name(q, true), now, true);
     }
   }
 
@@ -56,27 +53,5 @@ final class ExistingDatabaseBenchmarkTest {
     String[] l = name.split("\\.");
     int keep = l.length >= 3 && (l[l.length - 2].equals("co") || l[l.length - 2].equals("com")) ? 3 : 2;
     return String.join(".", Arrays.copyOfRange(l, Math.max(0, l.length - keep), l.length));
-  }
-
-  private static void measure(String label, IssuanceSearch search, List<String> sample,
-                              Function<String, Criterion> criterion, Instant now, boolean unexpired) {
-    Random r = new Random(11);
-    for (int i = 0; i < 200; i++) {
-      IssuanceQuery q = IssuanceQuery.of(criterion.apply(sample.get(r.nextInt(sample.size()))), now);
-      search.search(unexpired ? q.unexpiredOnly() : q, Optional.empty(), 100);
-    }
-    long[] nanos = new long[QUERIES];
-    long rows = 0;
-    for (int i = 0; i < QUERIES; i++) {
-      IssuanceQuery q = IssuanceQuery.of(criterion.apply(sample.get(r.nextInt(sample.size()))), now);
-      long t0 = System.nanoTime();
-      rows += search.search(unexpired ? q.unexpiredOnly() : q, Optional.empty(), 100).items().size();
-      nanos[i] = System.nanoTime() - t0;
-    }
-    Arrays.sort(nanos);
-    System.out.printf("bench existing %s search (first page of 100, %d queries, %.1f rows avg): p50 %.2f ms,"
-            + " p95 %.2f ms, p99 %.2f ms, max %.2f ms%n", label, QUERIES, rows / (double) QUERIES,
-        nanos[QUERIES / 2] / 1e6, nanos[QUERIES * 95 / 100] / 1e6, nanos[QUERIES * 99 / 100] / 1e6,
-        nanos[QUERIES - 1] / 1e6);
   }
 }
