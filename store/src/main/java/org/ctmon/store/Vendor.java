@@ -24,6 +24,17 @@ public enum Vendor {
     throw new IllegalArgumentException("not an H2 or PostgreSQL JDBC URL: " + jdbcUrl);
   }
 
+  /** The vendor of a JDBC connection, from {@link java.sql.DatabaseMetaData#getDatabaseProductName()}. */
+  public static Vendor ofProductName(String productName) {
+    if (productName.equalsIgnoreCase("H2")) {
+      return H2;
+    }
+    if (productName.equalsIgnoreCase("PostgreSQL")) {
+      return POSTGRESQL;
+    }
+    throw new IllegalArgumentException("not an H2 or PostgreSQL database: " + productName);
+  }
+
   /** Flyway location of the migrations only this vendor runs (besides the common ones). */
   String vendorLocation() {
     return "classpath:db/migration/" + migrationFolder;

@@ -56,6 +56,48 @@ public enum TestDatabase {
     return new Opened(store, () -> dropSchema(url, schema));
   }
 
+  /**
+   * A store that an older ctmon created: migrated only up to {@code oldVersion}, written by
+   * {@code oldCtmon}, then opened (and so migrated to the newest schema) as ctmon opens it.
+   */
+  public Opened upgradedFrom(String oldVersion, java.util.function.Consumer<org.jdbi.v3.core.Jdbi> oldCtmon) {
+    Path dir = null;
+    String url;
+    String schema = null;
+    String jdbcUrl;
+    if (this == H2) {
+      try {
+        dir = Files.createTempDirectory("ctmon-store-test");
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot create a temporary directory for h2", e);
+      }
+      url = "jdbc:h2:file:" + dir.resolve("ctmon").toAbsolutePath();
+      jdbcUrl = Vendor.H2.completeUrl(url);
+    } else {
+      url = pgUrl();
+      requireReachable(url);
+      schema = "t_" + UUID.randomUUID().toString().replace("-", "");
+      jdbcUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+    var flyway = org.flywaydb.core.Flyway.configure()
+        .dataSource(jdbcUrl, this == H2 ? "" : pgUser(), this == H2 ? "" : pgPassword())
+        .locations("classpath:db/migration/common", Vendor.of(url).vendorLocation())
+        .failOnMissingLocations(false)
+        .target(oldVersion);
+    if (schema != null) {
+      flyway.schemas(schema);
+    }
+    flyway.load().migrate();
+    oldCtmon.accept(org.jdbi.v3.core.Jdbi.create(jdbcUrl, this == H2 ? "" : pgUser(), this == H2 ? "" : pgPassword()));
+    if (this == H2) {
+      Path d = dir;
+      return new Opened(Store.open(new StoreConfig(url, "", "", 4, StoreConfig.Retention.DEFAULT)), () -> deleteTree(d));
+    }
+    String sc = schema;
+    return new Opened(Store.open(new StoreConfig(url, pgUser(), pgPassword(), 4, StoreConfig.Retention.DEFAULT), sc),
+        () -> dropSchema(url, sc));
+  }
+
   /** An open test store and how to remove it. */
   public static final class Opened implements AutoCloseable {
     private final Store store;

@@ -9,10 +9,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.ctmon.parser.Sha256;
+import org.ctmon.store.IndexPartition;
 import org.ctmon.store.JsonStrings;
 import org.ctmon.store.ReversedName;
 import org.ctmon.store.SqlText;
 import org.ctmon.store.StoreException;
+import org.ctmon.store.Vendor;
 import org.ctmon.store.outbox.Recipient;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -42,6 +44,7 @@ public final class Ingest {
   private final Jdbi jdbi;
   private final Clock clock;
   private final boolean keepAllDer;
+  private volatile Vendor vendor; // read from the first connection: it decides the index partition
 
   /**
    * @param jdbi the store's Jdbi
@@ -68,6 +71,9 @@ public final class Ingest {
   }
 
   private IngestResult commit(Handle h, IngestBatch batch) {
+    if (vendor == null) {
+      vendor = vendorOf(h);
+    }
     LogRow log = LogRow.lock(h, batch.logId());
     long to = batch.position().nextIndex();
     if (log.nextIndex() != batch.fromIndex()) {
@@ -91,6 +97,14 @@ public final class Ingest {
     return new IngestResult(false, newIssuances, newMatches, newAlerts);
   }
 
+  private static Vendor vendorOf(Handle h) {
+    try {
+      return Vendor.ofProductName(h.getConnection().getMetaData().getDatabaseProductName());
+    } catch (java.sql.SQLException e) {
+      throw new StoreException("error reading the database's product name: " + e.getMessage(), e);
+    }
+  }
+
   // Sorted by key: concurrent batches of different logs holding the same issuances lock their
   // rows in the same order, so they wait for each other instead of deadlocking.
   private static Map<Sha256, MergedIssuance> merge(IngestBatch batch) {
@@ -106,9 +120,9 @@ public final class Ingest {
 
   private static final String INSERT_ISSUANCE = "INSERT INTO issuances (id, tbs_sha256, cert_sha256, precert_sha256,"
       + " issuer_dn, issuer_cn, issuer_o, subject_dn, serial, not_before, not_after, spki_sha256, key_type, is_ca,"
-      + " precert_seen, final_seen, first_seen, der, der_precert) VALUES (:id, :tbs, :cert, :precert, :issuerDn,"
+      + " precert_seen, final_seen, first_seen, der, der_precert, part) VALUES (:id, :tbs, :cert, :precert, :issuerDn,"
       + " :issuerCn, :issuerO, :subjectDn, :serial, :notBefore, :notAfter, :spki, :keyType, :ca, :precertSeen,"
-      + " :finalSeen, :firstSeen, :der, :derPrecert) ON CONFLICT DO NOTHING";
+      + " :finalSeen, :firstSeen, :der, :derPrecert, :part) ON CONFLICT DO NOTHING";
 
   // An issuance already stored (from another log, or its precert/final twin in an earlier batch)
   // learns what this sighting adds; every assignment is idempotent.
@@ -149,6 +163,7 @@ public final class Ingest {
           .bind("firstSeen", m.firstSeen)
           .bind("der", der)
           .bind("derPrecert", der == null ? null : m.derPrecert)
+          .bind("part", IndexPartition.of(vendor, m.id))
           .add();
     }
     int[] counts = insert.execute();
@@ -194,16 +209,17 @@ public final class Ingest {
     return m.der.bytes();
   }
 
-  private static void insertNames(Handle h, List<MergedIssuance> fresh) {
+  private void insertNames(Handle h, List<MergedIssuance> fresh) {
     // Only issuances this transaction created get names: their keys cannot exist yet.
     PreparedBatch names = h.prepareBatch("INSERT INTO issuance_names (issuance_id, ordinal, name_reversed, name,"
-        + " first_seen, not_after) VALUES (:id, :ordinal, :reversed, :name, :firstSeen, :notAfter)");
-    PreparedBatch ips = h.prepareBatch("INSERT INTO issuance_ips (issuance_id, ordinal, ip)"
-        + " VALUES (:id, :ordinal, :ip)");
+        + " first_seen, not_after, part) VALUES (:id, :ordinal, :reversed, :name, :firstSeen, :notAfter, :part)");
+    PreparedBatch ips = h.prepareBatch("INSERT INTO issuance_ips (issuance_id, ordinal, ip, part)"
+        + " VALUES (:id, :ordinal, :ip, :part)");
     int nameRows = 0;
     int ipRows = 0;
     for (MergedIssuance m : fresh) {
       Issuance i = m.first;
+      long part = IndexPartition.of(vendor, m.id);
       short ordinal = 0;
       for (String name : i.dnsNames()) {
         names.bind("id", m.id)
@@ -212,12 +228,13 @@ public final class Ingest {
             .bind("name", SqlText.encode(name))
             .bind("firstSeen", m.firstSeen)
             .bind("notAfter", i.notAfter().toEpochMilli())
+            .bind("part", part)
             .add();
         nameRows++;
       }
       short ipOrdinal = 0;
       for (String ip : i.ipAddresses()) {
-        ips.bind("id", m.id).bind("ordinal", ipOrdinal++).bind("ip", SqlText.key(ip)).add();
+        ips.bind("id", m.id).bind("ordinal", ipOrdinal++).bind("ip", SqlText.key(ip)).bind("part", part).add();
         ipRows++;
       }
     }

@@ -8,27 +8,25 @@ import org.ctmon.store.StoreException;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Issuance ids: new ones come from the {@code issuance_ids} sequence, which hands out blocks of
- * {@link #BLOCK} (one round trip per batch, and ids that grow with time so the big tables are
- * appended to); ids of issuances stored earlier are read by TBS hash.
+ * Issuance ids: new ones come from the {@code issuance_ids} sequence, all of a batch's in one
+ * query, so ids grow with time (the big tables are appended to) and stay dense whatever the batch
+ * size (the search indexes are partitioned by id, see {@link org.ctmon.store.IndexPartition});
+ * ids of issuances stored earlier are read by TBS hash.
  */
 final class IssuanceIds {
-  /** The sequence's increment: ids {@code [v, v + BLOCK)} belong to whoever drew {@code v}. */
-  static final int BLOCK = 4096;
-
   private IssuanceIds() {}
 
   /** Gives every row a fresh id (used only if the row turns out to be new). */
   static void allocate(Handle h, List<MergedIssuance> rows) {
-    long base = 0;
-    int left = 0;
-    for (MergedIssuance m : rows) {
-      if (left == 0) {
-        base = h.createQuery("SELECT nextval('issuance_ids')").mapTo(Long.class).one();
-        left = BLOCK;
-      }
-      m.id = base++;
-      left--;
+    List<Long> ids = h.createQuery("SELECT nextval('issuance_ids') FROM generate_series(1, :n)")
+        .bind("n", rows.size())
+        .mapTo(Long.class)
+        .list();
+    if (ids.size() != rows.size()) {
+      throw new StoreException("error allocating issuance ids: asked for " + rows.size() + ", got " + ids.size());
+    }
+    for (int k = 0; k < rows.size(); k++) {
+      rows.get(k).id = ids.get(k);
     }
   }
 
@@ -50,7 +48,8 @@ final class IssuanceIds {
       Long id = ids.get(m.first.tbsSha256());
       if (id == null) {
         throw new StoreException("error storing issuance " + m.first.tbsSha256() + ": it was reported stored but"
-            + " is not there (deleted by retention meanwhile); the batch is retried");
+            + " is not there (deleted by retention meanwhile, or the issuance_ids sequence handed out an id in use);"
+            + " the batch is retried");
       }
       m.id = id;
     }

@@ -10,8 +10,9 @@ import org.ctmon.store.SqlText;
 /**
  * The index lookups that find the issuance ids of a criterion: one or more branches, united, each
  * served by one index. A branch is {@code "<table> x WHERE <condition>"} plus the column of
- * {@code x} that holds the issuance id; every such table has {@code first_seen} and
- * {@code not_after}.
+ * {@code x} that holds the issuance id; every such table has {@code first_seen}, {@code not_after}
+ * and {@code part}, the index partition every branch is limited to
+ * ({@link org.ctmon.store.IndexPartition}).
  */
 record CandidateSql(List<Branch> branches, Map<String, Object> binds) {
   record Branch(String from, String idColumn) {}
@@ -27,10 +28,14 @@ record CandidateSql(List<Branch> branches, Map<String, Object> binds) {
         binds.put("key", ReversedName.key(n.name()));
         binds.put("name", SqlText.encode(n.name()));
       } else {
-        String wildcard = ReversedName.coveringWildcardKey(n.name());
-        branches.add(names("x.name_reversed IN (:key, :wildcard)"));
+        // Two equalities, not IN (:key, :wildcard): the index's one IN condition is the partition list.
+        branches.add(names("x.name_reversed = :key"));
         binds.put("key", ReversedName.key(n.name()));
-        binds.put("wildcard", wildcard == null ? ReversedName.key(n.name()) : wildcard);
+        String wildcard = ReversedName.coveringWildcardKey(n.name());
+        if (wildcard != null) {
+          branches.add(names("x.name_reversed = :wildcard"));
+          binds.put("wildcard", wildcard);
+        }
       }
       if (n.subdomains()) {
         branches.add(names("x.name_reversed >= :from AND x.name_reversed < :until"));

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.ctmon.parser.Der;
 import org.ctmon.parser.Sha256;
+import org.ctmon.store.IndexPartition;
 import org.ctmon.store.OnBothDatabases;
 import org.ctmon.store.Page;
 import org.ctmon.store.Store;
@@ -67,6 +68,50 @@ final class IssuanceSearchTest {
       assertEquals(Set.of("www.example.com", "*.example.com"), names(s, Criterion.Name.parse(".www.example.com")));
       assertEquals(Set.of("example.com.evil"), names(s, Criterion.Name.parse(".com.evil")));
       assertEquals(Set.of(), names(s, Criterion.Name.parse("xample.com")));
+    }
+  }
+
+  @OnBothDatabases
+  void issuancesInManyIndexPartitionsAreAllFoundAndPagedNewestFirst(TestDatabase db) {
+    try (var t = db.open()) {
+      Store s = t.store();
+      TestIssuances.registerLogs(s);
+      Ingest ingest = new Ingest(s.jdbi(), Clock.systemUTC(), true);
+      List<Issuance> stored = new ArrayList<>();
+      long[] restartAt = {1, 3 * IndexPartition.IDS_PER_PARTITION + 5, 10 * IndexPartition.IDS_PER_PARTITION - 1};
+      for (int k = 0; k < restartAt.length; k++) {
+        long at = restartAt[k];
+        s.jdbi().useHandle(h -> h.execute("ALTER SEQUENCE issuance_ids RESTART WITH " + at));
+        Issuance i = issuance("part" + k, "host" + k + ".example.com", "*.example.net");
+        ingest.commit(batch(LOG_A, k, List.of(i)));
+        stored.add(i);
+      }
+      long parts = s.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(DISTINCT part) FROM issuance_names")
+          .mapTo(Long.class).one());
+      assertEquals(s.vendor() == org.ctmon.store.Vendor.H2 ? 3 : 1, parts, "partitions holding the names");
+
+      assertEquals(Set.of("host0.example.com,*.example.net", "host1.example.com,*.example.net",
+          "host2.example.com,*.example.net"), names(s, Criterion.Name.parse(".example.com")));
+      assertEquals(3, names(s, Criterion.Name.parse("www.example.net")).size(), "covering wildcard in every partition");
+      assertEquals(Set.of("host1.example.com,*.example.net"), names(s, Criterion.Name.parse("host1.example.com")));
+      for (Issuance i : stored) {
+        String expected = String.join(",", i.dnsNames());
+        assertEquals(Set.of(expected), names(s, new Criterion.Spki(i.spkiSha256())));
+        assertEquals(Set.of(expected), names(s, new Criterion.Fingerprint(i.certSha256())));
+        assertEquals(Set.of(expected), names(s, new Criterion.Serial(i.serialHex())));
+      }
+
+      IssuanceSearch search = new IssuanceSearch(s.jdbi());
+      IssuanceQuery q = IssuanceQuery.of(Criterion.Name.parse(".example.com"), NOW);
+      List<String> paged = new ArrayList<>();
+      Optional<String> cursor = Optional.empty();
+      do {
+        Page<IssuanceSummary> page = search.search(q, cursor, 1);
+        page.items().forEach(i -> paged.add(i.dnsNames().get(0)));
+        cursor = page.next();
+      } while (cursor.isPresent());
+      // Later batches have later entry timestamps, so the newest is in the newest partition.
+      assertEquals(List.of("host2.example.com", "host1.example.com", "host0.example.com"), paged);
     }
   }
 
