@@ -3,11 +3,10 @@
 -- Why: every search key of an issuance (its reversed names, IPs, certificate and key hashes,
 -- serial) is random with respect to the order issuances arrive. Inserting random keys into one
 -- B-tree of millions of entries dirties one page per key, and H2 rewrites every dirty page when
--- it stores: at 600,000 names the reversed-name index alone cost three quarters of ingest time
--- (measured in docs/benchmarks.md). Leading each such index with part = issuance id / 32768
--- (on H2) confines a batch's inserts to the few thousand pages of the newest partition, so a stored page
--- carries many new keys instead of one. A search seeks each partition in turn
--- (part IN (...) plus the key condition), which is one descent per partition.
+-- it stores: at 600,000 names the reversed-name index alone cost three quarters of ingest time.
+-- Leading each such index with part = issuance id / 4096 (on H2) confines a batch's inserts to the
+-- few hundred pages of the newest partition, so a stored page carries many new keys instead of
+-- one. A search descends once per partition (docs/benchmarks.md has both sides of the trade).
 --
 -- Ingest writes part (org.ctmon.store.IndexPartition); searches seek the partitions between the
 -- smallest and largest part stored.

@@ -53,6 +53,7 @@ final class StoreBenchmarkTest {
       Random pick = new Random(7);
       List<String> sampleNames = new ArrayList<>();
       List<String> sampleDomains = new ArrayList<>();
+      List<String> sampleIndexes = new ArrayList<>();
       long names = 0;
       var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
       long cpuStart = os.getProcessCpuTime();
@@ -71,6 +72,7 @@ final class StoreBenchmarkTest {
           if (pick.nextInt(2000) == 0) {
             sampleNames.add(dns.get(pick.nextInt(dns.size())));
             sampleDomains.add(domain);
+            sampleIndexes.add(Long.toString(idx));
           }
           Issuance is = issuance(idx, dns);
           batch.add(is);
@@ -98,6 +100,10 @@ final class StoreBenchmarkTest {
       measure(db + " exact", search, sampleNames, q -> new Criterion.Name(q, false), now);
       measure(db + " subdomains", search, sampleDomains, q -> new Criterion.Name(q, true), now);
       measure(db + " subdomains unexpired", search, sampleDomains, q -> new Criterion.Name(q, true), now, true);
+      measure(db + " key hash", search, sampleIndexes,
+          q -> new Criterion.Spki(issuance(Long.parseLong(q), List.of("x")).spkiSha256()), now);
+      measure(db + " serial", search, sampleIndexes,
+          q -> new Criterion.Serial(issuance(Long.parseLong(q), List.of("x")).serialHex()), now);
     }
   }
 

@@ -11,7 +11,6 @@ import java.util.Optional;
 import org.ctmon.parser.Der;
 import org.ctmon.parser.Sha256;
 import org.ctmon.store.Cursor;
-import org.ctmon.store.IndexPartition;
 import org.ctmon.store.Page;
 import org.ctmon.store.SqlText;
 import org.ctmon.store.ingest.EntryType;
@@ -148,13 +147,15 @@ public final class IssuanceSearch {
 
   /** Up to n {id, first_seen} pairs, newest first. */
   private static List<long[]> candidates(Handle h, IssuanceQuery q, Optional<Cursor> after, int n) {
-    List<Long> parts = partitions(h);
+    Optional<long[]> parts = partitions(h);
     if (parts.isEmpty()) {
       return List.of();
     }
     CandidateSql sql = CandidateSql.of(q.criterion());
-    StringBuilder filters = new StringBuilder(" AND x.part IN (<parts>)");
+    StringBuilder filters = new StringBuilder();
     Map<String, Object> binds = new HashMap<>(sql.binds());
+    binds.put("partFrom", parts.get()[0]);
+    binds.put("partTo", parts.get()[1]);
     if (!q.includeExpired()) {
       filters.append(" AND x.not_after >= :now");
       binds.put("now", q.now().toEpochMilli());
@@ -184,16 +185,18 @@ public final class IssuanceSearch {
     }
     String text = "SELECT DISTINCT iid, first_seen FROM (" + union + ") c"
         + " ORDER BY first_seen DESC, iid DESC LIMIT " + n;
-    return h.createQuery(text).bindMap(binds).bindList("parts", parts)
-        .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+    return h.createQuery(text).bindMap(binds).map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
   }
 
-  /** The index partitions that hold issuances (both ends read from the partitioned cert index). */
-  private static List<Long> partitions(Handle h) {
-    return h.createQuery("SELECT MIN(part), MAX(part) FROM issuances")
-        .map((rs, ctx) -> rs.getObject(1) == null ? List.<Long>of()
-            : IndexPartition.between(rs.getLong(1), rs.getLong(2)))
+  /**
+   * The first and last index partition holding issuances ({@link org.ctmon.store.IndexPartition}),
+   * or empty when none is stored. Both ends come from the partitioned indexes' first column.
+   */
+  private static Optional<long[]> partitions(Handle h) {
+    long[] range = h.createQuery("SELECT MIN(part), MAX(part) FROM issuances")
+        .map((rs, ctx) -> rs.getObject(1) == null ? new long[0] : new long[] {rs.getLong(1), rs.getLong(2)})
         .one();
+    return range.length == 0 ? Optional.empty() : Optional.of(range);
   }
 
   private static List<IssuanceSummary> load(Handle h, List<Long> keys) {
