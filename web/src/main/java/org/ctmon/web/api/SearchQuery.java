@@ -44,23 +44,20 @@ final class SearchQuery {
       }
       return new Criterion.Serial(hex.replaceFirst("^(-?)0+(?=[0-9a-f])", "$1"));
     }
-    boolean subdomains = false;
-    String name = t;
-    if (name.startsWith("%.")) {
-      name = name.substring(2);
-      subdomains = true;
-    } else if (name.startsWith(".")) {
-      name = name.substring(1);
-      subdomains = true;
+    Criterion.Name shape;
+    try {
+      shape = Criterion.Name.parse(t); // the leading "." or "%." and a trailing dot, as the store reads them
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("'" + t + "' is not a DNS name");
     }
-    if (name.contains("%")) {
+    if (shape.name().contains("%")) {
       throw new IllegalArgumentException("only a leading %. is supported (all subdomains), as in %.example.com");
     }
-    DnsName parsed = DnsName.parse(name);
+    DnsName parsed = DnsName.parse(shape.name());
     if (parsed.name().isEmpty() || parsed.name().contains(" ")) {
       throw new IllegalArgumentException("'" + t + "' is not a DNS name");
     }
-    return new Criterion.Name(parsed.name(), subdomains);
+    return new Criterion.Name(parsed.name(), shape.subdomains());
   }
 
   private static Sha256 hash(String hex, String prefix) {

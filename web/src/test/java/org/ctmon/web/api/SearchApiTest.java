@@ -211,6 +211,10 @@ final class SearchApiTest {
     assertTrue(getJson("/api/v1/search", 400).get("error").asText().startsWith("give a search"));
     assertEquals("only a leading %. is supported (all subdomains), as in %.example.com",
         getJson("/api/v1/search?q=" + q("foo%bar.com"), 400).get("error").asText());
+    assertEquals("'.' is not a DNS name", getJson("/api/v1/search?q=" + q("."), 400).get("error").asText());
+    assertEquals("'%.' is not a DNS name", getJson("/api/v1/search?q=" + q("%."), 400).get("error").asText());
+    // A Unicode name with subdomains is searched by its A-label and answers, even when nothing matches.
+    assertEquals(0, getJson("/api/v1/search?q=" + q("%.Bücher.Example."), 200).get("results").size());
     assertEquals("a certificate is named by its tbs_sha256: 64 hexadecimal digits",
         getJson("/api/v1/certs/" + q("'; DROP TABLE issuances;--"), 400).get("error").asText());
     assertEquals(404, get("/api/v1/certs/" + Sha256.of(new byte[] {9}).hex()).statusCode());
