@@ -1,11 +1,11 @@
 package org.ctmon.web.serve;
 
-import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
+import org.ctmon.fetcher.http.LogEndpoint;
+import org.ctmon.fetcher.http.LogFetchException;
 import org.ctmon.fetcher.loglist.LogList;
 import org.ctmon.fetcher.loglist.LogListException;
 import org.ctmon.fetcher.loglist.LogListSource;
@@ -20,13 +20,14 @@ import org.slf4j.LoggerFactory;
  */
 final class LogListLoader {
   private static final Logger LOG = LoggerFactory.getLogger(LogListLoader.class);
-  /** A Chrome list is about 100 KB; anything far larger is not a log list. */
-  static final long MAX_BYTES = 16L * 1024 * 1024;
 
   private final OkHttpClient http;
+  private final Clock clock;
 
-  LogListLoader(OkHttpClient http) {
+  /** @param http a client from {@link HttpClients}: it caps bodies while reading them */
+  LogListLoader(OkHttpClient http, Clock clock) {
     this.http = http;
+    this.clock = clock;
   }
 
   LogList load(String setting) {
@@ -36,7 +37,7 @@ final class LogListLoader {
     if (setting.startsWith("http://") || setting.startsWith("https://")) {
       try {
         return LogListSource.of(setting, fetch(setting)).load();
-      } catch (IOException | LogListException e) {
+      } catch (LogFetchException | LogListException | IllegalArgumentException e) {
         LOG.warn("cannot use the log list at {} ({}); following the bundled snapshot instead", setting, e.getMessage());
         return LogListSource.bundled().load();
       }
@@ -44,24 +45,13 @@ final class LogListLoader {
     return LogListSource.file(Path.of(setting)).load();
   }
 
-  private byte[] fetch(String url) throws IOException {
-    Request request = new Request.Builder().url(url).get().build();
-    try (Response response = http.newCall(request).execute()) {
-      if (!response.isSuccessful()) {
-        throw new IOException("HTTP " + response.code());
-      }
-      ResponseBody body = response.body();
-      if (body == null) {
-        throw new IOException("empty response");
-      }
-      if (body.contentLength() > MAX_BYTES) {
-        throw new IOException("response of " + body.contentLength() + " bytes is too large for a log list");
-      }
-      byte[] bytes = body.source().readByteArray();
-      if (bytes.length > MAX_BYTES) {
-        throw new IOException("response is too large for a log list");
-      }
-      return bytes;
-    }
+  // The same GET as every log request: body cap, no redirects, status and transport errors typed.
+  private byte[] fetch(String url) {
+    URI uri = URI.create(url);
+    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+    int slash = path.lastIndexOf('/');
+    URI directory = URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + path.substring(0, slash + 1));
+    String file = path.substring(slash + 1) + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    return new LogEndpoint(http, directory, clock).get(file, "log list");
   }
 }

@@ -114,7 +114,7 @@ public final class Monitor implements AutoCloseable {
     Logs logs = new Logs(store.jdbi(), clock);
     Ingest ingest = new Ingest(store.jdbi(), clock, config.retention().keepAllDer());
     BatchSink sink = ingest::commit;
-    LogListLoader loader = new LogListLoader(http);
+    LogListLoader loader = new LogListLoader(http, clock);
     Runnable refresh = () -> follow(loader.load(config.logs().list()), http, logs, sink);
     refresh.run();
     scheduler.every("log-list", config.logs().listRefreshInterval(), refresh, false);
