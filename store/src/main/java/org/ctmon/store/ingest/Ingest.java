@@ -11,7 +11,6 @@ import java.util.TreeMap;
 import org.ctmon.parser.Sha256;
 import org.ctmon.store.IndexPartition;
 import org.ctmon.store.JsonStrings;
-import org.ctmon.store.ReversedName;
 import org.ctmon.store.SqlText;
 import org.ctmon.store.StoreException;
 import org.ctmon.store.Vendor;
@@ -198,7 +197,7 @@ public final class Ingest {
     if (!existing.isEmpty()) {
       update.execute();
     }
-    insertNames(h, fresh);
+    NameRows.insert(h, vendor, fresh);
     return fresh.size();
   }
 
@@ -207,43 +206,6 @@ public final class Ingest {
       return null;
     }
     return m.der.bytes();
-  }
-
-  private void insertNames(Handle h, List<MergedIssuance> fresh) {
-    // Only issuances this transaction created get names: their keys cannot exist yet.
-    PreparedBatch names = h.prepareBatch("INSERT INTO issuance_names (issuance_id, ordinal, name_reversed, name,"
-        + " first_seen, not_after, part) VALUES (:id, :ordinal, :reversed, :name, :firstSeen, :notAfter, :part)");
-    PreparedBatch ips = h.prepareBatch("INSERT INTO issuance_ips (issuance_id, ordinal, ip, part)"
-        + " VALUES (:id, :ordinal, :ip, :part)");
-    int nameRows = 0;
-    int ipRows = 0;
-    for (MergedIssuance m : fresh) {
-      Issuance i = m.first;
-      long part = IndexPartition.of(vendor, m.id);
-      short ordinal = 0;
-      for (String name : i.dnsNames()) {
-        names.bind("id", m.id)
-            .bind("ordinal", ordinal++)
-            .bind("reversed", ReversedName.key(name))
-            .bind("name", SqlText.encode(name))
-            .bind("firstSeen", m.firstSeen)
-            .bind("notAfter", i.notAfter().toEpochMilli())
-            .bind("part", part)
-            .add();
-        nameRows++;
-      }
-      short ipOrdinal = 0;
-      for (String ip : i.ipAddresses()) {
-        ips.bind("id", m.id).bind("ordinal", ipOrdinal++).bind("ip", SqlText.key(ip)).bind("part", part).add();
-        ipRows++;
-      }
-    }
-    if (nameRows > 0) {
-      names.execute();
-    }
-    if (ipRows > 0) {
-      ips.execute();
-    }
   }
 
   private static void insertEntries(Handle h, int log, List<LogEntryRecord> entries,

@@ -1,0 +1,68 @@
+package org.ctmon.store.ingest;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import org.ctmon.store.IndexPartition;
+import org.ctmon.store.ReversedName;
+import org.ctmon.store.SqlText;
+import org.ctmon.store.StoreException;
+import org.ctmon.store.Vendor;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Writes the DNS names and IP addresses of issuances an ingest transaction created: the most rows
+ * ingest writes (about three per issuance), so they go through plain JDBC batches, without the
+ * per-argument lookups of Jdbi's binding (about a tenth of ingest time in the profile).
+ */
+final class NameRows {
+  private static final String NAMES = "INSERT INTO issuance_names (issuance_id, ordinal, name_reversed, name,"
+      + " first_seen, not_after, part) VALUES (?, ?, ?, ?, ?, ?, ?)";
+  private static final String IPS = "INSERT INTO issuance_ips (issuance_id, ordinal, ip, part) VALUES (?, ?, ?, ?)";
+
+  private NameRows() {}
+
+  /** Only issuances this transaction created: their keys cannot exist yet. */
+  static void insert(Handle h, Vendor vendor, List<MergedIssuance> fresh) {
+    Connection c = h.getConnection();
+    try (PreparedStatement names = c.prepareStatement(NAMES); PreparedStatement ips = c.prepareStatement(IPS)) {
+      int nameRows = 0;
+      int ipRows = 0;
+      for (MergedIssuance m : fresh) {
+        Issuance i = m.first;
+        long part = IndexPartition.of(vendor, m.id);
+        long notAfter = i.notAfter().toEpochMilli();
+        short ordinal = 0;
+        for (String name : i.dnsNames()) {
+          names.setLong(1, m.id);
+          names.setShort(2, ordinal++);
+          names.setString(3, ReversedName.key(name));
+          names.setString(4, SqlText.encode(name));
+          names.setLong(5, m.firstSeen);
+          names.setLong(6, notAfter);
+          names.setLong(7, part);
+          names.addBatch();
+          nameRows++;
+        }
+        short ipOrdinal = 0;
+        for (String ip : i.ipAddresses()) {
+          ips.setLong(1, m.id);
+          ips.setShort(2, ipOrdinal++);
+          ips.setString(3, SqlText.key(ip));
+          ips.setLong(4, part);
+          ips.addBatch();
+          ipRows++;
+        }
+      }
+      if (nameRows > 0) {
+        names.executeBatch();
+      }
+      if (ipRows > 0) {
+        ips.executeBatch();
+      }
+    } catch (SQLException e) {
+      throw new StoreException("error storing the names of " + fresh.size() + " issuances: " + e.getMessage(), e);
+    }
+  }
+}
