@@ -44,6 +44,7 @@ import org.ctmon.store.log.TreeHeadRecord;
  *   vs last verified head: same size other root | not a prefix ─> incident, STOPPED
  *      │
  *   new log + start at end ─> seed compact range at the head (audit path | hash tiles), commit
+ *   new log + start at index n < head ─> seed compact range of [0, n) against the head, commit
  *      │
  *   plan [position, head) ─> N fetches in flight ─> decode on the worker pool
  *      │                                  (pages arrive in any order)
@@ -293,14 +294,28 @@ public final class LogFollower {
       if (pos != 0) {
         throw new IllegalStateException("log " + logId.base64() + " is at index " + pos + " without a compact range");
       }
-      if (config.startAt() == StartPosition.END) {
+      StartPosition start = config.startAt();
+      if (start instanceof StartPosition.Index at && at.index() >= head.treeSize()) {
+        start = StartPosition.END;
+      }
+      if (start instanceof StartPosition.End) {
         if (head.treeSize() > 0) {
           CompactRange seeded = source.seed(head);
           commit(PendingBatch.seed(logId, seeded, verifiedHead(head)), seeded, Optional.of(verifiedHead(head)));
         }
         return;
       }
-      range = new CompactRange();
+      if (start instanceof StartPosition.Index at) {
+        // The seed carries the head it was checked against: if this catch-up is cut short, the
+        // next run checks the log's new head for consistency with it before going on.
+        range = source.seedAt(head, at.index());
+        commit(PendingBatch.seed(logId, range, verifiedHead(head)), range, Optional.of(verifiedHead(head)));
+        pos = range.size();
+      } else if (start instanceof StartPosition.Beginning) {
+        range = new CompactRange();
+      } else {
+        throw new AssertionError("unknown start position " + start);
+      }
     } else {
       range = CompactRange.fromBytes(state.compactRange().get().bytes());
       if (range.size() != pos) {

@@ -34,11 +34,32 @@ sealed interface LogSource permits Rfc6962Source, StaticSource {
 
   /**
    * The compact range of the tree of {@code head}, from the log (for a follower starting at the
-   * end), checked against the head's root.
+   * end), checked against the head's root: {@code seedAt(head, head.treeSize())}.
    *
    * @throws LogMisbehaviourException if the log's data does not reproduce the root
    */
-  CompactRange seed(TreeHead head);
+  default CompactRange seed(TreeHead head) {
+    return head.treeSize() == 0 ? new CompactRange() : seedAt(head, head.treeSize());
+  }
+
+  /**
+   * The compact range of the first {@code size} entries of the tree of {@code head}, from the log
+   * (for a follower starting at an entry index), checked against the head's root as far as the
+   * protocol allows: an RFC 6962 audit path of entry {@code size - 1} leads to it; static hash
+   * tiles give it at the head's size. Its root is compared with a head again when the follower's
+   * catch-up reaches one.
+   *
+   * @param size at least 1, at most the head's size
+   * @throws LogMisbehaviourException if the log's data does not lead to the head's root
+   */
+  CompactRange seedAt(TreeHead head, long size);
+
+  /** Refuses a {@link #seedAt} size outside {@code [1, head size]}. */
+  static void checkSeedSize(TreeHead head, long size) {
+    if (size <= 0 || size > head.treeSize()) {
+      throw new IllegalArgumentException("cannot seed a compact range of size " + size + " from " + head);
+    }
+  }
 
   /**
    * Checks that {@code older} is a prefix of {@code newer} ({@code newer} being the head the log

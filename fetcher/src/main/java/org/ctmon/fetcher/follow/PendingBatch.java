@@ -46,7 +46,8 @@ final class PendingBatch {
 
   /**
    * The batch that places a log never followed before at the end of {@code range} (seeded from the
-   * log at {@code head}), with no entries: what starting at the end commits.
+   * log and checked against {@code head}), with no entries: what starting at the end or at an entry
+   * index commits.
    */
   static IngestBatch seed(Sha256 logId, CompactRange range, VerifiedHead head) {
     LogPosition position = new LogPosition(range.size(), Blob.of(range.toBytes()), range.root());

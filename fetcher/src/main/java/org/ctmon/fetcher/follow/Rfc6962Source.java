@@ -22,9 +22,9 @@ import org.ctmon.store.log.IncidentKind;
 
 /**
  * An RFC 6962 log through {@link Rfc6962Client}: get-sth, get-entries with follow-up requests for
- * short pages, get-sth-consistency between heads, and the last leaf's audit path
+ * short pages, get-sth-consistency between heads, and the audit path of the leaf before the start
  * ({@code get-entry-and-proof}, else {@code get-entries} + {@code get-proof-by-hash}) to start at
- * the end.
+ * the end or at an entry index.
  */
 final class Rfc6962Source implements LogSource {
   private final Rfc6962Client client;
@@ -83,15 +83,13 @@ final class Rfc6962Source implements LogSource {
   }
 
   @Override
-  public CompactRange seed(TreeHead head) {
-    long size = head.treeSize();
-    if (size == 0) {
-      return new CompactRange();
-    }
+  public CompactRange seedAt(TreeHead head, long size) {
+    LogSource.checkSeedSize(head, size);
+    long last = size - 1;
     Sha256 leafHash;
     List<Sha256> path;
     try {
-      EntryAndProof eap = client.getEntryAndProof(size - 1, size);
+      EntryAndProof eap = client.getEntryAndProof(last, head.treeSize());
       leafHash = leafHash(eap.entry());
       path = eap.auditPath();
     } catch (LogHttpException e) {
@@ -99,15 +97,15 @@ final class Rfc6962Source implements LogSource {
         throw e;
       }
       // Not every log serves get-entry-and-proof; certspotter falls back the same way.
-      leafHash = leafHash(client.getEntries(size - 1, size - 1).entries().get(0));
-      ProofByHash proof = client.getProofByHash(leafHash, size);
+      leafHash = leafHash(client.getEntries(last, last).entries().get(0));
+      ProofByHash proof = client.getProofByHash(leafHash, head.treeSize());
       path = proof.auditPath();
     }
     try {
-      return CompactRange.fromLastLeafProof(size, leafHash, path, head.rootHash());
+      return CompactRange.fromInclusionProof(last, head.treeSize(), leafHash, path, head.rootHash());
     } catch (InvalidProofException e) {
-      throw new LogMisbehaviourException(IncidentKind.ROOT_MISMATCH, "error starting at the end of " + url()
-          + ": the audit path of entry " + (size - 1) + " does not lead to the root of " + head + " ("
+      throw new LogMisbehaviourException(IncidentKind.ROOT_MISMATCH, "error starting at entry " + size + " of "
+          + url() + ": the audit path of entry " + last + " does not lead to the root of " + head + " ("
           + e.getMessage() + ")", null, head);
     }
   }

@@ -19,7 +19,7 @@ import org.ctmon.store.log.IncidentKind;
 
 /**
  * A static-ct-api log through {@link StaticCtClient}: checkpoints, whole data tiles, hash tiles for
- * starting at the end and for consistency between checkpoints.
+ * starting at the end or at an entry index and for consistency between checkpoints.
  *
  * <p>Partial data tiles: the spec says monitors SHOULD avoid them and certspotter waits until one
  * is 5 minutes old. This follower fetches the partial tile at the right edge right away, so every
@@ -77,13 +77,16 @@ final class StaticSource implements LogSource {
   }
 
   @Override
-  public CompactRange seed(TreeHead head) {
-    CompactRange range = TileTree.compactRange(head.treeSize(), tiles());
-    if (!range.root().equals(head.rootHash())) {
-      throw new LogMisbehaviourException(IncidentKind.ROOT_MISMATCH, "error starting at the end of " + url()
-          + ": the hash tiles give root " + range.root().base64() + ", not that of " + head, null, head);
+  public CompactRange seedAt(TreeHead head, long size) {
+    LogSource.checkSeedSize(head, size);
+    HashTileSource tiles = tiles();
+    CompactRange whole = TileTree.compactRange(head.treeSize(), tiles);
+    if (!whole.root().equals(head.rootHash())) {
+      throw new LogMisbehaviourException(IncidentKind.ROOT_MISMATCH, "error starting at entry " + size + " of "
+          + url() + ": the hash tiles give root " + whole.root().base64() + ", not that of " + head, null, head);
     }
-    return range;
+    // The tiles are immutable once published: those of the head's tree also hold its prefix.
+    return size == head.treeSize() ? whole : TileTree.compactRange(size, tiles);
   }
 
   /**

@@ -62,19 +62,46 @@ public final class CompactRange {
 
   /**
    * The range of a whole tree from the audit path of its last leaf, for an RFC 6962 follower that
-   * starts at a log's current end ({@code get-entry-and-proof} of leaf {@code treeSize - 1}): the
-   * path is verified against {@code root} first, and its hashes, read top down, are exactly the
-   * subtree roots of the first {@code treeSize - 1} leaves. Take {@code treeSize} and {@code root}
-   * from the same signed tree head (see {@link InclusionProof} on sizes).
+   * starts at a log's current end ({@code get-entry-and-proof} of leaf {@code treeSize - 1}): see
+   * {@link #fromInclusionProof}.
    *
    * @throws InvalidProofException if the path does not prove the leaf at the end of that tree
    */
   public static CompactRange fromLastLeafProof(long treeSize, Sha256 lastLeafHash, List<Sha256> auditPath, Sha256 root) {
-    InclusionProof.verify(treeSize - 1, treeSize, lastLeafHash, auditPath, root);
-    List<Sha256> roots = new ArrayList<>(auditPath);
-    Collections.reverse(roots);
-    CompactRange range = fromRightEdge(treeSize - 1, roots);
-    range.append(lastLeafHash);
+    return fromInclusionProof(treeSize - 1, treeSize, lastLeafHash, auditPath, root);
+  }
+
+  /**
+   * The range of the first {@code leafIndex + 1} leaves of a tree from the audit path of leaf
+   * {@code leafIndex} in it, for an RFC 6962 follower that starts at an entry index: the path is
+   * verified against {@code root} first; its left siblings (RFC 9162 section 2.1.3.2: a sibling
+   * is on the left where the walk hashes it first), read top down, are exactly the subtree roots
+   * of the first {@code leafIndex} leaves, and the leaf follows them. Take {@code treeSize} and
+   * {@code root} from the same signed tree head (see {@link InclusionProof} on sizes).
+   *
+   * @throws InvalidProofException if the path does not prove the leaf at that index of that tree
+   */
+  public static CompactRange fromInclusionProof(long leafIndex, long treeSize, Sha256 leafHash, List<Sha256> path,
+                                                Sha256 root) {
+    InclusionProof.verify(leafIndex, treeSize, leafHash, path, root);
+    List<Sha256> left = new ArrayList<>(Long.bitCount(leafIndex));
+    // The walk of InclusionProof.verify, keeping the hashes it puts on the left (bottom up).
+    long fn = leafIndex;
+    long sn = treeSize - 1;
+    for (Sha256 p : path) {
+      if ((fn & 1) == 1 || fn == sn) {
+        left.add(p);
+        while ((fn & 1) == 0 && fn != 0) {
+          fn >>>= 1;
+          sn >>>= 1;
+        }
+      }
+      fn >>>= 1;
+      sn >>>= 1;
+    }
+    Collections.reverse(left);
+    CompactRange range = fromRightEdge(leafIndex, left);
+    range.append(leafHash);
     return range;
   }
 

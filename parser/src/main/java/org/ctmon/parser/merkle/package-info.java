@@ -5,9 +5,9 @@
  * <p>A follower hashes each entry ({@link org.ctmon.parser.merkle.MerkleHash#leaf}) into a
  * {@link org.ctmon.parser.merkle.CompactRange} (the O(log n) frontier of the tree), stores it with
  * its position, and compares its root with every signed tree head it reaches. A follower that starts
- * at a log's end seeds the range from the last leaf's audit path (RFC 6962 logs,
- * {@link org.ctmon.parser.merkle.CompactRange#fromLastLeafProof}) or from the right-edge hash tiles
- * (static-ct logs, {@link org.ctmon.parser.merkle.TileTree#compactRange}).
+ * at a log's end, or at an entry index, seeds the range from the audit path of the leaf before that
+ * position (RFC 6962 logs, {@link org.ctmon.parser.merkle.CompactRange#fromInclusionProof}) or from
+ * hash tiles (static-ct logs, {@link org.ctmon.parser.merkle.TileTree#compactRange}).
  * {@link org.ctmon.parser.merkle.InclusionProof} and {@link org.ctmon.parser.merkle.ConsistencyProof}
  * check the proofs RFC 6962 logs serve. {@link org.ctmon.parser.merkle.TileTree} reads the tree
  * through hash tiles given a {@link org.ctmon.parser.merkle.HashTileSource} that fetches their bytes

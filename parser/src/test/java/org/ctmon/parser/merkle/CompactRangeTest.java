@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.ctmon.parser.Sha256;
 import org.junit.jupiter.api.Test;
 
@@ -151,6 +152,40 @@ final class CompactRangeTest {
     assertThrows(InvalidProofException.class, () -> CompactRange.fromLastLeafProof(10, leaves.get(8), path, root));
     assertThrows(InvalidProofException.class, () -> CompactRange.fromLastLeafProof(9, leaves.get(9), path, root));
     assertThrows(InvalidProofException.class, () -> CompactRange.fromLastLeafProof(0, leaves.get(9), List.of(), root));
+  }
+
+  @Test
+  void fromTheInclusionProofOfAnyLeafEqualsTheRangeOfTheLeavesUpToIt() {
+    List<Sha256> leaves = NaiveMerkle.randomLeaves(3000, 6);
+    MerkleTree tree = MerkleTree.of(leaves);
+    Random random = new Random(7);
+    for (int k = 0; k < 2000; k++) {
+      // Small trees often (every edge shape), larger ones up to the whole tree.
+      long size = 1 + random.nextInt(k % 4 == 0 ? leaves.size() : 70);
+      long index = random.nextInt((int) size);
+      List<Sha256> path = tree.inclusionProof(index, size);
+      CompactRange seeded = CompactRange.fromInclusionProof(index, size, leaves.get((int) index), path, tree.root(size));
+      CompactRange appended = new CompactRange();
+      leaves.subList(0, (int) index + 1).forEach(appended::append);
+      assertEquals(appended, seeded, "leaf " + index + " of " + size);
+      if (!path.isEmpty()) {
+        int element = random.nextInt(path.size());
+        List<Sha256> flipped = ProofMutations.flip(path, element, random.nextInt(256));
+        assertThrows(InvalidProofException.class, () -> CompactRange.fromInclusionProof(index, size,
+            leaves.get((int) index), flipped, tree.root(size)), "hash " + element + " of leaf " + index + " of " + size);
+      }
+    }
+  }
+
+  @Test
+  void fromTheInclusionProofOfTheLastLeafIsTheWholeTreeAndOfLeafZeroIsOneLeaf() {
+    List<Sha256> leaves = NaiveMerkle.randomLeaves(1234, 8);
+    MerkleTree tree = MerkleTree.of(leaves);
+    CompactRange whole = CompactRange.fromInclusionProof(1233, 1234, leaves.get(1233), tree.inclusionProof(1233, 1234),
+        tree.root());
+    assertEquals(tree.root(), whole.root());
+    CompactRange first = CompactRange.fromInclusionProof(0, 1234, leaves.get(0), tree.inclusionProof(0, 1234), tree.root());
+    assertEquals(List.of(leaves.get(0)), first.subtreeRoots());
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.ctmon.web.config;
 
 import java.time.Duration;
 import java.util.List;
+import org.ctmon.fetcher.follow.StartPosition;
 
 /**
  * The whole configuration of a ctmon process, loaded and validated once at start by
@@ -17,22 +18,19 @@ public record Config(Http http, Database database, Retention retention, Logs log
   /** What is kept, and for how long. */
   public record Retention(Duration window, boolean keepAllDer, int purgeBatchSize) {}
 
-  /** Where log starts following a log it has never seen. */
-  public enum StartAt {
-    /** The log's current size (like certspotter): only what is logged from now on. */
-    END,
-    /** Entry 0: the whole history of the log. */
-    BEGINNING
-  }
-
-  /** Which logs to follow and how often to look at them. */
+  /**
+   * Which logs to follow and how often to look at them.
+   *
+   * @param startAt where a log seen for the first time is started: its end, its beginning or an
+   *     entry index
+   */
   public record Logs(
       String list,
       List<String> states,
       boolean includeTestLogs,
       List<String> include,
       List<String> exclude,
-      StartAt startAt,
+      StartPosition startAt,
       Duration pollInterval,
       Duration listRefreshInterval) {
     public Logs {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.ctmon.fetcher.follow.StartPosition;
 
 /**
  * Every configuration key ctmon reads, with its default and meaning: the single source for the
@@ -45,8 +46,9 @@ final class Settings {
       ValueParsers::list);
   static final Setting<List<String>> LOGS_EXCLUDE = new Setting<>("logs.exclude", "",
       "Never follow logs whose description or operator matches one of these. Wins over include.", ValueParsers::list);
-  static final Setting<Config.StartAt> LOGS_START_AT = new Setting<>("logs.startAt", "end",
-      "Where to start a log seen for the first time: `end` (its current size) or `beginning` (entry 0).", Settings::startAt);
+  static final Setting<StartPosition> LOGS_START_AT = new Setting<>("logs.startAt", "end",
+      "Where to start a log seen for the first time: `end` (its current size), `beginning` (entry 0) or an entry index such as `120000000` (earlier entries are never fetched; an index at or past the log's size means its end).",
+      Settings::startAt);
   static final Setting<Duration> LOGS_POLL_INTERVAL = new Setting<>("logs.pollInterval", "10s",
       "How often each log's tree head (get-sth or checkpoint) is polled.", ValueParsers::duration);
   static final Setting<Duration> LOGS_LIST_REFRESH_INTERVAL = new Setting<>("logs.listRefreshInterval", "1h",
@@ -98,14 +100,11 @@ final class Settings {
     return states;
   }
 
-  private static Config.StartAt startAt(String text) {
-    String t = text.trim().toLowerCase(Locale.ROOT);
-    if (t.equals("end")) {
-      return Config.StartAt.END;
+  private static StartPosition startAt(String text) {
+    try {
+      return StartPosition.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("must be `end`, `beginning` or an entry index (0 or more)");
     }
-    if (t.equals("beginning")) {
-      return Config.StartAt.BEGINNING;
-    }
-    throw new IllegalArgumentException("must be `end` or `beginning`");
   }
 }

@@ -18,7 +18,6 @@ import org.ctmon.fetcher.follow.BatchSink;
 import org.ctmon.fetcher.follow.FollowerConfig;
 import org.ctmon.fetcher.follow.FollowerStatus;
 import org.ctmon.fetcher.follow.LogFollower;
-import org.ctmon.fetcher.follow.StartPosition;
 import org.ctmon.fetcher.loglist.CtLog;
 import org.ctmon.fetcher.loglist.LogList;
 import org.ctmon.fetcher.loglist.LogSelection;
@@ -145,7 +144,7 @@ public final class Monitor implements AutoCloseable {
     SelectedLogs selected = selection().select(list, clock.instant());
     skipped = selected.skipped();
     FollowerConfig fc = FollowerConfig.DEFAULT
-        .withStartAt(config.logs().startAt() == Config.StartAt.END ? StartPosition.END : StartPosition.BEGINNING)
+        .withStartAt(config.logs().startAt())
         .withFetching(config.fetch().batchSize(), config.fetch().parallelism(), config.fetch().requestsPerSecond())
         // Fewer, larger transactions while catching up: each durable H2 commit has a fixed cost
         // (measured 1,469 issuances/s at 1,024 per commit, 2,402 at 8,192). At a log's head the

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.ctmon.fetcher.follow.StartPosition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +22,7 @@ final class ConfigLoaderTest {
     assertEquals("jdbc:h2:file:./data/ctmon", c.database().url());
     assertEquals("bundled", c.logs().list());
     assertEquals(List.of("usable", "qualified", "readonly"), c.logs().states());
-    assertEquals(Config.StartAt.END, c.logs().startAt());
+    assertEquals(StartPosition.END, c.logs().startAt());
     assertEquals(Duration.ofSeconds(10), c.logs().pollInterval());
     assertEquals(256, c.fetch().batchSize());
   }
@@ -35,7 +36,7 @@ final class ConfigLoaderTest {
     assertEquals("0.0.0.0", c.http().bind());
     assertEquals(Duration.ofMinutes(5), c.logs().pollInterval());
     assertEquals(List.of("Bogus", "Test*"), c.logs().exclude());
-    assertEquals(Config.StartAt.BEGINNING, c.logs().startAt());
+    assertEquals(StartPosition.BEGINNING, c.logs().startAt());
   }
 
   @Test
@@ -64,9 +65,22 @@ final class ConfigLoaderTest {
     assertTrue(assertThrows(InvalidConfigException.class,
         () -> ConfigLoader.load(null, Map.of("CTMON_LOGS_STATES", "usable,happy"))).getMessage()
         .endsWith("unknown log state 'happy' (known: pending, qualified, usable, readonly, retired, rejected)"));
-    assertTrue(assertThrows(InvalidConfigException.class,
-        () -> ConfigLoader.load(null, Map.of("CTMON_LOGS_START_AT", "middle"))).getMessage()
-        .endsWith("must be `end` or `beginning`"));
+    for (String bad : List.of("middle", "-1", "12e3", "99999999999999999999")) {
+      assertEquals("invalid configuration: logs.startAt = '" + bad + "' (from environment variable CTMON_LOGS_START_AT):"
+          + " must be `end`, `beginning` or an entry index (0 or more)",
+          assertThrows(InvalidConfigException.class,
+              () -> ConfigLoader.load(null, Map.of("CTMON_LOGS_START_AT", bad))).getMessage());
+    }
+  }
+
+  @Test
+  void anEntryIndexIsAStartPositionAndZeroIsTheBeginning(@TempDir Path dir) throws IOException {
+    assertEquals(new StartPosition.Index(12345),
+        ConfigLoader.load(null, Map.of("CTMON_LOGS_START_AT", "12345")).logs().startAt());
+    assertEquals(StartPosition.BEGINNING, ConfigLoader.load(null, Map.of("CTMON_LOGS_START_AT", "0")).logs().startAt());
+    Path file = dir.resolve("c.yaml");
+    Files.writeString(file, "logs:\n  startAt: 120000000\n");
+    assertEquals(new StartPosition.Index(120000000), ConfigLoader.load(file, Map.of()).logs().startAt());
   }
 
   @Test

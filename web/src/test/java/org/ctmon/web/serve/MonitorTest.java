@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.ctmon.fetcher.follow.StartPosition;
 import org.ctmon.testlog.TestLogOptions;
 import org.ctmon.testlog.TestLogServer;
 import org.ctmon.testlog.pki.Issuance;
@@ -40,7 +41,7 @@ final class MonitorTest {
         new Config.Database("jdbc:h2:file:" + dir.resolve("ctmon"), "", "", 4),
         new Config.Retention(Duration.ofDays(90), true, 1000),
         new Config.Logs(logList, List.of("usable", "qualified", "readonly"), true, List.of(), List.of(),
-            Config.StartAt.BEGINNING, Duration.ofMillis(300), Duration.ofHours(1)),
+            StartPosition.BEGINNING, Duration.ofMillis(300), Duration.ofHours(1)),
         new Config.Fetch("ct-test@example.org", 64, 2, 100, Duration.ofSeconds(10)));
   }
 
