@@ -37,7 +37,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 final class FaultsOverHttpTest {
-  private static final FakeClock CLOCK = new FakeClock(Instant.parse("2026-11-28T12:00:00Z"));
+  private static final ManualClock CLOCK = new ManualClock(Instant.parse("2026-11-28T12:00:00Z"));
   private static TestLogServer server;
   private static TestLog rfc;
   private static TestLog tiled;

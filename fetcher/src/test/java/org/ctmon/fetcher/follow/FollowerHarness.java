@@ -1,5 +1,6 @@
 package org.ctmon.fetcher.follow;
 
+import org.ctmon.testlog.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,7 +41,7 @@ final class FollowerHarness implements AutoCloseable {
   final Ingest ingest;
   final ExecutorService pool = Executors.newFixedThreadPool(4);
   final OkHttpClient http = HttpConfig.withContact("ctmon-tests@example.org").newClient();
-  final FakeClock clock = new FakeClock(Instant.parse("2026-11-28T12:00:00Z"));
+  final ManualClock clock = new ManualClock(Instant.parse("2026-11-28T12:00:00Z"));
   /** Every issuance the test log issued since the start (the log's own record). */
   final List<Issuance> issued = new ArrayList<>();
 

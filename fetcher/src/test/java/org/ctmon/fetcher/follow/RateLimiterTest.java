@@ -1,5 +1,6 @@
 package org.ctmon.fetcher.follow;
 
+import org.ctmon.testlog.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.Test;
 final class RateLimiterTest {
   @Test
   void aBurstGoesAtOnceAndFurtherRequestsWaitTheirTurn() {
-    FakeClock clock = new FakeClock(Instant.parse("2026-11-28T12:00:00Z"));
+    ManualClock clock = new ManualClock(Instant.parse("2026-11-28T12:00:00Z"));
     RateLimiter limiter = new RateLimiter(2, 2, clock);
     assertEquals(Duration.ZERO, limiter.reserve());
     assertEquals(Duration.ZERO, limiter.reserve());
@@ -21,7 +22,7 @@ final class RateLimiterTest {
 
   @Test
   void idleTimeRefillsNoMoreThanTheBurst() {
-    FakeClock clock = new FakeClock(Instant.parse("2026-11-28T12:00:00Z"));
+    ManualClock clock = new ManualClock(Instant.parse("2026-11-28T12:00:00Z"));
     RateLimiter limiter = new RateLimiter(10, 3, clock);
     clock.advance(Duration.ofHours(1));
     for (int i = 0; i < 3; i++) {
@@ -32,7 +33,7 @@ final class RateLimiterTest {
 
   @Test
   void zeroMeansNoLimit() {
-    RateLimiter limiter = new RateLimiter(0, 1, new FakeClock(Instant.EPOCH));
+    RateLimiter limiter = new RateLimiter(0, 1, new ManualClock(Instant.EPOCH));
     for (int i = 0; i < 1000; i++) {
       assertEquals(Duration.ZERO, limiter.reserve());
     }

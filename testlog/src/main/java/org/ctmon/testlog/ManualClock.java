@@ -1,4 +1,4 @@
-package org.ctmon.fetcher.follow;
+package org.ctmon.testlog;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,15 +6,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that stands still until a test advances it; thread safe. */
-final class FakeClock extends Clock {
+/**
+ * A clock that stands still until its owner advances it: lets a test log's heads, a follower's
+ * backoff and a rate limiter be driven through time without sleeping. Thread safe.
+ */
+public final class ManualClock extends Clock {
   private volatile Instant now;
 
-  FakeClock(Instant start) {
+  public ManualClock(Instant start) {
     this.now = start;
   }
 
-  synchronized void advance(Duration d) {
+  /** Moves the clock forward by {@code d}. */
+  public synchronized void advance(Duration d) {
     now = now.plus(d);
   }
 
