@@ -1,6 +1,5 @@
 package org.ctmon.fetcher.follow;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -143,17 +142,7 @@ final class LogFollowerStartAtTest {
   }
 
   private static void assertCaughtUpFrom(FollowerHarness h, String name, LogFollower f, long start) {
-    TestLog log = h.testLog(name);
-    long size = log.publishedSize();
     assertNotEquals(0, start % 256, "the start is not at a tile boundary");
-    assertArrayEquals(new long[] {size - start, size - start, start, size - 1}, h.entryStats(name),
-        name + ": count, distinct, min, max");
-    LogState state = h.logs.state(h.logId(name)).orElseThrow();
-    assertEquals(size, state.nextIndex());
-    assertEquals(log.head().rootHash(), state.rangeRoot().orElseThrow(), name + ": stored root is the signed root");
-    assertEquals(size, state.verified().orElseThrow().treeSize());
-    FollowerStatus status = f.status();
-    assertEquals(FollowerHealth.OK, status.health(), () -> name + ": " + status);
-    assertEquals(0, status.lag());
+    LogFollowerCatchUpTest.assertCaughtUpFrom(h, name, f, start);
   }
 }
