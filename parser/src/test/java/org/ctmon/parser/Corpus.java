@@ -20,7 +20,7 @@ public final class Corpus {
     Path root = prop != null ? Paths.get(prop) : Paths.get("..", "..", "shared", "corpus");
     if (!Files.isDirectory(root)) {
       throw new IllegalStateException("corpus not found at " + root.toAbsolutePath()
-          + " (set -Dctmon.corpus=/path/to/shared/corpus)");
+          + " (set CTMON_CORPUS=/path/to/shared/corpus, or -Dctmon.corpus=...)");
     }
     return root.normalize();
   }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.ctmon.fetcher.loglist.LogList;
+import org.ctmon.parser.Corpus;
 import org.ctmon.web.config.Config;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,8 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** A log list URL is read like any log response; whatever goes wrong, the bundled list is followed. */
 final class LogListLoaderTest {
-  private static final Path LIST = Path.of(System.getProperty("ctmon.corpus", "../../shared/corpus"))
-      .resolve("loglist/chrome_v3_log_list_v81.14_2026-01-20.json");
+  private static final Path LIST = Corpus.path("loglist/chrome_v3_log_list_v81.14_2026-01-20.json");
   private HttpServer server;
   private final List<String> asked = new ArrayList<>();
   private LogListLoader loader;
