@@ -2,6 +2,7 @@ package org.ctmon.fetcher.tiles;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.ctmon.parser.merkle.Tile;
 
 /**
  * A data tile to fetch: its index and how many entries of it exist (256 for a full tile, 1..255 for
@@ -13,15 +14,11 @@ import java.util.List;
  */
 public record DataTileRef(long index, int width) {
   /** Entries in a full tile. */
-  public static final int FULL_WIDTH = 256;
+  public static final int FULL_WIDTH = Tile.FULL_WIDTH;
 
+  /** Validated as the level-0 tile coordinate it shares with the hash tile of the same entries. */
   public DataTileRef {
-    if (index < 0) {
-      throw new IllegalArgumentException("tile index " + index + " is negative");
-    }
-    if (width < 1 || width > FULL_WIDTH) {
-      throw new IllegalArgumentException("tile width " + width + " is not within 1.." + FULL_WIDTH);
-    }
+    new Tile(0, index, width);
   }
 
   /** Whether this is a partial tile. */
@@ -36,7 +33,7 @@ public record DataTileRef(long index, int width) {
 
   /** The path below the monitoring prefix: {@code tile/data/x001/234.p/7}. */
   public String path() {
-    return StaticCtClient.tilePath("data", index, width);
+    return new Tile(0, index, width).dataPath();
   }
 
   /**
