@@ -30,6 +30,8 @@ final class SchemaUpgradeTest {
           .bind("notAfter", Instant.parse("2030-01-01T00:00:00Z").toEpochMilli()).execute();
       h.execute("INSERT INTO issuance_names (issuance_id, ordinal, name_reversed, name, first_seen, not_after)"
           + " VALUES (4098, 0, 'com.example.old', 'old.example.com', 1000, 1893456000000)");
+      h.execute("INSERT INTO log_entries (log, entry_index, entry_type, entry_timestamp, issuance_id)"
+          + " VALUES (1, 7, 'precert', 900, 4098)");
       // An old ctmon drew ids in blocks of 4096 (1 and 4097 here) and used the first ids of its last block.
       h.createQuery("SELECT nextval('issuance_ids')").mapTo(Long.class).one();
       h.createQuery("SELECT nextval('issuance_ids')").mapTo(Long.class).one();
@@ -46,6 +48,7 @@ final class SchemaUpgradeTest {
       List<IssuanceSummary> bySpki = search.search(IssuanceQuery.of(new Criterion.Spki(spki), now), Optional.empty(), 10)
           .items();
       assertEquals(List.of(tbs), bySpki.stream().map(IssuanceSummary::tbsSha256).toList());
+      assertEquals(List.of(7L), search.byTbs(tbs).orElseThrow().entries().stream().map(e -> e.index()).toList());
       assertEquals(List.of("old.example.com"), search.search(IssuanceQuery.of(new Criterion.Serial("0A0B"), now),
           Optional.empty(), 10).items().stream().map(i -> i.dnsNames().get(0)).toList());
     }

@@ -213,10 +213,12 @@ public final class Ingest {
     if (entries.isEmpty()) {
       return;
     }
-    PreparedBatch b = h.prepareBatch("INSERT INTO log_entries (log, entry_index, entry_type, entry_timestamp,"
-        + " issuance_id) VALUES (:log, :index, :type, :timestamp, :issuance) ON CONFLICT DO NOTHING");
+    PreparedBatch b = h.prepareBatch("INSERT INTO log_entries (entry_key, log, entry_index, entry_type,"
+        + " entry_timestamp, issuance_id) VALUES (:key, :log, :index, :type, :timestamp, :issuance)"
+        + " ON CONFLICT DO NOTHING");
     for (LogEntryRecord e : entries) {
-      b.bind("log", log)
+      b.bind("key", EntryKey.of(log, e.index()))
+          .bind("log", log)
           .bind("index", e.index())
           .bind("type", e.type().sqlName())
           .bind("timestamp", e.timestampMs())

@@ -27,8 +27,9 @@ import org.ctmon.parser.Sha256;
  * @param ca whether basicConstraints says CA
  * @param precert whether this is the precertificate (else the final certificate)
  * @param dnsNames DNS names (SAN dNSName and CN when it is a name), normalized: lower case,
- *     A-labels; duplicates are dropped, order is kept
- * @param ipAddresses IP addresses in text form
+ *     A-labels; duplicates are dropped, order is kept. Any number: the store indexes the first
+ *     65,536 ({@link org.ctmon.store.NameKey#MAX_NAMES}), the watch-list matcher sees them all
+ * @param ipAddresses IP addresses in text form (the store indexes the first 32,768)
  * @param der the (pre)certificate's DER, or {@code null}; stored only when retention asks for it
  */
 public record Issuance(
@@ -59,8 +60,5 @@ public record Issuance(
     Objects.requireNonNull(keyType, "keyType");
     dnsNames = List.copyOf(new java.util.LinkedHashSet<>(dnsNames));
     ipAddresses = List.copyOf(new java.util.LinkedHashSet<>(ipAddresses));
-    if (dnsNames.size() + ipAddresses.size() > Short.MAX_VALUE) {
-      throw new IllegalArgumentException("issuance " + tbsSha256 + " has more than 32767 names");
-    }
   }
 }

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import org.ctmon.store.IndexPartition;
+import org.ctmon.store.NameKey;
 import org.ctmon.store.ReversedName;
 import org.ctmon.store.SqlText;
 import org.ctmon.store.StoreException;
@@ -17,11 +18,20 @@ import org.jdbi.v3.core.Handle;
  * per-argument lookups of Jdbi's binding (about a tenth of ingest time in the profile).
  */
 final class NameRows {
-  private static final String NAMES = "INSERT INTO issuance_names (issuance_id, ordinal, name_reversed, name,"
+  private static final String NAMES = "INSERT INTO issuance_names (name_key, issuance_id, name_reversed, name,"
       + " first_seen, not_after, part) VALUES (?, ?, ?, ?, ?, ?, ?)";
   private static final String IPS = "INSERT INTO issuance_ips (issuance_id, ordinal, ip, part) VALUES (?, ?, ?, ?)";
 
+  /** IP addresses one issuance can have: {@code issuance_ips.ordinal} is a SMALLINT. */
+  static final int MAX_IPS = Short.MAX_VALUE + 1;
+
   private NameRows() {}
+
+  // A certificate can list more names than a key numbers (RFC 6962 allows 16 MB certificates).
+  // Its first ones are indexed and the batch commits: failing it would stop the log for good.
+  private static List<String> cap(List<String> values, int max) {
+    return values.size() <= max ? values : values.subList(0, max);
+  }
 
   /** Only issuances this transaction created: their keys cannot exist yet. */
   static void insert(Handle h, Vendor vendor, List<MergedIssuance> fresh) {
@@ -33,10 +43,10 @@ final class NameRows {
         Issuance i = m.first;
         long part = IndexPartition.of(vendor, m.id);
         long notAfter = i.notAfter().toEpochMilli();
-        short ordinal = 0;
-        for (String name : i.dnsNames()) {
-          names.setLong(1, m.id);
-          names.setShort(2, ordinal++);
+        int ordinal = 0;
+        for (String name : cap(i.dnsNames(), NameKey.MAX_NAMES)) {
+          names.setLong(1, NameKey.of(m.id, ordinal++));
+          names.setLong(2, m.id);
           names.setString(3, ReversedName.key(name));
           names.setString(4, SqlText.encode(name));
           names.setLong(5, m.firstSeen);
@@ -46,7 +56,7 @@ final class NameRows {
           nameRows++;
         }
         short ipOrdinal = 0;
-        for (String ip : i.ipAddresses()) {
+        for (String ip : cap(i.ipAddresses(), MAX_IPS)) {
           ips.setLong(1, m.id);
           ips.setShort(2, ipOrdinal++);
           ips.setString(3, SqlText.key(ip));

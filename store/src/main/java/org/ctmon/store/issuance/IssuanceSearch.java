@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.ctmon.parser.Der;
 import org.ctmon.parser.Sha256;
 import org.ctmon.store.Cursor;
+import org.ctmon.store.NameKey;
 import org.ctmon.store.Page;
 import org.ctmon.store.SqlText;
 import org.ctmon.store.ingest.EntryType;
@@ -204,8 +205,10 @@ public final class IssuanceSearch {
       return List.of();
     }
     Map<Long, List<String>> names = new HashMap<>();
-    h.createQuery("SELECT issuance_id, name FROM issuance_names WHERE issuance_id IN (<keys>)"
-            + " ORDER BY issuance_id, ordinal")
+    // Each issuance's names are one range of the names table's key (NameKey).
+    h.createQuery("SELECT n.issuance_id, n.name FROM issuances i JOIN issuance_names n"
+            + " ON n.name_key >= i.id * " + NameKey.MAX_NAMES + " AND n.name_key < (i.id + 1) * " + NameKey.MAX_NAMES
+            + " WHERE i.id IN (<keys>) ORDER BY n.name_key")
         .bindList("keys", keys)
         .map((rs, ctx) -> Map.entry(rs.getLong(1), SqlText.decode(rs.getString(2))))
         .forEach(e -> names.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));

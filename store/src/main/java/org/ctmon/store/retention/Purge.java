@@ -2,9 +2,11 @@ package org.ctmon.store.retention;
 
 import java.time.Clock;
 import java.util.List;
+import org.ctmon.store.NameKey;
 import org.ctmon.store.StoreConfig;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Deletes what retention no longer keeps: issuances first seen before {@code now - window} that
@@ -54,7 +56,12 @@ public final class Purge {
     if (ids.isEmpty()) {
       return 0;
     }
-    for (String table : List.of("issuance_names", "issuance_ips", "log_entries")) {
+    PreparedBatch names = h.prepareBatch("DELETE FROM issuance_names WHERE name_key >= :from AND name_key < :to");
+    for (long id : ids) {
+      names.bind("from", NameKey.first(id)).bind("to", NameKey.end(id)).add();
+    }
+    names.execute();
+    for (String table : List.of("issuance_ips", "log_entries")) {
       h.createUpdate("DELETE FROM " + table + " WHERE issuance_id IN (<ids>)").bindList("ids", ids).execute();
     }
     // A match committed since the SELECT makes this statement fail on the matches foreign key:

@@ -19,13 +19,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ctmon.store.Blob;
+import org.ctmon.store.NameKey;
 import org.ctmon.store.OnBothDatabases;
 import org.ctmon.store.Store;
 import org.ctmon.store.StoreException;
 import org.ctmon.store.TableSnapshot;
 import org.ctmon.store.TestDatabase;
+import org.ctmon.store.issuance.Criterion;
 import org.ctmon.store.issuance.IssuanceDetail;
+import org.ctmon.store.issuance.IssuanceQuery;
 import org.ctmon.store.issuance.IssuanceSearch;
+import org.ctmon.store.issuance.IssuanceSummary;
 import org.ctmon.store.log.LogState;
 import org.ctmon.store.log.Logs;
 import org.ctmon.store.watch.Verdict;
@@ -118,6 +122,33 @@ final class IngestTest {
       StoreException e = assertThrows(StoreException.class,
           () -> ingest(s).commit(batch(LOG_A, 0, List.of(issuance("zero", "zero.example")))));
       assertEquals("error storing batch: log " + LOG_A.base64() + " is not registered", e.getMessage());
+    }
+  }
+
+  @OnBothDatabases
+  void certificateWithMoreNamesThanAKeyNumbersIsStoredWithItsFirstNamesIndexed(TestDatabase db) {
+    try (var t = db.open()) {
+      Store s = t.store();
+      TestIssuances.registerLogs(s);
+      List<String> names = new java.util.ArrayList<>();
+      for (int k = 0; k < NameKey.MAX_NAMES + 5; k++) {
+        names.add("h" + k + ".huge.example");
+      }
+      Issuance huge = TestIssuances.issuance("huge", false, names);
+
+      IngestResult r = new Ingest(s.jdbi(), CLOCK, false).commit(batch(LOG_A, 0, List.of(huge)));
+
+      assertEquals(1, r.newIssuances());
+      assertEquals(NameKey.MAX_NAMES, TableSnapshot.count(s, "issuance_names"));
+      IssuanceSearch search = new IssuanceSearch(s.jdbi());
+      Instant now = Instant.parse("2026-02-01T00:00:00Z");
+      for (String name : List.of("h0.huge.example", "h65535.huge.example")) {
+        assertEquals(List.of(huge.tbsSha256()), search.search(IssuanceQuery.of(Criterion.Name.parse(name), now),
+            Optional.empty(), 10).items().stream().map(IssuanceSummary::tbsSha256).toList(), name);
+      }
+      assertEquals(List.of(), search.search(IssuanceQuery.of(Criterion.Name.parse("h65536.huge.example"), now),
+          Optional.empty(), 10).items());
+      assertEquals(names.subList(0, NameKey.MAX_NAMES), search.byTbs(huge.tbsSha256()).orElseThrow().summary().dnsNames());
     }
   }
 
