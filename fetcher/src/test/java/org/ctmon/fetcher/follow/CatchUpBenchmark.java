@@ -40,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  * ctmon.bench.testlogXmx} (default 6g), {@code ctmon.bench.ctmonXmx} (default 1g), {@code
  * ctmon.bench.batch} (get-entries cap and ctmon's request size, default 1000), {@code
  * ctmon.bench.parallelism} (4), {@code ctmon.bench.commit} (1024), {@code ctmon.bench.static}
- * (true).
+ * (true), {@code ctmon.bench.certspotter} (true), {@code ctmon.bench.ctmonJvmArgs} (extra flags for
+ * ctmon's JVMs, e.g. {@code -XX:StartFlightRecording=filename=/tmp/ctmon.jfr} to profile).
  */
 @Tag("bench")
 final class CatchUpBenchmark {
@@ -94,7 +95,9 @@ final class CatchUpBenchmark {
 
       List<String> rows = new ArrayList<>();
       rows.add(ctmon("ctmon rfc6962", rfcList, rfcSize, batch));
-      rows.add(certspotter(certspotter, rfcList, rfcSize));
+      if (Boolean.parseBoolean(System.getProperty("ctmon.bench.certspotter", "true"))) {
+        rows.add(certspotter(certspotter, rfcList, rfcSize));
+      }
       if (Boolean.parseBoolean(System.getProperty("ctmon.bench.static", "true"))) {
         rows.add(ctmon("ctmon static", staticList, staticSize, batch));
       }
@@ -112,8 +115,12 @@ final class CatchUpBenchmark {
   private String ctmon(String name, Path list, long size, int batch) throws Exception {
     Path db = dir.resolve(name.replace(' ', '-'));
     Path stdout = dir.resolve(name.replace(' ', '-') + ".out");
-    List<String> cmd = java(System.getProperty("ctmon.bench.ctmonXmx", "1g"),
-        List.of("-Dctmon.follow.heapEvery=" + Math.max(1, size / 4)), FollowerProcess.class.getName(),
+    List<String> props = new ArrayList<>(List.of("-Dctmon.follow.heapEvery=" + Math.max(1, size / 4)));
+    String extra = System.getProperty("ctmon.bench.ctmonJvmArgs", "").trim();
+    if (!extra.isEmpty()) {
+      props.addAll(List.of(extra.split("\\s+")));
+    }
+    List<String> cmd = java(System.getProperty("ctmon.bench.ctmonXmx", "1g"), props, FollowerProcess.class.getName(),
         List.of(list.toString(), "jdbc:h2:file:" + db, System.getProperty("ctmon.bench.commit", "1024"),
             Integer.toString(batch), System.getProperty("ctmon.bench.parallelism", "4")));
     MeasuredProcess p = MeasuredProcess.start(cmd, dir.resolve(name.replace(' ', '-') + ".time"), stdout,
