@@ -139,10 +139,28 @@ final class StoreBenchmarkTest {
     byte[] seed = ("bench " + idx).getBytes(StandardCharsets.UTF_8);
     Sha256 tbs = Sha256.of(seed);
     boolean precert = idx % 2 == 0;
-    Instant nb = Instant.ofEpochMilli(TestIssuances.T0 - 86_400_000L * (idx % 120));
+    // Validity the way a busy log (100 entries/s) sees it: 60% Let's Encrypt-like (notBefore an hour
+    // before logging, 90 days), 15% notBefore at midnight of the day (one year), the rest anywhere
+    // in the day before logging (one week to 13 months).
+    long logged = TestIssuances.T0 + idx * 10;
+    int kind = (tbs.bytes()[0] & 0xff) % 20;
+    int jitter = ((tbs.bytes()[1] & 0xff) << 16) | ((tbs.bytes()[2] & 0xff) << 8) | (tbs.bytes()[3] & 0xff);
+    long nb;
+    long days;
+    if (kind < 12) {
+      nb = logged - 3_600_000L - jitter % 10_000;
+      days = 90;
+    } else if (kind < 15) {
+      nb = logged - logged % 86_400_000L;
+      days = 365;
+    } else {
+      nb = logged - jitter % 86_400_000L;
+      days = 7 + jitter % 390;
+    }
+    Instant notBefore = Instant.ofEpochMilli(nb);
     return new Issuance(tbs, Sha256.of(tbs.bytes()), "CN=R11,O=Let's Encrypt,C=US", idx % 3 == 0 ? "E6" : "R11",
-        "Let's Encrypt", "CN=" + dns.get(0), Long.toHexString(idx * 0x9E3779B97F4A7C15L), nb,
-        nb.plusSeconds(90L * 86400), Sha256.of(tbs.bytes()), idx % 3 == 0 ? "EC-P256" : "RSA-2048", false, precert,
-        dns, List.of(), null);
+        "Let's Encrypt", "CN=" + dns.get(0), Long.toHexString(idx * 0x9E3779B97F4A7C15L), notBefore,
+        notBefore.plusSeconds(days * 86400), Sha256.of(tbs.bytes()), idx % 3 == 0 ? "EC-P256" : "RSA-2048", false,
+        precert, dns, List.of(), null);
   }
 }

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>System properties: {@code ctmon.bench.entries} (default 1,000,000 per log), {@code
  * ctmon.bench.testlogXmx} (default 6g), {@code ctmon.bench.ctmonXmx} (default 1g), {@code
  * ctmon.bench.batch} (get-entries cap and ctmon's request size, default 1000), {@code
- * ctmon.bench.parallelism} (4), {@code ctmon.bench.commit} (1024), {@code ctmon.bench.static}
+ * ctmon.bench.parallelism} (4), {@code ctmon.bench.commit} (the product's, 1,024), {@code ctmon.bench.static}
  * (true), {@code ctmon.bench.certspotter} (true), {@code ctmon.bench.ctmonJvmArgs} (extra flags for
  * ctmon's JVMs, e.g. {@code -XX:StartFlightRecording=filename=/tmp/ctmon.jfr} to profile).
  */
@@ -121,7 +121,8 @@ final class CatchUpBenchmark {
       props.addAll(List.of(extra.split("\\s+")));
     }
     List<String> cmd = java(System.getProperty("ctmon.bench.ctmonXmx", "1g"), props, FollowerProcess.class.getName(),
-        List.of(list.toString(), "jdbc:h2:file:" + db, System.getProperty("ctmon.bench.commit", "1024"),
+        List.of(list.toString(), "jdbc:h2:file:" + db, System.getProperty("ctmon.bench.commit",
+                Integer.toString(FollowerConfig.DEFAULT.commitEntries())),
             Integer.toString(batch), System.getProperty("ctmon.bench.parallelism", "4")));
     MeasuredProcess p = MeasuredProcess.start(cmd, dir.resolve(name.replace(' ', '-') + ".time"), stdout,
         dir.resolve(name.replace(' ', '-') + ".err"));

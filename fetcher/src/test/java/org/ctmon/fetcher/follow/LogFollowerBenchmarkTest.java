@@ -34,7 +34,7 @@ final class LogFollowerBenchmarkTest {
     try (FollowerHarness h = FollowerHarness.prefilled(dir, options)) {
       for (String name : List.of("rfc6962-0", "static-1")) {
         FollowerConfig config = FollowerConfig.DEFAULT.withStartAt(StartPosition.BEGINNING)
-            .withFetching(256, 4, 0).withCommitEntries(Integer.getInteger("ctmon.bench.commit", 1024));
+            .withFetching(256, 4, 0).withCommitEntries(Integer.getInteger("ctmon.bench.commit", FollowerConfig.DEFAULT.commitEntries()));
         long[] commitNanos = new long[1];
         LogFollower f = h.follower(name, config, b -> {
           long c0 = System.nanoTime();
