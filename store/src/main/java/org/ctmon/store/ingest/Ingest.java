@@ -90,7 +90,7 @@ public final class Ingest {
     int newIssuances = insertIssuances(h, merged, matched);
     insertEntries(h, log.id(), batch.entries(), merged);
     insertMalformed(h, log.id(), batch.malformed(), now);
-    int newMatches = insertMatches(h, batch.matches(), now);
+    int newMatches = insertMatches(h, batch.matches(), merged, now);
     int newAlerts = insertOutbox(h, batch.outbox(), now);
     log.advance(h, batch.position(), batch.verified(), now);
     return new IngestResult(false, newIssuances, newMatches, newAlerts);
@@ -246,19 +246,22 @@ public final class Ingest {
     b.execute();
   }
 
-  private static int insertMatches(Handle h, List<MatchRecord> matches, long now) {
+  private static int insertMatches(Handle h, List<MatchRecord> matches, Map<Sha256, MergedIssuance> merged,
+                                   long now) {
     if (matches.isEmpty()) {
       return 0;
     }
-    PreparedBatch b = h.prepareBatch("INSERT INTO matches (account_id, watchlist_id, tbs_sha256, verdict, reasons,"
-        + " watch_items, created_at) VALUES (:account, :watchlist, :tbs, :verdict, :reasons, :items, :now)"
-        + " ON CONFLICT DO NOTHING");
+    PreparedBatch b = h.prepareBatch("INSERT INTO matches (account_id, watchlist_id, tbs_sha256, issuance_id,"
+        + " verdict, reasons, watch_items, created_at) VALUES (:account, :watchlist, :tbs, :issuance, :verdict,"
+        + " :reasons, :items, :now) ON CONFLICT DO NOTHING");
     List<MatchRecord> sorted = new ArrayList<>(matches);
     sorted.sort(Comparator.comparingLong(MatchRecord::watchlistId).thenComparing(MatchRecord::tbsSha256));
     for (MatchRecord m : sorted) {
+      MergedIssuance issuance = merged.get(m.tbsSha256()); // in the batch: IngestBatch checks
       b.bind("account", m.accountId())
           .bind("watchlist", m.watchlistId())
           .bind("tbs", m.tbsSha256().bytes())
+          .bind("issuance", issuance.id)
           .bind("verdict", m.verdict().sqlName())
           .bind("reasons", JsonStrings.encode(m.reasons()))
           .bind("items", JsonStrings.encode(m.watchItems()))

@@ -22,7 +22,7 @@ import org.ctmon.parser.Sha256;
  * @param malformed entries that could not be decoded
  * @param position the log's position after this batch
  * @param verified the signed tree head the range was checked against in this batch, if any
- * @param matches watch-list matches among the issuances
+ * @param matches watch-list matches among the issuances (each names an issuance of this batch)
  * @param outbox alerts to deliver
  */
 public record IngestBatch(
@@ -63,6 +63,12 @@ public record IngestBatch(
     }
     for (MalformedEntryRecord m : malformed) {
       checkIndex(logId, fromIndex, position.nextIndex(), m.index());
+    }
+    for (MatchRecord m : matches) {
+      if (!tbs.contains(m.tbsSha256())) {
+        throw new IllegalArgumentException("a match of watch list " + m.watchlistId() + " names issuance "
+            + m.tbsSha256() + " that is not in the batch");
+      }
     }
     if (!named.containsAll(tbs)) {
       throw new IllegalArgumentException("batch for log " + logId.base64() + " has an issuance no entry names");

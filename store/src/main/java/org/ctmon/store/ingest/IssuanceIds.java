@@ -11,7 +11,7 @@ import org.jdbi.v3.core.Handle;
  * Issuance ids: new ones come from the {@code issuance_ids} sequence, all of a batch's in one
  * query, so ids grow with time (the big tables are appended to) and stay dense whatever the batch
  * size (the search indexes are partitioned by id, see {@link org.ctmon.store.IndexPartition});
- * ids of issuances stored earlier are read by TBS hash.
+ * ids of issuances stored earlier are read by notBefore and TBS hash, their unique key.
  */
 final class IssuanceIds {
   private IssuanceIds() {}
@@ -37,9 +37,14 @@ final class IssuanceIds {
     }
     Map<Sha256, Long> ids = new HashMap<>();
     for (int from = 0; from < existing.size(); from += 1000) {
-      List<byte[]> keys = existing.subList(from, Math.min(existing.size(), from + 1000)).stream()
-          .map(m -> m.first.tbsSha256().bytes()).toList();
-      h.createQuery("SELECT tbs_sha256, id FROM issuances WHERE tbs_sha256 IN (<keys>)")
+      List<MergedIssuance> chunk = existing.subList(from, Math.min(existing.size(), from + 1000));
+      List<byte[]> keys = chunk.stream().map(m -> m.first.tbsSha256().bytes()).toList();
+      List<Long> notBefore = chunk.stream().map(m -> m.first.notBefore().toEpochMilli()).distinct().toList();
+      // notBefore leads the unique key on H2 (V6), where no index has the TBS hash alone first.
+      // Equal TBS hashes have equal notBefore, so the extra condition drops no row.
+      h.createQuery("SELECT tbs_sha256, id FROM issuances WHERE not_before IN (<notBefore>)"
+              + " AND tbs_sha256 IN (<keys>)")
+          .bindList("notBefore", notBefore)
           .bindList("keys", keys)
           .map((rs, ctx) -> Map.entry(Sha256.wrap(rs.getBytes(1)), rs.getLong(2)))
           .forEach(e -> ids.put(e.getKey(), e.getValue()));

@@ -68,18 +68,21 @@ public final class IssuanceSearch {
   /** The issuance with this TBS hash and every entry of it, or empty. */
   public Optional<IssuanceDetail> byTbs(Sha256 tbs) {
     return jdbi.withHandle(h -> {
-      Optional<long[]> found = h.createQuery("SELECT id, CASE WHEN der IS NULL THEN 0 WHEN der_precert THEN 2"
-              + " ELSE 1 END FROM issuances WHERE tbs_sha256 = :tbs")
-          .bind("tbs", tbs.bytes())
-          .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getInt(2)})
-          .findOne();
-      if (found.isEmpty()) {
+      Long id = idsByTbs(h, List.of(tbs)).get(tbs);
+      if (id == null) {
         return Optional.empty();
       }
-      long id = found.get()[0];
+      Optional<Integer> der = h.createQuery("SELECT CASE WHEN der IS NULL THEN 0 WHEN der_precert THEN 2"
+              + " ELSE 1 END FROM issuances WHERE id = :id")
+          .bind("id", id)
+          .mapTo(Integer.class)
+          .findOne();
       List<IssuanceSummary> rows = load(h, List.of(id));
+      if (der.isEmpty() || rows.isEmpty()) { // purged meanwhile
+        return Optional.empty();
+      }
       List<EntryRef> entries = entries(h, List.of(id)).getOrDefault(id, List.of());
-      return Optional.of(new IssuanceDetail(rows.get(0), entries, found.get()[1] != 0, found.get()[1] == 2));
+      return Optional.of(new IssuanceDetail(rows.get(0), entries, der.get() != 0, der.get() == 2));
     });
   }
 
@@ -88,7 +91,21 @@ public final class IssuanceSearch {
     if (tbs.isEmpty()) {
       return List.of();
     }
-    return jdbi.withHandle(h -> load(h, ids(h, tbs)));
+    return jdbi.withHandle(h -> {
+      Map<Sha256, Long> byTbs = idsByTbs(h, tbs);
+      return load(h, tbs.stream().map(byTbs::get).filter(java.util.Objects::nonNull).toList());
+    });
+  }
+
+  /**
+   * The issuances with these store ids ({@code matches.issuance_id}), in the given order; absent
+   * ones are left out. One primary-key look-up each, whatever the store holds.
+   */
+  public List<IssuanceSummary> summariesOf(List<Long> issuanceIds) {
+    if (issuanceIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbi.withHandle(h -> load(h, issuanceIds));
   }
 
   /** Every log entry of each of these issuances, oldest first. */
@@ -99,10 +116,7 @@ public final class IssuanceSearch {
     }
     jdbi.useHandle(h -> {
       Map<Long, Sha256> byId = new HashMap<>();
-      h.createQuery("SELECT id, tbs_sha256 FROM issuances WHERE tbs_sha256 IN (<keys>)")
-          .bindList("keys", tbs.stream().map(Sha256::bytes).toList())
-          .map((rs, ctx) -> Map.entry(rs.getLong(1), Sha256.wrap(rs.getBytes(2))))
-          .forEach(e -> byId.put(e.getKey(), e.getValue()));
+      idsByTbs(h, tbs).forEach((t, id) -> byId.put(id, t));
       if (!byId.isEmpty()) {
         entries(h, new ArrayList<>(byId.keySet())).forEach((id, list) -> out.put(byId.get(id), list));
       }
@@ -110,20 +124,37 @@ public final class IssuanceSearch {
     return out;
   }
 
-  private static List<Long> ids(Handle h, List<Sha256> tbs) {
-    Map<Sha256, Long> byTbs = new HashMap<>();
-    h.createQuery("SELECT id, tbs_sha256 FROM issuances WHERE tbs_sha256 IN (<keys>)")
-        .bindList("keys", tbs.stream().map(Sha256::bytes).toList())
-        .map((rs, ctx) -> Map.entry(Sha256.wrap(rs.getBytes(2)), rs.getLong(1)))
-        .forEach(e -> byTbs.put(e.getKey(), e.getValue()));
-    List<Long> ids = new ArrayList<>();
-    for (Sha256 t : tbs) {
-      Long id = byTbs.get(t);
-      if (id != null) {
-        ids.add(id);
-      }
+  /** Every log entry of each of these issuances (by store id), oldest first. */
+  public Map<Long, List<EntryRef>> entriesOf(List<Long> issuanceIds) {
+    if (issuanceIds.isEmpty()) {
+      return new HashMap<>();
     }
-    return ids;
+    return jdbi.withHandle(h -> entries(h, issuanceIds));
+  }
+
+  /**
+   * Store ids of the issuances with these TBS hashes. On H2 no index has the TBS hash alone first
+   * (its unique key leads with notBefore, V6), so each partition's {@code (part, tbs_sha256)} index
+   * is sought, like any other search key; PostgreSQL has one partition.
+   */
+  private static Map<Sha256, Long> idsByTbs(Handle h, List<Sha256> tbs) {
+    Map<Sha256, Long> byTbs = new HashMap<>();
+    Optional<long[]> parts = partitions(h);
+    if (parts.isEmpty()) {
+      return byTbs;
+    }
+    // One query per hash: with "IN (...)" H2 would seek on part alone and scan each partition.
+    for (Sha256 t : new java.util.LinkedHashSet<>(tbs)) {
+      h.createQuery("SELECT x.id FROM generate_series(:partFrom, :partTo) AS p(part_no)"
+              + " JOIN issuances x ON x.part = p.part_no WHERE x.tbs_sha256 = :tbs")
+          .bind("partFrom", parts.get()[0])
+          .bind("partTo", parts.get()[1])
+          .bind("tbs", t.bytes())
+          .mapTo(Long.class)
+          .findFirst()
+          .ifPresent(id -> byTbs.put(t, id));
+    }
+    return byTbs;
   }
 
   private static Map<Long, List<EntryRef>> entries(Handle h, List<Long> ids) {
@@ -140,10 +171,16 @@ public final class IssuanceSearch {
 
   /** The stored DER of the issuance (the final certificate's when both were seen), or empty. */
   public Optional<Der> der(Sha256 tbs) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT der FROM issuances WHERE tbs_sha256 = :tbs AND der IS NOT NULL")
-        .bind("tbs", tbs.bytes())
-        .map((rs, ctx) -> Der.of(rs.getBytes(1)))
-        .findOne());
+    return jdbi.withHandle(h -> {
+      Long id = idsByTbs(h, List.of(tbs)).get(tbs);
+      if (id == null) {
+        return Optional.empty();
+      }
+      return h.createQuery("SELECT der FROM issuances WHERE id = :id AND der IS NOT NULL")
+          .bind("id", id)
+          .map((rs, ctx) -> Der.of(rs.getBytes(1)))
+          .findOne();
+    });
   }
 
   /** Up to n {id, first_seen} pairs, newest first. */

@@ -48,7 +48,7 @@ public final class Purge {
 
   private int purgeBatch(Handle h, long cutoff) {
     List<Long> ids = h.createQuery("SELECT i.id FROM issuances i WHERE i.first_seen < :cutoff"
-            + " AND NOT EXISTS (SELECT 1 FROM matches m WHERE m.tbs_sha256 = i.tbs_sha256)"
+            + " AND NOT EXISTS (SELECT 1 FROM matches m WHERE m.issuance_id = i.id)"
             + " ORDER BY i.first_seen, i.id LIMIT " + retention.purgeBatchSize())
         .bind("cutoff", cutoff)
         .mapTo(Long.class)

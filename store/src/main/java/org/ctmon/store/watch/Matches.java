@@ -60,11 +60,11 @@ public final class Matches {
       binds.put("cId", c.id());
     });
     List<Row> rows = jdbi.withHandle(h -> h.createQuery("SELECT m.id, m.watchlist_id, m.tbs_sha256, m.verdict,"
-            + " m.reasons, m.watch_items, m.created_at FROM matches m WHERE " + where
+            + " m.reasons, m.watch_items, m.created_at, m.issuance_id FROM matches m WHERE " + where
             + " ORDER BY m.created_at DESC, m.id DESC LIMIT " + (limit + 1))
         .bindMap(binds)
         .map((rs, ctx) -> new Row(rs.getLong(1), rs.getLong(2), Sha256.wrap(rs.getBytes(3)), rs.getString(4),
-            rs.getString(5), rs.getString(6), rs.getLong(7)))
+            rs.getString(5), rs.getString(6), rs.getLong(7), rs.getLong(8)))
         .list());
     boolean more = rows.size() > limit;
     if (more) {
@@ -82,33 +82,38 @@ public final class Matches {
   /** The account's match with this id; empty when it is another account's or absent. */
   public Optional<MatchView> get(long accountId, long matchId) {
     List<Row> rows = jdbi.withHandle(h -> h.createQuery("SELECT m.id, m.watchlist_id, m.tbs_sha256, m.verdict,"
-            + " m.reasons, m.watch_items, m.created_at FROM matches m WHERE m.account_id = :account AND m.id = :id")
+            + " m.reasons, m.watch_items, m.created_at, m.issuance_id FROM matches m WHERE m.account_id = :account AND m.id = :id")
         .bind("account", accountId)
         .bind("id", matchId)
         .map((rs, ctx) -> new Row(rs.getLong(1), rs.getLong(2), Sha256.wrap(rs.getBytes(3)), rs.getString(4),
-            rs.getString(5), rs.getString(6), rs.getLong(7)))
+            rs.getString(5), rs.getString(6), rs.getLong(7), rs.getLong(8)))
         .list());
     return views(rows).stream().findFirst();
   }
 
+  // Issuances by store id: one primary-key look-up each (on H2 no index has the TBS hash first).
   private List<MatchView> views(List<Row> rows) {
-    List<Sha256> keys = rows.stream().map(Row::tbs).distinct().toList();
-    Map<Sha256, IssuanceSummary> byKey = new HashMap<>();
-    for (IssuanceSummary s : issuances.summaries(keys)) {
-      byKey.put(s.tbsSha256(), s);
+    List<Long> ids = rows.stream().map(Row::issuanceId).distinct().toList();
+    Map<Long, IssuanceSummary> byId = new HashMap<>();
+    List<IssuanceSummary> summaries = issuances.summariesOf(ids);
+    Map<Sha256, Long> idOf = new HashMap<>();
+    rows.forEach(r -> idOf.put(r.tbs(), r.issuanceId()));
+    for (IssuanceSummary s : summaries) {
+      byId.put(idOf.get(s.tbsSha256()), s);
     }
-    var entries = issuances.entries(keys);
+    var entries = issuances.entriesOf(ids);
     List<MatchView> out = new ArrayList<>();
     for (Row r : rows) {
-      IssuanceSummary s = byKey.get(r.tbs());
+      IssuanceSummary s = byId.get(r.issuanceId());
       if (s != null) {
         out.add(new MatchView(r.id(), r.watchlistId(), s, Verdict.of(r.verdict()), JsonStrings.decode(r.reasons()),
-            JsonStrings.decode(r.items()), entries.getOrDefault(r.tbs(), List.of()), Instant.ofEpochMilli(r.createdAt())));
+            JsonStrings.decode(r.items()), entries.getOrDefault(r.issuanceId(), List.of()),
+            Instant.ofEpochMilli(r.createdAt())));
       }
     }
     return out;
   }
 
   private record Row(long id, long watchlistId, Sha256 tbs, String verdict, String reasons, String items,
-                     long createdAt) {}
+                     long createdAt, long issuanceId) {}
 }

@@ -100,8 +100,14 @@ final class IssuanceSearchTest {
         assertEquals(Set.of(expected), names(s, new Criterion.Fingerprint(i.certSha256())));
         assertEquals(Set.of(expected), names(s, new Criterion.Serial(i.serialHex())));
       }
-
       IssuanceSearch search = new IssuanceSearch(s.jdbi());
+      for (Issuance i : stored) { // the TBS hash is sought in every partition too (V6 on H2)
+        assertEquals(i.dnsNames(), search.byTbs(i.tbsSha256()).orElseThrow().summary().dnsNames());
+        assertEquals(Optional.of(i.der()), search.der(i.tbsSha256()));
+      }
+      assertEquals(stored.stream().map(Issuance::tbsSha256).toList(), search.summaries(
+          stored.stream().map(Issuance::tbsSha256).toList()).stream().map(IssuanceSummary::tbsSha256).toList());
+
       IssuanceQuery q = IssuanceQuery.of(Criterion.Name.parse(".example.com"), NOW);
       List<String> paged = new ArrayList<>();
       Optional<String> cursor = Optional.empty();
