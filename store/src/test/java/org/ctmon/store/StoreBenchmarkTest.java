@@ -104,6 +104,7 @@ final class StoreBenchmarkTest {
           q -> new Criterion.Spki(issuance(Long.parseLong(q), List.of("x")).spkiSha256()), now);
       measure(db + " serial", search, sampleIndexes,
           q -> new Criterion.Serial(issuance(Long.parseLong(q), List.of("x")).serialHex()), now);
+      measureTbsLookUp(db.toString(), search, sampleIndexes);
     }
   }
 
@@ -133,6 +134,26 @@ final class StoreBenchmarkTest {
     System.out.printf("bench %s search (first page of 100, %d queries, %.1f rows avg): p50 %.2f ms, p95 %.2f ms,"
             + " p99 %.2f ms, max %.2f ms%n", label, QUERIES, rows / (double) QUERIES, nanos[QUERIES / 2] / 1e6,
         nanos[QUERIES * 95 / 100] / 1e6, nanos[QUERIES * 99 / 100] / 1e6, nanos[QUERIES - 1] / 1e6);
+  }
+
+  /** Latency of {@code GET /api/v1/certs/{tbs}}'s look-up: the issuance, its names and entries. */
+  private static void measureTbsLookUp(String db, IssuanceSearch search, List<String> sampleIndexes) {
+    Random r = new Random(13);
+    for (int i = 0; i < 200; i++) { // warm-up
+      search.byTbs(issuance(Long.parseLong(sampleIndexes.get(r.nextInt(sampleIndexes.size()))), List.of("x")).tbsSha256());
+    }
+    long[] nanos = new long[QUERIES];
+    int found = 0;
+    for (int i = 0; i < QUERIES; i++) {
+      Sha256 tbs = issuance(Long.parseLong(sampleIndexes.get(r.nextInt(sampleIndexes.size()))), List.of("x")).tbsSha256();
+      long t0 = System.nanoTime();
+      found += search.byTbs(tbs).isPresent() ? 1 : 0;
+      nanos[i] = System.nanoTime() - t0;
+    }
+    Arrays.sort(nanos);
+    System.out.printf("bench %s certificate by TBS hash (%d look-ups, %d found): p50 %.2f ms, p95 %.2f ms, p99 %.2f ms,"
+            + " max %.2f ms%n", db, QUERIES, found, nanos[QUERIES / 2] / 1e6, nanos[QUERIES * 95 / 100] / 1e6,
+        nanos[QUERIES * 99 / 100] / 1e6, nanos[QUERIES - 1] / 1e6);
   }
 
   private static Issuance issuance(long idx, List<String> dns) {
