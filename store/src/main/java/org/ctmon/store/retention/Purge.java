@@ -56,9 +56,11 @@ public final class Purge {
     if (ids.isEmpty()) {
       return 0;
     }
-    PreparedBatch names = h.prepareBatch("DELETE FROM issuance_names WHERE name_key >= :from AND name_key < :to");
+    // The key range for H2 (its row key), issuance_id for PostgreSQL (its primary key's first column).
+    PreparedBatch names = h.prepareBatch("DELETE FROM issuance_names WHERE issuance_id = :id"
+        + " AND name_key >= :from AND name_key < :to");
     for (long id : ids) {
-      names.bind("from", NameKey.first(id)).bind("to", NameKey.end(id)).add();
+      names.bind("id", id).bind("from", NameKey.first(id)).bind("to", NameKey.end(id)).add();
     }
     names.execute();
     for (String table : List.of("issuance_ips", "log_entries")) {
