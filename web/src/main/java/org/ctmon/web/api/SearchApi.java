@@ -105,7 +105,9 @@ public final class SearchApi {
     if (format != null) {
       Optional<Der> der = search.der(tbs);
       if (der.isEmpty()) {
-        ApiError.send(ctx, HttpStatus.NOT_FOUND, "no DER kept for issuance " + tbs.hex());
+        ApiError.send(ctx, HttpStatus.NOT_FOUND, "no DER kept for issuance " + tbs.hex() + ": ctmon keeps the DER"
+            + " of issuances a watch list matched; retention.keepAllDer=true (CTMON_RETENTION_KEEP_ALL_DER) keeps"
+            + " every one from then on");
         return;
       }
       if (format.equals("der")) {

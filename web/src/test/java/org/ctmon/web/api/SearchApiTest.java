@@ -1,6 +1,7 @@
 package org.ctmon.web.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -75,6 +76,8 @@ final class SearchApiTest {
         LogKind.STATIC, "https://navigli2025h2.skylight.geomys.org/", "https://navigli2025h2.skylight.geomys.org/",
         "usable", 60));
     Ingest ingest = new Ingest(store.jdbi(), clock, true);
+    // The last tile as a default monitor stores it: no DER for issuances no watch list matched.
+    Ingest withoutDer = new Ingest(store.jdbi(), clock, false);
     CompactRange range = new CompactRange();
     for (int t = 0; t < 4; t++) {
       List<Issuance> issuances = new ArrayList<>();
@@ -90,7 +93,7 @@ final class SearchApiTest {
         entries.add(new LogEntryRecord(p.index(), EntryType.PRECERT, p.timestamp(), f.tbsSha256()));
         range.append(p.leafHash());
       }
-      ingest.commit(IngestBatch.of(logId, 256L * t, issuances, entries,
+      (t == 3 ? withoutDer : ingest).commit(IngestBatch.of(logId, 256L * t, issuances, entries,
           new LogPosition(256L * (t + 1), Blob.of(range.toBytes()), range.root())));
     }
     SearchApi api = new SearchApi(new IssuanceSearch(store.jdbi()), clock);
@@ -200,6 +203,18 @@ final class SearchApiTest {
         + cert.get("links").get("der").asText())).build(), HttpResponse.BodyHandlers.ofByteArray());
     // The DER kept is the precertificate; with the poison removed its TBS hashes to the key we asked for.
     assertEquals(f.tbsSha256(), CertificateDecoder.fromPrecertificate(Der.of(der.body())).facts().tbsSha256());
+  }
+
+  @Test
+  void aCertificateWhoseDerWasNotKeptHasNoPemLinkAndSaysWhichSettingKeepsIt() throws Exception {
+    CertificateFacts f = FACTS.get(3 * 256 + 7);
+    JsonNode cert = getJson("/api/v1/certs/" + f.tbsSha256().hex(), 200);
+    assertEquals(f.serial(), cert.get("serial").asText());
+    assertFalse(cert.get("links").has("pem"), cert.toString());
+    JsonNode error = getJson("/api/v1/certs/" + f.tbsSha256().hex() + ".pem", 404);
+    assertEquals("no DER kept for issuance " + f.tbsSha256().hex() + ": ctmon keeps the DER of issuances a watch"
+        + " list matched; retention.keepAllDer=true (CTMON_RETENTION_KEEP_ALL_DER) keeps every one from then on",
+        error.get("error").asText());
   }
 
   @Test
