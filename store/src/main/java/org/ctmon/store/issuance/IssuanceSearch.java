@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.ctmon.parser.Der;
 import org.ctmon.parser.Sha256;
@@ -94,7 +96,7 @@ public final class IssuanceSearch {
     }
     return jdbi.withHandle(h -> {
       Map<Sha256, Long> byTbs = idsByTbs(h, tbs);
-      return load(h, tbs.stream().map(byTbs::get).filter(java.util.Objects::nonNull).toList());
+      return load(h, tbs.stream().map(byTbs::get).filter(Objects::nonNull).toList());
     });
   }
 
@@ -145,7 +147,7 @@ public final class IssuanceSearch {
       return byTbs;
     }
     // One query per hash: with "IN (...)" H2 would seek on part alone and scan each partition.
-    for (Sha256 t : new java.util.LinkedHashSet<>(tbs)) {
+    for (Sha256 t : new LinkedHashSet<>(tbs)) {
       h.createQuery("SELECT x.id FROM generate_series(:partFrom, :partTo) AS p(part_no)"
               + " JOIN issuances x ON x.part = p.part_no WHERE x.tbs_sha256 = :tbs")
           .bind("partFrom", parts.get()[0])

@@ -94,17 +94,14 @@ public final class Matches {
   // Issuances by store id: one primary-key look-up each (on H2 no index has the TBS hash first).
   private List<MatchView> views(List<Row> rows) {
     List<Long> ids = rows.stream().map(Row::issuanceId).distinct().toList();
-    Map<Long, IssuanceSummary> byId = new HashMap<>();
-    List<IssuanceSummary> summaries = issuances.summariesOf(ids);
-    Map<Sha256, Long> idOf = new HashMap<>();
-    rows.forEach(r -> idOf.put(r.tbs(), r.issuanceId()));
-    for (IssuanceSummary s : summaries) {
-      byId.put(idOf.get(s.tbsSha256()), s);
+    Map<Sha256, IssuanceSummary> byTbs = new HashMap<>();
+    for (IssuanceSummary s : issuances.summariesOf(ids)) {
+      byTbs.put(s.tbsSha256(), s);
     }
     var entries = issuances.entriesOf(ids);
     List<MatchView> out = new ArrayList<>();
     for (Row r : rows) {
-      IssuanceSummary s = byId.get(r.issuanceId());
+      IssuanceSummary s = byTbs.get(r.tbs());
       if (s != null) {
         out.add(new MatchView(r.id(), r.watchlistId(), s, Verdict.of(r.verdict()), JsonStrings.decode(r.reasons()),
             JsonStrings.decode(r.items()), entries.getOrDefault(r.issuanceId(), List.of()),
