@@ -32,6 +32,7 @@ public final class Store implements AutoCloseable {
     this.vendor = vendor;
     this.config = config;
     this.jdbi = Jdbi.create(dataSource);
+    jdbi.define(Vendor.JDBI_ATTRIBUTE, vendor);
   }
 
   /** Opens and migrates the database {@code config} names. */

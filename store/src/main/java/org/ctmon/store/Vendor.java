@@ -1,5 +1,8 @@
 package org.ctmon.store;
 
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
+
 /** The two databases ctmon runs on; the schema and SQL are shared, the URL settings differ. */
 public enum Vendor {
   H2("h2"),
@@ -24,25 +27,20 @@ public enum Vendor {
     throw new IllegalArgumentException("not an H2 or PostgreSQL JDBC URL: " + jdbcUrl);
   }
 
-  /** The vendor of a JDBC connection, from {@link java.sql.DatabaseMetaData#getDatabaseProductName()}. */
-  public static Vendor ofProductName(String productName) {
-    if (productName.equalsIgnoreCase("H2")) {
-      return H2;
+  /**
+   * The vendor of a store's Jdbi: {@link Store} defines it once when it opens, so code that only
+   * holds the Jdbi (ingest, search) never asks the connection's metadata again.
+   */
+  public static Vendor of(Jdbi jdbi) {
+    Object v = jdbi.getConfig(SqlStatements.class).getAttribute(JDBI_ATTRIBUTE);
+    if (!(v instanceof Vendor vendor)) {
+      throw new IllegalStateException("this Jdbi was not opened by Store: it does not say its database vendor");
     }
-    if (productName.equalsIgnoreCase("PostgreSQL")) {
-      return POSTGRESQL;
-    }
-    throw new IllegalArgumentException("not an H2 or PostgreSQL database: " + productName);
+    return vendor;
   }
 
-  /** The vendor of the database behind a JDBC connection. */
-  public static Vendor of(java.sql.Connection connection) {
-    try {
-      return ofProductName(connection.getMetaData().getDatabaseProductName());
-    } catch (java.sql.SQLException e) {
-      throw new StoreException("error reading the database's product name: " + e.getMessage(), e);
-    }
-  }
+  /** The Jdbi attribute under which {@link Store} defines its vendor. */
+  static final String JDBI_ATTRIBUTE = "ctmon.vendor";
 
   /** Flyway location of the migrations only this vendor runs (besides the common ones). */
   String vendorLocation() {

@@ -1,5 +1,8 @@
 package org.ctmon.fetcher.follow;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import org.ctmon.testlog.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -12,6 +15,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.ToLongFunction;
 import okhttp3.OkHttpClient;
 import org.ctmon.fetcher.http.HttpConfig;
 import org.ctmon.fetcher.loglist.CtLog;
@@ -20,9 +24,11 @@ import org.ctmon.parser.Sha256;
 import org.ctmon.store.Store;
 import org.ctmon.store.StoreConfig;
 import org.ctmon.store.ingest.Ingest;
+import org.ctmon.store.ingest.IngestBatch;
 import org.ctmon.store.log.Logs;
 import org.ctmon.testlog.TestLogOptions;
 import org.ctmon.testlog.TestLogServer;
+import org.ctmon.testlog.fault.Fault;
 import org.ctmon.testlog.log.TestLog;
 import org.ctmon.testlog.pki.Issuance;
 import org.ctmon.testlog.pki.TestPki;
@@ -128,6 +134,32 @@ final class FollowerHarness implements AutoCloseable {
       out.add(i.tbsSha256());
     }
     return out;
+  }
+
+  /**
+   * Runs the follower of {@code name} once while the log turns to a split view right after the
+   * first batch is committed (from the index {@code splitAt} gives for that batch on), checks that
+   * the follower stopped on the root mismatch and stored it with both heads as evidence, and
+   * returns where each committed batch ended.
+   */
+  List<Long> runIntoSplitView(String name, FollowerConfig config, ToLongFunction<IngestBatch> splitAt) {
+    TestLog log = testLog(name);
+    long size = log.publishedSize();
+    List<Long> ends = new ArrayList<>();
+    LogFollower f = follower(name, config, b -> {
+      var r = ingest.commit(b);
+      if (ends.isEmpty()) {
+        log.faults().add(new Fault.SplitView(splitAt.applyAsLong(b)));
+      }
+      ends.add(b.position().nextIndex());
+      return r;
+    });
+    f.runOnce();
+    assertEquals(FollowerHealth.STOPPED, f.status().health(), () -> f.status().toString());
+    assertTrue(f.status().lastError().orElseThrow().startsWith("entries 0-" + (size - 1) + " of "
+        + server.prefix(log) + " hash to root "), f.status().lastError().orElseThrow());
+    assertEquals(List.of("root_mismatch b"), incidents(name));
+    return ends;
   }
 
   /** The incidents of the log: kind, and whether head a and head b are set. */

@@ -230,23 +230,9 @@ final class LogFollowerFaultsTest {
   void entriesThatDoNotHashToTheHeadAreNotCommittedAndStopTheLog() {
     try (FollowerHarness h = new FollowerHarness(dir, TestLogOptions.defaults())) {
       h.grow(200);
-      TestLog log = h.testLog(RFC);
-      long size = log.publishedSize();
+      long size = h.testLog(RFC).publishedSize();
       // After the first batch is stored, the log starts serving other entries than those its head covers.
-      List<Long> ends = new java.util.ArrayList<>();
-      LogFollower f = h.follower(RFC, CONFIG.withFetching(50, 1, 0), b -> {
-        var r = h.ingest.commit(b);
-        if (ends.isEmpty()) {
-          log.faults().add(new Fault.SplitView(b.position().nextIndex()));
-        }
-        ends.add(b.position().nextIndex());
-        return r;
-      });
-      f.runOnce();
-      assertEquals(FollowerHealth.STOPPED, f.status().health(), () -> f.status().toString());
-      assertTrue(f.status().lastError().orElseThrow().startsWith("entries 0-" + (size - 1) + " of "
-          + h.server.prefix(log) + " hash to root "), f.status().lastError().orElseThrow());
-      assertEquals(List.of("root_mismatch b"), h.incidents(RFC));
+      List<Long> ends = h.runIntoSplitView(RFC, CONFIG.withFetching(50, 1, 0), b -> b.position().nextIndex());
       LogState state = h.logs.state(h.logId(RFC)).orElseThrow();
       long last = ends.get(ends.size() - 1);
       assertTrue(last < size && last >= 100, "batches ending at " + ends);

@@ -46,14 +46,14 @@ public final class Ingest {
   private final Jdbi jdbi;
   private final Clock clock;
   private final boolean keepAllDer;
-  private volatile Vendor vendor; // read from the first connection: it decides the index partition
+  private final Vendor vendor; // decides the index partition, and whether commits take turns
   // H2: one batch at a time (fair, so no log waits behind another for long). Two logs committing
   // at once measured 9,515 issuances/s and 38.9 CPU-s, one after the other 10,824/s and 27.5 CPU-s:
   // concurrent writers contend for H2's B-tree roots and redo their work. PostgreSQL commits in parallel.
   private final ReentrantLock h2Writer = new ReentrantLock(true);
 
   /**
-   * @param jdbi the store's Jdbi
+   * @param jdbi the store's Jdbi ({@link org.ctmon.store.Store#jdbi()}: it names the database vendor)
    * @param clock time of malformed-entry records, matches and alerts
    * @param keepAllDer whether to store DER for every issuance, or for matched ones only
    */
@@ -61,6 +61,7 @@ public final class Ingest {
     this.jdbi = jdbi;
     this.clock = clock;
     this.keepAllDer = keepAllDer;
+    this.vendor = Vendor.of(jdbi);
   }
 
   /**
@@ -73,7 +74,7 @@ public final class Ingest {
    * @throws org.ctmon.store.StoreException when the log is not registered
    */
   public IngestResult commit(IngestBatch batch) {
-    if (vendor() != Vendor.H2) {
+    if (vendor != Vendor.H2) {
       return jdbi.inTransaction(h -> commit(h, batch));
     }
     h2Writer.lock();
@@ -82,15 +83,6 @@ public final class Ingest {
     } finally {
       h2Writer.unlock();
     }
-  }
-
-  private Vendor vendor() {
-    Vendor v = vendor;
-    if (v == null) {
-      v = jdbi.withHandle(h -> Vendor.of(h.getConnection()));
-      vendor = v;
-    }
-    return v;
   }
 
   private IngestResult commit(Handle h, IngestBatch batch) {

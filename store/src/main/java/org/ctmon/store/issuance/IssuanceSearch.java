@@ -5,10 +5,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.ctmon.parser.Der;
 import org.ctmon.parser.Sha256;
@@ -35,9 +33,24 @@ public final class IssuanceSearch {
   /** Largest page a caller may ask for. */
   public static final int MAX_LIMIT = 1000;
   private final Jdbi jdbi;
+  private final String namesSql;
 
+  /** @param jdbi the store's Jdbi ({@link org.ctmon.store.Store#jdbi()}: it names the database vendor) */
   public IssuanceSearch(Jdbi jdbi) {
     this.jdbi = jdbi;
+    this.namesSql = namesSql(Vendor.of(jdbi));
+  }
+
+  // Each issuance's names. H2: one range of the row key (NameKey) per issuance, which H2 follows
+  // from the joined row. PostgreSQL: its primary key (issuance_id, name_key); its planner cannot
+  // estimate the range from a joined row and sometimes scanned every name (45-55 ms for a tenth
+  // of the searches at 600,000 names), so it gets the plain IN.
+  private static String namesSql(Vendor vendor) {
+    return vendor == Vendor.H2
+        ? "SELECT n.issuance_id, n.name FROM issuances i JOIN issuance_names n ON n.name_key >= i.id * "
+            + NameKey.MAX_NAMES + " AND n.name_key < (i.id + 1) * " + NameKey.MAX_NAMES
+            + " WHERE i.id IN (<keys>) ORDER BY n.name_key"
+        : "SELECT issuance_id, name FROM issuance_names WHERE issuance_id IN (<keys>) ORDER BY issuance_id, name_key";
   }
 
   /**
@@ -71,10 +84,11 @@ public final class IssuanceSearch {
   /** The issuance with this TBS hash and every entry of it, or empty. */
   public Optional<IssuanceDetail> byTbs(Sha256 tbs) {
     return jdbi.withHandle(h -> {
-      Long id = idsByTbs(h, List.of(tbs)).get(tbs);
-      if (id == null) {
+      Optional<Long> found = idByTbs(h, tbs);
+      if (found.isEmpty()) {
         return Optional.empty();
       }
+      long id = found.get();
       Optional<Integer> der = h.createQuery("SELECT CASE WHEN der IS NULL THEN 0 WHEN der_precert THEN 2"
               + " ELSE 1 END FROM issuances WHERE id = :id")
           .bind("id", id)
@@ -89,17 +103,6 @@ public final class IssuanceSearch {
     });
   }
 
-  /** The issuances with these TBS hashes, in the given order; absent ones are left out. */
-  public List<IssuanceSummary> summaries(List<Sha256> tbs) {
-    if (tbs.isEmpty()) {
-      return List.of();
-    }
-    return jdbi.withHandle(h -> {
-      Map<Sha256, Long> byTbs = idsByTbs(h, tbs);
-      return load(h, tbs.stream().map(byTbs::get).filter(Objects::nonNull).toList());
-    });
-  }
-
   /**
    * The issuances with these store ids ({@code matches.issuance_id}), in the given order; absent
    * ones are left out. One primary-key look-up each, whatever the store holds.
@@ -111,22 +114,6 @@ public final class IssuanceSearch {
     return jdbi.withHandle(h -> load(h, issuanceIds));
   }
 
-  /** Every log entry of each of these issuances, oldest first. */
-  public Map<Sha256, List<EntryRef>> entries(List<Sha256> tbs) {
-    Map<Sha256, List<EntryRef>> out = new HashMap<>();
-    if (tbs.isEmpty()) {
-      return out;
-    }
-    jdbi.useHandle(h -> {
-      Map<Long, Sha256> byId = new HashMap<>();
-      idsByTbs(h, tbs).forEach((t, id) -> byId.put(id, t));
-      if (!byId.isEmpty()) {
-        entries(h, new ArrayList<>(byId.keySet())).forEach((id, list) -> out.put(byId.get(id), list));
-      }
-    });
-    return out;
-  }
-
   /** Every log entry of each of these issuances (by store id), oldest first. */
   public Map<Long, List<EntryRef>> entriesOf(List<Long> issuanceIds) {
     if (issuanceIds.isEmpty()) {
@@ -136,28 +123,23 @@ public final class IssuanceSearch {
   }
 
   /**
-   * Store ids of the issuances with these TBS hashes. On H2 no index has the TBS hash alone first
-   * (its unique key leads with notBefore, V6), so each partition's {@code (part, tbs_sha256)} index
-   * is sought, like any other search key; PostgreSQL has one partition.
+   * Store id of the issuance with this TBS hash. On H2 no index has the TBS hash alone first (its
+   * unique key leads with notBefore, V6), so each partition's {@code (part, tbs_sha256)} index is
+   * sought, like any other search key; PostgreSQL has one partition. (With {@code IN (...)} over
+   * several hashes H2 would seek on part alone and scan each partition.)
    */
-  private static Map<Sha256, Long> idsByTbs(Handle h, List<Sha256> tbs) {
-    Map<Sha256, Long> byTbs = new HashMap<>();
+  private static Optional<Long> idByTbs(Handle h, Sha256 tbs) {
     Optional<long[]> parts = partitions(h);
     if (parts.isEmpty()) {
-      return byTbs;
+      return Optional.empty();
     }
-    // One query per hash: with "IN (...)" H2 would seek on part alone and scan each partition.
-    for (Sha256 t : new LinkedHashSet<>(tbs)) {
-      h.createQuery("SELECT x.id FROM generate_series(:partFrom, :partTo) AS p(part_no)"
-              + " JOIN issuances x ON x.part = p.part_no WHERE x.tbs_sha256 = :tbs")
-          .bind("partFrom", parts.get()[0])
-          .bind("partTo", parts.get()[1])
-          .bind("tbs", t.bytes())
-          .mapTo(Long.class)
-          .findFirst()
-          .ifPresent(id -> byTbs.put(t, id));
-    }
-    return byTbs;
+    return h.createQuery("SELECT x.id FROM generate_series(:partFrom, :partTo) AS p(part_no)"
+            + " JOIN issuances x ON x.part = p.part_no WHERE x.tbs_sha256 = :tbs")
+        .bind("partFrom", parts.get()[0])
+        .bind("partTo", parts.get()[1])
+        .bind("tbs", tbs.bytes())
+        .mapTo(Long.class)
+        .findFirst();
   }
 
   private static Map<Long, List<EntryRef>> entries(Handle h, List<Long> ids) {
@@ -175,14 +157,10 @@ public final class IssuanceSearch {
   /** The stored DER of the issuance (the final certificate's when both were seen), or empty. */
   public Optional<Der> der(Sha256 tbs) {
     return jdbi.withHandle(h -> {
-      Long id = idsByTbs(h, List.of(tbs)).get(tbs);
-      if (id == null) {
-        return Optional.empty();
-      }
-      return h.createQuery("SELECT der FROM issuances WHERE id = :id AND der IS NOT NULL")
+      return idByTbs(h, tbs).flatMap(id -> h.createQuery("SELECT der FROM issuances WHERE id = :id AND der IS NOT NULL")
           .bind("id", id)
           .map((rs, ctx) -> Der.of(rs.getBytes(1)))
-          .findOne();
+          .findOne());
     });
   }
 
@@ -240,20 +218,11 @@ public final class IssuanceSearch {
     return range.length == 0 ? Optional.empty() : Optional.of(range);
   }
 
-  private static List<IssuanceSummary> load(Handle h, List<Long> keys) {
+  private List<IssuanceSummary> load(Handle h, List<Long> keys) {
     if (keys.isEmpty()) {
       return List.of();
     }
     Map<Long, List<String>> names = new HashMap<>();
-    // Each issuance's names. H2: one range of the row key (NameKey) per issuance, which H2 follows
-    // from the joined row. PostgreSQL: its primary key (issuance_id, name_key); its planner cannot
-    // estimate the range from a joined row and sometimes scanned every name (45-55 ms for a tenth
-    // of the searches at 600,000 names), so it gets the plain IN.
-    String namesSql = Vendor.of(h.getConnection()) == Vendor.H2
-        ? "SELECT n.issuance_id, n.name FROM issuances i JOIN issuance_names n ON n.name_key >= i.id * "
-            + NameKey.MAX_NAMES + " AND n.name_key < (i.id + 1) * " + NameKey.MAX_NAMES
-            + " WHERE i.id IN (<keys>) ORDER BY n.name_key"
-        : "SELECT issuance_id, name FROM issuance_names WHERE issuance_id IN (<keys>) ORDER BY issuance_id, name_key";
     h.createQuery(namesSql)
         .bindList("keys", keys)
         .map((rs, ctx) -> Map.entry(rs.getLong(1), SqlText.decode(rs.getString(2))))
