@@ -28,7 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code mvn -Pbench test -pl store -am} and {@code -Dctmon.bench.names=N} (default 5,000,000
  * names, about three per issuance) and {@code -Dctmon.bench.batch=B} (default 1024 entries per
  * batch, a typical get-entries or tile size) and {@code -Dctmon.bench.writers=2} (two logs ingested at
- * once, each by its own thread).
+ * once, each by its own thread). On H2 it prints the file's size after ingest; {@code
+ * -Dctmon.bench.idleSeconds=N} prints it again every 10 s of idling and {@code
+ * -Dctmon.bench.compact=true} compacts the file at the end, to show how much of it is live.
  */
 @Tag("bench")
 final class StoreBenchmarkTest {
@@ -123,6 +125,11 @@ final class StoreBenchmarkTest {
               + " (this JVM used %.1f CPU-s: %.0f issuances per CPU-second; load average %.1f)%n", db, issuances,
           names, secs, issuances / secs, cpu, issuances / cpu, os.getSystemLoadAverage());
 
+      printH2FileSize(s, db + " after ingest");
+      for (int i = 0; i < Integer.getInteger("ctmon.bench.idleSeconds", 0) / 10; i++) {
+        Thread.sleep(10_000);
+        printH2FileSize(s, db + " idle " + (i + 1) * 10 + " s");
+      }
       IssuanceSearch search = new IssuanceSearch(s.jdbi());
       Instant now = Instant.parse("2026-02-01T00:00:00Z");
       measure(db + " exact", search, sampleNames, q -> new Criterion.Name(q, false), now);
@@ -133,7 +140,30 @@ final class StoreBenchmarkTest {
       measure(db + " serial", search, sampleIndexes,
           q -> new Criterion.Serial(issuance(Long.parseLong(q), List.of("x")).serialHex()), now);
       measureTbsLookUp(db.toString(), search, sampleIndexes);
+      if (db == TestDatabase.H2 && Boolean.getBoolean("ctmon.bench.compact")) {
+        String file = s.jdbi().withHandle(h -> h.createQuery("CALL DATABASE_PATH()").mapTo(String.class).one()) + ".mv.db";
+        long t0 = System.nanoTime();
+        try {
+          s.jdbi().useHandle(h -> h.execute("SHUTDOWN COMPACT"));
+        } catch (RuntimeException closedUnderUs) {
+          // SHUTDOWN closes the database under the pooled connection, which then fails to close.
+        }
+        System.out.printf("bench %s: SHUTDOWN COMPACT took %.1f s, file now %.1f MB%n", db, (System.nanoTime() - t0) / 1e9,
+            java.nio.file.Files.size(Path.of(file)) / 1e6);
+      }
     }
+  }
+
+  /** The H2 file's size, which MVStore grows by appending every commit's pages. */
+  private static void printH2FileSize(Store s, String label) throws java.io.IOException {
+    if (Vendor.of(s.jdbi()) != Vendor.H2) {
+      return;
+    }
+    String file = s.jdbi().withHandle(h -> h.createQuery("CALL DATABASE_PATH()").mapTo(String.class).one()) + ".mv.db";
+    String info = s.jdbi().withHandle(h -> h.createQuery(
+        "SELECT setting_name || '=' || setting_value FROM information_schema.settings WHERE setting_name LIKE 'info.%'")
+        .mapTo(String.class).list()).toString();
+    System.out.printf("bench %s: H2 file %.1f MB %s%n", label, java.nio.file.Files.size(Path.of(file)) / 1e6, info);
   }
 
   private static void measure(String label, IssuanceSearch search, List<String> sample,
