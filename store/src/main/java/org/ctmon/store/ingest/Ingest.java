@@ -77,6 +77,8 @@ public final class Ingest {
     if (vendor != Vendor.H2) {
       return jdbi.inTransaction(h -> commit(h, batch));
     }
+    // Not lockInterruptibly: a graceful shutdown interrupts followers, and the batch in hand must
+    // still commit (its entries are fetched, verified and hashed into the compact range already).
     h2Writer.lock();
     try {
       return jdbi.inTransaction(h -> commit(h, batch));
