@@ -2,6 +2,7 @@ package org.ctmon.fetcher.follow;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.ctmon.parser.OpaqueBytes;
 import org.ctmon.parser.Sha256;
 import org.ctmon.parser.leaf.Decoded;
 import org.ctmon.parser.leaf.EntryDecoding;
@@ -9,7 +10,6 @@ import org.ctmon.parser.leaf.LogEntry;
 import org.ctmon.parser.leaf.Malformed;
 import org.ctmon.parser.leaf.PrecertEntry;
 import org.ctmon.parser.x509.FactsResult;
-import org.ctmon.store.Blob;
 import org.ctmon.store.ingest.EntryType;
 import org.ctmon.store.ingest.Issuance;
 import org.ctmon.store.ingest.LogEntryRecord;
@@ -50,7 +50,7 @@ final class EntryBatchDecoder {
               e.timestamp(), i.tbsSha256()));
         } else if (facts instanceof FactsResult.Malformed m) {
           byte[] extra = e instanceof PrecertEntry pe ? pe.preCertificate().bytes() : new byte[0];
-          malformed.add(new MalformedEntryRecord(e.index(), Blob.of(LeafBytes.merkleTreeLeaf(e)), Blob.of(extra),
+          malformed.add(new MalformedEntryRecord(e.index(), OpaqueBytes.of(LeafBytes.merkleTreeLeaf(e)), OpaqueBytes.of(extra),
               "certificate does not decode: " + m.reason()));
         } else {
           throw new AssertionError("unknown facts result " + facts.getClass());
@@ -60,8 +60,8 @@ final class EntryBatchDecoder {
           throw new UnframedEntryException(m.index(), m.reason());
         }
         hashes.add(m.leafHash().get());
-        malformed.add(new MalformedEntryRecord(m.index(), Blob.of(m.leafInput().bytes()),
-            Blob.of(m.extraData().bytes()), m.reason()));
+        malformed.add(new MalformedEntryRecord(m.index(), OpaqueBytes.of(m.leafInput().bytes()),
+            OpaqueBytes.of(m.extraData().bytes()), m.reason()));
       } else {
         throw new AssertionError("unknown entry decoding " + d.getClass());
       }

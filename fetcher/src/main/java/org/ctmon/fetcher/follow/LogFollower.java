@@ -15,11 +15,11 @@ import org.ctmon.fetcher.loglist.LogProtocol;
 import org.ctmon.fetcher.rfc6962.Rfc6962Client;
 import org.ctmon.fetcher.tiles.IssuerCache;
 import org.ctmon.fetcher.tiles.StaticCtClient;
+import org.ctmon.parser.OpaqueBytes;
 import org.ctmon.parser.Sha256;
 import org.ctmon.parser.merkle.CompactRange;
 import org.ctmon.parser.treehead.LogKey;
 import org.ctmon.parser.treehead.TreeHead;
-import org.ctmon.store.Blob;
 import org.ctmon.store.ingest.IngestBatch;
 import org.ctmon.store.ingest.VerifiedHead;
 import org.ctmon.store.log.IncidentKind;
@@ -274,14 +274,14 @@ public final class LogFollower {
     long now = clock.millis();
     if (poll instanceof HeadPoll.BadSignature bad) {
       long id = logs.recordTreeHead(logId, new TreeHeadRecord(head.treeSize(), head.timestamp(), head.rootHash(),
-          Blob.of(bad.evidence()), false, now));
+          OpaqueBytes.of(bad.evidence()), false, now));
       String detail = "bad tree head signature from " + source.url() + ": " + bad.reason();
       logs.recordIncident(logId, IncidentKind.BAD_SIGNATURE, detail, verifiedHeadId(), id);
       stopLog(detail);
       return;
     }
     logs.recordTreeHead(logId, new TreeHeadRecord(head.treeSize(), head.timestamp(), head.rootHash(),
-        Blob.of(poll.evidence()), true, now));
+        OpaqueBytes.of(poll.evidence()), true, now));
 
     Optional<VerifiedHead> v = state.verified();
     if (v.isPresent() && !TreeVerifier.mayAdvance(source, treeHead(v.get()), head)) {
@@ -389,7 +389,7 @@ public final class LogFollower {
 
   // Heads already recorded with their signature keep it: recordTreeHead returns the first id.
   private static TreeHeadRecord evidenceOf(TreeHead h, long now) {
-    return new TreeHeadRecord(h.treeSize(), h.timestamp(), h.rootHash(), Blob.of(new byte[0]), true, now);
+    return new TreeHeadRecord(h.treeSize(), h.timestamp(), h.rootHash(), OpaqueBytes.of(new byte[0]), true, now);
   }
 
   private Long verifiedHeadId() {

@@ -3,9 +3,9 @@ package org.ctmon.fetcher.follow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.ctmon.parser.OpaqueBytes;
 import org.ctmon.parser.Sha256;
 import org.ctmon.parser.merkle.CompactRange;
-import org.ctmon.store.Blob;
 import org.ctmon.store.ingest.IngestBatch;
 import org.ctmon.store.ingest.Issuance;
 import org.ctmon.store.ingest.LogEntryRecord;
@@ -50,7 +50,7 @@ final class PendingBatch {
    * index commits.
    */
   static IngestBatch seed(Sha256 logId, CompactRange range, VerifiedHead head) {
-    LogPosition position = new LogPosition(range.size(), Blob.of(range.toBytes()), range.root());
+    LogPosition position = new LogPosition(range.size(), OpaqueBytes.of(range.toBytes()), range.root());
     return new IngestBatch(logId, 0, List.of(), List.of(), List.of(), position, Optional.of(head), List.of(), List.of());
   }
 
@@ -59,7 +59,7 @@ final class PendingBatch {
     if (range.size() != to) {
       throw new IllegalStateException("compact range of size " + range.size() + " does not end the batch at " + to);
     }
-    LogPosition position = new LogPosition(to, Blob.of(range.toBytes()), to == 0 ? null : range.root());
+    LogPosition position = new LogPosition(to, OpaqueBytes.of(range.toBytes()), to == 0 ? null : range.root());
     return new IngestBatch(logId, from, issuances, entries, malformed, position, verified, List.of(), List.of());
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.ctmon.parser.Der;
+import org.ctmon.parser.OpaqueBytes;
 import org.ctmon.parser.Sha256;
 
 /**
@@ -73,12 +74,12 @@ public final class DataTile {
         data = TileGzip.inflate(raw, MAX_INFLATED_BYTES);
       } catch (TlsFormatException e) {
         return List.of(new Malformed(firstIndex, e.kind(), e.offset(), e.getMessage(), Optional.empty(),
-            RawBytes.of(raw), RawBytes.empty()));
+            OpaqueBytes.of(raw), OpaqueBytes.empty()));
       }
     }
     if (data.length == 0) {
       return List.of(new Malformed(firstIndex, MalformedKind.TRUNCATED, 0, "empty data tile", Optional.empty(),
-          RawBytes.empty(), RawBytes.empty()));
+          OpaqueBytes.empty(), OpaqueBytes.empty()));
     }
     List<EntryDecoding> out = new ArrayList<>(Math.min(maxEntries, MAX_ENTRIES));
     MessageDigest md = Sha256.newDigest();
@@ -108,11 +109,11 @@ public final class DataTile {
     if (pos < data.length && !exact) {
       out.add(new Malformed(firstIndex + out.size(), MalformedKind.TRAILING_BYTES, pos,
           (data.length - pos) + " trailing bytes at offset " + pos + " after " + MAX_ENTRIES + " entries",
-          Optional.empty(), RawBytes.of(data, pos, data.length - pos), RawBytes.empty()));
+          Optional.empty(), OpaqueBytes.of(data, pos, data.length - pos), OpaqueBytes.empty()));
     } else if (exact && out.size() < maxEntries) {
       out.add(new Malformed(firstIndex + out.size(), MalformedKind.COUNT_MISMATCH, pos,
           "data tile ends at offset " + pos + " after " + out.size() + " entries, expected " + maxEntries,
-          Optional.empty(), RawBytes.empty(), RawBytes.empty()));
+          Optional.empty(), OpaqueBytes.empty(), OpaqueBytes.empty()));
     }
     return Collections.unmodifiableList(out);
   }
@@ -149,7 +150,7 @@ public final class DataTile {
     for (int p = f.chainStart(); p < f.chainStart() + f.chainLength(); p += Sha256.LENGTH) {
       fingerprints.add(Sha256.wrap(data, p));
     }
-    RawBytes extensions = RawBytes.of(data, te.extensionsStart(), te.extensionsLength());
+    OpaqueBytes extensions = OpaqueBytes.of(data, te.extensionsStart(), te.extensionsLength());
     if (te.isPrecert()) {
       return new PrecertEntry(index, te.timestamp(), Sha256.wrap(data, te.issuerKeyHashStart()),
           Der.of(data, te.certStart(), te.certLength()),
@@ -163,12 +164,12 @@ public final class DataTile {
   private static Malformed malformed(long index, TlsFormatException e, Optional<Sha256> leafHash, byte[] data,
       int from, int to, int k) {
     return new Malformed(index, e.kind(), e.offset(), "entry " + k + " of data tile: " + e.getMessage(), leafHash,
-        RawBytes.of(data, from, to - from), RawBytes.empty());
+        OpaqueBytes.of(data, from, to - from), OpaqueBytes.empty());
   }
 
   private static Malformed internal(long index, RuntimeException e, Optional<Sha256> leafHash, byte[] data,
       int from, int to) {
     return new Malformed(index, MalformedKind.INTERNAL, from, "internal error decoding entry " + index
-        + " at offset " + from + " of data tile: " + e, leafHash, RawBytes.of(data, from, to - from), RawBytes.empty());
+        + " at offset " + from + " of data tile: " + e, leafHash, OpaqueBytes.of(data, from, to - from), OpaqueBytes.empty());
   }
 }

@@ -3,6 +3,7 @@ package org.ctmon.parser.leaf;
 import java.util.List;
 import java.util.OptionalLong;
 import org.ctmon.parser.Der;
+import org.ctmon.parser.OpaqueBytes;
 import org.ctmon.parser.Sha256;
 
 /**
@@ -28,7 +29,7 @@ public sealed interface LogEntry permits X509Entry, PrecertEntry {
   Sha256 leafHash();
 
   /** The raw {@code CtExtensions} of the TimestampedEntry (empty for most RFC 6962 logs). */
-  RawBytes extensions();
+  OpaqueBytes extensions();
 
   /**
    * The static-ct-api {@code leaf_index} extension: always present (and equal to {@link #index()})

@@ -2,6 +2,7 @@ package org.ctmon.parser.leaf;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.ctmon.parser.OpaqueBytes;
 import org.ctmon.parser.Sha256;
 
 /**
@@ -27,8 +28,8 @@ public record Malformed(
     int offset,
     String reason,
     Optional<Sha256> leafHash,
-    RawBytes leafInput,
-    RawBytes extraData) implements EntryDecoding {
+    OpaqueBytes leafInput,
+    OpaqueBytes extraData) implements EntryDecoding {
 
   public Malformed {
     Objects.requireNonNull(kind, "kind");

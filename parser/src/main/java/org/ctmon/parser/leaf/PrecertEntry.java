@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 import org.ctmon.parser.Der;
+import org.ctmon.parser.OpaqueBytes;
 import org.ctmon.parser.Sha256;
 
 /**
@@ -21,7 +22,7 @@ public record PrecertEntry(
     Sha256 issuerKeyHash,
     Der tbsCertificate,
     Der preCertificate,
-    RawBytes extensions,
+    OpaqueBytes extensions,
     OptionalLong leafIndexExtension,
     List<Der> chain,
     List<Sha256> chainFingerprints,

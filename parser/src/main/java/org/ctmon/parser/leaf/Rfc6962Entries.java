@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.ctmon.parser.Der;
+import org.ctmon.parser.OpaqueBytes;
 import org.ctmon.parser.Sha256;
 
 /**
@@ -39,12 +40,12 @@ public final class Rfc6962Entries {
     try {
       return new Decoded(decodeOrThrow(index, leaf, extra, leafHash));
     } catch (TlsFormatException e) {
-      return new Malformed(index, e.kind(), e.offset(), e.getMessage(), Optional.of(leafHash), RawBytes.of(leaf),
-          RawBytes.of(extra));
+      return new Malformed(index, e.kind(), e.offset(), e.getMessage(), Optional.of(leafHash), OpaqueBytes.of(leaf),
+          OpaqueBytes.of(extra));
     } catch (RuntimeException e) {
       // A safety net: bad input must never stop the monitor, even through a decoder bug.
       return new Malformed(index, MalformedKind.INTERNAL, 0, "internal error decoding entry " + index + ": " + e,
-          Optional.of(leafHash), RawBytes.of(leaf), RawBytes.of(extra));
+          Optional.of(leafHash), OpaqueBytes.of(leaf), OpaqueBytes.of(extra));
     }
   }
 
@@ -85,7 +86,7 @@ public final class Rfc6962Entries {
     List<Der> chain = certificates(x.sub(x.lastStart(), chainLength), extra, chainName);
     x.expectEnd("extra_data");
 
-    RawBytes extensions = RawBytes.of(leaf, te.extensionsStart(), te.extensionsLength());
+    OpaqueBytes extensions = OpaqueBytes.of(leaf, te.extensionsStart(), te.extensionsLength());
     OptionalLong leafIndex = lenientLeafIndex(leaf, te);
     if (te.isPrecert()) {
       return new PrecertEntry(index, te.timestamp(), Sha256.wrap(leaf, te.issuerKeyHashStart()),

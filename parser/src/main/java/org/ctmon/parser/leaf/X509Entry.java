@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 import org.ctmon.parser.Der;
+import org.ctmon.parser.OpaqueBytes;
 import org.ctmon.parser.Sha256;
 
 /**
@@ -13,7 +14,7 @@ public record X509Entry(
     long index,
     long timestamp,
     Der certificate,
-    RawBytes extensions,
+    OpaqueBytes extensions,
     OptionalLong leafIndexExtension,
     List<Der> chain,
     List<Sha256> chainFingerprints,

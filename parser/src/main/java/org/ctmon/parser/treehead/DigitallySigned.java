@@ -1,6 +1,7 @@
 package org.ctmon.parser.treehead;
 
 import java.util.Base64;
+import org.ctmon.parser.OpaqueBytes;
 
 /**
  * A TLS {@code digitally-signed} value as CT logs send it (RFC 5246 §4.7, RFC 6962 §2.1.4):

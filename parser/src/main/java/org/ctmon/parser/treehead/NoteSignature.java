@@ -1,5 +1,7 @@
 package org.ctmon.parser.treehead;
 
+import org.ctmon.parser.OpaqueBytes;
+
 /**
  * One signature line of a C2SP signed note: {@code — <key name> base64(key id(4) || signature)}.
  *

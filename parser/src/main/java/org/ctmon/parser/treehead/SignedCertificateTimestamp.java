@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.ctmon.parser.Der;
+import org.ctmon.parser.OpaqueBytes;
 import org.ctmon.parser.Sha256;
 
 /**

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.ctmon.parser.OpaqueBytes;
 
 /**
  * A C2SP signed note (https://c2sp.org/signed-note): a UTF-8 text, a blank line, then one or more

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
 import org.ctmon.parser.Corpus;
 import org.ctmon.parser.Der;
+import org.ctmon.parser.OpaqueBytes;
 import org.ctmon.parser.Sha256;
 import org.junit.jupiter.api.Test;
 
@@ -174,7 +175,7 @@ final class DataTileTest {
   void anEmptyTileIsMalformed() {
     List<EntryDecoding> result = DataTile.decode(512, new byte[0]);
     assertEquals(List.of(new Malformed(512, MalformedKind.TRUNCATED, 0, "empty data tile", Optional.empty(),
-        RawBytes.empty(), RawBytes.empty())), result);
+        OpaqueBytes.empty(), OpaqueBytes.empty())), result);
   }
 
   @Test

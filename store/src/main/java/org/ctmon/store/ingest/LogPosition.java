@@ -1,8 +1,8 @@
 package org.ctmon.store.ingest;
 
 import java.util.Objects;
+import org.ctmon.parser.OpaqueBytes;
 import org.ctmon.parser.Sha256;
-import org.ctmon.store.Blob;
 
 /**
  * Where a log stands after a batch: every entry below {@code nextIndex} is stored, and the
@@ -12,7 +12,7 @@ import org.ctmon.store.Blob;
  * @param compactRange the serialized compact range [0, nextIndex) (the parser's format)
  * @param rootHash the root of the tree of size {@code nextIndex}, or {@code null} when 0
  */
-public record LogPosition(long nextIndex, Blob compactRange, Sha256 rootHash) {
+public record LogPosition(long nextIndex, OpaqueBytes compactRange, Sha256 rootHash) {
   public LogPosition {
     if (nextIndex < 0) {
       throw new IllegalArgumentException("next index must not be negative: " + nextIndex);

@@ -1,7 +1,7 @@
 package org.ctmon.store.ingest;
 
 import java.util.Objects;
-import org.ctmon.store.Blob;
+import org.ctmon.parser.OpaqueBytes;
 
 /**
  * An entry of the batch's log that could not be decoded, kept rather than dropped.
@@ -11,7 +11,7 @@ import org.ctmon.store.Blob;
  * @param extra the raw extra data (chain, precertificate entry), possibly empty
  * @param reason why it could not be decoded, lower case
  */
-public record MalformedEntryRecord(long index, Blob leaf, Blob extra, String reason) {
+public record MalformedEntryRecord(long index, OpaqueBytes leaf, OpaqueBytes extra, String reason) {
   public MalformedEntryRecord {
     if (index < 0) {
       throw new IllegalArgumentException("entry index must not be negative: " + index);

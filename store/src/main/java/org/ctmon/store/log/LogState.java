@@ -1,8 +1,8 @@
 package org.ctmon.store.log;
 
 import java.util.Optional;
+import org.ctmon.parser.OpaqueBytes;
 import org.ctmon.parser.Sha256;
-import org.ctmon.store.Blob;
 import org.ctmon.store.ingest.VerifiedHead;
 
 /**
@@ -17,6 +17,6 @@ import org.ctmon.store.ingest.VerifiedHead;
  * @param lastError the last error, lower case, or empty
  * @param updatedAtMs when the row last changed, milliseconds since the epoch
  */
-public record LogState(LogSpec spec, long nextIndex, Optional<Blob> compactRange, Optional<Sha256> rangeRoot,
+public record LogState(LogSpec spec, long nextIndex, Optional<OpaqueBytes> compactRange, Optional<Sha256> rangeRoot,
                        Optional<VerifiedHead> verified, LogStatus status, Optional<String> lastError,
                        long updatedAtMs) {}

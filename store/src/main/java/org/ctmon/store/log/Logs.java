@@ -6,8 +6,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.ctmon.parser.Der;
+import org.ctmon.parser.OpaqueBytes;
 import org.ctmon.parser.Sha256;
-import org.ctmon.store.Blob;
 import org.ctmon.store.StoreException;
 import org.ctmon.store.ingest.VerifiedHead;
 import org.jdbi.v3.core.Handle;
@@ -173,7 +173,7 @@ public final class Logs {
         : Optional.of(new VerifiedHead(vsize, rs.getLong("verified_timestamp"),
             Sha256.wrap(rs.getBytes("verified_root"))));
     return new LogState(spec, rs.getLong("next_index"),
-        Optional.ofNullable(range).map(Blob::of), Optional.ofNullable(root).map(Sha256::wrap), verified,
+        Optional.ofNullable(range).map(OpaqueBytes::of), Optional.ofNullable(root).map(Sha256::wrap), verified,
         LogStatus.of(rs.getString("status")), Optional.ofNullable(rs.getString("last_error")), rs.getLong("updated_at"));
   }
 }

@@ -1,8 +1,8 @@
 package org.ctmon.store.log;
 
 import java.util.Objects;
+import org.ctmon.parser.OpaqueBytes;
 import org.ctmon.parser.Sha256;
-import org.ctmon.store.Blob;
 
 /**
  * A tree head as a log served it, kept as evidence.
@@ -14,7 +14,7 @@ import org.ctmon.store.Blob;
  * @param signatureValid whether the signature verified against the log's key
  * @param receivedAtMs when ctmon received it
  */
-public record TreeHeadRecord(long treeSize, long timestampMs, Sha256 rootHash, Blob signature,
+public record TreeHeadRecord(long treeSize, long timestampMs, Sha256 rootHash, OpaqueBytes signature,
                              boolean signatureValid, long receivedAtMs) {
   public TreeHeadRecord {
     Objects.requireNonNull(rootHash, "rootHash");

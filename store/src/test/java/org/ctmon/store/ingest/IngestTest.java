@@ -18,7 +18,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.ctmon.store.Blob;
+import org.ctmon.parser.OpaqueBytes;
 import org.ctmon.store.NameKey;
 import org.ctmon.store.OnBothDatabases;
 import org.ctmon.store.Store;
@@ -57,7 +57,7 @@ final class IngestTest {
       assertEquals(3, TableSnapshot.count(s, "log_entries"));
       LogState log = new Logs(s.jdbi(), CLOCK).state(LOG_A).orElseThrow();
       assertEquals(3, log.nextIndex());
-      assertEquals(Optional.of(Blob.of("range 3".getBytes(StandardCharsets.UTF_8))), log.compactRange());
+      assertEquals(Optional.of(OpaqueBytes.of("range 3".getBytes(StandardCharsets.UTF_8))), log.compactRange());
       assertEquals(Optional.of(TestIssuances.sha("root 3")), log.rangeRoot());
     }
   }
@@ -209,7 +209,7 @@ final class IngestTest {
       byte[] extra = {(byte) 0x80, (byte) 0xbf, 0};
       String reason = "bad der at offset 3: \0 '; DROP TABLE logs;--";
       IngestBatch b = new IngestBatch(LOG_A, 0, List.of(), List.of(),
-          List.of(new MalformedEntryRecord(0, Blob.of(leaf), Blob.of(extra), reason)),
+          List.of(new MalformedEntryRecord(0, OpaqueBytes.of(leaf), OpaqueBytes.of(extra), reason)),
           TestIssuances.position(1), Optional.empty(), List.of(), List.of());
 
       ingest(s).commit(b);

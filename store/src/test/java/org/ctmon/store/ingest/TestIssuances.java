@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.ctmon.parser.Der;
+import org.ctmon.parser.OpaqueBytes;
 import org.ctmon.parser.Sha256;
-import org.ctmon.store.Blob;
 import org.ctmon.store.Store;
 import org.ctmon.store.log.LogKind;
 import org.ctmon.store.log.LogSpec;
@@ -76,6 +76,6 @@ public final class TestIssuances {
 
   /** A position at {@code next} with a recognizable compact range. */
   public static LogPosition position(long next) {
-    return new LogPosition(next, Blob.of(("range " + next).getBytes(StandardCharsets.UTF_8)), sha("root " + next));
+    return new LogPosition(next, OpaqueBytes.of(("range " + next).getBytes(StandardCharsets.UTF_8)), sha("root " + next));
   }
 }

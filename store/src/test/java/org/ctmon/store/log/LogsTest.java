@@ -47,8 +47,8 @@ final class LogsTest {
       Store s = t.store();
       TestIssuances.registerLogs(s);
       Logs logs = new Logs(s.jdbi(), CLOCK);
-      TreeHeadRecord a = new TreeHeadRecord(10, 1000, TestIssuances.sha("root a"), org.ctmon.store.Blob.of(new byte[] {1, 2}), true, 5);
-      TreeHeadRecord b = new TreeHeadRecord(10, 1000, TestIssuances.sha("root b"), org.ctmon.store.Blob.of(new byte[] {3}), true, 6);
+      TreeHeadRecord a = new TreeHeadRecord(10, 1000, TestIssuances.sha("root a"), org.ctmon.parser.OpaqueBytes.of(new byte[] {1, 2}), true, 5);
+      TreeHeadRecord b = new TreeHeadRecord(10, 1000, TestIssuances.sha("root b"), org.ctmon.parser.OpaqueBytes.of(new byte[] {3}), true, 6);
 
       long ida = logs.recordTreeHead(TestIssuances.LOG_A, a);
       long again = logs.recordTreeHead(TestIssuances.LOG_A, a);

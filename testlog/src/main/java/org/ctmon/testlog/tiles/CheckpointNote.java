@@ -2,10 +2,10 @@ package org.ctmon.testlog.tiles;
 
 import java.nio.ByteBuffer;
 import java.util.List;
+import org.ctmon.parser.OpaqueBytes;
 import org.ctmon.parser.treehead.Checkpoint;
 import org.ctmon.parser.treehead.LogKey;
 import org.ctmon.parser.treehead.NoteSignature;
-import org.ctmon.parser.treehead.OpaqueBytes;
 import org.ctmon.parser.treehead.SignedNote;
 import org.ctmon.parser.treehead.SignedTreeHead;
 

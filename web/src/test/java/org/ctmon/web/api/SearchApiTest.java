@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import org.ctmon.parser.Corpus;
 import org.ctmon.parser.Der;
+import org.ctmon.parser.OpaqueBytes;
 import org.ctmon.parser.Sha256;
 import org.ctmon.parser.leaf.DataTile;
 import org.ctmon.parser.leaf.Decoded;
@@ -34,7 +35,6 @@ import org.ctmon.parser.merkle.CompactRange;
 import org.ctmon.parser.x509.CertificateDecoder;
 import org.ctmon.parser.x509.CertificateFacts;
 import org.ctmon.parser.x509.DnsName;
-import org.ctmon.store.Blob;
 import org.ctmon.store.Store;
 import org.ctmon.store.StoreConfig;
 import org.ctmon.store.ingest.EntryType;
@@ -94,7 +94,7 @@ final class SearchApiTest {
         range.append(p.leafHash());
       }
       (t == 3 ? withoutDer : ingest).commit(IngestBatch.of(logId, 256L * t, issuances, entries,
-          new LogPosition(256L * (t + 1), Blob.of(range.toBytes()), range.root())));
+          new LogPosition(256L * (t + 1), OpaqueBytes.of(range.toBytes()), range.root())));
     }
     SearchApi api = new SearchApi(new IssuanceSearch(store.jdbi()), clock);
     web = new WebServer(api::register).start("127.0.0.1", 0);
