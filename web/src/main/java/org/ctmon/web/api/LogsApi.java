@@ -67,7 +67,8 @@ public final class LogsApi {
     m.put("tree_size", s.latestHead().map(TreeHead::treeSize).orElse(null));
     m.put("head_timestamp", s.latestHead().map(h -> java.time.Instant.ofEpochMilli(h.timestamp()).toString()).orElse(null));
     m.put("position", s.position());
-    m.put("lag", s.lag());
+    // Without a head the lag is unknown; 0 would read as "caught up".
+    m.put("lag", s.latestHead().isPresent() ? s.lag() : null);
     m.put("verified_tree_size", s.verified().map(VerifiedHead::treeSize).orElse(null));
     m.put("verified_root", s.verified().map(v -> v.rootHash().base64()).orElse(null));
     m.put("verified_age_seconds", s.verifiedAge().map(Duration::toSeconds).orElse(null));

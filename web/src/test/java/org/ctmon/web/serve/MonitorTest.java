@@ -117,4 +117,54 @@ final class MonitorTest {
       }
     }
   }
+
+  @Test
+  void withItsLogsUnreachableItStartsShowsEachOneFailingWithTheReasonAndCatchesUpOnceTheyAnswer(@TempDir Path dir)
+      throws Exception {
+    TestLogOptions options;
+    Path list;
+    long size;
+    try (TestLogServer log = TestLogServer.start(TestLogOptions.defaults())) {
+      log.grow(20);
+      log.publish();
+      size = Math.min(log.logs().get(0).publishedSize(), log.logs().get(1).publishedSize());
+      options = log.options().withPort(log.port());
+      list = log.writeLogList(dir.resolve("log_list.json"));
+    } // nothing listens on the logs' port any more
+
+    try (Monitor m = Monitor.start(config(dir, list.toString()), Clock.systemUTC())) {
+      JsonNode logs = awaitEveryLogFailing(m);
+      for (JsonNode l : logs) {
+        assertTrue(Set.of("failing", "backing_off").contains(l.get("status").asText()), l.toString());
+        assertTrue(l.get("last_error").asText().contains("127.0.0.1:" + options.port()), l.toString());
+        assertTrue(l.get("tree_size").isNull(), "no head known, none shown: " + l);
+        assertTrue(l.get("lag").isNull(), "lag unknown, not 0 (which reads as caught up): " + l);
+        assertTrue(l.get("consecutive_failures").asInt() >= 1, l.toString());
+      }
+      assertEquals("ok", get(m, "/healthz").get("status").asText());
+
+      try (TestLogServer again = TestLogServer.start(options)) {
+        again.grow(20);
+        again.publish();
+        awaitCaughtUp(m, size);
+      }
+    }
+  }
+
+  private JsonNode awaitEveryLogFailing(Monitor m) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    JsonNode logs;
+    do {
+      logs = get(m, "/api/v1/logs").get("logs");
+      boolean all = logs.size() == 2;
+      for (JsonNode l : logs) {
+        all &= !l.get("last_error").isNull();
+      }
+      if (all) {
+        return logs;
+      }
+      Thread.sleep(100);
+    } while (System.nanoTime() < deadline);
+    throw new AssertionError("logs did not report their errors: " + logs);
+  }
 }
