@@ -64,6 +64,8 @@ public final class TestLogServer implements AutoCloseable {
   private final TestPki pki;
   private final Clock clock;
   private final Map<String, TestLog> logs = new LinkedHashMap<>();
+  /** Requests served, by log name and path without query ("rfc6962-0 ct/v1/get-entries"). */
+  private final Map<String, java.util.concurrent.atomic.LongAdder> served = new java.util.concurrent.ConcurrentHashMap<>();
   private final IssuanceFeed feed;
   private final Rfc6962Api rfc6962;
   private final StaticApi staticApi;
@@ -201,6 +203,15 @@ public final class TestLogServer implements AutoCloseable {
     return SignedCheckpoint.originOf(prefix(log));
   }
 
+  /**
+   * How many requests for {@code path} (without its query, e.g. {@code ct/v1/get-entries}) the
+   * log named {@code logName} has received, faults included: lets a test see how a client fetched.
+   */
+  public long requests(String logName, String path) {
+    var n = served.get(logName + " " + path);
+    return n == null ? 0 : n.sum();
+  }
+
   /** {@code http://127.0.0.1:PORT/log_list.json}. */
   public String logListUrl() {
     return baseUrl + "log_list.json";
@@ -276,6 +287,7 @@ public final class TestLogServer implements AutoCloseable {
       body = in.readAllBytes();
     }
     Request request = new Request(ex.getRequestMethod(), path.substring(slash + 1), ex.getRequestURI().getRawQuery(), body);
+    served.computeIfAbsent(log.name() + " " + request.path(), k -> new java.util.concurrent.atomic.LongAdder()).increment();
     Duration delay = log.faults().delay();
     if (!delay.isZero()) {
       try {

@@ -25,12 +25,13 @@ import org.ctmon.store.ingest.VerifiedHead;
  * @param lastError the last error, lower case, naming the log URL and request
  * @param nextAttempt when a backing-off follower tries again
  * @param consecutiveFailures failed runs since the last success
+ * @param config how this follower fetches (with any {@code fetch.perLog} override applied)
  */
 public record FollowerStatus(Sha256 logId, String description, String protocol, String url,
                              Optional<TreeHead> latestHead, long position, long lag,
                              Optional<VerifiedHead> verified, Optional<Duration> verifiedAge,
                              FollowerHealth health, Optional<String> lastError, Optional<Instant> nextAttempt,
-                             int consecutiveFailures) {
+                             int consecutiveFailures, FollowerConfig config) {
   public FollowerStatus {
     Objects.requireNonNull(logId, "logId");
     Objects.requireNonNull(description, "description");
@@ -38,6 +39,7 @@ public record FollowerStatus(Sha256 logId, String description, String protocol, 
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(latestHead, "latestHead");
     Objects.requireNonNull(verified, "verified");
+    Objects.requireNonNull(config, "config");
     Objects.requireNonNull(verifiedAge, "verifiedAge");
     Objects.requireNonNull(health, "health");
     Objects.requireNonNull(lastError, "lastError");

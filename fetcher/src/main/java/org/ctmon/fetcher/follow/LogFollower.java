@@ -237,7 +237,7 @@ public final class LogFollower {
         : Optional.of(Duration.ofMillis(Math.max(0, now.toEpochMilli() - v.timestampMs())));
     return new FollowerStatus(logId, log.description(), source.protocolName(), source.url(),
         Optional.ofNullable(head), pos, lag, Optional.ofNullable(v), age, h, Optional.ofNullable(lastError),
-        h == FollowerHealth.BACKING_OFF ? Optional.ofNullable(retry) : Optional.empty(), failures);
+        h == FollowerHealth.BACKING_OFF ? Optional.ofNullable(retry) : Optional.empty(), failures, config);
   }
 
   private LogState loadState() {

@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
  * A log name pattern from configuration: a glob ({@code *} any run, {@code ?} one character)
  * matching a whole name when it has a wildcard, otherwise a substring; case-insensitive either way.
  */
-record NamePattern(String text, Pattern regex) {
-  static NamePattern of(String text) {
+public record NamePattern(String text, Pattern regex) {
+  /** The pattern of {@code text}; blank text is refused. */
+  public static NamePattern of(String text) {
     if (text == null || text.isBlank()) {
       throw new IllegalArgumentException("a log name pattern must not be blank");
     }
@@ -34,12 +35,12 @@ record NamePattern(String text, Pattern regex) {
         Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL));
   }
 
-  boolean matches(String name) {
+  public boolean matches(String name) {
     return regex.matcher(name).matches();
   }
 
   /** True when the pattern matches the log's description or its operator's name. */
-  boolean matches(CtLog log) {
+  public boolean matches(CtLog log) {
     return matches(log.description()) || matches(log.operator());
   }
 }

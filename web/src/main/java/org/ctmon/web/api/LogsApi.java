@@ -76,6 +76,11 @@ public final class LogsApi {
     m.put("last_error", s.lastError().orElse(null));
     m.put("next_attempt", s.nextAttempt().map(Object::toString).orElse(null));
     m.put("consecutive_failures", s.consecutiveFailures());
+    Map<String, Object> fetch = new LinkedHashMap<>();
+    fetch.put("batch_size", s.config().batchSize());
+    fetch.put("parallelism", s.config().parallelism());
+    fetch.put("requests_per_second", s.config().requestsPerSecond());
+    m.put("fetch", fetch);
     return m;
   }
 }

@@ -2,7 +2,10 @@ package org.ctmon.web.config;
 
 import java.time.Duration;
 import java.util.List;
+import org.ctmon.fetcher.follow.FetchOverride;
+import org.ctmon.fetcher.follow.FollowerConfig;
 import org.ctmon.fetcher.follow.StartPosition;
+import org.ctmon.fetcher.loglist.CtLog;
 
 /**
  * The whole configuration of a ctmon process, loaded and validated once at start by
@@ -40,6 +43,20 @@ public record Config(Http http, Database database, Retention retention, Logs log
     }
   }
 
-  /** How entries are fetched from a log; per log, so one slow log never slows another. */
-  public record Fetch(String contact, int batchSize, int parallelism, double requestsPerSecond, Duration timeout) {}
+  /**
+   * How entries are fetched from a log; per log, so one slow log never slows another.
+   *
+   * @param perLog limits for the logs that need their own, applied in order over the defaults
+   */
+  public record Fetch(String contact, int batchSize, int parallelism, double requestsPerSecond, Duration timeout,
+                      List<FetchOverride> perLog) {
+    public Fetch {
+      perLog = List.copyOf(perLog);
+    }
+
+    /** The defaults, for one log: {@link #perLog} applied over them. */
+    public FollowerConfig forLog(FollowerConfig base, CtLog log) {
+      return FetchOverride.resolve(base.withFetching(batchSize, parallelism, requestsPerSecond), perLog, log);
+    }
+  }
 }

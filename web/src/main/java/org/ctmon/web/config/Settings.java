@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.ctmon.fetcher.follow.FetchOverride;
 import org.ctmon.fetcher.follow.StartPosition;
 
 /**
@@ -65,12 +66,19 @@ final class Settings {
       "Upper bound on requests per second per log (real logs answer 429 when pushed).", ValueParsers::positiveDecimal);
   static final Setting<Duration> FETCH_TIMEOUT = new Setting<>("fetch.timeout", "30s",
       "Read timeout of one request to a log.", ValueParsers::duration);
+  static final Setting<List<FetchOverride>> FETCH_PER_LOG = new Setting<>("fetch.perLog", "",
+      "Limits for the logs that need their own, each `PATTERN: key=value ...` with batchSize, parallelism and requestsPerSecond (e.g. `DigiCert: requestsPerSecond=10`); the pattern matches a log's description or operator like logs.include; applied in order over the fetch.* defaults, a later item winning for the keys it sets.",
+      Settings::perLog);
 
   static final List<Setting<?>> ALL = List.of(HTTP_BIND, HTTP_PORT, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD,
       DATABASE_POOL_SIZE, RETENTION_WINDOW, RETENTION_KEEP_ALL_DER, RETENTION_PURGE_BATCH_SIZE,
       LOGS_LIST, LOGS_STATES, LOGS_INCLUDE_TEST_LOGS, LOGS_INCLUDE, LOGS_EXCLUDE, LOGS_START_AT, LOGS_POLL_INTERVAL,
       LOGS_LIST_REFRESH_INTERVAL, FETCH_CONTACT, FETCH_BATCH_SIZE, FETCH_PARALLELISM, FETCH_REQUESTS_PER_SECOND,
-      FETCH_TIMEOUT);
+      FETCH_TIMEOUT, FETCH_PER_LOG);
+
+  private static List<FetchOverride> perLog(String text) {
+    return ValueParsers.list(text).stream().map(FetchOverride::parse).toList();
+  }
 
   private static String contact(String text) {
     String t = text.trim();

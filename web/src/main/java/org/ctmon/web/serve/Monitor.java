@@ -141,13 +141,18 @@ public final class Monitor implements AutoCloseable {
   private synchronized void follow(LogList list, OkHttpClient http, Logs logs, BatchSink sink) {
     SelectedLogs selected = selection().select(list, clock.instant());
     skipped = selected.skipped();
-    FollowerConfig fc = FollowerConfig.DEFAULT
-        .withStartAt(config.logs().startAt())
-        .withFetching(config.fetch().batchSize(), config.fetch().parallelism(), config.fetch().requestsPerSecond());
+    FollowerConfig base = FollowerConfig.DEFAULT.withStartAt(config.logs().startAt());
+    FollowerConfig defaults = base.withFetching(config.fetch().batchSize(), config.fetch().parallelism(),
+        config.fetch().requestsPerSecond());
     Set<Sha256> wanted = new java.util.HashSet<>();
     for (CtLog log : selected.followed()) {
       wanted.add(log.logId());
       followers.computeIfAbsent(log.logId(), id -> {
+        FollowerConfig fc = config.fetch().forLog(base, log);
+        if (!fc.equals(defaults)) {
+          LOG.info("{}: {} entries per request, {} in flight, {} requests/s (fetch.perLog)", log.description(),
+              fc.batchSize(), fc.parallelism(), fc.requestsPerSecond());
+        }
         LogFollower f = new LogFollower(log, http, logs, sink, workers, fc, clock);
         scheduler.every("log:" + id.base64(), config.logs().pollInterval(), f::runOnce);
         return f;

@@ -116,4 +116,22 @@ final class ConfigLoaderTest {
       assertTrue(text.contains(row), "docs/config.md lacks the row starting " + row);
     }
   }
+
+  @Test
+  void perLogFetchLimitsComeFromTheFileOrTheEnvironmentAndABadOneNamesTheKey(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("c.yaml");
+    Files.writeString(file, "fetch:\n  perLog:\n    - \"DigiCert: requestsPerSecond=10 batchSize=256\"\n"
+        + "    - \"TrustAsia: parallelism=1\"\n");
+    assertEquals(List.of("DigiCert: batchSize=256 requestsPerSecond=10", "TrustAsia: parallelism=1"),
+        ConfigLoader.load(file, Map.of()).fetch().perLog().stream().map(Object::toString).toList());
+    assertEquals(List.of("Google: batchSize=32", "*Argon2026h2*: parallelism=1"),
+        ConfigLoader.load(file, Map.of("CTMON_FETCH_PER_LOG", "Google: batchSize=32, *Argon2026h2*: parallelism=1"))
+            .fetch().perLog().stream().map(Object::toString).toList());
+    assertEquals(List.of(), ConfigLoader.load(null, Map.of()).fetch().perLog());
+
+    InvalidConfigException e = assertThrows(InvalidConfigException.class,
+        () -> ConfigLoader.load(null, Map.of("CTMON_FETCH_PER_LOG", "DigiCert: rps=10")));
+    assertEquals("invalid configuration: fetch.perLog = 'DigiCert: rps=10' (from environment variable CTMON_FETCH_PER_LOG):"
+        + " 'DigiCert': unknown key 'rps' (known: batchSize, parallelism, requestsPerSecond)", e.getMessage());
+  }
 }

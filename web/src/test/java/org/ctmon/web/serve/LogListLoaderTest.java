@@ -53,7 +53,7 @@ final class LogListLoaderTest {
     });
     server.start();
     loader = new LogListLoader(HttpClients.forLogs(new Config.Fetch("ct-test@example.org", 64, 2, 100,
-        Duration.ofSeconds(5))), Clock.systemUTC());
+        Duration.ofSeconds(5), List.of())), Clock.systemUTC());
   }
 
   @AfterEach

@@ -17,9 +17,11 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.ctmon.fetcher.follow.FetchOverride;
 import org.ctmon.fetcher.follow.StartPosition;
 import org.ctmon.testlog.TestLogOptions;
 import org.ctmon.testlog.TestLogServer;
+import org.ctmon.testlog.log.LogProtocol;
 import org.ctmon.testlog.pki.Issuance;
 import org.ctmon.testlog.pki.SanName;
 import org.ctmon.web.config.Config;
@@ -36,13 +38,17 @@ final class MonitorTest {
   private final HttpClient http = HttpClient.newHttpClient();
 
   private static Config config(Path dir, String logList) {
+    return config(dir, logList, List.of());
+  }
+
+  private static Config config(Path dir, String logList, List<FetchOverride> perLog) {
     return new Config(
         new Config.Http("127.0.0.1", 0),
         new Config.Database("jdbc:h2:file:" + dir.resolve("ctmon"), "", "", 4),
         new Config.Retention(Duration.ofDays(90), true, 1000),
         new Config.Logs(logList, List.of("usable", "qualified", "readonly"), true, List.of(), List.of(),
             StartPosition.BEGINNING, Duration.ofMillis(300), Duration.ofHours(1)),
-        new Config.Fetch("ct-test@example.org", 64, 2, 100, Duration.ofSeconds(10)));
+        new Config.Fetch("ct-test@example.org", 64, 2, 100, Duration.ofSeconds(10), perLog));
   }
 
   private JsonNode get(Monitor m, String path) throws Exception {
@@ -166,5 +172,30 @@ final class MonitorTest {
       Thread.sleep(100);
     } while (System.nanoTime() < deadline);
     throw new AssertionError("logs did not report their errors: " + logs);
+  }
+
+  @Test
+  void aPerLogOverrideChangesHowThatLogIsFetchedAndOnlyThatLog(@TempDir Path dir) throws Exception {
+    try (TestLogServer log = TestLogServer.start(TestLogOptions.defaults())) {
+      log.grow(40);
+      log.publish();
+      long size = Math.min(log.logs().get(0).publishedSize(), log.logs().get(1).publishedSize());
+      String rfc = log.logs().stream().filter(l -> l.protocol() == LogProtocol.RFC6962).findFirst().orElseThrow().name();
+      List<FetchOverride> perLog = List.of(FetchOverride.parse(rfc + ": batchSize=7 parallelism=1"));
+
+      try (Monitor m = Monitor.start(config(dir, log.logListUrl(), perLog), Clock.systemUTC())) {
+        JsonNode logs = awaitCaughtUp(m, size);
+
+        for (JsonNode l : logs) {
+          boolean overridden = l.get("protocol").asText().equals("rfc6962");
+          assertEquals(overridden ? 7 : 64, l.get("fetch").get("batch_size").asInt(), l.toString());
+          assertEquals(overridden ? 1 : 2, l.get("fetch").get("parallelism").asInt(), l.toString());
+          assertEquals(100.0, l.get("fetch").get("requests_per_second").asDouble(), l.toString());
+        }
+        long entries = log.logs().stream().filter(l -> l.name().equals(rfc)).findFirst().orElseThrow().publishedSize();
+        long pages = log.requests(rfc, "ct/v1/get-entries");
+        assertTrue(pages >= (entries + 6) / 7, "pages of at most 7 entries: " + pages + " requests for " + entries);
+      }
+    }
   }
 }
