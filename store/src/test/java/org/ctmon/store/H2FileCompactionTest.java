@@ -73,12 +73,20 @@ class H2FileCompactionTest {
       entries = count(s, "log_entries");
     }
     assertEquals(15_000, issuances);
+    H2FileCompaction.FileUse use;
+    try (Store s = Store.open(new StoreConfig(url(), "", "", 2, StoreConfig.Retention.DEFAULT))) {
+      use = H2FileCompaction.measure(s.jdbi()).orElseThrow();
+    }
 
     H2FileCompaction.Outcome o = H2FileCompaction.compact(url());
 
     assertEquals(dir.resolve("ctmon.mv.db").toAbsolutePath(), o.file());
     assertEquals(Files.size(o.file()), o.bytesAfter());
     assertTrue(o.bytesAfter() < o.bytesBefore(), o.toString());
+    assertEquals(o.file(), use.file());
+    assertTrue(use.livePercent() > 0 && use.livePercent() < 100, use.toString());
+    assertTrue(use.reclaimableBytes() > 0 && use.reclaimableBytes() <= o.bytesBefore() - o.bytesAfter(),
+        "compaction gave back at least what was reported reclaimable: " + use + " " + o);
     try (Store s = Store.open(new StoreConfig(url(), "", "", 2, StoreConfig.Retention.DEFAULT))) {
       assertEquals(issuances, count(s, "issuances"));
       assertEquals(names, count(s, "issuance_names"));
@@ -164,5 +172,15 @@ class H2FileCompactionTest {
     assertEquals(Path.of("data/ctmon.mv.db").toAbsolutePath(), H2FileCompaction.fileOf("jdbc:h2:./data/ctmon"));
     assertEquals(Path.of(System.getProperty("user.home"), "ct", "db.mv.db"), H2FileCompaction.fileOf("jdbc:h2:~/ct/db"));
     assertEquals(Path.of("/var/lib/ctmon/ctmon.mv.db"), H2FileCompaction.fileOf("jdbc:h2:file:/var/lib/ctmon/ctmon"));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.MethodSource("org.ctmon.store.TestDatabase#both")
+  void onlyAnH2FileHasAFileUseToReport(TestDatabase db) {
+    try (var t = db.open()) {
+      var use = H2FileCompaction.measure(t.store().jdbi());
+      assertEquals(db == TestDatabase.H2, use.isPresent(), use.toString());
+      use.ifPresent(u -> assertTrue(u.file().toString().endsWith("ctmon.mv.db") && u.bytes() > 0, u.toString()));
+    }
   }
 }

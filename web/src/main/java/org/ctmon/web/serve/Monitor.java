@@ -117,6 +117,8 @@ public final class Monitor implements AutoCloseable {
     scheduler.every("log-list", config.logs().listRefreshInterval(), refresh, false);
     scheduler.every("failing-logs-report", Duration.ofSeconds(30), new FailingLogsReport(this::statuses), false);
     scheduler.every("progress-report", Duration.ofMinutes(1), new ProgressReport(this::statuses), false);
+    scheduler.every("disk-space-report", Duration.ofHours(6),
+        new DiskSpaceReport(store.jdbi(), DiskSpaceReport.WORTH_COMPACTING_BYTES));
     Purge purge = new Purge(store.jdbi(), clock, store.config().retention());
     scheduler.every("retention", Duration.ofHours(1), () -> {
       long removed = purge.purge();
