@@ -18,8 +18,12 @@ public record Config(Http http, Database database, Retention retention, Logs log
   /** The store: an H2 file by default, or PostgreSQL by JDBC URL. */
   public record Database(String url, String user, String password, int poolSize) {}
 
-  /** What is kept, and for how long. */
-  public record Retention(Duration window, boolean keepAllDer, int purgeBatchSize) {}
+  /**
+   * What is kept, and for how long.
+   *
+   * @param treeHeads how long ordinary tree heads are kept (evidence and verified heads: for good)
+   */
+  public record Retention(Duration window, boolean keepAllDer, int purgeBatchSize, Duration treeHeads) {}
 
   /**
    * Which logs to follow and how often to look at them.

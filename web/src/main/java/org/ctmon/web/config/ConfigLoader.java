@@ -46,7 +46,7 @@ public final class ConfigLoader {
         new Config.Database(v.get(Settings.DATABASE_URL), v.get(Settings.DATABASE_USER), v.get(Settings.DATABASE_PASSWORD),
             v.get(Settings.DATABASE_POOL_SIZE)),
         new Config.Retention(v.get(Settings.RETENTION_WINDOW), v.get(Settings.RETENTION_KEEP_ALL_DER),
-            v.get(Settings.RETENTION_PURGE_BATCH_SIZE)),
+            v.get(Settings.RETENTION_PURGE_BATCH_SIZE), v.get(Settings.RETENTION_TREE_HEADS)),
         new Config.Logs(v.get(Settings.LOGS_LIST), v.get(Settings.LOGS_STATES), v.get(Settings.LOGS_INCLUDE_TEST_LOGS),
             v.get(Settings.LOGS_INCLUDE), v.get(Settings.LOGS_EXCLUDE), v.get(Settings.LOGS_START_AT),
             v.get(Settings.LOGS_POLL_INTERVAL), v.get(Settings.LOGS_LIST_REFRESH_INTERVAL)),

@@ -35,6 +35,9 @@ final class Settings {
       "Store the DER of every issuance (about 1.5 KB each), not only of matched ones.", ValueParsers::bool);
   static final Setting<Integer> RETENTION_PURGE_BATCH_SIZE = new Setting<>("retention.purgeBatchSize", "1000",
       "Issuances deleted per purge transaction; small batches never hold up ingest for long.", ValueParsers::positive);
+  static final Setting<Duration> RETENTION_TREE_HEADS = new Setting<>("retention.treeHeads", "1d",
+      "How long the tree heads polled from logs are kept as history (busy logs serve a new one on nearly every poll). Heads that are evidence of an incident, and each log's verified head, are kept for good.",
+      ValueParsers::duration);
   static final Setting<String> LOGS_LIST = new Setting<>("logs.list", "bundled",
       "Chrome v3 log list to follow: `bundled` (the snapshot shipped in the jar, signature checked), a file path, or an http(s) URL.",
       ValueParsers::nonBlank);
@@ -72,7 +75,7 @@ final class Settings {
 
   static final List<Setting<?>> ALL = List.of(HTTP_BIND, HTTP_PORT, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD,
       DATABASE_POOL_SIZE, RETENTION_WINDOW, RETENTION_KEEP_ALL_DER, RETENTION_PURGE_BATCH_SIZE,
-      LOGS_LIST, LOGS_STATES, LOGS_INCLUDE_TEST_LOGS, LOGS_INCLUDE, LOGS_EXCLUDE, LOGS_START_AT, LOGS_POLL_INTERVAL,
+      RETENTION_TREE_HEADS, LOGS_LIST, LOGS_STATES, LOGS_INCLUDE_TEST_LOGS, LOGS_INCLUDE, LOGS_EXCLUDE, LOGS_START_AT, LOGS_POLL_INTERVAL,
       LOGS_LIST_REFRESH_INTERVAL, FETCH_CONTACT, FETCH_BATCH_SIZE, FETCH_PARALLELISM, FETCH_REQUESTS_PER_SECOND,
       FETCH_TIMEOUT, FETCH_PER_LOG);
 

@@ -32,6 +32,7 @@ import org.ctmon.store.ingest.Ingest;
 import org.ctmon.store.issuance.IssuanceSearch;
 import org.ctmon.store.log.Logs;
 import org.ctmon.store.retention.Purge;
+import org.ctmon.store.retention.TreeHeadPurge;
 import org.ctmon.web.WebServer;
 import org.ctmon.web.api.HealthApi;
 import org.ctmon.web.api.LogsApi;
@@ -120,10 +121,17 @@ public final class Monitor implements AutoCloseable {
     scheduler.every("disk-space-report", Duration.ofHours(6),
         new DiskSpaceReport(store.jdbi(), DiskSpaceReport.WORTH_COMPACTING_BYTES));
     Purge purge = new Purge(store.jdbi(), clock, store.config().retention());
+    TreeHeadPurge headPurge = new TreeHeadPurge(store.jdbi(), clock, config.retention().treeHeads(),
+        config.retention().purgeBatchSize());
     scheduler.every("retention", Duration.ofHours(1), () -> {
       long removed = purge.purge();
       if (removed > 0) {
         LOG.info("retention: removed {} issuances older than {}", removed, config.retention().window());
+      }
+      long heads = headPurge.purge();
+      if (heads > 0) {
+        LOG.info("retention: removed {} tree heads older than {} (evidence and verified heads stay)", heads,
+            config.retention().treeHeads());
       }
     });
     web = new WebServer(app -> {

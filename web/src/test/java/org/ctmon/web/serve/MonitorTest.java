@@ -45,7 +45,7 @@ final class MonitorTest {
     return new Config(
         new Config.Http("127.0.0.1", 0),
         new Config.Database("jdbc:h2:file:" + dir.resolve("ctmon"), "", "", 4),
-        new Config.Retention(Duration.ofDays(90), true, 1000),
+        new Config.Retention(Duration.ofDays(90), true, 1000, Duration.ofDays(1)),
         new Config.Logs(logList, List.of("usable", "qualified", "readonly"), true, List.of(), List.of(),
             StartPosition.BEGINNING, Duration.ofMillis(300), Duration.ofHours(1)),
         new Config.Fetch("ct-test@example.org", 64, 2, 100, Duration.ofSeconds(10), perLog));

@@ -1,0 +1,60 @@
+package org.ctmon.store.retention;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.ctmon.parser.OpaqueBytes;
+import org.ctmon.store.OnBothDatabases;
+import org.ctmon.store.Store;
+import org.ctmon.store.TestDatabase;
+import org.ctmon.store.ingest.Ingest;
+import org.ctmon.store.ingest.IngestBatch;
+import org.ctmon.store.ingest.TestIssuances;
+import org.ctmon.store.ingest.VerifiedHead;
+import org.ctmon.store.log.IncidentKind;
+import org.ctmon.store.log.Logs;
+import org.ctmon.store.log.TreeHeadRecord;
+
+final class TreeHeadPurgeTest {
+  private static final long DAY = 86_400_000L;
+
+  private static TreeHeadRecord head(long size, long receivedAt) {
+    return new TreeHeadRecord(size, 1_000 + size, TestIssuances.sha("root " + size), OpaqueBytes.of(new byte[] {7}),
+        true, receivedAt);
+  }
+
+  @OnBothDatabases
+  void oldHeadsGoButIncidentEvidenceTheVerifiedHeadAndRecentHeadsStay(TestDatabase db) {
+    try (var t = db.open()) {
+      Store s = t.store();
+      TestIssuances.registerLogs(s);
+      long now = TestIssuances.T0 + 10 * DAY;
+      Logs logs = new Logs(s.jdbi(), Clock.fixed(Instant.ofEpochMilli(now), ZoneOffset.UTC));
+      logs.recordTreeHead(TestIssuances.LOG_A, head(5, now - 3 * DAY)); // plain, old: goes
+      logs.recordTreeHead(TestIssuances.LOG_B, head(6, now - 3 * DAY)); // another log's, old: goes
+      long evidenceA = logs.recordTreeHead(TestIssuances.LOG_A, head(7, now - 3 * DAY));
+      long evidenceB = logs.recordTreeHead(TestIssuances.LOG_A, head(8, now - 3 * DAY));
+      long verified = logs.recordTreeHead(TestIssuances.LOG_A, head(9, now - 3 * DAY));
+      long recent = logs.recordTreeHead(TestIssuances.LOG_A, head(10, now - DAY / 2));
+      logs.recordIncident(TestIssuances.LOG_A, IncidentKind.SPLIT_VIEW, "heads 7 and 8 disagree", evidenceA, evidenceB);
+      TreeHeadRecord v = head(9, 0);
+      IngestBatch b = TestIssuances.batch(TestIssuances.LOG_A, 0, List.of(TestIssuances.issuance("one", "a.example")));
+      new Ingest(s.jdbi(), Clock.systemUTC(), false).commit(new IngestBatch(b.logId(), 0, b.issuances(), b.entries(),
+          List.of(), b.position(), Optional.of(new VerifiedHead(v.treeSize(), v.timestampMs(), v.rootHash())),
+          List.of(), List.of()));
+
+      long deleted = new TreeHeadPurge(s.jdbi(), Clock.fixed(Instant.ofEpochMilli(now), ZoneOffset.UTC),
+          Duration.ofDays(1), 1).purge();
+
+      assertEquals(2, deleted);
+      List<Long> left = s.jdbi().withHandle(h -> h.createQuery("SELECT id FROM tree_heads ORDER BY id")
+          .mapTo(Long.class).list());
+      assertEquals(List.of(evidenceA, evidenceB, verified, recent), left);
+    }
+  }
+}
