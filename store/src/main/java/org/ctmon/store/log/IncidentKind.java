@@ -17,4 +17,14 @@ public enum IncidentKind {
   public String sqlName() {
     return sql;
   }
+
+  /** The kind stored as {@code sql}. */
+  public static IncidentKind fromSqlName(String sql) {
+    for (IncidentKind k : values()) {
+      if (k.sql.equals(sql)) {
+        return k;
+      }
+    }
+    throw new IllegalArgumentException("unknown incident kind '" + sql + "'");
+  }
 }

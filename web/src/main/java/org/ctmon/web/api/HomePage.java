@@ -19,6 +19,7 @@ public final class HomePage {
           <label>/api/v1/search?q= <input name="q" placeholder=".example.com" required></label>
           <button>search</button></form></li>
       <li>/api/v1/certs/&lt;tbs_sha256&gt; (and .pem, .der)</li>
+      <li><a href="/api/v1/incidents">/api/v1/incidents</a>: misbehaviour caught in a log, with the signed heads that prove it</li>
       <li><a href="/healthz">/healthz</a></li>
       </ul>
       </body></html>

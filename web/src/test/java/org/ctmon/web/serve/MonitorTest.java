@@ -19,9 +19,12 @@ import java.util.List;
 import java.util.Set;
 import org.ctmon.fetcher.follow.FetchOverride;
 import org.ctmon.fetcher.follow.StartPosition;
+import org.ctmon.parser.treehead.SignedTreeHead;
 import org.ctmon.testlog.TestLogOptions;
 import org.ctmon.testlog.TestLogServer;
+import org.ctmon.testlog.fault.Fault;
 import org.ctmon.testlog.log.LogProtocol;
+import org.ctmon.testlog.log.TestLog;
 import org.ctmon.testlog.pki.Issuance;
 import org.ctmon.testlog.pki.SanName;
 import org.ctmon.web.config.Config;
@@ -197,5 +200,61 @@ final class MonitorTest {
         assertTrue(pages >= (entries + 6) / 7, "pages of at most 7 entries: " + pages + " requests for " + entries);
       }
     }
+  }
+
+  @Test
+  void aSplitViewStopsOnlyThatLogAndItsTwoSignedHeadsCanBeFetchedAndCheckedWithTheLogsKey(@TempDir Path dir)
+      throws Exception {
+    try (TestLogServer log = TestLogServer.start(TestLogOptions.defaults())) {
+      log.grow(30);
+      log.publish();
+      long size = Math.min(log.logs().get(0).publishedSize(), log.logs().get(1).publishedSize());
+      TestLog rfc = log.logs().stream().filter(l -> l.protocol() == LogProtocol.RFC6962).findFirst().orElseThrow();
+      try (Monitor m = Monitor.start(config(dir, log.logListUrl()), Clock.systemUTC())) {
+        awaitCaughtUp(m, size);
+        assertEquals(0, get(m, "/api/v1/incidents").get("incidents").size());
+
+        rfc.faults().add(new Fault.SplitView(rfc.publishedSize() / 2)); // the log forks its history
+        log.grow(10);
+        log.publish();
+        JsonNode incidents = awaitIncident(m);
+
+        JsonNode i = incidents.get(0);
+        assertEquals(rfc.logKey().logId().base64(), i.get("log_id").asText(), i.toString());
+        assertEquals("rfc6962", i.get("protocol").asText());
+        assertTrue(Set.of("inconsistent", "split_view").contains(i.get("kind").asText()), i.toString());
+        JsonNode earlier = i.get("head_a");
+        JsonNode contradicting = i.get("head_b");
+        assertTrue(earlier.get("tree_size").asLong() < contradicting.get("tree_size").asLong(), i.toString());
+        for (JsonNode h : List.of(earlier, contradicting)) {
+          // The evidence is what the log signed: anyone can check it with the log list's key.
+          SignedTreeHead.of(h.get("tree_size").asLong(), h.get("timestamp").asLong(), h.get("sha256_root_hash").asText(),
+              h.get("tree_head_signature").asText()).verify(rfc.logKey());
+          assertTrue(h.get("signature_valid").asBoolean(), h.toString());
+        }
+        for (JsonNode l : get(m, "/api/v1/logs").get("logs")) {
+          boolean forked = l.get("log_id").asText().equals(i.get("log_id").asText());
+          assertEquals(forked ? "stopped" : "ok", l.get("status").asText(), l.toString());
+        }
+        String byLog = "/api/v1/incidents?log=" + URLEncoder.encode(i.get("log_id").asText(), StandardCharsets.UTF_8);
+        assertEquals(incidents, get(m, byLog).get("incidents"));
+        String other = log.logs().stream().filter(l -> l != rfc).findFirst().orElseThrow().logKey().logId().base64();
+        assertEquals(0, get(m, "/api/v1/incidents?log=" + URLEncoder.encode(other, StandardCharsets.UTF_8))
+            .get("incidents").size());
+      }
+    }
+  }
+
+  private JsonNode awaitIncident(Monitor m) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    JsonNode incidents;
+    do {
+      incidents = get(m, "/api/v1/incidents").get("incidents");
+      if (incidents.size() > 0) {
+        return incidents;
+      }
+      Thread.sleep(100);
+    } while (System.nanoTime() < deadline);
+    throw new AssertionError("no incident recorded; logs: " + get(m, "/api/v1/logs"));
   }
 }
