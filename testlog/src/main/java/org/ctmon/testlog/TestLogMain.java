@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.ctmon.testlog.fault.Fault;
 import org.ctmon.testlog.fault.FaultSpec;
+import org.ctmon.testlog.fault.LaterFault;
 import org.ctmon.testlog.log.LogProtocol;
 import org.ctmon.testlog.pki.IssuanceStream;
 
@@ -14,7 +15,7 @@ import org.ctmon.testlog.pki.IssuanceStream;
  * <pre>
  *   java -cp ... org.ctmon.testlog.TestLogMain [--port P] [--entries N] [--grow R]
  *       [--logs rfc6962,static] [--seed S] [--batch 256] [--gzip] [--delete-partial-tiles]
- *       [--rsa-mix] [--cache DIR] [--fault SPEC]...
+ *       [--rsa-mix] [--cache DIR] [--fault SPEC[@DELAY]]...
  * </pre>
  *
  * Fault specs are those of {@link FaultSpec}. Prints the base URL and the log list URL once
@@ -52,6 +53,7 @@ public final class TestLogMain {
   public static TestLogOptions parse(String[] args) {
     TestLogOptions o = TestLogOptions.defaults();
     List<Fault> faults = new ArrayList<>();
+    List<LaterFault> later = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -90,13 +92,18 @@ public final class TestLogMain {
           o = o.withCacheDir(java.nio.file.Path.of(value(args, ++i, a)));
           break;
         case "--fault":
-          faults.add(FaultSpec.parse(value(args, ++i, a)));
+          LaterFault f = FaultSpec.parseLater(value(args, ++i, a));
+          if (f.after().isZero()) {
+            faults.add(f.fault());
+          } else {
+            later.add(f);
+          }
           break;
         default:
           throw new IllegalArgumentException("unknown option " + a);
       }
     }
-    return o.withFaults(faults);
+    return o.withFaults(faults).withLaterFaults(later);
   }
 
   private static String value(String[] args, int i, String option) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 import org.ctmon.testlog.fault.Fault;
+import org.ctmon.testlog.fault.LaterFault;
 import org.ctmon.testlog.log.LogProtocol;
 import org.ctmon.testlog.pki.IssuanceStream;
 
@@ -26,6 +27,7 @@ import org.ctmon.testlog.pki.IssuanceStream;
  * @param caWeights issuing CAs and weights ({@link IssuanceStream#DEFAULT_CA_WEIGHTS}, or {@link
  *     #FAST_CA_WEIGHTS} for volume)
  * @param faults faults active on every log from the start
+ * @param laterFaults faults that begin on every log some time after the start
  * @param cacheDir where to keep the initial entries between runs ({@link
  *     org.ctmon.testlog.log.EntryCache}), named after everything that determines them; empty for none
  */
@@ -40,6 +42,7 @@ public record TestLogOptions(
     boolean deletePartialTiles,
     Map<String, Integer> caWeights,
     List<Fault> faults,
+    List<LaterFault> laterFaults,
     Optional<Path> cacheDir) {
   /** ECDSA P-256 issuing CAs only: several times faster to issue than the default (half RSA) mix. */
   public static final Map<String, Integer> FAST_CA_WEIGHTS = Map.of("E6", 1, "DV2", 1);
@@ -63,6 +66,7 @@ public record TestLogOptions(
     }
     caWeights = Map.copyOf(caWeights);
     faults = List.copyOf(faults);
+    laterFaults = List.copyOf(laterFaults);
     if (cacheDir == null) {
       throw new IllegalArgumentException("cache dir must be present or empty, not null");
     }
@@ -74,62 +78,67 @@ public record TestLogOptions(
    */
   public static TestLogOptions defaults() {
     return new TestLogOptions(0, 0, 0, List.of(LogProtocol.RFC6962, LogProtocol.STATIC), 6962, 256, false, false,
-        FAST_CA_WEIGHTS, List.of(), Optional.empty());
+        FAST_CA_WEIGHTS, List.of(), List.of(), Optional.empty());
   }
 
   /** These options with {@code port}. */
   public TestLogOptions withPort(int port) {
-    return new TestLogOptions(port, entries, growRate, protocols, seed, batchCap, gzip, deletePartialTiles, caWeights, faults, cacheDir);
+    return new TestLogOptions(port, entries, growRate, protocols, seed, batchCap, gzip, deletePartialTiles, caWeights, faults, laterFaults, cacheDir);
   }
 
   /** These options with {@code entries}. */
   public TestLogOptions withEntries(long entries) {
-    return new TestLogOptions(port, entries, growRate, protocols, seed, batchCap, gzip, deletePartialTiles, caWeights, faults, cacheDir);
+    return new TestLogOptions(port, entries, growRate, protocols, seed, batchCap, gzip, deletePartialTiles, caWeights, faults, laterFaults, cacheDir);
   }
 
   /** These options with {@code growRate} entries per second. */
   public TestLogOptions withGrowRate(double growRate) {
-    return new TestLogOptions(port, entries, growRate, protocols, seed, batchCap, gzip, deletePartialTiles, caWeights, faults, cacheDir);
+    return new TestLogOptions(port, entries, growRate, protocols, seed, batchCap, gzip, deletePartialTiles, caWeights, faults, laterFaults, cacheDir);
   }
 
   /** These options with {@code protocols}, one per log. */
   public TestLogOptions withProtocols(List<LogProtocol> protocols) {
-    return new TestLogOptions(port, entries, growRate, protocols, seed, batchCap, gzip, deletePartialTiles, caWeights, faults, cacheDir);
+    return new TestLogOptions(port, entries, growRate, protocols, seed, batchCap, gzip, deletePartialTiles, caWeights, faults, laterFaults, cacheDir);
   }
 
   /** These options with {@code seed}. */
   public TestLogOptions withSeed(long seed) {
-    return new TestLogOptions(port, entries, growRate, protocols, seed, batchCap, gzip, deletePartialTiles, caWeights, faults, cacheDir);
+    return new TestLogOptions(port, entries, growRate, protocols, seed, batchCap, gzip, deletePartialTiles, caWeights, faults, laterFaults, cacheDir);
   }
 
   /** These options with get-entries pages of at most {@code batchCap}. */
   public TestLogOptions withBatchCap(int batchCap) {
-    return new TestLogOptions(port, entries, growRate, protocols, seed, batchCap, gzip, deletePartialTiles, caWeights, faults, cacheDir);
+    return new TestLogOptions(port, entries, growRate, protocols, seed, batchCap, gzip, deletePartialTiles, caWeights, faults, laterFaults, cacheDir);
   }
 
   /** These options with data tiles gzip-compressed or not. */
   public TestLogOptions withGzip(boolean gzip) {
-    return new TestLogOptions(port, entries, growRate, protocols, seed, batchCap, gzip, deletePartialTiles, caWeights, faults, cacheDir);
+    return new TestLogOptions(port, entries, growRate, protocols, seed, batchCap, gzip, deletePartialTiles, caWeights, faults, laterFaults, cacheDir);
   }
 
   /** These options with superseded partial tiles deleted or kept. */
   public TestLogOptions withDeletePartialTiles(boolean deletePartialTiles) {
-    return new TestLogOptions(port, entries, growRate, protocols, seed, batchCap, gzip, deletePartialTiles, caWeights, faults, cacheDir);
+    return new TestLogOptions(port, entries, growRate, protocols, seed, batchCap, gzip, deletePartialTiles, caWeights, faults, laterFaults, cacheDir);
   }
 
   /** These options with {@code caWeights}. */
   public TestLogOptions withCaWeights(Map<String, Integer> caWeights) {
-    return new TestLogOptions(port, entries, growRate, protocols, seed, batchCap, gzip, deletePartialTiles, caWeights, faults, cacheDir);
+    return new TestLogOptions(port, entries, growRate, protocols, seed, batchCap, gzip, deletePartialTiles, caWeights, faults, laterFaults, cacheDir);
   }
 
   /** These options keeping the initial entries in {@code cacheDir}. */
   public TestLogOptions withCacheDir(Path cacheDir) {
-    return new TestLogOptions(port, entries, growRate, protocols, seed, batchCap, gzip, deletePartialTiles, caWeights, faults,
+    return new TestLogOptions(port, entries, growRate, protocols, seed, batchCap, gzip, deletePartialTiles, caWeights, faults, laterFaults,
         Optional.of(cacheDir));
+  }
+
+  /** These options with {@code laterFaults} beginning on every log after the start. */
+  public TestLogOptions withLaterFaults(List<LaterFault> laterFaults) {
+    return new TestLogOptions(port, entries, growRate, protocols, seed, batchCap, gzip, deletePartialTiles, caWeights, faults, laterFaults, cacheDir);
   }
 
   /** These options with {@code faults} on every log. */
   public TestLogOptions withFaults(List<Fault> faults) {
-    return new TestLogOptions(port, entries, growRate, protocols, seed, batchCap, gzip, deletePartialTiles, caWeights, faults, cacheDir);
+    return new TestLogOptions(port, entries, growRate, protocols, seed, batchCap, gzip, deletePartialTiles, caWeights, faults, laterFaults, cacheDir);
   }
 }

@@ -27,6 +27,7 @@ import org.ctmon.parser.CtmonException;
 import org.ctmon.parser.Der;
 import org.ctmon.parser.Sha256;
 import org.ctmon.parser.treehead.SignedCheckpoint;
+import org.ctmon.testlog.fault.LaterFault;
 import org.ctmon.testlog.http.Reply;
 import org.ctmon.testlog.http.Request;
 import org.ctmon.testlog.log.EntryCache;
@@ -119,6 +120,10 @@ public final class TestLogServer implements AutoCloseable {
     });
     if (options.growRate() > 0) {
       grower.scheduleAtFixedRate(new Growth(options.growRate()), 1, 1, TimeUnit.SECONDS);
+    }
+    for (LaterFault later : options.laterFaults()) {
+      grower.schedule(() -> logs.values().forEach(l -> l.faults().add(later.fault())), later.after().toMillis(),
+          TimeUnit.MILLISECONDS);
     }
   }
 

@@ -29,6 +29,7 @@ import org.ctmon.parser.treehead.SignedTreeHead;
 import org.ctmon.parser.x509.CertificateDecoder;
 import org.ctmon.parser.x509.FactsResult;
 import org.ctmon.testlog.fault.Fault;
+import org.ctmon.testlog.fault.LaterFault;
 import org.ctmon.testlog.log.Damage;
 import org.ctmon.testlog.log.TestLog;
 import org.junit.jupiter.api.AfterAll;
@@ -224,5 +225,25 @@ final class FaultsOverHttpTest {
     List<Sha256> realHashes = new ArrayList<>();
     realProof.get("consistency").forEach(h -> realHashes.add(Sha256.wrap(Base64.getDecoder().decode(h.asText()))));
     ConsistencyProof.verify(before.treeSize(), real.treeSize(), before.rootHash(), real.rootHash(), realHashes);
+  }
+
+  @Test
+  void aLaterFaultBeginsOnEveryLogAfterItsDelay() throws Exception {
+    try (TestLogServer later = TestLogServer.start(TestLogOptions.defaults().withLaterFaults(
+        List.of(new LaterFault(Duration.ofMillis(200), new Fault.ServerError(1, 503)))), SharedPki.PKI, CLOCK)) {
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      java.util.Set<String> failing = new java.util.HashSet<>();
+      while (failing.size() < later.logs().size() && System.nanoTime() < deadline) {
+        for (var log : later.logs()) {
+          String url = later.prefix(log) + (log.protocol() == org.ctmon.testlog.log.LogProtocol.STATIC
+              ? "checkpoint" : "ct/v1/get-sth");
+          if (Http.get(url).statusCode() == 503) {
+            failing.add(log.name());
+          }
+        }
+        Thread.sleep(50);
+      }
+      assertEquals(later.logs().size(), failing.size(), "every log answers 503 once the fault began: " + failing);
+    }
   }
 }

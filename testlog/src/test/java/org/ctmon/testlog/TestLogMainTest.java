@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import org.ctmon.testlog.fault.Fault;
+import org.ctmon.testlog.fault.LaterFault;
 import org.ctmon.testlog.log.LogProtocol;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ final class TestLogMainTest {
   void aCommandLineBecomesOptions() {
     TestLogOptions o = TestLogMain.parse(new String[] {"--port", "8062", "--entries", "1000", "--grow", "2.5",
         "--logs", "rfc6962,static,static", "--seed", "7", "--batch", "32", "--gzip", "--delete-partial-tiles",
-        "--fault", "429/3", "--fault", "slow/200ms"});
+        "--fault", "429/3", "--fault", "slow/200ms", "--fault", "split-view/500@30s"});
     assertEquals(8062, o.port());
     assertEquals(1000, o.entries());
     assertEquals(2.5, o.growRate());
@@ -25,6 +26,7 @@ final class TestLogMainTest {
     assertTrue(o.gzip());
     assertTrue(o.deletePartialTiles());
     assertEquals(List.of(new Fault.RateLimited(3, Duration.ofSeconds(1)), new Fault.Slow(Duration.ofMillis(200))), o.faults());
+    assertEquals(List.of(new LaterFault(Duration.ofSeconds(30), new Fault.SplitView(500))), o.laterFaults());
   }
 
   @Test

@@ -20,6 +20,9 @@ import org.ctmon.testlog.log.Damage;
  *   bad-signature/HOW     tree heads badly signed (wrong_root, corrupt_bytes)
  *   split-view/N          a forked tree from entry N on
  * </pre>
+ *
+ * <p>Any of them followed by {@code @DELAY} ({@code 30s}, {@code 2m}, {@code 500ms}) begins that
+ * long after the start, so a monitor first sees the log honest: {@code split-view/1500@30s}.
  */
 public final class FaultSpec {
   private FaultSpec() {}
@@ -65,6 +68,31 @@ public final class FaultSpec {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("fault '" + spec + "': " + e.getMessage(), e);
     }
+  }
+
+  /** A fault spec with an optional {@code @DELAY} after which the fault begins. */
+  public static LaterFault parseLater(String spec) {
+    int at = spec.lastIndexOf('@');
+    if (at < 0) {
+      return new LaterFault(Duration.ZERO, parse(spec));
+    }
+    String delay = spec.substring(at + 1).trim().toLowerCase(Locale.ROOT);
+    Duration after;
+    try {
+      if (delay.endsWith("ms")) {
+        after = Duration.ofMillis(Long.parseLong(strip(delay, "ms")));
+      } else if (delay.endsWith("m")) {
+        after = Duration.ofMinutes(Long.parseLong(strip(delay, "m")));
+      } else {
+        after = Duration.ofSeconds(Long.parseLong(strip(delay, "s")));
+      }
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("fault '" + spec + "': '" + delay + "' is not a delay such as 30s, 2m or 500ms");
+    }
+    if (after.isNegative()) {
+      throw new IllegalArgumentException("fault '" + spec + "': the delay is negative");
+    }
+    return new LaterFault(after, parse(spec.substring(0, at)));
   }
 
   private static String strip(String s, String suffix) {

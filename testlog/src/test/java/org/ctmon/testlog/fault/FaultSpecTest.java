@@ -44,4 +44,20 @@ final class FaultSpecTest {
       assertTrue(e.getMessage().startsWith("fault '" + bad + "'"), e.getMessage());
     }
   }
+
+  @Test
+  void aDelayAfterTheSpecMakesTheFaultBeginLater() {
+    assertEquals(new LaterFault(Duration.ofSeconds(30), new Fault.SplitView(1500)), FaultSpec.parseLater("split-view/1500@30s"));
+    assertEquals(new LaterFault(Duration.ofMinutes(2), new Fault.ServerError(3, 503)), FaultSpec.parseLater("503/3@2m"));
+    assertEquals(new LaterFault(Duration.ofMillis(500), new Fault.Slow(Duration.ofMillis(20))),
+        FaultSpec.parseLater("slow/20ms@500ms"));
+    assertEquals(new LaterFault(Duration.ZERO, new Fault.SplitView(7)), FaultSpec.parseLater("split-view/7"));
+    for (LaterFault f : List.of(FaultSpec.parseLater("split-view/1500@30s"), FaultSpec.parseLater("garbage/5"))) {
+      assertEquals(f, FaultSpec.parseLater(f.describe()), f.describe());
+    }
+    for (String bad : List.of("split-view/1500@soon", "split-view/1500@-3s", "teapot/1@3s")) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FaultSpec.parseLater(bad), bad);
+      assertTrue(e.getMessage().startsWith("fault '"), e.getMessage());
+    }
+  }
 }

@@ -119,6 +119,7 @@ public final class Monitor implements AutoCloseable {
     refresh.run();
     scheduler.every("log-list", config.logs().listRefreshInterval(), refresh, false);
     scheduler.every("failing-logs-report", Duration.ofSeconds(30), new FailingLogsReport(this::statuses), false);
+    scheduler.every("incident-report", Duration.ofSeconds(5), new IncidentReport(new LogIncidents(store.jdbi())));
     scheduler.every("progress-report", Duration.ofMinutes(1), new ProgressReport(this::statuses), false);
     scheduler.every("disk-space-report", Duration.ofHours(6),
         new DiskSpaceReport(store.jdbi(), DiskSpaceReport.WORTH_COMPACTING_BYTES));

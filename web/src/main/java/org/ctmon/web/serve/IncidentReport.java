@@ -1,0 +1,65 @@
+package org.ctmon.web.serve;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.ctmon.store.log.LogIncident;
+import org.ctmon.store.log.LogIncidents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Says in the log, loudly and once, that a log was caught misbehaving, and where the evidence is.
+ * A follower that catches a log stops it and stores the evidence; without this line the operator
+ * would learn of it only from the log's status. At start it recalls the incidents already on
+ * record, so a restart does not hide a stopped log.
+ */
+final class IncidentReport implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(IncidentReport.class);
+
+  private final LogIncidents incidents;
+  private long lastSeen = -1;
+
+  IncidentReport(LogIncidents incidents) {
+    this.incidents = incidents;
+  }
+
+  @Override
+  public synchronized void run() {
+    report().forEach(line -> {
+      if (line.startsWith("incidents on record")) {
+        LOG.warn(line);
+      } else {
+        LOG.error(line);
+      }
+    });
+  }
+
+  /** What to log now: on the first call a summary of what is on record, then one line per new incident. */
+  synchronized List<String> report() {
+    List<LogIncident> recent = incidents.recent(Optional.empty(), LogIncidents.MAX_LIMIT);
+    long newest = recent.stream().mapToLong(LogIncident::id).max().orElse(0);
+    if (lastSeen < 0) {
+      lastSeen = newest;
+      if (recent.isEmpty()) {
+        return List.of();
+      }
+      LogIncident last = recent.get(0);
+      return List.of("incidents on record: " + recent.size() + (recent.size() == LogIncidents.MAX_LIMIT ? " or more" : "")
+          + "; the newest, " + describe(last) + " (GET /api/v1/incidents)");
+    }
+    List<String> lines = recent.stream()
+        .filter(i -> i.id() > lastSeen)
+        .sorted(Comparator.comparingLong(LogIncident::id))
+        .map(i -> "log misbehaviour: " + describe(i) + "; ctmon no longer follows this log; the signed heads"
+            + " that prove it: GET /api/v1/incidents?log=" + i.logId().base64())
+        .toList();
+    lastSeen = Math.max(lastSeen, newest);
+    return lines;
+  }
+
+  private static String describe(LogIncident i) {
+    return i.logDescription() + " " + i.kind().sqlName().replace('_', ' ') + " (incident " + i.id() + " at "
+        + java.time.Instant.ofEpochMilli(i.recordedAtMs()) + "): " + i.detail();
+  }
+}
