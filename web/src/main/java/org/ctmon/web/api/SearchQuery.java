@@ -19,7 +19,7 @@ final class SearchQuery {
     if (q == null || q.isBlank()) {
       throw new IllegalArgumentException("give a search: q=example.com, q=.example.com (with subdomains), q=issuer:R11, q=spki:<sha256 hex>, q=sha256:<cert sha256 hex>, q=serial:<hex>");
     }
-    String t = q.trim();
+    String t = q.strip(); // white space only: a NUL or other control character stays, to be refused by name
     if (t.length() > 1024) {
       throw new IllegalArgumentException("a search is at most 1024 characters");
     }
@@ -48,16 +48,29 @@ final class SearchQuery {
     try {
       shape = Criterion.Name.parse(t); // the leading "." or "%." and a trailing dot, as the store reads them
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("'" + t + "' is not a DNS name");
+      throw new IllegalArgumentException("'" + shown(t) + "' is not a DNS name");
     }
     if (shape.name().contains("%")) {
       throw new IllegalArgumentException("only a leading %. is supported (all subdomains), as in %.example.com");
     }
     DnsName parsed = DnsName.parse(shape.name());
     if (parsed.name().isEmpty() || parsed.name().contains(" ")) {
-      throw new IllegalArgumentException("'" + t + "' is not a DNS name");
+      throw new IllegalArgumentException("'" + shown(t) + "' is not a DNS name");
     }
     return new Criterion.Name(parsed.name(), shape.subdomains());
+  }
+
+  /** {@code text} with control characters written as {@code \\uXXXX}, so an error shows what was sent. */
+  private static String shown(String text) {
+    StringBuilder b = new StringBuilder(text.length());
+    text.chars().forEach(c -> {
+      if (Character.isISOControl(c)) {
+        b.append(String.format("\\u%04x", c));
+      } else {
+        b.append((char) c);
+      }
+    });
+    return b.toString();
   }
 
   private static Sha256 hash(String hex, String prefix) {

@@ -228,6 +228,8 @@ final class SearchApiTest {
         getJson("/api/v1/search?q=" + q("foo%bar.com"), 400).get("error").asText());
     assertEquals("'.' is not a DNS name", getJson("/api/v1/search?q=" + q("."), 400).get("error").asText());
     assertEquals("'%.' is not a DNS name", getJson("/api/v1/search?q=" + q("%."), 400).get("error").asText());
+    // A NUL is shown in the error, not trimmed away into "''".
+    assertEquals("'\\u0000' is not a DNS name", getJson("/api/v1/search?q=%00", 400).get("error").asText());
     // A Unicode name with subdomains is searched by its A-label and answers, even when nothing matches.
     assertEquals(0, getJson("/api/v1/search?q=" + q("%.Bücher.Example."), 200).get("results").size());
     assertEquals("a certificate is named by its tbs_sha256: 64 hexadecimal digits",
