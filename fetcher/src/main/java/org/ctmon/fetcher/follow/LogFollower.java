@@ -206,6 +206,25 @@ public final class LogFollower {
   }
 
   /**
+   * Waits until no run is in progress, so that after {@link #stop()} another follower of the same
+   * log can start without two runs of one log at once.
+   *
+   * @return false if a run was still in progress after {@code timeout}
+   */
+  public boolean awaitIdle(Duration timeout) throws InterruptedException {
+    if (!running.tryLock(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      return false;
+    }
+    running.unlock();
+    return true;
+  }
+
+  /** How this follower fetches. */
+  public FollowerConfig config() {
+    return config;
+  }
+
+  /**
    * Asks the follower to stop: a run in progress commits the batch in hand and returns; later runs
    * do nothing. Thread safe; does not wait.
    */

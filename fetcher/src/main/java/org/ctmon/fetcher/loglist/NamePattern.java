@@ -39,6 +39,17 @@ public record NamePattern(String text, Pattern regex) {
     return regex.matcher(name).matches();
   }
 
+  /** Patterns are equal when written the same ({@link Pattern} itself compares by identity). */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof NamePattern other && text.equals(other.text);
+  }
+
+  @Override
+  public int hashCode() {
+    return text.hashCode();
+  }
+
   /** True when the pattern matches the log's description or its operator's name. */
   public boolean matches(CtLog log) {
     return matches(log.description()) || matches(log.operator());

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -61,8 +62,9 @@ public final class Monitor implements AutoCloseable {
   /** Quartz threads: one per followed log plus housekeeping, for lists of up to about 60 logs. */
   static final int SCHEDULER_THREADS = 64;
 
-  private final Config config;
+  private volatile Config config;
   private final Clock clock;
+  private final Optional<ConfigFileWatch> configWatch;
   private final Store store;
   private final ExecutorService workers;
   private final FollowScheduler scheduler;
@@ -70,10 +72,15 @@ public final class Monitor implements AutoCloseable {
   private final AtomicBoolean ready = new AtomicBoolean();
   private volatile List<SkippedLog> skipped = List.of();
   private WebServer web;
+  private OkHttpClient http;
+  private Logs logs;
+  private BatchSink sink;
+  private LogList lastList;
 
-  private Monitor(Config config, Clock clock, Store store) {
+  private Monitor(Config config, Clock clock, Store store, Optional<ConfigFileWatch> configWatch) {
     this.config = config;
     this.clock = clock;
+    this.configWatch = configWatch;
     this.store = store;
     // Pool tasks are requests (mostly waiting on the network) plus their decoding. Sized for every
     // log's parallelism at once, so a slow log's requests never queue another log's behind them;
@@ -94,12 +101,22 @@ public final class Monitor implements AutoCloseable {
 
   /** Opens the store, loads the log list, schedules the followers and starts the web server. */
   public static Monitor start(Config config, Clock clock) {
+    return start(config, clock, Optional.empty());
+  }
+
+  /**
+   * As {@link #start(Config, Clock)}, then applies changes to the configuration file while running:
+   * the logs followed ({@code logs.states}, {@code include}, {@code exclude}, {@code includeTestLogs},
+   * {@code startAt}) and the fetch limits ({@code fetch.batchSize}, {@code parallelism},
+   * {@code requestsPerSecond}, {@code perLog}). Other keys are reported as needing a restart.
+   */
+  public static Monitor start(Config config, Clock clock, Optional<ConfigFileWatch> configWatch) {
     StoreConfig storeConfig = new StoreConfig(config.database().url(), config.database().user(),
         config.database().password(), config.database().poolSize(),
         new StoreConfig.Retention(config.retention().window(), config.retention().keepAllDer(),
             config.retention().purgeBatchSize()));
     Store store = Store.open(storeConfig);
-    Monitor m = new Monitor(config, clock, store);
+    Monitor m = new Monitor(config, clock, store, configWatch);
     try {
       m.startParts();
     } catch (RuntimeException e) {
@@ -110,14 +127,15 @@ public final class Monitor implements AutoCloseable {
   }
 
   private void startParts() {
-    OkHttpClient http = HttpClients.forLogs(config.fetch());
-    Logs logs = new Logs(store.jdbi(), clock);
+    http = HttpClients.forLogs(config.fetch());
+    logs = new Logs(store.jdbi(), clock);
     Ingest ingest = new Ingest(store.jdbi(), clock, config.retention().keepAllDer());
-    BatchSink sink = ingest::commit;
+    sink = ingest::commit;
     LogListLoader loader = new LogListLoader(http, clock);
-    Runnable refresh = () -> follow(loader.load(config.logs().list()), http, logs, sink);
+    Runnable refresh = () -> follow(loader.load(config.logs().list()));
     refresh.run();
     scheduler.every("log-list", config.logs().listRefreshInterval(), refresh, false);
+    configWatch.ifPresent(w -> scheduler.every("config-file", w.every(), () -> w.changed().ifPresent(this::reload), false));
     scheduler.every("failing-logs-report", Duration.ofSeconds(30), new FailingLogsReport(this::statuses), false);
     scheduler.every("incident-report", Duration.ofSeconds(5), new IncidentReport(new LogIncidents(store.jdbi())));
     scheduler.every("progress-report", Duration.ofMinutes(1), new ProgressReport(this::statuses), false);
@@ -151,8 +169,58 @@ public final class Monitor implements AutoCloseable {
     ready.set(true);
   }
 
-  /** Starts followers for newly selected logs and stops those no longer selected. */
-  private synchronized void follow(LogList list, OkHttpClient http, Logs logs, BatchSink sink) {
+  /**
+   * Applies a changed configuration file: what can change while running takes effect now (the
+   * followers whose limits changed are replaced once their run in hand is done), the rest is
+   * reported as needing a restart.
+   */
+  synchronized void reload(Config next) {
+    Config now = config;
+    List<String> restartOnly = new ArrayList<>();
+    if (!next.http().equals(now.http())) {
+      restartOnly.add("http.*");
+    }
+    if (!next.database().equals(now.database())) {
+      restartOnly.add("database.*");
+    }
+    if (!next.retention().equals(now.retention())) {
+      restartOnly.add("retention.*");
+    }
+    if (!next.logs().list().equals(now.logs().list())) {
+      restartOnly.add("logs.list");
+    }
+    if (!next.logs().pollInterval().equals(now.logs().pollInterval())
+        || !next.logs().listRefreshInterval().equals(now.logs().listRefreshInterval())) {
+      restartOnly.add("logs.pollInterval, logs.listRefreshInterval");
+    }
+    if (!next.fetch().contact().equals(now.fetch().contact()) || !next.fetch().timeout().equals(now.fetch().timeout())) {
+      restartOnly.add("fetch.contact, fetch.timeout");
+    }
+    Config effective = new Config(now.http(), now.database(), now.retention(),
+        new Config.Logs(now.logs().list(), next.logs().states(), next.logs().includeTestLogs(), next.logs().include(),
+            next.logs().exclude(), next.logs().startAt(), now.logs().pollInterval(), now.logs().listRefreshInterval()),
+        new Config.Fetch(now.fetch().contact(), next.fetch().batchSize(), next.fetch().parallelism(),
+            next.fetch().requestsPerSecond(), now.fetch().timeout(), next.fetch().perLog()));
+    if (!restartOnly.isEmpty()) {
+      LOG.warn("configuration changed: {} take effect after a restart", String.join("; ", restartOnly));
+    }
+    if (effective.equals(now)) {
+      return;
+    }
+    config = effective;
+    LOG.info("configuration reloaded: logs followed and fetch limits apply now");
+    if (lastList != null) {
+      follow(lastList);
+    }
+  }
+
+  /**
+   * Starts followers for newly selected logs, stops those no longer selected, and replaces those
+   * whose fetch limits changed.
+   */
+  private synchronized void follow(LogList list) {
+    lastList = list;
+    Config config = this.config;
     SelectedLogs selected = selection().select(list, clock.instant());
     skipped = selected.skipped();
     FollowerConfig base = FollowerConfig.DEFAULT.withStartAt(config.logs().startAt());
@@ -161,6 +229,10 @@ public final class Monitor implements AutoCloseable {
     Set<Sha256> wanted = new java.util.HashSet<>();
     for (CtLog log : selected.followed()) {
       wanted.add(log.logId());
+      LogFollower current = followers.get(log.logId());
+      if (current != null && !current.config().equals(config.fetch().forLog(base, log)) && !retire(current)) {
+        continue; // still busy: the old limits stay until the next reload or list refresh
+      }
       followers.computeIfAbsent(log.logId(), id -> {
         FollowerConfig fc = config.fetch().forLog(base, log);
         if (!fc.equals(defaults)) {
@@ -174,13 +246,34 @@ public final class Monitor implements AutoCloseable {
     }
     for (Sha256 id : new ArrayList<>(followers.keySet())) {
       if (!wanted.contains(id)) {
-        LogFollower f = followers.remove(id);
-        f.stop();
-        scheduler.cancel("log:" + id.base64());
-        LOG.info("no longer following {}: not selected by the current log list", f.log().description());
+        LogFollower f = followers.get(id);
+        if (retire(f)) {
+          LOG.info("no longer following {}: not selected by the log list and configuration", f.log().description());
+        }
       }
     }
     LOG.info("following {} logs from {} ({} not followed)", followers.size(), list.describe(), skipped.size());
+  }
+
+  /**
+   * Stops a follower and waits for its run in hand, so no two runs of one log overlap; true when
+   * it is gone. A run that outlasts the wait keeps its place (it is stopped, and retired next time).
+   */
+  private boolean retire(LogFollower f) {
+    Sha256 id = f.log().logId();
+    f.stop();
+    scheduler.cancel("log:" + id.base64());
+    try {
+      if (!f.awaitIdle(Duration.ofSeconds(60))) {
+        LOG.warn("{}: its run in hand did not finish within 60 s; it is replaced at the next change", f.log().description());
+        return false;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+    followers.remove(id, f);
+    return true;
   }
 
   private LogSelection selection() {

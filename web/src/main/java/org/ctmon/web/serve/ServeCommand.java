@@ -2,6 +2,7 @@ package org.ctmon.web.serve;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.ctmon.parser.CtmonException;
@@ -34,15 +35,19 @@ public final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     Config cfg;
+    Path file;
     try {
-      cfg = ConfigLoader.load(ConfigLoader.fileFor(config), System.getenv());
+      file = ConfigLoader.fileFor(config);
+      cfg = ConfigLoader.load(file, System.getenv());
     } catch (InvalidConfigException e) {
       spec.commandLine().getErr().println("ctmon: " + e.getMessage());
       return 2;
     }
     Monitor monitor;
     try {
-      monitor = Monitor.start(cfg, Clock.systemUTC());
+      // Which logs are followed and their fetch limits follow the file's changes while running.
+      monitor = Monitor.start(cfg, Clock.systemUTC(), java.util.Optional.ofNullable(file)
+          .map(f -> new ConfigFileWatch(f, System.getenv(), Duration.ofSeconds(10))));
     } catch (InvalidConfigException e) {
       spec.commandLine().getErr().println("ctmon: " + e.getMessage());
       return 2;

@@ -11,11 +11,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.ctmon.fetcher.follow.FetchOverride;
 import org.ctmon.fetcher.follow.StartPosition;
@@ -28,6 +32,7 @@ import org.ctmon.testlog.log.TestLog;
 import org.ctmon.testlog.pki.Issuance;
 import org.ctmon.testlog.pki.SanName;
 import org.ctmon.web.config.Config;
+import org.ctmon.web.config.ConfigLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,11 +68,15 @@ final class MonitorTest {
 
   /** Polls /api/v1/logs until every log is verified at its current size (a bounded wait, not a timing claim). */
   private JsonNode awaitCaughtUp(Monitor m, long size) throws Exception {
+    return awaitCaughtUp(m, size, 2);
+  }
+
+  private JsonNode awaitCaughtUp(Monitor m, long size, int count) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     JsonNode logs;
     do {
       logs = get(m, "/api/v1/logs").get("logs");
-      boolean all = logs.size() == 2;
+      boolean all = logs.size() == count;
       for (JsonNode l : logs) {
         all &= l.get("verified_tree_size").asLong(-1) >= size && l.get("lag").asLong() == 0;
       }
@@ -256,5 +265,70 @@ final class MonitorTest {
       Thread.sleep(100);
     } while (System.nanoTime() < deadline);
     throw new AssertionError("no incident recorded; logs: " + get(m, "/api/v1/logs"));
+  }
+
+  @Test
+  void editingTheConfigurationFileChangesWhichLogsAreFollowedAndHowFastWithoutARestart(@TempDir Path dir)
+      throws Exception {
+    try (TestLogServer log = TestLogServer.start(TestLogOptions.defaults())) {
+      log.grow(30);
+      log.publish();
+      String rfc = log.logs().stream().filter(l -> l.protocol() == LogProtocol.RFC6962).findFirst().orElseThrow().name();
+      String stat = log.logs().stream().filter(l -> l.protocol() == LogProtocol.STATIC).findFirst().orElseThrow().name();
+      Path file = dir.resolve("ctmon.yaml");
+      int free;
+      try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        free = probe.getLocalPort();
+      }
+      String head = "http:\n  port: " + free + "\ndatabase:\n  url: \"jdbc:h2:file:" + dir.resolve("ctmon") + "\"\n"
+          + "logs:\n  list: \"" + log.logListUrl() + "\"\n  startAt: beginning\n  pollInterval: 300ms\n";
+      String fetch = "fetch:\n  contact: ct-test@example.org\n  batchSize: 64\n  requestsPerSecond: 100\n";
+      Files.writeString(file, head + fetch);
+      ConfigFileWatch watch = new ConfigFileWatch(file, Map.of(), Duration.ofMillis(100));
+
+      try (Monitor m = Monitor.start(ConfigLoader.load(file, Map.of()), Clock.systemUTC(), Optional.of(watch))) {
+        awaitCaughtUp(m, Math.min(log.logs().get(0).publishedSize(), log.logs().get(1).publishedSize()));
+        int port = m.port();
+
+        edit(file, head + "  exclude: [\"" + stat + "\"]\n" + fetch + "  perLog: [\"" + rfc + ": batchSize=7\"]\n");
+        JsonNode logs = awaitLogs(m, l -> l.size() == 1 && l.get(0).get("fetch").get("batch_size").asInt() == 7);
+        assertTrue(logs.get(0).get("name").asText().contains(rfc), logs.toString());
+        long before = log.requests(rfc, "ct/v1/get-entries");
+        log.grow(20);
+        log.publish();
+        long size = log.logs().stream().filter(l -> l.name().equals(rfc)).findFirst().orElseThrow().publishedSize();
+        awaitCaughtUp(m, size, 1);
+        assertTrue(log.requests(rfc, "ct/v1/get-entries") - before >= 20 / 7,
+            "the replaced follower fetches with the new limit and goes on from where the old one stopped");
+
+        edit(file, "http: [port: 1\n"); // broken YAML: reported, the running configuration stays
+        edit(file, head.replace("port: " + free, "port: " + (free == 65535 ? free - 1 : free + 1)) + "  exclude: [\"" + stat + "\"]\n" + fetch
+            + "  perLog: [\"" + rfc + ": batchSize=7\"]\n");
+        Thread.sleep(500); // a few looks at the file
+        assertEquals(port, m.port(), "http.port needs a restart");
+        assertEquals(1, get(m, "/api/v1/logs").get("logs").size());
+      }
+    }
+  }
+
+  /** Rewrites the file with a modification time the watch cannot mistake for the previous one. */
+  private static void edit(Path file, String yaml) throws Exception {
+    FileTime before = Files.getLastModifiedTime(file);
+    Files.writeString(file, yaml);
+    Files.setLastModifiedTime(file, FileTime.fromMillis(before.toMillis() + 2_000));
+    Thread.sleep(300);
+  }
+
+  private JsonNode awaitLogs(Monitor m, java.util.function.Predicate<JsonNode> done) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    JsonNode logs;
+    do {
+      logs = get(m, "/api/v1/logs").get("logs");
+      if (done.test(logs)) {
+        return logs;
+      }
+      Thread.sleep(100);
+    } while (System.nanoTime() < deadline);
+    throw new AssertionError("the configuration change did not apply: " + logs);
   }
 }
