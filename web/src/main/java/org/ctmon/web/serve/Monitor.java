@@ -252,7 +252,8 @@ public final class Monitor implements AutoCloseable {
         }
       }
     }
-    LOG.info("following {} logs from {} ({} not followed)", followers.size(), list.describe(), skipped.size());
+    LOG.info("following {} {} from {} ({} not followed)", followers.size(), followers.size() == 1 ? "log" : "logs",
+        list.describe(), skipped.size());
   }
 
   /**
