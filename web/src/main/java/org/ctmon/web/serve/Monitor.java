@@ -176,33 +176,10 @@ public final class Monitor implements AutoCloseable {
    */
   synchronized void reload(Config next) {
     Config now = config;
-    List<String> restartOnly = new ArrayList<>();
-    if (!next.http().equals(now.http())) {
-      restartOnly.add("http.*");
-    }
-    if (!next.database().equals(now.database())) {
-      restartOnly.add("database.*");
-    }
-    if (!next.retention().equals(now.retention())) {
-      restartOnly.add("retention.*");
-    }
-    if (!next.logs().list().equals(now.logs().list())) {
-      restartOnly.add("logs.list");
-    }
-    if (!next.logs().pollInterval().equals(now.logs().pollInterval())
-        || !next.logs().listRefreshInterval().equals(now.logs().listRefreshInterval())) {
-      restartOnly.add("logs.pollInterval, logs.listRefreshInterval");
-    }
-    if (!next.fetch().contact().equals(now.fetch().contact()) || !next.fetch().timeout().equals(now.fetch().timeout())) {
-      restartOnly.add("fetch.contact, fetch.timeout");
-    }
-    Config effective = new Config(now.http(), now.database(), now.retention(),
-        new Config.Logs(now.logs().list(), next.logs().states(), next.logs().includeTestLogs(), next.logs().include(),
-            next.logs().exclude(), next.logs().startAt(), now.logs().pollInterval(), now.logs().listRefreshInterval()),
-        new Config.Fetch(now.fetch().contact(), next.fetch().batchSize(), next.fetch().parallelism(),
-            next.fetch().requestsPerSecond(), now.fetch().timeout(), next.fetch().perLog()));
-    if (!restartOnly.isEmpty()) {
-      LOG.warn("configuration changed: {} take effect after a restart", String.join("; ", restartOnly));
+    ConfigChange change = ConfigChange.between(now, next);
+    Config effective = change.effective();
+    if (!change.needRestart().isEmpty()) {
+      LOG.warn("configuration changed: {} take effect after a restart", String.join(", ", change.needRestart()));
     }
     if (effective.equals(now)) {
       return;
