@@ -28,11 +28,13 @@ public record Config(Http http, Database database, Retention retention, Logs log
   /**
    * Which logs to follow and how often to look at them.
    *
+   * @param listSignature whether a list fetched from a URL must be signed by Google
    * @param startAt where a log seen for the first time is started: its end, its beginning or an
    *     entry index
    */
   public record Logs(
       String list,
+      LogListSignature listSignature,
       List<String> states,
       boolean includeTestLogs,
       List<String> include,

@@ -47,7 +47,7 @@ public final class ConfigLoader {
             v.get(Settings.DATABASE_POOL_SIZE)),
         new Config.Retention(v.get(Settings.RETENTION_WINDOW), v.get(Settings.RETENTION_KEEP_ALL_DER),
             v.get(Settings.RETENTION_PURGE_BATCH_SIZE), v.get(Settings.RETENTION_TREE_HEADS)),
-        new Config.Logs(v.get(Settings.LOGS_LIST), v.get(Settings.LOGS_STATES), v.get(Settings.LOGS_INCLUDE_TEST_LOGS),
+        new Config.Logs(v.get(Settings.LOGS_LIST), v.get(Settings.LOGS_LIST_SIGNATURE), v.get(Settings.LOGS_STATES), v.get(Settings.LOGS_INCLUDE_TEST_LOGS),
             v.get(Settings.LOGS_INCLUDE), v.get(Settings.LOGS_EXCLUDE), v.get(Settings.LOGS_START_AT),
             v.get(Settings.LOGS_POLL_INTERVAL), v.get(Settings.LOGS_LIST_REFRESH_INTERVAL)),
         new Config.Fetch(v.get(Settings.FETCH_CONTACT), v.get(Settings.FETCH_BATCH_SIZE), v.get(Settings.FETCH_PARALLELISM),

@@ -41,6 +41,9 @@ final class Settings {
   static final Setting<String> LOGS_LIST = new Setting<>("logs.list", "bundled",
       "Chrome v3 log list to follow: `bundled` (the snapshot shipped in the jar, signature checked), a file path, or an http(s) URL.",
       ValueParsers::nonBlank);
+  static final Setting<LogListSignature> LOGS_LIST_SIGNATURE = new Setting<>("logs.listSignature", "auto",
+      "For a log list fetched from a URL: `auto` checks Google's signature (X.sig next to X.json) when the server has one and requires it from www.gstatic.com; `required` refuses an unsigned list; `none` does not look. A list that fails falls back to the bundled snapshot.",
+      LogListSignature::parse);
   static final Setting<List<String>> LOGS_STATES = new Setting<>("logs.states", "usable,qualified,readonly",
       "Log states to follow (pending, qualified, usable, readonly, retired, rejected).", Settings::states);
   static final Setting<Boolean> LOGS_INCLUDE_TEST_LOGS = new Setting<>("logs.includeTestLogs", "false",
@@ -75,7 +78,7 @@ final class Settings {
 
   static final List<Setting<?>> ALL = List.of(HTTP_BIND, HTTP_PORT, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD,
       DATABASE_POOL_SIZE, RETENTION_WINDOW, RETENTION_KEEP_ALL_DER, RETENTION_PURGE_BATCH_SIZE,
-      RETENTION_TREE_HEADS, LOGS_LIST, LOGS_STATES, LOGS_INCLUDE_TEST_LOGS, LOGS_INCLUDE, LOGS_EXCLUDE, LOGS_START_AT, LOGS_POLL_INTERVAL,
+      RETENTION_TREE_HEADS, LOGS_LIST, LOGS_LIST_SIGNATURE, LOGS_STATES, LOGS_INCLUDE_TEST_LOGS, LOGS_INCLUDE, LOGS_EXCLUDE, LOGS_START_AT, LOGS_POLL_INTERVAL,
       LOGS_LIST_REFRESH_INTERVAL, FETCH_CONTACT, FETCH_BATCH_SIZE, FETCH_PARALLELISM, FETCH_REQUESTS_PER_SECOND,
       FETCH_TIMEOUT, FETCH_PER_LOG);
 

@@ -33,6 +33,9 @@ record ConfigChange(Config effective, List<String> needRestart) {
     if (!edited.logs().list().equals(running.logs().list())) {
       restart.add("logs.list");
     }
+    if (edited.logs().listSignature() != running.logs().listSignature()) {
+      restart.add("logs.listSignature");
+    }
     if (!edited.logs().pollInterval().equals(running.logs().pollInterval())) {
       restart.add("logs.pollInterval");
     }
@@ -45,7 +48,7 @@ record ConfigChange(Config effective, List<String> needRestart) {
     if (!edited.fetch().timeout().equals(running.fetch().timeout())) {
       restart.add("fetch.timeout");
     }
-    Config.Logs logs = new Config.Logs(running.logs().list(), edited.logs().states(), edited.logs().includeTestLogs(),
+    Config.Logs logs = new Config.Logs(running.logs().list(), running.logs().listSignature(), edited.logs().states(), edited.logs().includeTestLogs(),
         edited.logs().include(), edited.logs().exclude(), edited.logs().startAt(), running.logs().pollInterval(),
         running.logs().listRefreshInterval());
     Config.Fetch fetch = new Config.Fetch(running.fetch().contact(), edited.fetch().batchSize(),

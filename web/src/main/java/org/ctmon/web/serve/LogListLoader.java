@@ -6,28 +6,42 @@ import java.time.Clock;
 import okhttp3.OkHttpClient;
 import org.ctmon.fetcher.http.LogEndpoint;
 import org.ctmon.fetcher.http.LogFetchException;
+import org.ctmon.fetcher.http.LogHttpException;
 import org.ctmon.fetcher.loglist.LogList;
 import org.ctmon.fetcher.loglist.LogListException;
+import org.ctmon.fetcher.loglist.LogListSigningKey;
 import org.ctmon.fetcher.loglist.LogListSource;
+import org.ctmon.web.config.LogListSignature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads the log list that {@code logs.list} names: {@code bundled} (the snapshot in the jar,
- * signature checked), an http(s) URL, or a file. A URL that cannot be fetched or parsed falls back
- * to the bundled snapshot with a warning, so an offline start still follows every known log; a
- * file that cannot be read is a configuration error, since the operator named it on purpose.
+ * signature checked), an http(s) URL (its signature checked as {@code logs.listSignature} says),
+ * or a file. A URL that cannot be fetched, parsed or verified falls back to the bundled snapshot
+ * with a warning, so an offline start still follows every known log; a file that cannot be read is
+ * a configuration error, since the operator named it on purpose.
  */
 final class LogListLoader {
   private static final Logger LOG = LoggerFactory.getLogger(LogListLoader.class);
+  /** Where Google publishes the official lists, always with their signatures. */
+  static final String OFFICIAL_HOST = "www.gstatic.com";
 
   private final OkHttpClient http;
   private final Clock clock;
+  private final LogListSignature signature;
+  private boolean saidUnsigned;
 
   /** @param http a client from {@link HttpClients}: it caps bodies while reading them */
   LogListLoader(OkHttpClient http, Clock clock) {
+    this(http, clock, LogListSignature.AUTO);
+  }
+
+  /** @param signature whether a list from a URL must be signed by Google */
+  LogListLoader(OkHttpClient http, Clock clock, LogListSignature signature) {
     this.http = http;
     this.clock = clock;
+    this.signature = signature;
   }
 
   LogList load(String setting) {
@@ -36,13 +50,51 @@ final class LogListLoader {
     }
     if (setting.startsWith("http://") || setting.startsWith("https://")) {
       try {
-        return LogListSource.of(setting, fetch(setting)).load();
+        return verified(setting, LogListSource.of(setting, fetch(setting))).load();
       } catch (LogFetchException | LogListException | IllegalArgumentException e) {
         LOG.warn("cannot use the log list at {} ({}); following the bundled snapshot instead", setting, e.getMessage());
         return LogListSource.bundled().load();
       }
     }
     return LogListSource.file(Path.of(setting)).load();
+  }
+
+  /** {@code list} as {@link #signature} wants it: signed by Google, or as it came. */
+  private LogListSource verified(String url, LogListSource list) {
+    if (signature == LogListSignature.NONE) {
+      return list;
+    }
+    URI uri = URI.create(url);
+    String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+    boolean official = OFFICIAL_HOST.equalsIgnoreCase(uri.getHost());
+    boolean required = signature == LogListSignature.REQUIRED || official;
+    if (!path.endsWith(".json")) {
+      if (required) {
+        throw new IllegalArgumentException("its signature cannot be found: the URL does not end in .json, so there is"
+            + " no .sig next to it (logs.listSignature=" + signature.name().toLowerCase(java.util.Locale.ROOT) + ")");
+      }
+      return unsigned(url, list);
+    }
+    String sigUrl = url.substring(0, url.indexOf(path) + path.length() - ".json".length()) + ".sig";
+    byte[] sig;
+    try {
+      sig = fetch(sigUrl);
+    } catch (LogHttpException e) {
+      if (e.status() != 404 || required) {
+        throw e;
+      }
+      return unsigned(url, list);
+    }
+    return LogListSource.signed(list, LogListSource.of(sigUrl, sig), LogListSigningKey.google());
+  }
+
+  private LogListSource unsigned(String url, LogListSource list) {
+    if (!saidUnsigned) {
+      LOG.info("the log list at {} has no signature next to it; using it unsigned (logs.listSignature=auto;"
+          + " `required` refuses such a list)", url);
+      saidUnsigned = true;
+    }
+    return list;
   }
 
   // The same GET as every log request: body cap, no redirects, status and transport errors typed.

@@ -131,7 +131,7 @@ public final class Monitor implements AutoCloseable {
     logs = new Logs(store.jdbi(), clock);
     Ingest ingest = new Ingest(store.jdbi(), clock, config.retention().keepAllDer());
     sink = ingest::commit;
-    LogListLoader loader = new LogListLoader(http, clock);
+    LogListLoader loader = new LogListLoader(http, clock, config.logs().listSignature());
     Runnable refresh = () -> follow(loader.load(config.logs().list()));
     refresh.run();
     scheduler.every("log-list", config.logs().listRefreshInterval(), refresh, false);

@@ -14,6 +14,7 @@ import java.util.List;
 import org.ctmon.fetcher.loglist.LogList;
 import org.ctmon.parser.Corpus;
 import org.ctmon.web.config.Config;
+import org.ctmon.web.config.LogListSignature;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,19 +29,28 @@ final class LogListLoaderTest {
   @BeforeEach
   void serve() throws Exception {
     byte[] list = Files.readAllBytes(LIST);
+    byte[] signed = Corpus.bytes("loglist/chrome_v3_all_logs_list_v89.25_2026-08-20.json");
+    byte[] sig = Corpus.bytes("loglist/chrome_v3_all_logs_list_v89.25_2026-08-20.sig");
+    byte[] tampered = new String(signed, java.nio.charset.StandardCharsets.UTF_8)
+        .replace("\"usable\"", "\"retired\"").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", exchange -> {
       asked.add(exchange.getRequestURI().toString());
       String path = exchange.getRequestURI().getPath();
       byte[] body = switch (path) {
         case "/lists/v3/list.json" -> list;
+        case "/signed/all_logs_list.json" -> signed;
+        case "/tampered/all_logs_list.json" -> tampered;
+        case "/signed/all_logs_list.sig", "/tampered/all_logs_list.sig" -> sig;
         case "/garbage.json" -> "{\"logs\": [".getBytes();
         default -> new byte[0];
       };
       int status = switch (path) {
-        case "/lists/v3/list.json", "/garbage.json" -> 200;
+        case "/lists/v3/list.json", "/garbage.json", "/signed/all_logs_list.json", "/tampered/all_logs_list.json",
+             "/signed/all_logs_list.sig", "/tampered/all_logs_list.sig" -> 200;
         case "/moved.json" -> 302;
-        default -> 500;
+        case "/missing.json" -> 500;
+        default -> 404;
       };
       if (status == 302) {
         exchange.getResponseHeaders().add("Location", "/lists/v3/list.json");
@@ -52,13 +62,16 @@ final class LogListLoaderTest {
       exchange.close();
     });
     server.start();
-    loader = new LogListLoader(HttpClients.forLogs(new Config.Fetch("ct-test@example.org", 64, 2, 100,
-        Duration.ofSeconds(5), List.of())), Clock.systemUTC());
+    loader = new LogListLoader(client(), Clock.systemUTC());
   }
 
   @AfterEach
   void stop() {
     server.stop(0);
+  }
+
+  private static okhttp3.OkHttpClient client() {
+    return HttpClients.forLogs(new Config.Fetch("ct-test@example.org", 64, 2, 100, Duration.ofSeconds(5), List.of()));
   }
 
   private String url(String pathAndQuery) {
@@ -68,7 +81,8 @@ final class LogListLoaderTest {
   @Test
   void aListUrlWithAQueryIsFetchedAsWritten() {
     LogList list = loader.load(url("/lists/v3/list.json?cache=no"));
-    assertEquals(List.of("/lists/v3/list.json?cache=no"), asked);
+    // The list, then its signature next to it: none (404), so with logs.listSignature=auto it is used unsigned.
+    assertEquals(List.of("/lists/v3/list.json?cache=no", "/lists/v3/list.sig"), asked);
     assertTrue(list.source().contains("/lists/v3/list.json"), list.source());
     assertTrue(list.operators().size() > 3, "operators of the served list");
   }
@@ -82,6 +96,36 @@ final class LogListLoaderTest {
       assertEquals(bundled.operators().size(), got.operators().size(), path);
     }
     // The redirect was not followed: nobody asked for its target.
-    assertEquals(List.of("/missing.json", "/moved.json", "/garbage.json"), asked);
+    assertEquals(List.of("/missing.json", "/moved.json", "/garbage.json", "/garbage.sig"), asked);
+  }
+
+  @Test
+  void aListWithGooglesSignatureNextToItIsVerifiedAndUsed() {
+    LogList list = loader.load(url("/signed/all_logs_list.json"));
+
+    assertTrue(list.source().contains("/signed/all_logs_list.json"), list.source());
+    assertEquals(List.of("/signed/all_logs_list.json", "/signed/all_logs_list.sig"), asked);
+  }
+
+  @Test
+  void aListThatDoesNotMatchItsSignatureIsRefusedAndTheBundledListFollowed() {
+    LogList got = loader.load(url("/tampered/all_logs_list.json"));
+    LogList unchecked = new LogListLoader(client(), Clock.systemUTC(), LogListSignature.NONE)
+        .load(url("/tampered/all_logs_list.json"));
+
+    assertEquals(loader.load("bundled").source(), got.source());
+    assertTrue(unchecked.source().contains("/tampered/"), "the tampered list itself parses: " + unchecked.source());
+  }
+
+  @Test
+  void requiredRefusesAnUnsignedListAndNoneDoesNotLookForASignature() {
+    LogListLoader required = new LogListLoader(client(), Clock.systemUTC(), LogListSignature.REQUIRED);
+    LogListLoader none = new LogListLoader(client(), Clock.systemUTC(), LogListSignature.NONE);
+
+    assertEquals(loader.load("bundled").source(), required.load(url("/lists/v3/list.json")).source());
+    asked.clear();
+    assertTrue(none.load(url("/lists/v3/list.json")).source().contains("/lists/v3/list.json"));
+    assertEquals(List.of("/lists/v3/list.json"), asked);
+    assertTrue(required.load(url("/signed/all_logs_list.json")).source().contains("/signed/"));
   }
 }

@@ -33,6 +33,7 @@ import org.ctmon.testlog.pki.Issuance;
 import org.ctmon.testlog.pki.SanName;
 import org.ctmon.web.config.Config;
 import org.ctmon.web.config.ConfigLoader;
+import org.ctmon.web.config.LogListSignature;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,7 +55,7 @@ final class MonitorTest {
         new Config.Http("127.0.0.1", 0),
         new Config.Database("jdbc:h2:file:" + dir.resolve("ctmon"), "", "", 4),
         new Config.Retention(Duration.ofDays(90), true, 1000, Duration.ofDays(1)),
-        new Config.Logs(logList, List.of("usable", "qualified", "readonly"), true, List.of(), List.of(),
+        new Config.Logs(logList, LogListSignature.AUTO, List.of("usable", "qualified", "readonly"), true, List.of(), List.of(),
             StartPosition.BEGINNING, Duration.ofMillis(300), Duration.ofHours(1)),
         new Config.Fetch("ct-test@example.org", 64, 2, 100, Duration.ofSeconds(10), perLog));
   }
