@@ -38,8 +38,9 @@ final class Settings {
   static final Setting<Duration> RETENTION_TREE_HEADS = new Setting<>("retention.treeHeads", "1d",
       "How long the tree heads polled from logs are kept as history (busy logs serve a new one on nearly every poll). Heads that are evidence of an incident, and each log's verified head, are kept for good.",
       ValueParsers::duration);
-  static final Setting<String> LOGS_LIST = new Setting<>("logs.list", "bundled",
-      "Chrome v3 log list to follow: `bundled` (the snapshot shipped in the jar, signature checked), a file path, or an http(s) URL.",
+  static final Setting<String> LOGS_LIST = new Setting<>("logs.list",
+      "https://www.gstatic.com/ct/log_list/v3/all_logs_list.json",
+      "Chrome v3 log list to follow: an http(s) URL (by default Chrome's own, signature checked, so logs added since this release are followed), a file path, or `bundled` (the snapshot shipped in the jar, Chrome's list of 2026-08-20, signature checked). A URL that cannot be fetched or verified falls back to the bundled snapshot.",
       ValueParsers::nonBlank);
   static final Setting<LogListSignature> LOGS_LIST_SIGNATURE = new Setting<>("logs.listSignature", "auto",
       "For a log list fetched from a URL: `auto` checks Google's signature (X.sig next to X.json) when the server has one and requires it from www.gstatic.com; `required` refuses an unsigned list; `none` does not look. A list that fails falls back to the bundled snapshot.",

@@ -20,7 +20,7 @@ final class ConfigLoaderTest {
     Config c = ConfigLoader.load(null, Map.of());
     assertEquals(new Config.Http("127.0.0.1", 8080), c.http());
     assertEquals("jdbc:h2:file:./data/ctmon", c.database().url());
-    assertEquals("bundled", c.logs().list());
+    assertEquals("https://www.gstatic.com/ct/log_list/v3/all_logs_list.json", c.logs().list());
     assertEquals(List.of("usable", "qualified", "readonly"), c.logs().states());
     assertEquals(StartPosition.END, c.logs().startAt());
     assertEquals(Duration.ofSeconds(10), c.logs().pollInterval());
