@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = CtmonVersion.class,
     description = "Certificate Transparency monitor: follows CT logs, verifies them, finds certificates for your names.",
-    subcommands = {ServeCommand.class, DecodeCommand.class, TestLogCommand.class, CompactCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ServeCommand.class, DecodeCommand.class, TestLogCommand.class, CompactCommand.class, ResumeCommand.class, CommandLine.HelpCommand.class})
 public final class Ctmon implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
