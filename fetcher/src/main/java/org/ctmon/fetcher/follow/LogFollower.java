@@ -219,6 +219,28 @@ public final class LogFollower {
     return true;
   }
 
+  /**
+   * Carries over what {@code previous}, a stopped follower of the same log, knew that the store
+   * does not: when to try again after failures (Retry-After included), the failure count, the last
+   * error and the latest head. Call before the first run.
+   *
+   * @throws IllegalArgumentException when {@code previous} follows another log
+   */
+  public void continueFrom(LogFollower previous) {
+    if (!previous.logId.equals(logId)) {
+      throw new IllegalArgumentException("a follower of " + previous.logId.base64() + " cannot continue " + logId.base64());
+    }
+    nextAttempt = previous.nextAttempt;
+    failures = previous.failures;
+    lastError = previous.lastError;
+    latestHead = previous.latestHead;
+    position = previous.position;
+    verified = previous.verified;
+    if (previous.health != FollowerHealth.STOPPED) {
+      health = previous.health;
+    }
+  }
+
   /** How this follower fetches. */
   public FollowerConfig config() {
     return config;

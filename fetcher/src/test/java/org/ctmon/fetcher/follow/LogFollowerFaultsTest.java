@@ -1,6 +1,7 @@
 package org.ctmon.fetcher.follow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,6 +29,33 @@ final class LogFollowerFaultsTest {
 
   @TempDir
   Path dir;
+
+  @Test
+  void aFollowerThatReplacesAnotherKeepsItsBackoffSoALogAskingToWaitIsNotAskedAgainEarly() {
+    try (FollowerHarness h = new FollowerHarness(dir, TestLogOptions.defaults())) {
+      h.grow(150);
+      TestLog log = h.testLog(RFC);
+      log.faults().add(new Fault.RateLimited(3, Duration.ofSeconds(30)));
+      LogFollower old = h.follower(RFC, CONFIG);
+      old.runOnce();
+      FollowerStatus before = old.status();
+      assertEquals(FollowerHealth.BACKING_OFF, before.health());
+      old.stop();
+
+      LogFollower replacement = h.follower(RFC, CONFIG.withFetching(7, 1, 0));
+      replacement.continueFrom(old);
+      long requests = h.server.requests(RFC, "ct/v1/get-entries") + h.server.requests(RFC, "ct/v1/get-sth");
+      h.clock.advance(Duration.ofSeconds(10));
+      replacement.runOnce();
+
+      assertEquals(requests, h.server.requests(RFC, "ct/v1/get-entries") + h.server.requests(RFC, "ct/v1/get-sth"),
+          "no request before the retry time the log gave");
+      assertEquals(before.nextAttempt(), replacement.status().nextAttempt());
+      assertEquals(before.consecutiveFailures(), replacement.status().consecutiveFailures());
+      assertEquals(before.lastError(), replacement.status().lastError());
+      assertThrows(IllegalArgumentException.class, () -> h.follower("static-1", CONFIG).continueFrom(old));
+    }
+  }
 
   @Test
   void a429WithRetryAfterBacksOffUntilTheRetryTimeThenCatchesUp() {

@@ -203,55 +203,76 @@ public final class Monitor implements AutoCloseable {
     FollowerConfig base = FollowerConfig.DEFAULT.withStartAt(config.logs().startAt());
     FollowerConfig defaults = base.withFetching(config.fetch().batchSize(), config.fetch().parallelism(),
         config.fetch().requestsPerSecond());
-    Set<Sha256> wanted = new java.util.HashSet<>();
-    for (CtLog log : selected.followed()) {
-      wanted.add(log.logId());
-      LogFollower current = followers.get(log.logId());
-      if (current != null && !current.config().equals(config.fetch().forLog(base, log)) && !retire(current)) {
-        continue; // still busy: the old limits stay until the next reload or list refresh
+    Map<Sha256, CtLog> wanted = new java.util.LinkedHashMap<>();
+    selected.followed().forEach(log -> wanted.put(log.logId(), log));
+    // Followers to let go: of logs no longer selected, with other fetch limits now, or stopped by
+    // an earlier change that they outlasted. All are stopped first and awaited together.
+    List<LogFollower> leaving = new ArrayList<>();
+    for (LogFollower f : followers.values()) {
+      CtLog log = wanted.get(f.log().logId());
+      if (log == null || f.stopRequested() || !sameFetching(f.config(), config.fetch().forLog(base, log))) {
+        leaving.add(f);
       }
-      followers.computeIfAbsent(log.logId(), id -> {
-        FollowerConfig fc = config.fetch().forLog(base, log);
-        if (!fc.equals(defaults)) {
-          LOG.info("{}: {} entries per request, {} in flight, {} requests/s (fetch.perLog)", log.description(),
-              fc.batchSize(), fc.parallelism(), fc.requestsPerSecond());
-        }
-        LogFollower f = new LogFollower(log, http, logs, sink, workers, fc, clock);
-        scheduler.every("log:" + id.base64(), config.logs().pollInterval(), f::runOnce);
-        return f;
-      });
     }
-    for (Sha256 id : new ArrayList<>(followers.keySet())) {
-      if (!wanted.contains(id)) {
-        LogFollower f = followers.get(id);
-        if (retire(f)) {
-          LOG.info("no longer following {}: not selected by the log list and configuration", f.log().description());
-        }
+    Map<Sha256, LogFollower> gone = retire(leaving);
+    for (CtLog log : wanted.values()) {
+      if (followers.containsKey(log.logId())) {
+        continue; // unchanged, or still finishing its run in hand (replaced at the next change)
+      }
+      FollowerConfig fc = config.fetch().forLog(base, log);
+      if (!sameFetching(fc, defaults)) {
+        LOG.info("{}: {} entries per request, {} in flight, {} requests/s (fetch.perLog)", log.description(),
+            fc.batchSize(), fc.parallelism(), fc.requestsPerSecond());
+      }
+      LogFollower f = new LogFollower(log, http, logs, sink, workers, fc, clock);
+      LogFollower previous = gone.get(log.logId());
+      if (previous != null) {
+        f.continueFrom(previous); // its backoff and last error: a log backing off is not asked again early
+      }
+      followers.put(log.logId(), f);
+      scheduler.every("log:" + log.logId().base64(), config.logs().pollInterval(), f::runOnce);
+    }
+    for (LogFollower f : gone.values()) {
+      if (!wanted.containsKey(f.log().logId())) {
+        LOG.info("no longer following {}: not selected by the log list and configuration", f.log().description());
       }
     }
     LOG.info("following {} {} from {} ({} not followed)", followers.size(), followers.size() == 1 ? "log" : "logs",
         list.describe(), skipped.size());
   }
 
+  private static boolean sameFetching(FollowerConfig a, FollowerConfig b) {
+    return a.batchSize() == b.batchSize() && a.parallelism() == b.parallelism()
+        && a.requestsPerSecond() == b.requestsPerSecond();
+  }
+
   /**
-   * Stops a follower and waits for its run in hand, so no two runs of one log overlap; true when
-   * it is gone. A run that outlasts the wait keeps its place (it is stopped, and retired next time).
+   * Stops followers and waits for their runs in hand, together, so no two runs of one log overlap;
+   * returns those that are gone, by log. One whose run outlasts the wait stays in place, stopped,
+   * and is let go at the next change or list refresh.
    */
-  private boolean retire(LogFollower f) {
-    Sha256 id = f.log().logId();
-    f.stop();
-    scheduler.cancel("log:" + id.base64());
-    try {
-      if (!f.awaitIdle(Duration.ofSeconds(60))) {
-        LOG.warn("{}: its run in hand did not finish within 60 s; it is replaced at the next change", f.log().description());
-        return false;
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
+  private Map<Sha256, LogFollower> retire(List<LogFollower> leaving) {
+    for (LogFollower f : leaving) {
+      f.stop();
+      scheduler.cancel("log:" + f.log().logId().base64());
     }
-    followers.remove(id, f);
-    return true;
+    Map<Sha256, LogFollower> gone = new java.util.HashMap<>();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    for (LogFollower f : leaving) {
+      try {
+        if (f.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+          followers.remove(f.log().logId(), f);
+          gone.put(f.log().logId(), f);
+        } else {
+          LOG.warn("{}: its run in hand did not finish within 60 s; it is let go at the next change or list refresh",
+              f.log().description());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return gone;
   }
 
   private LogSelection selection() {
