@@ -45,6 +45,15 @@ final class LogListLoader {
   }
 
   LogList load(String setting) {
+    return load(setting, java.util.Optional.empty());
+  }
+
+  /**
+   * The list {@code setting} names; when it is a URL that fails this time, {@code previous} (the
+   * list in use: a refresh that fails must not swap a current list for the older snapshot, which
+   * would drop every log added since), else the bundled snapshot.
+   */
+  LogList load(String setting, java.util.Optional<LogList> previous) {
     if (setting.equals("bundled")) {
       return LogListSource.bundled().load();
     }
@@ -52,6 +61,11 @@ final class LogListLoader {
       try {
         return verified(setting, LogListSource.of(setting, fetch(setting))).load();
       } catch (LogFetchException | LogListException | IllegalArgumentException e) {
+        if (previous.isPresent()) {
+          LOG.warn("cannot use the log list at {} ({}); keeping the list in use, {}", setting, e.getMessage(),
+              previous.get().describe());
+          return previous.get();
+        }
         LOG.warn("cannot use the log list at {} ({}); following the bundled snapshot instead", setting, e.getMessage());
         return LogListSource.bundled().load();
       }
@@ -75,7 +89,8 @@ final class LogListLoader {
       }
       return unsigned(url, list);
     }
-    String sigUrl = url.substring(0, url.indexOf(path) + path.length() - ".json".length()) + ".sig";
+    String file = path.substring(path.lastIndexOf('/') + 1);
+    String sigUrl = uri.resolve(file.substring(0, file.length() - ".json".length()) + ".sig").toString();
     byte[] sig;
     try {
       sig = fetch(sigUrl);

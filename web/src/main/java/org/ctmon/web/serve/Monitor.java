@@ -132,7 +132,7 @@ public final class Monitor implements AutoCloseable {
     Ingest ingest = new Ingest(store.jdbi(), clock, config.retention().keepAllDer());
     sink = ingest::commit;
     LogListLoader loader = new LogListLoader(http, clock, config.logs().listSignature());
-    Runnable refresh = () -> follow(loader.load(config.logs().list()));
+    Runnable refresh = () -> follow(loader.load(config.logs().list(), Optional.ofNullable(currentList())));
     refresh.run();
     scheduler.every("log-list", config.logs().listRefreshInterval(), refresh, false);
     configWatch.ifPresent(w -> scheduler.every("config-file", w.every(), () -> w.changed().ifPresent(this::reload), false));
@@ -239,6 +239,10 @@ public final class Monitor implements AutoCloseable {
     }
     LOG.info("following {} {} from {} ({} not followed)", followers.size(), followers.size() == 1 ? "log" : "logs",
         list.describe(), skipped.size());
+  }
+
+  private synchronized LogList currentList() {
+    return lastList;
   }
 
   private static boolean sameFetching(FollowerConfig a, FollowerConfig b) {

@@ -128,4 +128,13 @@ final class LogListLoaderTest {
     assertEquals(List.of("/lists/v3/list.json"), asked);
     assertTrue(required.load(url("/signed/all_logs_list.json")).source().contains("/signed/"));
   }
+
+  @Test
+  void aRefreshThatFailsKeepsTheListInUseInsteadOfGoingBackToTheOlderSnapshot() {
+    LogList current = loader.load(url("/signed/all_logs_list.json"));
+
+    LogList afterFailure = loader.load(url("/missing.json"), java.util.Optional.of(current));
+
+    assertEquals(current, afterFailure);
+  }
 }
