@@ -230,8 +230,10 @@ final class FaultsOverHttpTest {
   @Test
   void aLaterFaultBeginsOnEveryLogAfterItsDelay() throws Exception {
     try (TestLogServer later = TestLogServer.start(TestLogOptions.defaults().withLaterFaults(
-        List.of(new LaterFault(Duration.ofMillis(200), new Fault.ServerError(1, 503)))), SharedPki.PKI, CLOCK)) {
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List.of(new LaterFault(Duration.ofSeconds(5), new Fault.ServerError(1, 503)))), SharedPki.PKI, CLOCK)) {
+      // Right after the start the logs answer: the fault is five seconds away.
+      assertEquals(200, Http.get(later.prefix(later.logs().get(0)) + "ct/v1/get-sth").statusCode());
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
       java.util.Set<String> failing = new java.util.HashSet<>();
       while (failing.size() < later.logs().size() && System.nanoTime() < deadline) {
         for (var log : later.logs()) {

@@ -1,10 +1,11 @@
 package org.ctmon.web.serve;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,22 +23,25 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConfigFileWatch {
   private static final Logger LOG = LoggerFactory.getLogger(ConfigFileWatch.class);
+  /** No configuration file is this big; a larger one is not read. */
+  private static final long MAX_BYTES = 1 << 20;
 
   private final Path file;
   private final Map<String, String> env;
   private final Duration every;
-  private FileTime seen;
+  private byte[] applied;
+  private byte[] pending;
 
   /**
    * @param file the YAML file ctmon was started with
    * @param env the environment, which still wins over the file
-   * @param every how often to look at the file's modification time
+   * @param every how often to look at the file
    */
   public ConfigFileWatch(Path file, Map<String, String> env, Duration every) {
     this.file = Objects.requireNonNull(file, "file");
     this.env = Map.copyOf(env);
     this.every = every;
-    this.seen = modified();
+    this.applied = read();
   }
 
   /** How often to call {@link #changed()}. */
@@ -45,13 +49,28 @@ public final class ConfigFileWatch {
     return every;
   }
 
-  /** The configuration as the file now gives it, if the file changed since the last look and reads. */
+  /**
+   * The configuration as the file now gives it, once the file's content changed and then stayed the
+   * same for one more look (an editor may write a file in several steps, and its modification time
+   * can be too coarse to tell two versions apart). An empty or invalid file is reported once and
+   * the running configuration stays.
+   */
   synchronized Optional<Config> changed() {
-    FileTime now = modified();
-    if (Objects.equals(now, seen)) {
+    byte[] now = read();
+    if (now == null || Arrays.equals(now, applied)) {
+      pending = null;
       return Optional.empty();
     }
-    seen = now;
+    if (!Arrays.equals(now, pending)) {
+      pending = now; // changed since the last look: wait until it holds still
+      return Optional.empty();
+    }
+    pending = null;
+    applied = now;
+    if (new String(now, StandardCharsets.UTF_8).isBlank()) {
+      LOG.error("{} is now empty, so the running configuration stays (an empty file would mean every default)", file);
+      return Optional.empty();
+    }
     try {
       return Optional.of(ConfigLoader.load(file, env));
     } catch (InvalidConfigException e) {
@@ -60,9 +79,12 @@ public final class ConfigFileWatch {
     }
   }
 
-  private FileTime modified() {
+  private byte[] read() {
     try {
-      return Files.getLastModifiedTime(file);
+      if (Files.size(file) > MAX_BYTES) {
+        return null;
+      }
+      return Files.readAllBytes(file);
     } catch (IOException e) {
       return null; // gone for now (an editor replacing it): looked at again next time
     }
