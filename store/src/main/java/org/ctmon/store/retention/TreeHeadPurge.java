@@ -13,7 +13,8 @@ import org.jdbi.v3.core.Jdbi;
  * nearly every poll (static-ct-api logs sign a checkpoint every second), so about 45 logs polled
  * every 10 s add a quarter of a million rows a day. Past the window an ordinary head proves
  * nothing the verified head does not. One short transaction per batch, oldest first; a head an
- * incident starts to refer to meanwhile makes its batch fail on the foreign key and stay.
+ * incident starts to refer to meanwhile makes its batch fail on the foreign key: that batch rolls
+ * back and {@link #purge()} throws, the batches before it stay deleted, and the next run goes on.
  */
 public final class TreeHeadPurge {
   private final Jdbi jdbi;

@@ -18,7 +18,9 @@ final class IncidentReport implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(IncidentReport.class);
 
   private final LogIncidents incidents;
-  private long lastSeen = -1;
+  /** Every incident already reported or recalled; incidents are few, and ids may commit out of order. */
+  private final java.util.Set<Long> reported = new java.util.HashSet<>();
+  private boolean recalled;
 
   IncidentReport(LogIncidents incidents) {
     this.incidents = incidents;
@@ -38,9 +40,9 @@ final class IncidentReport implements Runnable {
   /** What to log now: on the first call a summary of what is on record, then one line per new incident. */
   synchronized List<String> report() {
     List<LogIncident> recent = incidents.recent(Optional.empty(), LogIncidents.MAX_LIMIT);
-    long newest = recent.stream().mapToLong(LogIncident::id).max().orElse(0);
-    if (lastSeen < 0) {
-      lastSeen = newest;
+    if (!recalled) {
+      recalled = true;
+      recent.forEach(i -> reported.add(i.id()));
       if (recent.isEmpty()) {
         return List.of();
       }
@@ -48,14 +50,12 @@ final class IncidentReport implements Runnable {
       return List.of("incidents on record: " + recent.size() + (recent.size() == LogIncidents.MAX_LIMIT ? " or more" : "")
           + "; the newest, " + describe(last) + " (GET /api/v1/incidents)");
     }
-    List<String> lines = recent.stream()
-        .filter(i -> i.id() > lastSeen)
+    return recent.stream()
+        .filter(i -> reported.add(i.id()))
         .sorted(Comparator.comparingLong(LogIncident::id))
         .map(i -> "log misbehaviour: " + describe(i) + "; ctmon no longer follows this log; the signed heads"
             + " that prove it: GET /api/v1/incidents?log=" + i.logId().base64())
         .toList();
-    lastSeen = Math.max(lastSeen, newest);
-    return lines;
   }
 
   private static String describe(LogIncident i) {

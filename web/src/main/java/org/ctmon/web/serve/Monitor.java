@@ -145,14 +145,23 @@ public final class Monitor implements AutoCloseable {
     TreeHeadPurge headPurge = new TreeHeadPurge(store.jdbi(), clock, config.retention().treeHeads(),
         config.retention().purgeBatchSize());
     scheduler.every("retention", Duration.ofHours(1), () -> {
-      long removed = purge.purge();
-      if (removed > 0) {
-        LOG.info("retention: removed {} issuances older than {}", removed, config.retention().window());
+      // Each purge on its own: one failing (a match or an incident arriving mid-batch) skips only itself.
+      try {
+        long removed = purge.purge();
+        if (removed > 0) {
+          LOG.info("retention: removed {} issuances older than {}", removed, config.retention().window());
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("retention: purging issuances stopped for this hour: {}", e.getMessage());
       }
-      long heads = headPurge.purge();
-      if (heads > 0) {
-        LOG.info("retention: removed {} tree heads older than {} (evidence and verified heads stay)", heads,
-            config.retention().treeHeads());
+      try {
+        long heads = headPurge.purge();
+        if (heads > 0) {
+          LOG.info("retention: removed {} tree heads older than {} (evidence and verified heads stay)", heads,
+              config.retention().treeHeads());
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("retention: purging tree heads stopped for this hour: {}", e.getMessage());
       }
     });
     web = new WebServer(app -> {

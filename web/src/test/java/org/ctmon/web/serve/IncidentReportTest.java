@@ -42,9 +42,19 @@ class IncidentReportTest {
       assertTrue(lines.get(0).endsWith("GET /api/v1/incidents?log=" + id.base64()), lines.get(0));
       assertEquals(List.of(), report.report(), "reported once");
 
+      // Ids are handed out before commit: a lower one can become visible after a higher one.
+      store.jdbi().useHandle(h -> h.execute("INSERT INTO log_incidents (id, log, kind, detail, recorded_at)"
+          + " SELECT 100, id, 'split_view', 'later id, committed first', 3 FROM logs"));
+      assertEquals(1, report.report().size());
+      store.jdbi().useHandle(h -> h.execute("INSERT INTO log_incidents (id, log, kind, detail, recorded_at)"
+          + " SELECT 50, id, 'split_view', 'earlier id, committed last', 4 FROM logs"));
+      List<String> late = report.report();
+      assertEquals(1, late.size(), late.toString());
+      assertTrue(late.get(0).contains("earlier id, committed last"), late.get(0));
+
       List<String> afterRestart = new IncidentReport(new LogIncidents(store.jdbi())).report();
       assertEquals(1, afterRestart.size());
-      assertTrue(afterRestart.get(0).startsWith("incidents on record: 1; the newest, Example 'Log2026' bad signature"),
+      assertTrue(afterRestart.get(0).startsWith("incidents on record: 3; the newest, Example 'Log2026' bad signature"),
           afterRestart.get(0));
     }
   }
