@@ -33,15 +33,17 @@ public final class H2FileCompaction {
 
   /**
    * Compacts the H2 file database of {@code jdbcUrl} ({@code jdbc:h2:file:PATH} or
-   * {@code jdbc:h2:PATH}). Never creates a database: a URL naming no existing file is an error.
+   * {@code jdbc:h2:PATH}) as {@code user}. Never creates a database: a URL naming no existing file
+   * is an error. H2 writes the compacted copy next to the file and then replaces the file, so it
+   * needs free space for the live data (a quarter to a sixth of a grown file).
    *
    * @throws StoreException if the URL is not an embedded H2 file, the file does not exist, another
    *     process (a running ctmon) holds it open, or H2 fails; the file is then left as it was
    */
-  public static Outcome compact(String jdbcUrl) {
+  public static Outcome compact(String jdbcUrl, String user, String password) {
     Path file = fileOf(jdbcUrl);
     if (!Files.isRegularFile(file)) {
-      throw new StoreException("no H2 database at " + file + " (database.url " + jdbcUrl + ")");
+      throw new StoreException("no H2 database at " + file);
     }
     long before = size(file);
     long start = System.nanoTime();
@@ -52,7 +54,7 @@ public final class H2FileCompaction {
     if (!url.toUpperCase(Locale.ROOT).contains(";TRACE_LEVEL_FILE=")) {
       url += ";TRACE_LEVEL_FILE=0"; // a refused attempt would otherwise leave a .trace.db next to the data
     }
-    try (Connection c = DriverManager.getConnection(url, "", "");
+    try (Connection c = DriverManager.getConnection(url, user, password);
          Statement s = c.createStatement()) {
       s.execute("SHUTDOWN COMPACT");
     } catch (SQLException e) {
@@ -102,7 +104,8 @@ public final class H2FileCompaction {
   /** The {@code .mv.db} file of an embedded H2 URL, with {@code ~} expanded as H2 does. */
   static Path fileOf(String jdbcUrl) {
     if (!jdbcUrl.startsWith("jdbc:h2:")) {
-      throw new StoreException("compaction is for the embedded H2 database; " + jdbcUrl + " is not H2"
+      // The URL is not repeated: a PostgreSQL URL may carry a password.
+      throw new StoreException("compaction is for the embedded H2 database; database.url is not H2"
           + (jdbcUrl.startsWith("jdbc:postgresql:")
               ? " (PostgreSQL reclaims space itself: autovacuum, or VACUUM FULL to return it to the disk)" : ""));
     }
@@ -113,11 +116,12 @@ public final class H2FileCompaction {
       path = path.substring("file:".length());
     } else if (path.startsWith("mem:") || path.startsWith("tcp:") || path.startsWith("ssl:")
         || path.matches("^[a-zA-Z]{2,}:.*")) {
-      throw new StoreException("compaction needs an embedded H2 file URL (jdbc:h2:file:PATH), not " + jdbcUrl
+      throw new StoreException("compaction needs an embedded H2 file URL (jdbc:h2:file:PATH), not "
+          + jdbcUrl.replaceAll("(?i);password=[^;]*", ";PASSWORD=***")
           + (path.startsWith("tcp:") || path.startsWith("ssl:") ? "; compact on the H2 server's host" : ""));
     }
     if (path.isEmpty()) {
-      throw new StoreException("no file path in " + jdbcUrl);
+      throw new StoreException("no file path in database.url");
     }
     if (path.equals("~") || path.startsWith("~/")) {
       path = System.getProperty("user.home") + path.substring(1);

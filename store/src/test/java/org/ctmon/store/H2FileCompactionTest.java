@@ -78,7 +78,7 @@ class H2FileCompactionTest {
       use = H2FileCompaction.measure(s.jdbi()).orElseThrow();
     }
 
-    H2FileCompaction.Outcome o = H2FileCompaction.compact(url());
+    H2FileCompaction.Outcome o = H2FileCompaction.compact(url(), "", "");
 
     assertEquals(dir.resolve("ctmon.mv.db").toAbsolutePath(), o.file());
     assertEquals(Files.size(o.file()), o.bytesAfter());
@@ -120,7 +120,7 @@ class H2FileCompactionTest {
       var out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
       assertEquals("open", out.readLine());
 
-      StoreException e = assertThrows(StoreException.class, () -> H2FileCompaction.compact(url()));
+      StoreException e = assertThrows(StoreException.class, () -> H2FileCompaction.compact(url(), "", ""));
 
       assertTrue(e.getMessage().contains("in use by another process"), e.getMessage());
       assertTrue(e.getMessage().contains(file.toAbsolutePath().toString()), e.getMessage());
@@ -147,7 +147,7 @@ class H2FileCompactionTest {
   void aUrlNamingNoDatabaseIsAnErrorAndCreatesNothing() {
     String missing = "jdbc:h2:file:" + dir.resolve("nothing-here").toAbsolutePath();
 
-    StoreException e = assertThrows(StoreException.class, () -> H2FileCompaction.compact(missing));
+    StoreException e = assertThrows(StoreException.class, () -> H2FileCompaction.compact(missing, "", ""));
 
     assertTrue(e.getMessage().startsWith("no H2 database at " + dir.resolve("nothing-here.mv.db").toAbsolutePath()),
         e.getMessage());
@@ -157,12 +157,13 @@ class H2FileCompactionTest {
   @Test
   void urlsThatAreNotAnEmbeddedH2FileAreRefusedWithWhatToDoInstead() {
     StoreException pg = assertThrows(StoreException.class,
-        () -> H2FileCompaction.compact("jdbc:postgresql://127.0.0.1/ctmon"));
+        () -> H2FileCompaction.compact("jdbc:postgresql://127.0.0.1/ctmon?password=secret", "", ""));
     assertTrue(pg.getMessage().contains("VACUUM"), pg.getMessage());
-    StoreException mem = assertThrows(StoreException.class, () -> H2FileCompaction.compact("jdbc:h2:mem:ctmon"));
+    assertTrue(!pg.getMessage().contains("secret"), "a password in the URL is never repeated: " + pg.getMessage());
+    StoreException mem = assertThrows(StoreException.class, () -> H2FileCompaction.compact("jdbc:h2:mem:ctmon", "", ""));
     assertTrue(mem.getMessage().contains("jdbc:h2:file:PATH"), mem.getMessage());
     StoreException tcp = assertThrows(StoreException.class,
-        () -> H2FileCompaction.compact("jdbc:h2:tcp://127.0.0.1/~/ctmon"));
+        () -> H2FileCompaction.compact("jdbc:h2:tcp://127.0.0.1/~/ctmon", "", ""));
     assertTrue(tcp.getMessage().contains("H2 server's host"), tcp.getMessage());
   }
 
@@ -182,5 +183,19 @@ class H2FileCompactionTest {
       assertEquals(db == TestDatabase.H2, use.isPresent(), use.toString());
       use.ifPresent(u -> assertTrue(u.file().toString().endsWith("ctmon.mv.db") && u.bytes() > 0, u.toString()));
     }
+  }
+
+  @Test
+  void aDatabaseWithAUserAndPasswordIsCompactedWithThem() throws Exception {
+    String url = url();
+    // A database created by ctmon with database.user and database.password set.
+    Store.open(new StoreConfig(url, "ctmon", "s3cret", 2, StoreConfig.Retention.DEFAULT)).close();
+
+    StoreException wrong = assertThrows(StoreException.class, () -> H2FileCompaction.compact(url, "", ""));
+    H2FileCompaction.Outcome o = H2FileCompaction.compact(url, "ctmon", "s3cret");
+
+    assertTrue(wrong.getMessage().startsWith("cannot compact the H2 database "), wrong.getMessage());
+    assertTrue(!wrong.getMessage().contains("s3cret"), wrong.getMessage());
+    assertEquals(Files.size(o.file()), o.bytesAfter());
   }
 }

@@ -41,11 +41,11 @@ final class CompactCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("ctmon compact: " + e.getMessage());
       return 2;
     }
-    spec.commandLine().getOut().println("ctmon compact: compacting " + cfg.database().url() + " ...");
+    spec.commandLine().getOut().println("ctmon compact: compacting " + cfg.database().displayUrl() + " ...");
     spec.commandLine().getOut().flush();
     H2FileCompaction.Outcome o;
     try {
-      o = H2FileCompaction.compact(cfg.database().url());
+      o = H2FileCompaction.compact(cfg.database().url(), cfg.database().user(), cfg.database().password());
     } catch (StoreException e) {
       spec.commandLine().getErr().println("ctmon compact: " + e.getMessage());
       return 1;

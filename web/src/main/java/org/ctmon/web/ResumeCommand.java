@@ -60,7 +60,7 @@ final class ResumeCommand implements Callable<Integer> {
     try {
       store = Store.open(StoreConfig.defaults().withDatabase(url, cfg.database().user(), cfg.database().password()));
     } catch (RuntimeException e) {
-      spec.commandLine().getErr().println("ctmon resume: cannot open " + cfg.database().url() + ": " + rootMessage(e)
+      spec.commandLine().getErr().println("ctmon resume: cannot open " + cfg.database().displayUrl() + ": " + rootMessage(e)
           + (inUse(e) ? " (stop the running ctmon first)" : ""));
       return 1;
     }

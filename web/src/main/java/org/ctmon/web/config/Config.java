@@ -16,7 +16,18 @@ public record Config(Http http, Database database, Retention retention, Logs log
   public record Http(String bind, int port) {}
 
   /** The store: an H2 file by default, or PostgreSQL by JDBC URL. */
-  public record Database(String url, String user, String password, int poolSize) {}
+  public record Database(String url, String user, String password, int poolSize) {
+    /** The URL to show in messages and logs: a password written into it is masked. */
+    public String displayUrl() {
+      return url.replaceAll("(?i)([?&]password=)[^&]*", "$1***").replaceAll("(?i)(;password=)[^;]*", "$1***");
+    }
+
+    /** Never the password, whatever prints this record. */
+    @Override
+    public String toString() {
+      return "Database[url=" + displayUrl() + ", user=" + user + ", password=***, poolSize=" + poolSize + "]";
+    }
+  }
 
   /**
    * What is kept, and for how long.

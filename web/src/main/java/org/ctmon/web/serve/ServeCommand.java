@@ -60,7 +60,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
     String host = cfg.http().bind().equals("0.0.0.0") ? "127.0.0.1" : cfg.http().bind();
     spec.commandLine().getOut().printf("ctmon: serving http://%s:%d/ (database %s, following %d logs)%n",
-        host, monitor.port(), cfg.database().url(), monitor.statuses().size());
+        host, monitor.port(), cfg.database().displayUrl(), monitor.statuses().size());
     spec.commandLine().getOut().flush();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -134,4 +134,14 @@ final class ConfigLoaderTest {
     assertEquals("invalid configuration: fetch.perLog = 'DigiCert: rps=10' (from environment variable CTMON_FETCH_PER_LOG):"
         + " 'DigiCert': unknown key 'rps' (known: batchSize, parallelism, requestsPerSecond)", e.getMessage());
   }
+
+  @Test
+  void aPasswordInTheDatabaseUrlOrSettingsIsNeverShown() {
+    Config.Database pg = new Config.Database("jdbc:postgresql://db/ctmon?user=ct&password=s3cret&ssl=true", "ct", "pw", 8);
+    Config.Database h2 = new Config.Database("jdbc:h2:file:./data/ctmon;PASSWORD=s3cret;MODE=PostgreSQL", "", "", 8);
+
+    assertEquals("jdbc:postgresql://db/ctmon?user=ct&password=***&ssl=true", pg.displayUrl());
+    assertEquals("jdbc:h2:file:./data/ctmon;PASSWORD=***;MODE=PostgreSQL", h2.displayUrl());
+    assertTrue(!pg.toString().contains("s3cret") && !pg.toString().contains("pw,"), pg.toString());
+  }
 }
