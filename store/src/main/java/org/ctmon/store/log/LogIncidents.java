@@ -48,6 +48,16 @@ public final class LogIncidents {
     });
   }
 
+  /** How many incidents each log has on record; logs without any are absent. */
+  public java.util.Map<Sha256, Integer> countsByLog() {
+    return jdbi.withHandle(h -> h.createQuery("SELECT l.log_id, COUNT(*) AS n FROM log_incidents i"
+            + " JOIN logs l ON l.id = i.log GROUP BY l.log_id")
+        .reduceRows(new java.util.HashMap<Sha256, Integer>(), (m, row) -> {
+          m.put(Sha256.wrap(row.getColumn("log_id", byte[].class)), row.getColumn("n", Integer.class));
+          return m;
+        }));
+  }
+
   private static Optional<TreeHeadRecord> head(ResultSet rs, String alias) throws SQLException {
     byte[] root = rs.getBytes(alias + "_root");
     if (root == null) {

@@ -47,6 +47,7 @@ final class LogIncidentsTest {
       assertEquals(Optional.empty(), all.get(0).headA());
       assertEquals(Optional.of(bad), all.get(0).headB());
       assertEquals(1, incidents.recent(Optional.empty(), 1).size());
+      assertEquals(java.util.Map.of(TestIssuances.LOG_A, 1, TestIssuances.LOG_B, 1), incidents.countsByLog());
       assertThrows(IllegalArgumentException.class, () -> incidents.recent(Optional.empty(), 0));
     }
   }

@@ -21,6 +21,7 @@ public final class LogsApi {
   private final Supplier<List<FollowerStatus>> statuses;
   private final java.util.function.Function<org.ctmon.parser.Sha256, String> operators;
   private final Supplier<List<SkippedLog>> skipped;
+  private final Supplier<Map<org.ctmon.parser.Sha256, Integer>> incidents;
 
   /**
    * @param statuses the followers' current statuses
@@ -30,16 +31,31 @@ public final class LogsApi {
   public LogsApi(Supplier<List<FollowerStatus>> statuses,
                  java.util.function.Function<org.ctmon.parser.Sha256, String> operators,
                  Supplier<List<SkippedLog>> skipped) {
+    this(statuses, operators, skipped, Map::of);
+  }
+
+  /** @param incidents how many incidents each log has on record (see {@code /api/v1/incidents}) */
+  public LogsApi(Supplier<List<FollowerStatus>> statuses,
+                 java.util.function.Function<org.ctmon.parser.Sha256, String> operators,
+                 Supplier<List<SkippedLog>> skipped,
+                 Supplier<Map<org.ctmon.parser.Sha256, Integer>> incidents) {
     this.statuses = statuses;
     this.operators = operators;
     this.skipped = skipped;
+    this.incidents = incidents;
   }
 
   public void register(Javalin app) {
     app.get("/api/v1/logs", ctx -> {
       List<Map<String, Object>> logs = new ArrayList<>();
+      Map<org.ctmon.parser.Sha256, Integer> counts = incidents.get();
       for (FollowerStatus s : statuses.get()) {
-        logs.add(json(s, operators.apply(s.logId())));
+        Map<String, Object> m = json(s, operators.apply(s.logId()));
+        int n = counts.getOrDefault(s.logId(), 0);
+        m.put("incidents", n);
+        m.put("incidents_url", n == 0 ? null : "/api/v1/incidents?log="
+            + java.net.URLEncoder.encode(s.logId().base64(), java.nio.charset.StandardCharsets.UTF_8));
+        logs.add(m);
       }
       List<Map<String, Object>> notFollowed = new ArrayList<>();
       for (SkippedLog s : skipped.get()) {

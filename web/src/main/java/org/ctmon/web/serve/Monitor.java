@@ -169,7 +169,7 @@ public final class Monitor implements AutoCloseable {
       new LogsApi(this::statuses, id -> {
         LogFollower f = followers.get(id);
         return f == null ? null : f.log().operator();
-      }, () -> skipped).register(app);
+      }, () -> skipped, new LogIncidents(store.jdbi())::countsByLog).register(app);
       new IncidentsApi(new LogIncidents(store.jdbi())).register(app);
       new HealthApi(store.jdbi(), ready::get).register(app);
       org.ctmon.web.api.HomePage.register(app);

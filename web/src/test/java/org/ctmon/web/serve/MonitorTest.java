@@ -228,7 +228,7 @@ final class MonitorTest {
           assertTrue(h.get("signature_valid").asBoolean(), h.toString());
         }
         // The incident is stored before the log's status changes: wait for the status.
-        awaitLogs(m, ls -> {
+        JsonNode logs = awaitLogs(m, ls -> {
           boolean expected = ls.size() == 2;
           for (JsonNode l : ls) {
             boolean forked = l.get("log_id").asText().equals(i.get("log_id").asText());
@@ -236,6 +236,15 @@ final class MonitorTest {
           }
           return expected;
         });
+        for (JsonNode l : logs) {
+          boolean forked = l.get("log_id").asText().equals(i.get("log_id").asText());
+          assertEquals(forked ? 1 : 0, l.get("incidents").asInt(), l.toString());
+          if (forked) {
+            assertEquals(incidents, get(m, l.get("incidents_url").asText()).get("incidents"), "the log links its evidence");
+          } else {
+            assertTrue(l.get("incidents_url").isNull(), l.toString());
+          }
+        }
         String byLog = "/api/v1/incidents?log=" + URLEncoder.encode(i.get("log_id").asText(), StandardCharsets.UTF_8);
         assertEquals(incidents, get(m, byLog).get("incidents"));
         String other = log.logs().stream().filter(l -> l != rfc).findFirst().orElseThrow().logKey().logId().base64();
