@@ -1,15 +1,14 @@
 package org.ctmon.web;
 
-import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.ctmon.store.H2FileCompaction;
 import org.ctmon.store.StoreException;
 import org.ctmon.web.config.Config;
-import org.ctmon.web.config.ConfigLoader;
-import org.ctmon.web.config.InvalidConfigException;
+import org.ctmon.web.config.ConfigOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /**
@@ -29,18 +28,15 @@ import picocli.CommandLine.Spec;
 final class CompactCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file (default ./ctmon.yaml if present).")
-  Path config;
+  @Mixin ConfigOption config;
 
   @Override
   public Integer call() {
-    Config cfg;
-    try {
-      cfg = ConfigLoader.load(ConfigLoader.fileFor(config), System.getenv());
-    } catch (InvalidConfigException e) {
-      spec.commandLine().getErr().println("ctmon compact: " + e.getMessage());
+    Optional<Config> loaded = config.load(spec.commandLine().getErr(), "ctmon compact");
+    if (loaded.isEmpty()) {
       return 2;
     }
+    Config cfg = loaded.get();
     spec.commandLine().getOut().println("ctmon compact: compacting " + cfg.database().displayUrl() + " ...");
     spec.commandLine().getOut().flush();
     H2FileCompaction.Outcome o;

@@ -1,9 +1,9 @@
 package org.ctmon.web;
 
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.ctmon.store.Store;
 import org.ctmon.store.StoreConfig;
@@ -11,11 +11,10 @@ import org.ctmon.store.log.LogState;
 import org.ctmon.store.log.LogStatus;
 import org.ctmon.store.log.Logs;
 import org.ctmon.web.config.Config;
-import org.ctmon.web.config.ConfigLoader;
-import org.ctmon.web.config.InvalidConfigException;
+import org.ctmon.web.config.ConfigOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -37,21 +36,18 @@ import picocli.CommandLine.Spec;
 final class ResumeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file (default ./ctmon.yaml if present).")
-  Path config;
+  @Mixin ConfigOption config;
 
   @Parameters(index = "0", paramLabel = "LOG", description = "Log id (base64) or a unique part of the log's name.")
   String log;
 
   @Override
   public Integer call() {
-    Config cfg;
-    try {
-      cfg = ConfigLoader.load(ConfigLoader.fileFor(config), System.getenv());
-    } catch (InvalidConfigException e) {
-      spec.commandLine().getErr().println("ctmon resume: " + e.getMessage());
+    Optional<Config> loaded = config.load(spec.commandLine().getErr(), "ctmon resume");
+    if (loaded.isEmpty()) {
       return 2;
     }
+    Config cfg = loaded.get();
     String url = cfg.database().url();
     if (url.startsWith("jdbc:h2:") && !url.toUpperCase(Locale.ROOT).contains(";IFEXISTS=")) {
       url += ";IFEXISTS=TRUE"; // a mistyped path must not create an empty database

@@ -3,31 +3,18 @@ package org.ctmon.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.ctmon.store.Store;
 import org.ctmon.store.StoreConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CompactCommandTest {
   @TempDir Path dir;
 
-  private record Run(int exit, String out, String err) {}
-
-  private Run compact(String databaseUrl) throws Exception {
-    Path config = dir.resolve("ctmon.yaml");
-    Files.writeString(config, "database:\n  url: \"" + databaseUrl + "\"\n");
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cmd = Ctmon.commandLine();
-    cmd.setOut(new PrintWriter(out));
-    cmd.setErr(new PrintWriter(err));
-    int exit = cmd.execute("compact", "--config", config.toString());
-    return new Run(exit, out.toString(), err.toString());
+  private CommandRun compact(String databaseUrl) throws Exception {
+    return CommandRun.withDatabase(dir, databaseUrl, "compact");
   }
 
   @Test
@@ -35,7 +22,7 @@ class CompactCommandTest {
     String url = "jdbc:h2:file:" + dir.resolve("ctmon").toAbsolutePath();
     Store.open(new StoreConfig(url, "", "", 2, StoreConfig.Retention.DEFAULT)).close();
 
-    Run run = compact(url);
+    CommandRun run = compact(url);
 
     assertEquals(0, run.exit(), run.err());
     assertTrue(run.out().matches("(?s).*ctmon compact: " + java.util.regex.Pattern.quote(
@@ -45,7 +32,7 @@ class CompactCommandTest {
 
   @Test
   void aPostgresqlDatabaseIsNotCompactedAndTheOperatorIsToldWhy() throws Exception {
-    Run run = compact("jdbc:postgresql://127.0.0.1:5432/ctmon");
+    CommandRun run = compact("jdbc:postgresql://127.0.0.1:5432/ctmon");
 
     assertEquals(1, run.exit());
     assertTrue(run.err().contains("autovacuum"), run.err());
@@ -53,7 +40,7 @@ class CompactCommandTest {
 
   @Test
   void aMissingDatabaseIsAnErrorNotANewEmptyOne() throws Exception {
-    Run run = compact("jdbc:h2:file:" + dir.resolve("typo").toAbsolutePath());
+    CommandRun run = compact("jdbc:h2:file:" + dir.resolve("typo").toAbsolutePath());
 
     assertEquals(1, run.exit());
     assertTrue(run.err().startsWith("ctmon compact: no H2 database at "), run.err());

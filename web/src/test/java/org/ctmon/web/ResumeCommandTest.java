@@ -3,8 +3,6 @@ package org.ctmon.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,15 +17,12 @@ import org.ctmon.store.log.Logs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ResumeCommandTest {
   private static final Sha256 ARGON = Sha256.of(new byte[] {1});
   private static final Sha256 XENON = Sha256.of(new byte[] {2});
   @TempDir Path dir;
   private String url;
-
-  private record Run(int exit, String out, String err) {}
 
   @BeforeEach
   void aDatabaseWithOneStoppedLog() {
@@ -42,16 +37,8 @@ class ResumeCommandTest {
     }
   }
 
-  private Run resume(String databaseUrl, String log) throws Exception {
-    Path config = dir.resolve("ctmon.yaml");
-    Files.writeString(config, "database:\n  url: \"" + databaseUrl + "\"\n");
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cmd = Ctmon.commandLine();
-    cmd.setOut(new PrintWriter(out));
-    cmd.setErr(new PrintWriter(err));
-    int exit = cmd.execute("resume", "--config", config.toString(), log);
-    return new Run(exit, out.toString(), err.toString());
+  private CommandRun resume(String databaseUrl, String log) throws Exception {
+    return CommandRun.withDatabase(dir, databaseUrl, "resume", log);
   }
 
   private LogStatus status(Sha256 log) {
@@ -62,7 +49,7 @@ class ResumeCommandTest {
 
   @Test
   void aStoppedLogNamedByItsIdIsFollowedAgainAndTheOperatorIsToldWhyItHadStopped() throws Exception {
-    Run run = resume(url, ARGON.base64());
+    CommandRun run = resume(url, ARGON.base64());
 
     assertEquals(0, run.exit(), run.err());
     assertTrue(run.out().contains("Google 'Argon2026h2' log will be followed again from entry 0, the next time"), run.out());
@@ -75,16 +62,16 @@ class ResumeCommandTest {
     assertEquals(0, resume(url, "argon2026").exit());
     assertEquals(LogStatus.OK, status(ARGON));
 
-    Run again = resume(url, "Xenon");
+    CommandRun again = resume(url, "Xenon");
     assertEquals(0, again.exit());
     assertTrue(again.out().contains("is not stopped (ok); nothing to do"), again.out());
   }
 
   @Test
   void anAmbiguousOrUnknownLogOrAMissingDatabaseIsAnErrorAndChangesNothing() throws Exception {
-    Run several = resume(url, "Google");
-    Run none = resume(url, "Nimbus");
-    Run noDatabase = resume("jdbc:h2:file:" + dir.resolve("typo").toAbsolutePath(), "Argon");
+    CommandRun several = resume(url, "Google");
+    CommandRun none = resume(url, "Nimbus");
+    CommandRun noDatabase = resume("jdbc:h2:file:" + dir.resolve("typo").toAbsolutePath(), "Argon");
 
     assertEquals(1, several.exit());
     assertTrue(several.err().contains("several logs match Google"), several.err());

@@ -7,11 +7,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.ctmon.parser.CtmonException;
 import org.ctmon.web.config.Config;
-import org.ctmon.web.config.ConfigLoader;
+import org.ctmon.web.config.ConfigOption;
 import org.ctmon.web.config.InvalidConfigException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /**
@@ -29,20 +29,16 @@ import picocli.CommandLine.Spec;
 public final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file (default ./ctmon.yaml if present).")
-  Path config;
+  @Mixin ConfigOption config;
 
   @Override
   public Integer call() throws InterruptedException {
-    Config cfg;
-    Path file;
-    try {
-      file = ConfigLoader.fileFor(config);
-      cfg = ConfigLoader.load(file, System.getenv());
-    } catch (InvalidConfigException e) {
-      spec.commandLine().getErr().println("ctmon: " + e.getMessage());
+    java.util.Optional<Config> loaded = config.load(spec.commandLine().getErr(), "ctmon");
+    if (loaded.isEmpty()) {
       return 2;
     }
+    Config cfg = loaded.get();
+    Path file = config.file();
     Monitor monitor;
     try {
       // Which logs are followed and their fetch limits follow the file's changes while running.
