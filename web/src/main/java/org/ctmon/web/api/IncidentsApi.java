@@ -55,21 +55,12 @@ public final class IncidentsApi {
         return;
       }
     }
-    int limit = DEFAULT_LIMIT;
-    String limitParam = ctx.queryParam("limit");
-    if (limitParam != null) {
-      try {
-        limit = Integer.parseInt(limitParam.trim());
-      } catch (NumberFormatException e) {
-        limit = -1;
-      }
-      if (limit < 1 || limit > LogIncidents.MAX_LIMIT) {
-        ApiError.send(ctx, HttpStatus.BAD_REQUEST, "limit must be a whole number from 1 to " + LogIncidents.MAX_LIMIT);
-        return;
-      }
+    java.util.OptionalInt limit = PageLimit.of(ctx, DEFAULT_LIMIT, LogIncidents.MAX_LIMIT);
+    if (limit.isEmpty()) {
+      return;
     }
     List<Map<String, Object>> out = new ArrayList<>();
-    for (LogIncident i : incidents.recent(log, limit)) {
+    for (LogIncident i : incidents.recent(log, limit.getAsInt())) {
       out.add(json(i));
     }
     ctx.json(Map.of("incidents", out));

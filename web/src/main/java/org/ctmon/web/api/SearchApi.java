@@ -50,19 +50,11 @@ public final class SearchApi {
       ApiError.send(ctx, HttpStatus.BAD_REQUEST, e.getMessage());
       return;
     }
-    int limit = DEFAULT_LIMIT;
-    String limitParam = ctx.queryParam("limit");
-    if (limitParam != null) {
-      try {
-        limit = Integer.parseInt(limitParam);
-      } catch (NumberFormatException e) {
-        limit = -1;
-      }
-      if (limit < 1 || limit > IssuanceSearch.MAX_LIMIT) {
-        ApiError.send(ctx, HttpStatus.BAD_REQUEST, "limit must be a whole number from 1 to " + IssuanceSearch.MAX_LIMIT);
-        return;
-      }
+    java.util.OptionalInt pageLimit = PageLimit.of(ctx, DEFAULT_LIMIT, IssuanceSearch.MAX_LIMIT);
+    if (pageLimit.isEmpty()) {
+      return;
     }
+    int limit = pageLimit.getAsInt();
     IssuanceQuery query = IssuanceQuery.of(criterion, clock.instant());
     String expired = ctx.queryParam("expired");
     if ("false".equalsIgnoreCase(expired)) {
