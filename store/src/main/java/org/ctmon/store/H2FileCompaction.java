@@ -117,7 +117,7 @@ public final class H2FileCompaction {
     } else if (path.startsWith("mem:") || path.startsWith("tcp:") || path.startsWith("ssl:")
         || path.matches("^[a-zA-Z]{2,}:.*")) {
       throw new StoreException("compaction needs an embedded H2 file URL (jdbc:h2:file:PATH), not "
-          + jdbcUrl.replaceAll("(?i);password=[^;]*", ";PASSWORD=***")
+          + StoreConfig.maskedUrl(jdbcUrl)
           + (path.startsWith("tcp:") || path.startsWith("ssl:") ? "; compact on the H2 server's host" : ""));
     }
     if (path.isEmpty()) {

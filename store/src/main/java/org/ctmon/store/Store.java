@@ -64,7 +64,7 @@ public final class Store implements AutoCloseable {
     try {
       ds = new HikariDataSource(hc);
     } catch (RuntimeException e) {
-      throw new StoreException("error opening database " + config.url() + ": " + e.getMessage(), e);
+      throw new StoreException("error opening database " + StoreConfig.maskedUrl(config.url()) + ": " + e.getMessage(), e);
     }
     try {
       if (schema != null && vendor == Vendor.POSTGRESQL) {
@@ -73,7 +73,7 @@ public final class Store implements AutoCloseable {
       migrate(ds, vendor, schema);
     } catch (RuntimeException e) {
       ds.close();
-      throw e instanceof StoreException ? e : new StoreException("error migrating database " + config.url() + ": " + e.getMessage(), e);
+      throw e instanceof StoreException ? e : new StoreException("error migrating database " + StoreConfig.maskedUrl(config.url()) + ": " + e.getMessage(), e);
     }
     return new Store(ds, vendor, config);
   }

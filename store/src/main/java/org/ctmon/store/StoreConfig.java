@@ -40,6 +40,22 @@ public record StoreConfig(String url, String user, String password, int poolSize
     return new StoreConfig(url, user, password, poolSize, retention);
   }
 
+  /**
+   * {@code jdbcUrl} fit to print: a password written into it ({@code ?password=} for PostgreSQL,
+   * {@code ;PASSWORD=} for H2) is masked. Every message and log line that names a database URL
+   * goes through here.
+   */
+  public static String maskedUrl(String jdbcUrl) {
+    return jdbcUrl.replaceAll("(?i)([?&]password=)[^&]*", "$1***").replaceAll("(?i)(;password=)[^;]*", "$1***");
+  }
+
+  /** Never the password, whatever prints this record. */
+  @Override
+  public String toString() {
+    return "StoreConfig[url=" + maskedUrl(url) + ", user=" + user + ", password=***, poolSize=" + poolSize
+        + ", retention=" + retention + "]";
+  }
+
   /** A copy with another retention. */
   public StoreConfig withRetention(Retention retention) {
     return new StoreConfig(url, user, password, poolSize, retention);

@@ -141,7 +141,7 @@ final class StoreBenchmarkTest {
           q -> new Criterion.Serial(issuance(Long.parseLong(q), List.of("x")).serialHex()), now);
       measureTbsLookUp(db.toString(), search, sampleIndexes);
       if (db == TestDatabase.H2 && Boolean.getBoolean("ctmon.bench.compact")) {
-        String file = s.jdbi().withHandle(h -> h.createQuery("CALL DATABASE_PATH()").mapTo(String.class).one()) + ".mv.db";
+        Path file = H2FileCompaction.measure(s.jdbi()).orElseThrow().file();
         long t0 = System.nanoTime();
         try {
           s.jdbi().useHandle(h -> h.execute("SHUTDOWN COMPACT"));
@@ -149,21 +149,19 @@ final class StoreBenchmarkTest {
           // SHUTDOWN closes the database under the pooled connection, which then fails to close.
         }
         System.out.printf("bench %s: SHUTDOWN COMPACT took %.1f s, file now %.1f MB%n", db, (System.nanoTime() - t0) / 1e9,
-            java.nio.file.Files.size(Path.of(file)) / 1e6);
+            java.nio.file.Files.size(file) / 1e6);
       }
     }
   }
 
   /** The H2 file's size, which MVStore grows by appending every commit's pages. */
-  private static void printH2FileSize(Store s, String label) throws java.io.IOException {
-    if (Vendor.of(s.jdbi()) != Vendor.H2) {
-      return;
-    }
-    String file = s.jdbi().withHandle(h -> h.createQuery("CALL DATABASE_PATH()").mapTo(String.class).one()) + ".mv.db";
-    String info = s.jdbi().withHandle(h -> h.createQuery(
-        "SELECT setting_name || '=' || setting_value FROM information_schema.settings WHERE setting_name LIKE 'info.%'")
-        .mapTo(String.class).list()).toString();
-    System.out.printf("bench %s: H2 file %.1f MB %s%n", label, java.nio.file.Files.size(Path.of(file)) / 1e6, info);
+  private static void printH2FileSize(Store s, String label) {
+    H2FileCompaction.measure(s.jdbi()).ifPresent(u -> {
+      String info = s.jdbi().withHandle(h -> h.createQuery(
+          "SELECT setting_name || '=' || setting_value FROM information_schema.settings WHERE setting_name LIKE 'info.%'")
+          .mapTo(String.class).list()).toString();
+      System.out.printf("bench %s: H2 file %.1f MB, at most %d%% live %s%n", label, u.bytes() / 1e6, u.livePercent(), info);
+    });
   }
 
   private static void measure(String label, IssuanceSearch search, List<String> sample,

@@ -48,4 +48,16 @@ final class StoreTest {
         () -> StoreConfig.defaults().withDatabase("jdbc:mysql://db/ctmon", "", ""));
     assertEquals("database.url must be an H2 or PostgreSQL JDBC URL, not jdbc:mysql://db/ctmon", e.getMessage());
   }
+
+  @org.junit.jupiter.api.Test
+  void aPasswordWrittenIntoTheUrlIsMaskedWhereverTheStoreNamesIt() {
+    StoreConfig c = StoreConfig.defaults().withDatabase("jdbc:postgresql://127.0.0.1:1/ctmon?password=s3cret&ssl=false", "ct", "pw");
+
+    StoreException e = org.junit.jupiter.api.Assertions.assertThrows(StoreException.class, () -> Store.open(c));
+
+    assertEquals("jdbc:postgresql://127.0.0.1:1/ctmon?password=***&ssl=false", StoreConfig.maskedUrl(c.url()));
+    assertEquals("jdbc:h2:file:./x;PASSWORD=***;MODE=PostgreSQL", StoreConfig.maskedUrl("jdbc:h2:file:./x;PASSWORD=a;MODE=PostgreSQL"));
+    org.junit.jupiter.api.Assertions.assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+    org.junit.jupiter.api.Assertions.assertFalse(c.toString().contains("s3cret") || c.toString().contains("pw,"), c.toString());
+  }
 }

@@ -19,7 +19,7 @@ public record Config(Http http, Database database, Retention retention, Logs log
   public record Database(String url, String user, String password, int poolSize) {
     /** The URL to show in messages and logs: a password written into it is masked. */
     public String displayUrl() {
-      return url.replaceAll("(?i)([?&]password=)[^&]*", "$1***").replaceAll("(?i)(;password=)[^;]*", "$1***");
+      return org.ctmon.store.StoreConfig.maskedUrl(url);
     }
 
     /** Never the password, whatever prints this record. */

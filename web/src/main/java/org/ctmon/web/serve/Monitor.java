@@ -137,7 +137,8 @@ public final class Monitor implements AutoCloseable {
     scheduler.every("log-list", config.logs().listRefreshInterval(), refresh, false);
     configWatch.ifPresent(w -> scheduler.every("config-file", w.every(), () -> w.changed().ifPresent(this::reload), false));
     scheduler.every("failing-logs-report", Duration.ofSeconds(30), new FailingLogsReport(this::statuses), false);
-    scheduler.every("incident-report", Duration.ofSeconds(5), new IncidentReport(new LogIncidents(store.jdbi())));
+    LogIncidents incidents = new LogIncidents(store.jdbi());
+    scheduler.every("incident-report", Duration.ofSeconds(5), new IncidentReport(incidents));
     scheduler.every("progress-report", Duration.ofMinutes(1), new ProgressReport(this::statuses), false);
     scheduler.every("disk-space-report", Duration.ofHours(6),
         new DiskSpaceReport(store.jdbi(), DiskSpaceReport.WORTH_COMPACTING_BYTES));
@@ -169,8 +170,8 @@ public final class Monitor implements AutoCloseable {
       new LogsApi(this::statuses, id -> {
         LogFollower f = followers.get(id);
         return f == null ? null : f.log().operator();
-      }, () -> skipped, new LogIncidents(store.jdbi())::countsByLog).register(app);
-      new IncidentsApi(new LogIncidents(store.jdbi())).register(app);
+      }, () -> skipped, incidents::countsByLog).register(app);
+      new IncidentsApi(incidents).register(app);
       new HealthApi(store.jdbi(), ready::get).register(app);
       org.ctmon.web.api.HomePage.register(app);
     }).start(config.http().bind(), config.http().port());
