@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.ctmon.fetcher.follow.FetchOverride;
 import org.ctmon.fetcher.follow.StartPosition;
 import org.ctmon.parser.treehead.SignedTreeHead;
@@ -87,7 +88,7 @@ final class MonitorTest {
     try (TestLogServer log = TestLogServer.start(TestLogOptions.defaults())) {
       List<Issuance> issued = log.grow(40);
       log.publish();
-      long size = Math.min(log.logs().get(0).publishedSize(), log.logs().get(1).publishedSize());
+      long size = smallerSize(log);
       try (Monitor m = Monitor.start(config(dir, log.logListUrl()), Clock.systemUTC())) {
         JsonNode logs = awaitCaughtUp(m, size);
         Set<String> protocols = new HashSet<>();
@@ -125,7 +126,7 @@ final class MonitorTest {
 
         log.grow(10);
         log.publish();
-        awaitCaughtUp(m, Math.min(log.logs().get(0).publishedSize(), log.logs().get(1).publishedSize()));
+        awaitCaughtUp(m, smallerSize(log));
       }
     }
   }
@@ -139,7 +140,7 @@ final class MonitorTest {
     try (TestLogServer log = TestLogServer.start(TestLogOptions.defaults())) {
       log.grow(20);
       log.publish();
-      size = Math.min(log.logs().get(0).publishedSize(), log.logs().get(1).publishedSize());
+      size = smallerSize(log);
       options = log.options().withPort(log.port());
       list = log.writeLogList(dir.resolve("log_list.json"));
     } // nothing listens on the logs' port any more
@@ -174,8 +175,8 @@ final class MonitorTest {
     try (TestLogServer log = TestLogServer.start(TestLogOptions.defaults())) {
       log.grow(40);
       log.publish();
-      long size = Math.min(log.logs().get(0).publishedSize(), log.logs().get(1).publishedSize());
-      String rfc = log.logs().stream().filter(l -> l.protocol() == LogProtocol.RFC6962).findFirst().orElseThrow().name();
+      long size = smallerSize(log);
+      String rfc = logOf(log, LogProtocol.RFC6962).name();
       List<FetchOverride> perLog = List.of(FetchOverride.parse(rfc + ": batchSize=7 parallelism=1"));
 
       try (Monitor m = Monitor.start(config(dir, log.logListUrl(), perLog), Clock.systemUTC())) {
@@ -187,7 +188,7 @@ final class MonitorTest {
           assertEquals(overridden ? 1 : 2, l.get("fetch").get("parallelism").asInt(), l.toString());
           assertEquals(100.0, l.get("fetch").get("requests_per_second").asDouble(), l.toString());
         }
-        long entries = log.logs().stream().filter(l -> l.name().equals(rfc)).findFirst().orElseThrow().publishedSize();
+        long entries = log.log(rfc).publishedSize();
         long pages = log.requests(rfc, "ct/v1/get-entries");
         assertTrue(pages >= (entries + 6) / 7, "pages of at most 7 entries: " + pages + " requests for " + entries);
       }
@@ -200,8 +201,8 @@ final class MonitorTest {
     try (TestLogServer log = TestLogServer.start(TestLogOptions.defaults())) {
       log.grow(30);
       log.publish();
-      long size = Math.min(log.logs().get(0).publishedSize(), log.logs().get(1).publishedSize());
-      TestLog rfc = log.logs().stream().filter(l -> l.protocol() == LogProtocol.RFC6962).findFirst().orElseThrow();
+      long size = smallerSize(log);
+      TestLog rfc = logOf(log, LogProtocol.RFC6962);
       try (Monitor m = Monitor.start(config(dir, log.logListUrl()), Clock.systemUTC())) {
         awaitCaughtUp(m, size);
         assertEquals(0, get(m, "/api/v1/incidents").get("incidents").size());
@@ -209,7 +210,7 @@ final class MonitorTest {
         rfc.faults().add(new Fault.SplitView(rfc.publishedSize() / 2)); // the log forks its history
         log.grow(10);
         log.publish();
-        JsonNode incidents = awaitIncident(m);
+        JsonNode incidents = await(m, "/api/v1/incidents", "incidents", is -> is.size() > 0);
 
         JsonNode i = incidents.get(0);
         assertEquals(rfc.logKey().logId().base64(), i.get("log_id").asText(), i.toString());
@@ -247,24 +248,11 @@ final class MonitorTest {
         }
         String byLog = "/api/v1/incidents?log=" + URLEncoder.encode(i.get("log_id").asText(), StandardCharsets.UTF_8);
         assertEquals(incidents, get(m, byLog).get("incidents"));
-        String other = log.logs().stream().filter(l -> l != rfc).findFirst().orElseThrow().logKey().logId().base64();
+        String other = logOf(log, LogProtocol.STATIC).logKey().logId().base64();
         assertEquals(0, get(m, "/api/v1/incidents?log=" + URLEncoder.encode(other, StandardCharsets.UTF_8))
             .get("incidents").size());
       }
     }
-  }
-
-  private JsonNode awaitIncident(Monitor m) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    JsonNode incidents;
-    do {
-      incidents = get(m, "/api/v1/incidents").get("incidents");
-      if (incidents.size() > 0) {
-        return incidents;
-      }
-      Thread.sleep(100);
-    } while (System.nanoTime() < deadline);
-    throw new AssertionError("no incident recorded; logs: " + get(m, "/api/v1/logs"));
   }
 
   @Test
@@ -273,8 +261,8 @@ final class MonitorTest {
     try (TestLogServer log = TestLogServer.start(TestLogOptions.defaults())) {
       log.grow(30);
       log.publish();
-      String rfc = log.logs().stream().filter(l -> l.protocol() == LogProtocol.RFC6962).findFirst().orElseThrow().name();
-      String stat = log.logs().stream().filter(l -> l.protocol() == LogProtocol.STATIC).findFirst().orElseThrow().name();
+      String rfc = logOf(log, LogProtocol.RFC6962).name();
+      String stat = logOf(log, LogProtocol.STATIC).name();
       Path file = dir.resolve("ctmon.yaml");
       int free;
       try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -287,7 +275,7 @@ final class MonitorTest {
       ConfigFileWatch watch = new ConfigFileWatch(file, Map.of(), Duration.ofMillis(100));
 
       try (Monitor m = Monitor.start(ConfigLoader.load(file, Map.of()), Clock.systemUTC(), Optional.of(watch))) {
-        awaitCaughtUp(m, Math.min(log.logs().get(0).publishedSize(), log.logs().get(1).publishedSize()));
+        awaitCaughtUp(m, smallerSize(log));
 
         edit(file, head + "  exclude: [\"" + stat + "\"]\n" + fetch + "  perLog: [\"" + rfc + ": batchSize=7\"]\n");
         JsonNode logs = awaitLogs(m, l -> l.size() == 1 && l.get(0).get("fetch").get("batch_size").asInt() == 7);
@@ -295,7 +283,7 @@ final class MonitorTest {
         long before = log.requests(rfc, "ct/v1/get-entries");
         log.grow(20);
         log.publish();
-        long size = log.logs().stream().filter(l -> l.name().equals(rfc)).findFirst().orElseThrow().publishedSize();
+        long size = log.log(rfc).publishedSize();
         awaitCaughtUp(m, size, 1);
         assertTrue(log.requests(rfc, "ct/v1/get-entries") - before >= 20 / 7,
             "the replaced follower fetches with the new limit and goes on from where the old one stopped");
@@ -318,16 +306,31 @@ final class MonitorTest {
   }
 
   /** Polls /api/v1/logs until {@code done} holds for its logs (a bounded wait, not a timing claim). */
-  private JsonNode awaitLogs(Monitor m, java.util.function.Predicate<JsonNode> done) throws Exception {
+  private JsonNode awaitLogs(Monitor m, Predicate<JsonNode> done) throws Exception {
+    return await(m, "/api/v1/logs", "logs", done);
+  }
+
+  /** Polls {@code path} until {@code done} holds for its {@code field}, for up to two minutes. */
+  private JsonNode await(Monitor m, String path, String field, Predicate<JsonNode> done) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    JsonNode logs;
+    JsonNode value;
     do {
-      logs = get(m, "/api/v1/logs").get("logs");
-      if (done.test(logs)) {
-        return logs;
+      value = get(m, path).get(field);
+      if (done.test(value)) {
+        return value;
       }
       Thread.sleep(100);
     } while (System.nanoTime() < deadline);
-    throw new AssertionError("the logs never got there: " + logs);
+    throw new AssertionError(path + " never got there: " + value + "; logs: " + get(m, "/api/v1/logs"));
+  }
+
+  /** The test log server's log of {@code protocol}. */
+  private static TestLog logOf(TestLogServer server, LogProtocol protocol) {
+    return server.logs().stream().filter(l -> l.protocol() == protocol).findFirst().orElseThrow();
+  }
+
+  /** The size both test logs have reached. */
+  private static long smallerSize(TestLogServer server) {
+    return server.logs().stream().mapToLong(TestLog::publishedSize).min().orElseThrow();
   }
 }
