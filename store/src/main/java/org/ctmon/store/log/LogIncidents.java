@@ -48,6 +48,11 @@ public final class LogIncidents {
     });
   }
 
+  /** How many incidents are on record, all logs together. */
+  public long count() {
+    return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM log_incidents").mapTo(Long.class).one());
+  }
+
   /** How many incidents each log has on record; logs without any are absent. */
   public java.util.Map<Sha256, Integer> countsByLog() {
     return jdbi.withHandle(h -> h.createQuery("SELECT l.log_id, COUNT(*) AS n FROM log_incidents i"

@@ -48,6 +48,7 @@ final class LogIncidentsTest {
       assertEquals(Optional.of(bad), all.get(0).headB());
       assertEquals(1, incidents.recent(Optional.empty(), 1).size());
       assertEquals(java.util.Map.of(TestIssuances.LOG_A, 1, TestIssuances.LOG_B, 1), incidents.countsByLog());
+      assertEquals(2, incidents.count());
       assertThrows(IllegalArgumentException.class, () -> incidents.recent(Optional.empty(), 0));
     }
   }

@@ -21,6 +21,8 @@ final class IncidentReport implements Runnable {
   /** Every incident already reported or recalled; incidents are few, and ids may commit out of order. */
   private final java.util.Set<Long> reported = new java.util.HashSet<>();
   private boolean recalled;
+  /** Incidents on record at the last look: only a new count is worth reading them again. */
+  private long lastCount = -1;
 
   IncidentReport(LogIncidents incidents) {
     this.incidents = incidents;
@@ -39,6 +41,11 @@ final class IncidentReport implements Runnable {
 
   /** What to log now: on the first call a summary of what is on record, then one line per new incident. */
   synchronized List<String> report() {
+    long count = incidents.count();
+    if (count == lastCount) {
+      return List.of();
+    }
+    lastCount = count;
     List<LogIncident> recent = incidents.recent(Optional.empty(), LogIncidents.MAX_LIMIT);
     if (!recalled) {
       recalled = true;
