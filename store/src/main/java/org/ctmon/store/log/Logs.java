@@ -97,30 +97,44 @@ public final class Logs {
   /**
    * Keeps a tree head as evidence and returns its id; the same head (size, timestamp, root) is
    * stored once and its first id returned.
+   *
+   * <p>A head already on record may be older than {@code retention.treeHeads} (a read-only log
+   * serves one head for ever), so {@link org.ctmon.store.retention.TreeHeadPurge} can delete it
+   * between this insert, which found it and did nothing, and the look-up of its id: then the head
+   * is inserted again, as new.
    */
   public long recordTreeHead(Sha256 logId, TreeHeadRecord head) {
-    return jdbi.inTransaction(h -> {
-      int log = internalId(h, logId);
-      h.createUpdate("INSERT INTO tree_heads (log, tree_size, head_timestamp, root_hash, signature,"
-              + " signature_valid, received_at) VALUES (:log, :size, :ts, :root, :sig, :valid, :received)"
-              + " ON CONFLICT DO NOTHING")
-          .bind("log", log)
-          .bind("size", head.treeSize())
-          .bind("ts", head.timestampMs())
-          .bind("root", head.rootHash().bytes())
-          .bind("sig", head.signature().bytes())
-          .bind("valid", head.signatureValid())
-          .bind("received", head.receivedAtMs())
-          .execute();
-      return h.createQuery("SELECT id FROM tree_heads WHERE log = :log AND tree_size = :size"
-              + " AND head_timestamp = :ts AND root_hash = :root")
-          .bind("log", log)
-          .bind("size", head.treeSize())
-          .bind("ts", head.timestampMs())
-          .bind("root", head.rootHash().bytes())
-          .mapTo(Long.class)
-          .one();
-    });
+    for (int attempt = 1; ; attempt++) {
+      Optional<Long> id = jdbi.inTransaction(h -> {
+        int log = internalId(h, logId);
+        h.createUpdate("INSERT INTO tree_heads (log, tree_size, head_timestamp, root_hash, signature,"
+                + " signature_valid, received_at) VALUES (:log, :size, :ts, :root, :sig, :valid, :received)"
+                + " ON CONFLICT DO NOTHING")
+            .bind("log", log)
+            .bind("size", head.treeSize())
+            .bind("ts", head.timestampMs())
+            .bind("root", head.rootHash().bytes())
+            .bind("sig", head.signature().bytes())
+            .bind("valid", head.signatureValid())
+            .bind("received", head.receivedAtMs())
+            .execute();
+        return h.createQuery("SELECT id FROM tree_heads WHERE log = :log AND tree_size = :size"
+                + " AND head_timestamp = :ts AND root_hash = :root")
+            .bind("log", log)
+            .bind("size", head.treeSize())
+            .bind("ts", head.timestampMs())
+            .bind("root", head.rootHash().bytes())
+            .mapTo(Long.class)
+            .findOne();
+      });
+      if (id.isPresent()) {
+        return id.get();
+      }
+      if (attempt == 3) {
+        throw new StoreException("the tree head of size " + head.treeSize() + " of log " + logId.base64()
+            + " was deleted three times between its insert and its look-up");
+      }
+    }
   }
 
   /** Records misbehaviour with the ids of the tree heads that prove it (either may be null). */

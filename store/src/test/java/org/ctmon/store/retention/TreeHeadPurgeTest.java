@@ -1,6 +1,7 @@
 package org.ctmon.store.retention;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -55,6 +56,41 @@ final class TreeHeadPurgeTest {
       List<Long> left = s.jdbi().withHandle(h -> h.createQuery("SELECT id FROM tree_heads ORDER BY id")
           .mapTo(Long.class).list());
       assertEquals(List.of(evidenceA, evidenceB, verified, recent), left);
+    }
+  }
+
+  /**
+   * A read-only log serves one head for ever: each poll records it again while the purge deletes
+   * it as old. Recording must still return the id of a head that is on record.
+   */
+  @OnBothDatabases
+  void recordingAnOldHeadAgainWhileThePurgeDeletesItStillReturnsTheIdOfAStoredHead(TestDatabase db)
+      throws Exception {
+    try (var t = db.open()) {
+      Store s = t.store();
+      TestIssuances.registerLogs(s);
+      long now = TestIssuances.T0 + 10 * DAY;
+      Clock clock = Clock.fixed(Instant.ofEpochMilli(now), ZoneOffset.UTC);
+      Logs logs = new Logs(s.jdbi(), clock);
+      TreeHeadPurge purge = new TreeHeadPurge(s.jdbi(), clock, Duration.ofDays(1), 100);
+      java.util.concurrent.atomic.AtomicBoolean recording = new java.util.concurrent.atomic.AtomicBoolean(true);
+      java.util.concurrent.atomic.AtomicLong purged = new java.util.concurrent.atomic.AtomicLong();
+      Thread purger = new Thread(() -> {
+        while (recording.get()) {
+          purged.addAndGet(purge.purge());
+        }
+      });
+      purger.start();
+      try {
+        for (int i = 0; i < 400; i++) {
+          long id = logs.recordTreeHead(TestIssuances.LOG_A, head(5, now - 3 * DAY));
+          assertTrue(id > 0);
+        }
+      } finally {
+        recording.set(false);
+        purger.join();
+      }
+      assertTrue(purged.get() > 0, "the purge deleted the old head while it was being recorded");
     }
   }
 }
