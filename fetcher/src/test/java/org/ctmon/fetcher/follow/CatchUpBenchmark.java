@@ -41,7 +41,9 @@ import org.junit.jupiter.api.io.TempDir;
  * ctmon.bench.batch} (get-entries cap and ctmon's request size, default 1000), {@code
  * ctmon.bench.parallelism} (4), {@code ctmon.bench.commit} (the product's, 1,024), {@code ctmon.bench.static}
  * (true), {@code ctmon.bench.certspotter} (true), {@code ctmon.bench.ctmonJvmArgs} (extra flags for
- * ctmon's JVMs, e.g. {@code -XX:StartFlightRecording=filename=/tmp/ctmon.jfr} to profile).
+ * ctmon's JVMs, e.g. {@code -XX:StartFlightRecording=filename=/tmp/ctmon.jfr} to profile; one that
+ * picks a collector replaces the launcher's). ctmon's JVMs get the flags of the {@code ./ctmon}
+ * launcher, so the figures are those of ctmon as users start it.
  */
 @Tag("bench")
 final class CatchUpBenchmark {
@@ -117,9 +119,12 @@ final class CatchUpBenchmark {
     Path stdout = dir.resolve(name.replace(' ', '-') + ".out");
     List<String> props = new ArrayList<>(List.of("-Dctmon.follow.heapEvery=" + Math.max(1, size / 4)));
     String extra = System.getProperty("ctmon.bench.ctmonJvmArgs", "").trim();
-    if (!extra.isEmpty()) {
-      props.addAll(List.of(extra.split("\\s+")));
+    List<String> extraFlags = extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
+    boolean picksCollector = extraFlags.stream().anyMatch(f -> f.startsWith("-XX:+Use") && f.endsWith("GC"));
+    if (!picksCollector) {
+      props.addAll(launcherJavaOpts());
     }
+    props.addAll(extraFlags);
     List<String> cmd = java(System.getProperty("ctmon.bench.ctmonXmx", "1g"), props, FollowerProcess.class.getName(),
         List.of(list.toString(), "jdbc:h2:file:" + db, System.getProperty("ctmon.bench.commit",
                 Integer.toString(FollowerConfig.DEFAULT.commitEntries())),
@@ -184,6 +189,18 @@ final class CatchUpBenchmark {
     }
     Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
     return file;
+  }
+
+  /**
+   * The JVM flags the {@code ./ctmon} launcher gives every run ({@code CTMON_DEFAULT_JAVA_OPTS}), so
+   * that the figures are those of ctmon as users start it.
+   */
+  private static List<String> launcherJavaOpts() throws Exception {
+    Path launcher = Path.of("").toAbsolutePath().getParent().resolve("ctmon");
+    Matcher m = Pattern.compile("(?m)^CTMON_DEFAULT_JAVA_OPTS=\"([^\"]*)\"$").matcher(Files.readString(launcher));
+    assertTrue(m.find(), "no CTMON_DEFAULT_JAVA_OPTS line in " + launcher);
+    String opts = m.group(1).trim();
+    return opts.isEmpty() ? List.of() : List.of(opts.split("\\s+"));
   }
 
   private static List<String> java(String xmx, List<String> props, String main, List<String> args) {
