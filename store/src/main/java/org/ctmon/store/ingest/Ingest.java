@@ -103,7 +103,7 @@ public final class Ingest {
       matched.add(m.tbsSha256());
     }
     int newIssuances = insertIssuances(h, merged, matched);
-    insertEntries(h, log.id(), batch.entries(), merged);
+    EntryRows.insert(h, log.id(), batch.entries(), merged);
     insertMalformed(h, log.id(), batch.malformed(), now);
     int newMatches = insertMatches(h, batch.matches(), merged, now);
     int newAlerts = insertOutbox(h, batch.outbox(), now);
@@ -124,12 +124,6 @@ public final class Ingest {
     return merged;
   }
 
-  private static final String INSERT_ISSUANCE = "INSERT INTO issuances (id, tbs_sha256, cert_sha256, precert_sha256,"
-      + " issuer_dn, issuer_cn, issuer_o, subject_dn, serial, not_before, not_after, spki_sha256, key_type, is_ca,"
-      + " precert_seen, final_seen, first_seen, der, der_precert, part) VALUES (:id, :tbs, :cert, :precert, :issuerDn,"
-      + " :issuerCn, :issuerO, :subjectDn, :serial, :notBefore, :notAfter, :spki, :keyType, :ca, :precertSeen,"
-      + " :finalSeen, :firstSeen, :der, :derPrecert, :part) ON CONFLICT DO NOTHING";
-
   // An issuance already stored (from another log, or its precert/final twin in an earlier batch)
   // learns what this sighting adds; every assignment is idempotent.
   private static final String UPDATE_ISSUANCE = "UPDATE issuances SET"
@@ -146,33 +140,7 @@ public final class Ingest {
     }
     List<MergedIssuance> rows = new ArrayList<>(merged.values());
     IssuanceIds.allocate(h, rows);
-    PreparedBatch insert = h.prepareBatch(INSERT_ISSUANCE);
-    for (MergedIssuance m : rows) {
-      Issuance i = m.first;
-      byte[] der = derToKeep(m, matched);
-      insert.bind("id", m.id)
-          .bind("tbs", i.tbsSha256().bytes())
-          .bind("cert", bytes(m.certSha256))
-          .bind("precert", bytes(m.precertSha256))
-          .bind("issuerDn", SqlText.encode(i.issuerDn()))
-          .bind("issuerCn", SqlText.key(i.issuerCn()))
-          .bind("issuerO", SqlText.key(i.issuerO()))
-          .bind("subjectDn", SqlText.encode(i.subjectDn()))
-          .bind("serial", SqlText.key(i.serialHex()))
-          .bind("notBefore", i.notBefore().toEpochMilli())
-          .bind("notAfter", i.notAfter().toEpochMilli())
-          .bind("spki", i.spkiSha256().bytes())
-          .bind("keyType", SqlText.key(i.keyType()))
-          .bind("ca", i.ca())
-          .bind("precertSeen", m.precertSeen)
-          .bind("finalSeen", m.finalSeen)
-          .bind("firstSeen", m.firstSeen)
-          .bind("der", der)
-          .bind("derPrecert", der == null ? null : m.derPrecert)
-          .bind("part", IndexPartition.of(vendor, m.id))
-          .add();
-    }
-    int[] counts = insert.execute();
+    int[] counts = IssuanceRows.insert(h, vendor, rows, m -> derToKeep(m, matched));
     List<MergedIssuance> fresh = new ArrayList<>();
     List<MergedIssuance> existing = new ArrayList<>();
     for (int k = 0; k < rows.size(); k++) {
@@ -213,26 +181,6 @@ public final class Ingest {
       return null;
     }
     return m.der.bytes();
-  }
-
-  private static void insertEntries(Handle h, int log, List<LogEntryRecord> entries,
-                                    Map<Sha256, MergedIssuance> merged) {
-    if (entries.isEmpty()) {
-      return;
-    }
-    PreparedBatch b = h.prepareBatch("INSERT INTO log_entries (entry_key, log, entry_index, entry_type,"
-        + " entry_timestamp, issuance_id) VALUES (:key, :log, :index, :type, :timestamp, :issuance)"
-        + " ON CONFLICT DO NOTHING");
-    for (LogEntryRecord e : entries) {
-      b.bind("key", EntryKey.of(log, e.index()))
-          .bind("log", log)
-          .bind("index", e.index())
-          .bind("type", e.type().sqlName())
-          .bind("timestamp", e.timestampMs())
-          .bind("issuance", merged.get(e.tbsSha256()).id)
-          .add();
-    }
-    b.execute();
   }
 
   private static void insertMalformed(Handle h, int log, List<MalformedEntryRecord> malformed, long now) {
