@@ -72,6 +72,12 @@ public final class TestLogServer implements AutoCloseable {
   private final StaticApi staticApi;
   private final HttpServer http;
   private final ExecutorService workers;
+  /**
+   * How far behind the clock grown issuances are stamped: their final certificates are logged 2 s
+   * after the request (the feed's final delay), and every entry must be older than the head that
+   * covers it.
+   */
+  private static final Duration LIVE_LAG = Duration.ofSeconds(3);
   private final ScheduledExecutorService grower;
   private final String baseUrl;
 
@@ -119,6 +125,8 @@ public final class TestLogServer implements AutoCloseable {
       return t;
     });
     if (options.growRate() > 0) {
+      // Grown entries are logged now, not on from where the generated history stopped.
+      stream.keepUpWith(clock, LIVE_LAG);
       grower.scheduleAtFixedRate(new Growth(options.growRate()), 1, 1, TimeUnit.SECONDS);
     }
     for (LaterFault later : options.laterFaults()) {

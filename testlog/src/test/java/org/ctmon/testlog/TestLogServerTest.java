@@ -369,4 +369,27 @@ final class TestLogServerTest {
     assertNotEquals(server.log("rfc6962-0").protocol(), server.log("static-1").protocol());
     assertEquals(LogProtocol.STATIC, server.log("static-1").protocol());
   }
+
+  @Test
+  void entriesGrownWhileTheServerRunsAreStampedNowAndBeforeTheHeadThatCoversThem() throws Exception {
+    try (TestLogServer growing = TestLogServer.start(TestLogOptions.defaults().withEntries(40).withGrowRate(60),
+        SharedPki.PKI, Clock.systemUTC())) {
+      String prefix = growing.logListUrl().replace("log_list.json", "rfc6962-0/");
+      long deadline = System.nanoTime() + 20_000_000_000L;
+      SignedTreeHead head = WireReader.sth(prefix);
+      while (head.treeSize() < 200 && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+        head = WireReader.sth(prefix);
+      }
+      assertTrue(head.treeSize() >= 200, "the log grew: " + head);
+      long now = System.currentTimeMillis();
+      List<EntryDecoding> entries = WireReader.rfc6962Entries(prefix, head.treeSize());
+      for (EntryDecoding d : entries) {
+        long ts = ((Decoded) d).entry().timestamp();
+        assertTrue(ts <= head.timestamp(), "entry stamped " + ts + " after the head covering it, " + head);
+      }
+      long newest = ((Decoded) entries.get(entries.size() - 1)).entry().timestamp();
+      assertTrue(now - newest < 15_000, "the newest grown entry is " + (now - newest) + " ms old, not from the past day");
+    }
+  }
 }

@@ -1,6 +1,7 @@
 package org.ctmon.testlog.pki;
 
 import java.math.BigInteger;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +38,8 @@ public final class IssuanceStream implements Iterator<Issuance> {
   private final int totalWeight;
   private Instant now;
   private long count;
+  private Clock liveClock;
+  private Duration liveLag;
 
   /** A stream issuing from {@code pki} with SCTs of {@code logs} (at least one), starting at {@code start}. */
   public IssuanceStream(TestPki pki, List<TestLogKey> logs, long seed, Instant start) {
@@ -103,6 +106,19 @@ public final class IssuanceStream implements Iterator<Issuance> {
     return requests.parallelStream().map(pki::issue).toList();
   }
 
+  /**
+   * From now on stamps each request at the clock's time less {@code lag} (never earlier than the
+   * request before), instead of advancing 0-3 s per request: a log growing in real time logs what
+   * was issued just now. Without it a log growing at 20 entries a second would stamp its entries
+   * 30 s further into the future every second, past the heads that cover them. The lag leaves room
+   * for the later SCTs and the final certificate, which are logged a little after the request's
+   * time. Names, issuers and keys stay those of the seed.
+   */
+  public void keepUpWith(Clock clock, Duration lag) {
+    this.liveClock = clock;
+    this.liveLag = lag;
+  }
+
   /** How many requests have been drawn. */
   public long count() {
     return count;
@@ -111,7 +127,13 @@ public final class IssuanceStream implements Iterator<Issuance> {
   /** The next request, without issuing it. */
   public IssuanceRequest nextRequest() {
     count++;
-    now = now.plusMillis(random.nextInt(3001));
+    int step = random.nextInt(3001); // drawn in both modes, so the rest of the request stays the seed's
+    if (liveClock == null) {
+      now = now.plusMillis(step);
+    } else {
+      Instant live = liveClock.instant().minus(liveLag);
+      now = live.isAfter(now) ? live : now;
+    }
     Names n = names.next();
     String issuer = pickCa();
     IssuanceStyle style = pickStyle(pki.precertSigner(pki.ca(issuer)).isPresent());

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -115,5 +119,43 @@ final class IssuanceStreamTest {
     seconds = (System.nanoTime() - t0) / 1e9;
     System.out.printf("issuance stream, P-256 CAs only: %d issuances in %.2f s: %.0f issuances/s on one thread%n",
         n, seconds, n / seconds);
+  }
+
+  @Test
+  void keepingUpWithAClockStampsRequestsAtItsTimeLessTheLagNeverEarlierAndKeepsTheSeedsNames() {
+    AtomicReference<Instant> time = new AtomicReference<>(SharedPki.VALID_AT.plus(Duration.ofDays(1)));
+    Clock clock = new Clock() {
+      @Override
+      public ZoneOffset getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        return time.get();
+      }
+    };
+    IssuanceStream live = new IssuanceStream(SharedPki.PKI, LOGS, 9, SharedPki.VALID_AT);
+    IssuanceStream replay = new IssuanceStream(SharedPki.PKI, LOGS, 9, SharedPki.VALID_AT);
+    for (int i = 0; i < 5; i++) {
+      assertEquals(replay.nextRequest(), live.nextRequest(), "the history before going live is the seed's");
+    }
+
+    live.keepUpWith(clock, Duration.ofSeconds(3));
+    Instant lagged = time.get().minusSeconds(3);
+    for (int i = 0; i < 50; i++) {
+      IssuanceRequest r = live.nextRequest();
+      assertEquals(lagged, r.loggedAt(), "fifty requests in one instant: all at that instant less the lag, none later");
+      assertEquals(replay.nextRequest().names(), r.names(), "names are still the seed's");
+    }
+    time.set(time.get().plusMillis(1500));
+    assertEquals(lagged.plusMillis(1500), live.nextRequest().loggedAt());
+    time.set(time.get().minusSeconds(60)); // a clock set back: never earlier than the request before
+    assertEquals(lagged.plusMillis(1500), live.nextRequest().loggedAt());
   }
 }
