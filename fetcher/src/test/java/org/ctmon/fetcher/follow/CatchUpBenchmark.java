@@ -42,7 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
  * ctmon.bench.parallelism} (4), {@code ctmon.bench.commit} (the product's, 1,024), {@code ctmon.bench.static}
  * (true), {@code ctmon.bench.certspotter} (true), {@code ctmon.bench.ctmonJvmArgs} (extra flags for
  * ctmon's JVMs, e.g. {@code -XX:StartFlightRecording=filename=/tmp/ctmon.jfr} to profile; one that
- * picks a collector replaces the launcher's). ctmon's JVMs get the flags of the {@code ./ctmon}
+ * picks a collector replaces the launcher's), {@code ctmon.bench.ctmonDb} ({@code h2}, or {@code
+ * postgresql}: a fresh schema on the store tests' server, {@code CTMON_TEST_PG_URL} and the others,
+ * whose CPU is printed too). ctmon's JVMs get the flags of the {@code ./ctmon}
  * launcher, so the figures are those of ctmon as users start it.
  */
 @Tag("bench")
@@ -115,9 +117,25 @@ final class CatchUpBenchmark {
   }
 
   private String ctmon(String name, Path list, long size, int batch) throws Exception {
-    Path db = dir.resolve(name.replace(' ', '-'));
+    if ("postgresql".equals(System.getProperty("ctmon.bench.ctmonDb", "h2"))) {
+      try (BenchPostgres pg = new BenchPostgres()) {
+        double before = pg.serverCpuSeconds();
+        String row = ctmon(name + " (postgresql)", list, size, batch, pg.url,
+            List.of("-Dctmon.bench.dbUser=" + pg.user, "-Dctmon.bench.dbPassword=" + pg.password));
+        double server = pg.serverCpuSeconds() - before;
+        System.out.printf("bench: %s: the PostgreSQL server used %.1f CPU s (%.3f per 1,000 entries)%n", name,
+            server, server * 1000 / size);
+        return row.replace(" | heap after GC", String.format(" | server %.1f CPU s; heap after GC", server));
+      }
+    }
+    return ctmon(name, list, size, batch, "jdbc:h2:file:" + dir.resolve(name.replace(' ', '-')), List.of());
+  }
+
+  private String ctmon(String name, Path list, long size, int batch, String jdbcUrl, List<String> dbProps)
+      throws Exception {
     Path stdout = dir.resolve(name.replace(' ', '-') + ".out");
     List<String> props = new ArrayList<>(List.of("-Dctmon.follow.heapEvery=" + Math.max(1, size / 4)));
+    props.addAll(dbProps);
     String extra = System.getProperty("ctmon.bench.ctmonJvmArgs", "").trim();
     List<String> extraFlags = extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
     boolean picksCollector = extraFlags.stream().anyMatch(f -> f.startsWith("-XX:+Use") && f.endsWith("GC"));
@@ -126,7 +144,7 @@ final class CatchUpBenchmark {
     }
     props.addAll(extraFlags);
     List<String> cmd = java(System.getProperty("ctmon.bench.ctmonXmx", "1g"), props, FollowerProcess.class.getName(),
-        List.of(list.toString(), "jdbc:h2:file:" + db, System.getProperty("ctmon.bench.commit",
+        List.of(list.toString(), jdbcUrl, System.getProperty("ctmon.bench.commit",
                 Integer.toString(FollowerConfig.DEFAULT.commitEntries())),
             Integer.toString(batch), System.getProperty("ctmon.bench.parallelism", "4")));
     MeasuredProcess p = MeasuredProcess.start(cmd, dir.resolve(name.replace(' ', '-') + ".time"), stdout,

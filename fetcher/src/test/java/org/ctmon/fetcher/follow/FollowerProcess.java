@@ -58,7 +58,9 @@ final class FollowerProcess {
     AtomicLong committed = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, parallelism));
     OkHttpClient http = HttpConfig.withContact("ctmon-tests@example.org").newClient();
-    try (Store store = Store.open(StoreConfig.defaults().withDatabase(url, "", ""))) {
+    String user = System.getProperty("ctmon.bench.dbUser", "");
+    String password = System.getProperty("ctmon.bench.dbPassword", "");
+    try (Store store = Store.open(StoreConfig.defaults().withDatabase(url, user, password))) {
       Logs logs = new Logs(store.jdbi(), clock);
       Ingest ingest = new Ingest(store.jdbi(), clock, false);
       System.out.println("READY");

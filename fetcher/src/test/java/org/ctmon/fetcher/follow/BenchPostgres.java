@@ -1,0 +1,98 @@
+package org.ctmon.fetcher.follow;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * A PostgreSQL schema for one catch-up run of {@link CatchUpBenchmark}, on the server the store's
+ * tests use ({@code CTMON_TEST_PG_URL}, {@code _USER}, {@code _PASSWORD}), and the CPU the server
+ * spends meanwhile: ctmon's own process is only half of the work when PostgreSQL stores it.
+ */
+final class BenchPostgres implements AutoCloseable {
+  private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+  final String url;
+  final String user;
+  final String password;
+  private final String baseUrl;
+  private final String schema;
+  private final long postmaster;
+
+  BenchPostgres() throws SQLException, IOException {
+    baseUrl = required("CTMON_TEST_PG_URL");
+    user = required("CTMON_TEST_PG_USER");
+    password = System.getenv().getOrDefault("CTMON_TEST_PG_PASSWORD", "");
+    schema = "bench_" + UUID.randomUUID().toString().replace("-", "");
+    try (Connection c = DriverManager.getConnection(baseUrl, user, password); Statement s = c.createStatement()) {
+      s.execute("CREATE SCHEMA " + schema);
+      try (ResultSet r = s.executeQuery("SELECT pg_backend_pid()")) {
+        r.next();
+        postmaster = parentOf(r.getLong(1));
+      }
+    }
+    url = baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+  }
+
+  private static String required(String name) {
+    String v = System.getenv(name);
+    if (v == null || v.isBlank()) {
+      throw new IllegalStateException(name + " is not set: the PostgreSQL catch-up needs the store tests' server");
+    }
+    return v;
+  }
+
+  /**
+   * CPU seconds the server has used so far: the postmaster's own and that of the backends it has
+   * reaped, plus its living children (backends, WAL writer, checkpointer, autovacuum).
+   */
+  double serverCpuSeconds() throws IOException {
+    long ticks = ticks(postmaster, true);
+    try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+      for (Path p : (Iterable<Path>) procs::iterator) {
+        String name = p.getFileName().toString();
+        if (name.chars().allMatch(Character::isDigit)) {
+          long pid = Long.parseLong(name);
+          try {
+            if (parentOf(pid) == postmaster) {
+              ticks += ticks(pid, false);
+            }
+          } catch (IOException gone) {
+            // exited meanwhile: its CPU is in the postmaster's reaped children now
+          }
+        }
+      }
+    }
+    return ticks / (double) TICKS_PER_SECOND;
+  }
+
+  private static String[] statFields(long pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+    // After the command name in parentheses: state is field 3, ppid 4, utime 14, stime 15, cutime 16, cstime 17.
+    return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+  }
+
+  private static long parentOf(long pid) throws IOException {
+    return Long.parseLong(statFields(pid)[1]);
+  }
+
+  private static long ticks(long pid, boolean withReaped) throws IOException {
+    String[] f = statFields(pid);
+    long t = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    return withReaped ? t + Long.parseLong(f[13]) + Long.parseLong(f[14]) : t;
+  }
+
+  @Override
+  public void close() throws SQLException {
+    try (Connection c = DriverManager.getConnection(baseUrl, user, password); Statement s = c.createStatement()) {
+      s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    }
+  }
+}
