@@ -118,10 +118,9 @@ final class CatchUpBenchmark {
 
   private String ctmon(String name, Path list, long size, int batch) throws Exception {
     if ("postgresql".equals(System.getProperty("ctmon.bench.ctmonDb", "h2"))) {
-      try (BenchPostgres pg = new BenchPostgres()) {
+      try (PostgresSchema pg = new PostgresSchema()) {
         double before = pg.serverCpuSeconds();
-        String row = ctmon(name + " (postgresql)", list, size, batch, pg.url,
-            List.of("-Dctmon.bench.dbUser=" + pg.user, "-Dctmon.bench.dbPassword=" + pg.password));
+        String row = ctmon(name + " (postgresql)", list, size, batch, pg.url, pg.childProperties());
         double server = pg.serverCpuSeconds() - before;
         System.out.printf("bench: %s: the PostgreSQL server used %.1f CPU s (%.3f per 1,000 entries)%n", name,
             server, server * 1000 / size);

@@ -42,20 +42,34 @@ final class CrashSafetyTest {
 
   @Test
   void killingTheIngestingJvmAtRandomMomentsLosesAndDoublesNothing() throws Exception {
+    String url = "jdbc:h2:file:" + dir.resolve("ctmon");
+    killAndRestart("h2", url, List.of(), StoreConfig.defaults().withDatabase(url, "", ""));
+  }
+
+  /** The same on PostgreSQL, as several nodes or a big install run it: a node rebooted at any moment. */
+  @Test
+  void killingTheIngestingJvmAtRandomMomentsLosesAndDoublesNothingOnPostgresql() throws Exception {
+    try (PostgresSchema pg = new PostgresSchema()) {
+      killAndRestart("postgresql", pg.url, pg.childProperties(),
+          StoreConfig.defaults().withDatabase(pg.url, pg.user, pg.password));
+    }
+  }
+
+  private void killAndRestart(String database, String url, List<String> childProperties, StoreConfig storeConfig)
+      throws Exception {
     long t0 = System.nanoTime();
     TestLogOptions options = TestLogOptions.defaults().withBatchCap(PAGE);
     try (TestLogServer server = TestLogServer.start(options, FollowerHarness.PKI, Clock.systemUTC())) {
       List<Issuance> issued = server.grow(ISSUANCES);
       server.publish();
       Path list = server.writeLogList(dir.resolve("log_list.json"));
-      String url = "jdbc:h2:file:" + dir.resolve("ctmon");
       Map<String, Long> sizes = new HashMap<>();
       long total = 0;
       for (TestLog log : server.logs()) {
         sizes.put(log.name(), log.publishedSize());
         total += log.publishedSize();
       }
-      System.out.printf("crash safety: %d issuances, logs %s, made in %.1f s%n", issued.size(), sizes,
+      System.out.printf("crash safety (%s): %d issuances, logs %s, made in %.1f s%n", database, issued.size(), sizes,
           (System.nanoTime() - t0) / 1e9);
       long t1 = System.nanoTime();
 
@@ -68,7 +82,8 @@ final class CrashSafetyTest {
       java.util.Arrays.sort(targets);
 
       List<String> args = List.of(list.toString(), url, String.valueOf(PAGE), String.valueOf(PAGE), "2");
-      List<String> jvm = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
+      List<String> jvm = new ArrayList<>(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
+      jvm.addAll(childProperties);
       Path stderr = dir.resolve("child.err");
       Map<String, Long> progress = new HashMap<>();
       List<String> kills = new ArrayList<>();
@@ -138,18 +153,18 @@ final class CrashSafetyTest {
           }
         }
       }
-      kills.forEach(k -> System.out.println("crash safety: " + k));
-      System.out.printf("crash safety: %d kills (%d mid-commit), %d starts, %d entries in %s, %.1f s%n",
-          kills.size(), midCommit, starts, total, sizes, (System.nanoTime() - t1) / 1e9);
-      System.out.println("crash safety: commits that had returned but were rolled back by the kill"
-          + " (re-fetched on restart): " + lost);
+      kills.forEach(k -> System.out.println("crash safety (" + database + "): " + k));
+      System.out.printf("crash safety (%s): %d kills (%d mid-commit), %d starts, %d entries in %s, %.1f s%n",
+          database, kills.size(), midCommit, starts, total, sizes, (System.nanoTime() - t1) / 1e9);
+      System.out.println("crash safety (" + database + "): commits that had returned but were rolled back by the"
+          + " kill (re-fetched on restart): " + lost);
       assertTrue(kills.size() >= 20, "at least 20 kills landed: " + kills.size());
       assertTrue(midCommit >= 3, "several kills landed mid-commit: " + midCommit);
-      // A commit that returned is durable (H2 WRITE_DELAY=0): a kill never takes back a batch whose
-      // alerts may already have gone out.
+      // A commit that returned is durable (H2 WRITE_DELAY=0; PostgreSQL commits on the server): a
+      // kill never takes back a batch whose alerts may already have gone out.
       assertEquals(List.of(), lost, "commits that had returned were lost to kill -9");
 
-      try (Store store = Store.open(StoreConfig.defaults().withDatabase(url, "", ""))) {
+      try (Store store = Store.open(storeConfig)) {
         Logs logs = new Logs(store.jdbi(), Clock.systemUTC());
         for (TestLog log : server.logs()) {
           long size = log.publishedSize();

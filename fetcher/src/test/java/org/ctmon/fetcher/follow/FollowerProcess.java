@@ -58,8 +58,8 @@ final class FollowerProcess {
     AtomicLong committed = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, parallelism));
     OkHttpClient http = HttpConfig.withContact("ctmon-tests@example.org").newClient();
-    String user = System.getProperty("ctmon.bench.dbUser", "");
-    String password = System.getProperty("ctmon.bench.dbPassword", "");
+    String user = System.getProperty("ctmon.follow.dbUser", "");
+    String password = System.getProperty("ctmon.follow.dbPassword", "");
     try (Store store = Store.open(StoreConfig.defaults().withDatabase(url, user, password))) {
       Logs logs = new Logs(store.jdbi(), clock);
       Ingest ingest = new Ingest(store.jdbi(), clock, false);
