@@ -21,6 +21,7 @@ import org.ctmon.parser.merkle.CompactRange;
 import org.ctmon.parser.treehead.LogKey;
 import org.ctmon.parser.treehead.TreeHead;
 import org.ctmon.store.ingest.IngestBatch;
+import org.ctmon.store.ingest.StaleLogPositionException;
 import org.ctmon.store.ingest.VerifiedHead;
 import org.ctmon.store.log.IncidentKind;
 import org.ctmon.store.log.LogKind;
@@ -195,6 +196,11 @@ public final class LogFollower {
         }
       } catch (LogMisbehaviourException e) {
         misbehaved(e);
+      } catch (StaleLogPositionException e) {
+        // Another follower of this log (another ctmon on the same PostgreSQL database) committed
+        // first. Nothing of this batch was written; the next run starts from the stored position.
+        // Not a failure of the log: no backoff, no error shown.
+        position = e.storedIndex();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (RuntimeException e) {
