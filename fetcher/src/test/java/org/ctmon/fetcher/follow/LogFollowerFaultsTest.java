@@ -238,6 +238,48 @@ final class LogFollowerFaultsTest {
   }
 
   @Test
+  void aLogRolledBackToASmallerTreeWithAFreshHeadIsStoppedWithBothHeadsAsEvidence() {
+    try (FollowerHarness h = new FollowerHarness(dir, TestLogOptions.defaults())) {
+      h.grow(100);
+      for (String name : List.of(RFC, TILED)) {
+        LogFollower f = h.follower(name, CONFIG);
+        f.runOnce();
+        long size = h.testLog(name).publishedSize();
+        assertEquals(size, h.logs.state(h.logId(name)).orElseThrow().nextIndex());
+        h.testLog(name).faults().add(new Fault.Rollback(size - 30)); // restored from an old backup
+        assertEquals(size - 30, h.testLog(name).publishedSize());
+
+        f.runOnce();
+
+        assertEquals(FollowerHealth.STOPPED, f.status().health(), () -> f.status().toString());
+        assertTrue(f.status().lastError().orElseThrow().contains("never shrinks"), f.status().lastError().orElseThrow());
+        assertEquals(List.of("inconsistent a b"), h.incidents(name));
+        assertEquals(size, h.logs.state(h.logId(name)).orElseThrow().nextIndex(), "nothing undone");
+      }
+    }
+  }
+
+  @Test
+  void aStaleSmallerHeadSignedEarlierIsCheckedAsAPrefixAndIsNoIncident() throws Exception {
+    try (FollowerHarness h = new FollowerHarness(dir, TestLogOptions.defaults())) {
+      h.grow(60);
+      org.ctmon.parser.treehead.TreeHead stale = h.testLog(RFC).head().treeHead();
+      Thread.sleep(5); // the next head is signed at a later millisecond
+      h.grow(60);
+      org.ctmon.parser.treehead.TreeHead verified = h.testLog(RFC).head().treeHead();
+      assertTrue(stale.treeSize() < verified.treeSize() && stale.timestamp() < verified.timestamp());
+      Rfc6962Source source = new Rfc6962Source(new org.ctmon.fetcher.rfc6962.Rfc6962Client(h.http, h.ctLog(RFC),
+          java.time.Clock.systemUTC()), 64);
+      long proofsBefore = h.server.requests(h.testLog(RFC).name(), "ct/v1/get-sth-consistency");
+
+      // What a cache or a lagging frontend serves: an earlier head. Fetching stops; no incident.
+      assertFalse(TreeVerifier.mayAdvance(source, verified, stale));
+      assertEquals(proofsBefore + 1, h.server.requests(h.testLog(RFC).name(), "ct/v1/get-sth-consistency"),
+          "the stale head was proven a prefix of the verified one");
+    }
+  }
+
+  @Test
   void aHeadOfTheVerifiedSizeWithAnotherRootIsASplitView() {
     try (FollowerHarness h = new FollowerHarness(dir, TestLogOptions.defaults())) {
       h.grow(100);

@@ -151,4 +151,23 @@ public sealed interface Fault {
       return "split-view/" + forkAt;
     }
   }
+
+  /**
+   * A rollback: the log serves its tree cut back to the first {@code size} entries, with heads
+   * signed now, as a log restored from an old backup would. A head that is newer than one the log
+   * signed before and yet smaller cannot both be true with it; entries beyond {@code size} are not
+   * served and no proof reaches past it. Removing the fault serves the real tree again.
+   */
+  record Rollback(long size) implements Fault {
+    public Rollback {
+      if (size < 0) {
+        throw new IllegalArgumentException("rollback size " + size + " is negative");
+      }
+    }
+
+    @Override
+    public String describe() {
+      return "rollback/" + size;
+    }
+  }
 }

@@ -19,6 +19,7 @@ import org.ctmon.testlog.log.Damage;
  *   damaged/N/KIND        a damaged entry after every Nth appended (garbage_certificate, broken_framing, wrong_leaf_index)
  *   bad-signature/HOW     tree heads badly signed (wrong_root, corrupt_bytes)
  *   split-view/N          a forked tree from entry N on
+ *   rollback/N            the tree cut back to its first N entries, with heads signed now
  * </pre>
  *
  * <p>Any of them followed by {@code @DELAY} ({@code 30s}, {@code 2m}, {@code 500ms}) begins that
@@ -60,6 +61,8 @@ public final class FaultSpec {
               Fault.BadTreeHeadSignature.How.valueOf(p.length > 1 ? p[1].toUpperCase(Locale.ROOT) : "WRONG_ROOT"));
         case "split-view":
           return new Fault.SplitView(Long.parseLong(p[1]));
+        case "rollback":
+          return new Fault.Rollback(Long.parseLong(p[1]));
         default:
           throw new IllegalArgumentException("unknown fault kind " + kind);
       }

@@ -49,6 +49,8 @@ public final class TestLog {
   private final LogView main = new LogView();
   private LogView fork;
   private long forkAt = -1;
+  private LogView rolledBack; // the tree cut back, during a Fault.Rollback
+  private long rolledBackTo = -1;
 
   /**
    * A log with no entries and the head of the empty tree signed at the clock's time.
@@ -179,11 +181,18 @@ public final class TestLog {
     if (fork != null) {
       fork.head = sign(fork, fork.size());
     }
+    if (rolledBack != null) {
+      rolledBack.head = sign(rolledBack, rolledBack.size());
+    }
     return served().head;
   }
 
   private SignedTreeHead sign(LogView view, long size) {
-    long ts = clock.millis();
+    return sign(view, size, 0);
+  }
+
+  private SignedTreeHead sign(LogView view, long size, long notBefore) {
+    long ts = Math.max(clock.millis(), notBefore);
     if (view.head != null && view.head.timestamp() > ts) {
       ts = view.head.timestamp();
     }
@@ -283,8 +292,25 @@ public final class TestLog {
     }
   }
 
-  /** The view readers see: the fork during a split view, built on first use. */
+  /**
+   * The view readers see: the tree cut back during a rollback, the fork during a split view, each
+   * built on first use.
+   */
   private LogView served() {
+    Optional<Fault.Rollback> rollback = faults.find(Fault.Rollback.class);
+    if (rollback.isPresent()) {
+      long size = Math.min(rollback.get().size(), main.size());
+      if (rolledBack == null || rolledBackTo != size) {
+        rolledBackTo = size;
+        rolledBack = new LogView();
+        for (LoggedEntry e : main.entries.subList(0, (int) size)) {
+          rolledBack.append(e);
+        }
+        // Signed now: newer than every head signed before, and smaller.
+        rolledBack.head = sign(rolledBack, size, main.head == null ? 0 : main.head.timestamp() + 1);
+      }
+      return rolledBack;
+    }
     Optional<Fault.SplitView> split = faults.find(Fault.SplitView.class);
     if (split.isEmpty()) {
       return main;

@@ -20,7 +20,8 @@ final class FaultSpecTest {
       new Fault.GarbagePages(5),
       new Fault.DamagedEntries(100, Damage.BROKEN_FRAMING),
       new Fault.BadTreeHeadSignature(Fault.BadTreeHeadSignature.How.CORRUPT_BYTES),
-      new Fault.SplitView(1000));
+      new Fault.SplitView(1000),
+      new Fault.Rollback(900));
 
   @Test
   void everyFaultParsesBackFromItsDescription() {
@@ -39,7 +40,8 @@ final class FaultSpecTest {
 
   @Test
   void badSpecsAreRejectedNamingTheSpec() {
-    for (String bad : List.of("teapot/1", "429", "429/0", "slow/fast", "302/1", "damaged/3/melted", "split-view/-1")) {
+    for (String bad : List.of("teapot/1", "429", "429/0", "slow/fast", "302/1", "damaged/3/melted", "split-view/-1",
+        "rollback/-5", "rollback")) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FaultSpec.parse(bad), bad);
       assertTrue(e.getMessage().startsWith("fault '" + bad + "'"), e.getMessage());
     }
