@@ -191,7 +191,8 @@ final class CrashSafetyTest {
     }
   }
 
-  private static long[] entryStats(Store store, Sha256 id) {
+  /** A log's stored entries: count, distinct indexes, lowest and highest index (-1 when none). */
+  static long[] entryStats(Store store, Sha256 id) {
     return store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*), COUNT(DISTINCT e.entry_index),"
             + " COALESCE(MIN(e.entry_index), -1), COALESCE(MAX(e.entry_index), -1)"
             + " FROM log_entries e JOIN logs l ON l.id = e.log WHERE l.log_id = :id")
