@@ -44,7 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
  * ctmon's JVMs, e.g. {@code -XX:StartFlightRecording=filename=/tmp/ctmon.jfr} to profile; one that
  * picks a collector replaces the launcher's), {@code ctmon.bench.ctmonDb} ({@code h2}, or {@code
  * postgresql}: a fresh schema on the store tests' server, {@code CTMON_TEST_PG_URL} and the others,
- * whose CPU is printed too). ctmon's JVMs get the flags of the {@code ./ctmon}
+ * whose CPU is printed too), {@code ctmon.bench.h2Settings} (appended to the H2 URL, e.g. {@code
+ * ;CACHE_SIZE=65536}). ctmon's JVMs get the flags of the {@code ./ctmon}
  * launcher, so the figures are those of ctmon as users start it.
  */
 @Tag("bench")
@@ -127,7 +128,8 @@ final class CatchUpBenchmark {
         return row.replace(" | heap after GC", String.format(" | server %.1f CPU s; heap after GC", server));
       }
     }
-    return ctmon(name, list, size, batch, "jdbc:h2:file:" + dir.resolve(name.replace(' ', '-')), List.of());
+    return ctmon(name, list, size, batch, "jdbc:h2:file:" + dir.resolve(name.replace(' ', '-'))
+        + System.getProperty("ctmon.bench.h2Settings", ""), List.of());
   }
 
   private String ctmon(String name, Path list, long size, int batch, String jdbcUrl, List<String> dbProps)
