@@ -79,14 +79,25 @@ final class CatchUp {
         try {
           chunk = inflight.peekFirst().get();
         } catch (ExecutionException | InterruptedException e) {
-          // Keep what arrived in order before the failure, then report it.
+          // Keep what arrived in order before the failure, then report it: the failure, not that of
+          // this commit (another process may have stored the batch first), so that a 429's
+          // Retry-After or an interrupt is not lost.
+          RuntimeException commitFailure = null;
           if (!pending.isEmpty()) {
-            committer.commit(pending.toBatch(logId, range, Optional.empty()), range, Optional.empty());
+            try {
+              committer.commit(pending.toBatch(logId, range, Optional.empty()), range, Optional.empty());
+            } catch (RuntimeException c) {
+              commitFailure = c;
+            }
           }
-          if (e instanceof InterruptedException ie) {
+          Exception failure = e instanceof InterruptedException ? e : unwrap((ExecutionException) e);
+          if (commitFailure != null) {
+            failure.addSuppressed(commitFailure);
+          }
+          if (failure instanceof InterruptedException ie) {
             throw ie;
           }
-          throw unwrap((ExecutionException) e);
+          throw (RuntimeException) failure;
         }
         inflight.removeFirst();
         for (Sha256 leaf : chunk.leafHashes()) {

@@ -93,6 +93,12 @@ public final class LogFollower {
 
   // Written under the lock, read by status() from any thread.
   private volatile TreeHead latestHead;
+  /**
+   * The largest head this follower has seen signed and consistent with the verified one: the
+   * entries stored past the verified head were fetched toward it, so a newer, smaller head must be
+   * checked against it too, not only against the verified head.
+   */
+  private TreeHead largestHead;
   private volatile long position;
   private volatile VerifiedHead verified;
   private volatile FollowerHealth health = FollowerHealth.OK;
@@ -197,10 +203,18 @@ public final class LogFollower {
       } catch (LogMisbehaviourException e) {
         misbehaved(e);
       } catch (StaleLogPositionException e) {
-        // Another follower of this log (another ctmon on the same PostgreSQL database) committed
-        // first. Nothing of this batch was written; the next run starts from the stored position.
-        // Not a failure of the log: no backoff, no error shown.
-        position = e.storedIndex();
+        if (e.storedIndex() > position) {
+          // Another follower of this log (another ctmon on the same PostgreSQL database) committed
+          // past this batch's start first. Nothing of the batch was written; the next run starts
+          // from the stored position. Neither the log nor the store failed: no backoff, no error.
+          position = e.storedIndex();
+          failures = 0;
+          nextAttempt = null;
+          lastError = null;
+          health = FollowerHealth.OK;
+        } else {
+          fail(e); // the stored position went back (a restored database?): no race, report it
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (RuntimeException e) {
@@ -240,6 +254,7 @@ public final class LogFollower {
     failures = previous.failures;
     lastError = previous.lastError;
     latestHead = previous.latestHead;
+    largestHead = previous.largestHead;
     position = previous.position;
     verified = previous.verified;
     if (previous.health != FollowerHealth.STOPPED) {
@@ -331,8 +346,18 @@ public final class LogFollower {
         OpaqueBytes.of(poll.evidence()), true, now));
 
     Optional<VerifiedHead> v = state.verified();
+    TreeHead largest = largestHead;
+    if (largest != null && head.treeSize() <= largest.treeSize()
+        && (v.isEmpty() || largest.treeSize() > v.get().treeSize())) {
+      // Throws for a split view or a rollback against the largest head; a stale head proven a
+      // prefix of it goes on to the checks against the verified head.
+      TreeVerifier.mayAdvance(source, largest, head);
+    }
     if (v.isPresent() && !TreeVerifier.mayAdvance(source, treeHead(v.get()), head)) {
       return;
+    }
+    if (largest == null || head.treeSize() > largest.treeSize()) {
+      largestHead = head;
     }
 
     long pos = state.nextIndex();
@@ -399,7 +424,7 @@ public final class LogFollower {
     lastError = null;
     health = FollowerHealth.OK;
     if (state.status() != LogStatus.OK) {
-      logs.setStatus(logId, LogStatus.OK, null);
+      logs.setStatusUnlessStopped(logId, LogStatus.OK, null);
     }
   }
 
@@ -415,7 +440,7 @@ public final class LogFollower {
     lastError = message;
     health = FollowerHealth.BACKING_OFF;
     try {
-      logs.setStatus(logId, LogStatus.FAILING, message);
+      logs.setStatusUnlessStopped(logId, LogStatus.FAILING, message);
     } catch (RuntimeException storeDown) {
       lastError = message + " (and recording the status failed: " + storeDown.getMessage() + ")";
     }

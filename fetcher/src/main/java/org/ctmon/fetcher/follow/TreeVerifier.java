@@ -1,14 +1,15 @@
 package org.ctmon.fetcher.follow;
 
 import java.time.Instant;
+import org.ctmon.fetcher.http.LogFetchException;
 import org.ctmon.parser.treehead.TreeHead;
 import org.ctmon.store.log.IncidentKind;
 
 /**
  * Checks a newly served (signature-verified) head against the last verified one before any entry
  * is fetched: two heads of one size must have one root (else a split view), and a head must extend
- * or be a prefix of the verified one (RFC 6962 consistency proof, static hash tiles), and a smaller
- * head must be older than the verified one (a log never shrinks). Entries are
+ * or be a prefix of the verified one (RFC 6962 consistency proof, static hash tiles); a smaller head,
+ * signed no earlier, that the log will not prove a prefix is a rollback. Entries are
  * checked later, when the compact range reaches the head ({@link CatchUp}). Stateless.
  */
 final class TreeVerifier {
@@ -29,17 +30,22 @@ final class TreeVerifier {
       return true;
     }
     if (head.treeSize() < trusted.treeSize()) {
-      if (head.timestamp() >= trusted.timestamp()) {
-        // Each head a log signs is a later state of an append-only tree: a smaller tree signed at
-        // the same time or later is a rollback (a log restored from an old backup), which no proof
-        // can make consistent. A stale head from a cache was signed earlier.
+      try {
+        // A stale head (a cache, another frontend, a signer whose clock runs ahead): it must still
+        // be a prefix of what was verified, and the log can prove that.
+        source.checkConsistency(head, trusted);
+      } catch (LogFetchException e) {
+        if (e.retryable() || head.timestamp() < trusted.timestamp()) {
+          throw e;
+        }
+        // Signed at the same time or later, smaller, and the log will not prove it a prefix of the
+        // head it signed before: it rolled back (restored from an old backup, lost entries).
         throw new LogMisbehaviourException(IncidentKind.INCONSISTENT, "log " + source.url() + " signed a head of size "
-            + head.treeSize() + " at " + Instant.ofEpochMilli(head.timestamp()) + ", not before the head of"
-            + " size " + trusted.treeSize() + " it signed at " + Instant.ofEpochMilli(trusted.timestamp())
-            + ": an append-only log never shrinks (rolled back): " + trusted + " and " + head, trusted, head);
+            + head.treeSize() + " at " + Instant.ofEpochMilli(head.timestamp()) + ", not before the head of size "
+            + trusted.treeSize() + " it signed at " + Instant.ofEpochMilli(trusted.timestamp()) + ", and does not"
+            + " prove it a prefix of that one (" + e.getMessage() + "): an append-only log never shrinks (rolled back): "
+            + trusted + " and " + head, trusted, head);
       }
-      // A stale head (a cache, another frontend): it must still be a prefix of what was verified.
-      source.checkConsistency(head, trusted);
       return false;
     }
     source.checkConsistency(trusted, head);

@@ -139,7 +139,7 @@ final class CatchUpBenchmark {
     props.addAll(dbProps);
     String extra = System.getProperty("ctmon.bench.ctmonJvmArgs", "").trim();
     List<String> extraFlags = extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
-    boolean picksCollector = extraFlags.stream().anyMatch(f -> f.startsWith("-XX:+Use") && f.endsWith("GC"));
+    boolean picksCollector = extraFlags.stream().anyMatch(f -> f.matches("-XX:\\+Use(Serial|Parallel|G1|Z|Shenandoah|Epsilon)GC"));
     if (!picksCollector) {
       props.addAll(launcherJavaOpts());
     }

@@ -40,7 +40,8 @@ final class FollowerProcess {
 
   public static void main(String[] args) throws IOException, InterruptedException {
     if (args.length < 2) {
-      System.err.println("usage: FollowerProcess LOG_LIST_FILE JDBC_URL [COMMIT_ENTRIES [BATCH_SIZE [PARALLELISM]]]");
+      System.err.println("usage: FollowerProcess LOG_LIST_FILE JDBC_URL [COMMIT_ENTRIES [BATCH_SIZE [PARALLELISM"
+          + " [REQUESTS_PER_SECOND]]]]");
       System.exit(2);
     }
     Path listFile = Path.of(args[0]);
@@ -48,9 +49,10 @@ final class FollowerProcess {
     int commitEntries = args.length > 2 ? Integer.parseInt(args[2]) : FollowerConfig.DEFAULT.commitEntries();
     int batchSize = args.length > 3 ? Integer.parseInt(args[3]) : FollowerConfig.DEFAULT.batchSize();
     int parallelism = args.length > 4 ? Integer.parseInt(args[4]) : FollowerConfig.DEFAULT.parallelism();
+    double requestsPerSecond = args.length > 5 ? Double.parseDouble(args[5]) : 0;
     long heapEvery = Long.getLong("ctmon.follow.heapEvery", 0);
     FollowerConfig config = FollowerConfig.DEFAULT.withStartAt(StartPosition.BEGINNING)
-        .withFetching(batchSize, parallelism, 0).withCommitEntries(commitEntries);
+        .withFetching(batchSize, parallelism, requestsPerSecond).withCommitEntries(commitEntries);
 
     List<CtLog> listed = LogListParser.parse(Files.readAllBytes(listFile), listFile.toString()).logs();
     Clock clock = Clock.systemUTC();

@@ -259,6 +259,50 @@ final class LogFollowerFaultsTest {
     }
   }
 
+  /**
+   * Entries stored past the verified head were fetched toward a larger head: a log rolled back to a
+   * size between the two, with a fresh head, is consistent with the verified head and smaller than
+   * the stored position, and must still be caught.
+   */
+  @Test
+  void aRollbackBetweenTheVerifiedHeadAndTheStoredPositionIsCaughtAgainstTheLargestHeadSeen() {
+    try (FollowerHarness h = new FollowerHarness(dir, TestLogOptions.defaults())) {
+      h.grow(30);
+      for (String name : List.of(RFC, TILED)) {
+        LogFollower f = h.follower(name, CONFIG);
+        f.runOnce();
+        long verified = h.testLog(name).publishedSize();
+        assertEquals(verified, h.logs.state(h.logId(name)).orElseThrow().verified().orElseThrow().treeSize());
+      }
+      h.grow(600);
+      for (String name : List.of(RFC, TILED)) {
+        long verified = h.logs.state(h.logId(name)).orElseThrow().verified().orElseThrow().treeSize();
+        long largest = h.testLog(name).publishedSize();
+        // The store takes one batch of the catch-up, then fails: the run stops part-way.
+        java.util.concurrent.atomic.AtomicInteger commits = new java.util.concurrent.atomic.AtomicInteger();
+        LogFollower f = h.follower(name, CONFIG, batch -> {
+          if (commits.incrementAndGet() == 2) {
+            throw new IllegalStateException("the database went away");
+          }
+          return h.ingest.commit(batch);
+        });
+        f.runOnce();
+        LogState state = h.logs.state(h.logId(name)).orElseThrow();
+        long pos = state.nextIndex();
+        assertEquals(verified, state.verified().orElseThrow().treeSize(), "not verified further");
+        assertTrue(pos > verified + 5 && pos < largest, "stopped part-way: " + verified + " < " + pos + " < " + largest);
+
+        h.testLog(name).faults().add(new Fault.Rollback(pos - 5));
+        h.clock.advance(Duration.ofMinutes(6)); // past the failed run's backoff
+        f.runOnce();
+
+        assertEquals(FollowerHealth.STOPPED, f.status().health(), () -> f.status().toString());
+        assertTrue(f.status().lastError().orElseThrow().contains("never shrinks"), f.status().lastError().orElseThrow());
+        assertEquals(List.of("inconsistent a b"), h.incidents(name));
+      }
+    }
+  }
+
   @Test
   void aStaleSmallerHeadSignedEarlierIsCheckedAsAPrefixAndIsNoIncident() throws Exception {
     try (FollowerHarness h = new FollowerHarness(dir, TestLogOptions.defaults())) {
@@ -276,6 +320,12 @@ final class LogFollowerFaultsTest {
       assertFalse(TreeVerifier.mayAdvance(source, verified, stale));
       assertEquals(proofsBefore + 1, h.server.requests(h.testLog(RFC).name(), "ct/v1/get-sth-consistency"),
           "the stale head was proven a prefix of the verified one");
+
+      // A frontend whose signer's clock runs ahead: smaller, signed later, and still a prefix the
+      // log proves. Not a rollback; fetching just waits for a larger head.
+      org.ctmon.parser.treehead.TreeHead skewed = new org.ctmon.parser.treehead.TreeHead(stale.treeSize(),
+          verified.timestamp() + 1_000, stale.rootHash());
+      assertFalse(TreeVerifier.mayAdvance(source, verified, skewed));
     }
   }
 

@@ -30,9 +30,9 @@ final class PostgresSchema implements AutoCloseable {
   final String password;
   private final String baseUrl;
   private final String schema;
-  private final long postmaster;
+  private long postmaster;
 
-  PostgresSchema() throws SQLException, IOException {
+  PostgresSchema() throws SQLException {
     baseUrl = System.getenv("CTMON_TEST_PG_URL");
     if (baseUrl == null || baseUrl.isBlank()) {
       String why = "CTMON_TEST_PG_URL is not set (bash .ci/run starts PostgreSQL and sets it)";
@@ -46,12 +46,29 @@ final class PostgresSchema implements AutoCloseable {
     schema = "bench_" + UUID.randomUUID().toString().replace("-", "");
     try (Connection c = DriverManager.getConnection(baseUrl, user, password); Statement s = c.createStatement()) {
       s.execute("CREATE SCHEMA " + schema);
-      try (ResultSet r = s.executeQuery("SELECT pg_backend_pid()")) {
-        r.next();
-        postmaster = parentOf(r.getLong(1));
-      }
     }
     url = baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+  }
+
+  /**
+   * The server's main process, found through this connection's backend: only where the server
+   * runs on this machine, in this process namespace (what the CPU figures need; tests do not).
+   */
+  private long postmaster() throws SQLException, IOException {
+    if (postmaster == 0) {
+      try (Connection c = DriverManager.getConnection(baseUrl, user, password); Statement s = c.createStatement();
+           ResultSet r = s.executeQuery("SELECT pg_backend_pid()")) {
+        r.next();
+        long pid = r.getLong(1);
+        String comm = Files.readString(Path.of("/proc", Long.toString(pid), "comm")).trim();
+        if (!comm.startsWith("postgres")) {
+          throw new IOException("process " + pid + " is " + comm + ", not a PostgreSQL backend: is the server"
+              + " on another machine or in a container?");
+        }
+        postmaster = parentOf(pid);
+      }
+    }
+    return postmaster;
   }
 
   private static String required(String name) {
@@ -71,7 +88,8 @@ final class PostgresSchema implements AutoCloseable {
    * CPU seconds the server has used so far: the postmaster's own and that of the backends it has
    * reaped, plus its living children (backends, WAL writer, checkpointer, autovacuum).
    */
-  double serverCpuSeconds() throws IOException {
+  double serverCpuSeconds() throws IOException, SQLException {
+    long postmaster = postmaster();
     long ticks = ticks(postmaster, true);
     try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
       for (Path p : (Iterable<Path>) procs::iterator) {

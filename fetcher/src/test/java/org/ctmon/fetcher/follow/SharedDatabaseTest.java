@@ -32,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class SharedDatabaseTest {
   private static final int ISSUANCES = 600;
-  private static final int PAGE = 16;
 
   @TempDir
   Path dir;
@@ -40,21 +39,28 @@ final class SharedDatabaseTest {
   @Test
   void twoFollowerProcessesOnOneDatabaseStoreEveryEntryOnceBetweenThemAndReportNoFailure() throws Exception {
     try (PostgresSchema pg = new PostgresSchema();
-         TestLogServer server = TestLogServer.start(TestLogOptions.defaults().withBatchCap(PAGE), FollowerHarness.PKI,
+         TestLogServer server = TestLogServer.start(TestLogOptions.defaults().withBatchCap(16), FollowerHarness.PKI,
              Clock.systemUTC())) {
       List<Issuance> issued = server.grow(ISSUANCES);
       server.publish();
       Path list = server.writeLogList(dir.resolve("log_list.json"));
-      // Pages of 16 for one, 10 for the other: their batches overlap, so one often finds the log's
-      // position inside the batch it brings (not only at or past its end).
-      List<String> argsA = List.of(list.toString(), pg.url, String.valueOf(PAGE), String.valueOf(PAGE), "2");
-      List<String> argsB = List.of(list.toString(), pg.url, "10", "10", "2");
+      // A: pages and commits of 16, slowed to 10 requests a second. B, started once A has committed:
+      // pages of 10, commits of 400, unthrottled. B's first batch finds A's position inside it
+      // (past its start, short of its end) and loses the race, and so on until A is done.
+      List<String> argsA = List.of(list.toString(), pg.url, "16", "16", "1", "10");
+      List<String> argsB = List.of(list.toString(), pg.url, "400", "10", "2", "0");
       List<String> jvm = new ArrayList<>(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
       jvm.addAll(pg.childProperties());
 
       List<Integer> commits = new ArrayList<>();
-      try (ChildFollower a = ChildFollower.start(jvm, argsA, dir.resolve("a.err"));
-           ChildFollower b = ChildFollower.start(jvm, argsB, dir.resolve("b.err"))) {
+      long lostRaces = 0;
+      try (ChildFollower a = ChildFollower.start(jvm, argsA, dir.resolve("a.err"))) {
+        String first;
+        do {
+          first = a.next(60_000);
+          assertTrue(first != null && !first.equals(ChildFollower.EOF), "A committed nothing; stderr:\n" + a.stderrTail());
+        } while (!first.startsWith("END "));
+        try (ChildFollower b = ChildFollower.start(jvm, argsB, dir.resolve("b.err"))) {
         for (ChildFollower child : List.of(a, b)) {
           String line;
           do {
@@ -65,11 +71,17 @@ final class SharedDatabaseTest {
           assertTrue(child.seen.stream().anyMatch(l -> l.startsWith("DONE ")), "caught up; stderr:\n"
               + child.stderrTail());
           commits.add((int) child.seen.stream().filter(l -> l.startsWith("END ")).count());
+          // A batch whose BEGIN has no END lost the race: the store refused it, nothing written.
+          lostRaces += child.seen.stream().filter(l -> l.startsWith("BEGIN ")).count()
+              - child.seen.stream().filter(l -> l.startsWith("END ")).count();
           String err = Files.readString(child.stderr);
           assertFalse(err.contains("not caught up yet"), "a lost race is no failure of the log:\n" + child.stderrTail());
         }
+        }
       }
-      System.out.println("shared database: commits returned per process (replays included): " + commits);
+      System.out.println("shared database: commits returned per process (replays included): " + commits
+          + ", batches refused for a lost race: " + lostRaces);
+      assertTrue(lostRaces > 0, "the two processes raced for a position at least once");
 
       try (Store store = Store.open(StoreConfig.defaults().withDatabase(pg.url, pg.user, pg.password))) {
         Logs logs = new Logs(store.jdbi(), Clock.systemUTC());

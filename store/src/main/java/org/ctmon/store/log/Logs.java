@@ -95,6 +95,29 @@ public final class Logs {
   }
 
   /**
+   * Sets the status and last error a follower reports, unless the log is stopped: only an operator
+   * ({@link #setStatus}, {@code ctmon resume}) takes a log out of {@code stopped}. With several
+   * ctmon processes on one database, one may stop a log for misbehaviour while another, which
+   * loaded the log before, finishes a run and reports it ok.
+   *
+   * @return false when the log is stopped and kept its status
+   */
+  public boolean setStatusUnlessStopped(Sha256 logId, LogStatus status, String lastError) {
+    int n = jdbi.withHandle(h -> h.createUpdate("UPDATE logs SET status = :status, last_error = :error,"
+            + " updated_at = :now WHERE log_id = :logId AND status <> :stopped")
+        .bind("status", status.sqlName())
+        .bind("error", lastError)
+        .bind("now", clock.millis())
+        .bind("logId", logId.bytes())
+        .bind("stopped", LogStatus.STOPPED.sqlName())
+        .execute());
+    if (n == 0) {
+      jdbi.useHandle(h -> internalId(h, logId)); // throws when the log is not registered at all
+    }
+    return n > 0;
+  }
+
+  /**
    * Keeps a tree head as evidence and returns its id; the same head (size, timestamp, root) is
    * stored once and its first id returned.
    *

@@ -1,6 +1,8 @@
 package org.ctmon.store.log;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -66,6 +68,30 @@ final class LogsTest {
       assertEquals(Optional.of("split view at tree size 10"), state.lastError());
       StoreException e = assertThrows(StoreException.class,
           () -> logs.setStatus(TestIssuances.sha("unknown"), LogStatus.OK, null));
+      assertEquals("log " + TestIssuances.sha("unknown").base64() + " is not registered", e.getMessage());
+    }
+  }
+
+  @OnBothDatabases
+  void aFollowersReportNeverTakesALogOutOfStoppedOnlyTheOperatorDoes(TestDatabase db) {
+    try (var t = db.open()) {
+      Store s = t.store();
+      TestIssuances.registerLogs(s);
+      Logs logs = new Logs(s.jdbi(), CLOCK);
+      assertTrue(logs.setStatusUnlessStopped(TestIssuances.LOG_A, LogStatus.FAILING, "HTTP 503"));
+      assertEquals(LogStatus.FAILING, logs.state(TestIssuances.LOG_A).orElseThrow().status());
+
+      logs.setStatus(TestIssuances.LOG_A, LogStatus.STOPPED, "split view at tree size 10"); // another node
+      assertFalse(logs.setStatusUnlessStopped(TestIssuances.LOG_A, LogStatus.OK, null));
+      assertFalse(logs.setStatusUnlessStopped(TestIssuances.LOG_A, LogStatus.FAILING, "HTTP 503"));
+      LogState state = logs.state(TestIssuances.LOG_A).orElseThrow();
+      assertEquals(LogStatus.STOPPED, state.status());
+      assertEquals(Optional.of("split view at tree size 10"), state.lastError());
+
+      logs.setStatus(TestIssuances.LOG_A, LogStatus.OK, null); // ctmon resume
+      assertTrue(logs.setStatusUnlessStopped(TestIssuances.LOG_A, LogStatus.FAILING, "HTTP 503"));
+      StoreException e = assertThrows(StoreException.class,
+          () -> logs.setStatusUnlessStopped(TestIssuances.sha("unknown"), LogStatus.OK, null));
       assertEquals("log " + TestIssuances.sha("unknown").base64() + " is not registered", e.getMessage());
     }
   }

@@ -298,8 +298,10 @@ public final class TestLog {
    */
   private LogView served() {
     Optional<Fault.Rollback> rollback = faults.find(Fault.Rollback.class);
-    if (rollback.isPresent()) {
-      long size = Math.min(rollback.get().size(), main.size());
+    if (rollback.isEmpty()) {
+      rolledBack = null; // a later rollback is signed afresh
+    } else {
+      long size = Math.min(rollback.get().size(), main.head == null ? 0 : main.head.treeSize());
       if (rolledBack == null || rolledBackTo != size) {
         rolledBackTo = size;
         rolledBack = new LogView();
