@@ -94,11 +94,12 @@ public final class LogFollower {
   // Written under the lock, read by status() from any thread.
   private volatile TreeHead latestHead;
   /**
-   * The largest head this follower has seen signed and consistent with the verified one: the
+   * The largest head seen signed (by this follower, or on record from before a restart): the
    * entries stored past the verified head were fetched toward it, so a newer, smaller head must be
    * checked against it too, not only against the verified head.
    */
   private TreeHead largestHead;
+  private boolean largestHeadLoaded; // from the store, once: a follower started again remembers it
   private volatile long position;
   private volatile VerifiedHead verified;
   private volatile FollowerHealth health = FollowerHealth.OK;
@@ -255,6 +256,7 @@ public final class LogFollower {
     lastError = previous.lastError;
     latestHead = previous.latestHead;
     largestHead = previous.largestHead;
+    largestHeadLoaded = previous.largestHeadLoaded;
     position = previous.position;
     verified = previous.verified;
     if (previous.health != FollowerHealth.STOPPED) {
@@ -346,6 +348,13 @@ public final class LogFollower {
         OpaqueBytes.of(poll.evidence()), true, now));
 
     Optional<VerifiedHead> v = state.verified();
+    if (!largestHeadLoaded) {
+      largestHead = logs.largestSignedHead(logId)
+          .filter(r -> largestHead == null || r.treeSize() > largestHead.treeSize())
+          .map(r -> new TreeHead(r.treeSize(), r.timestampMs(), r.rootHash()))
+          .orElse(largestHead);
+      largestHeadLoaded = true;
+    }
     TreeHead largest = largestHead;
     if (largest != null && head.treeSize() <= largest.treeSize()
         && (v.isEmpty() || largest.treeSize() > v.get().treeSize())) {

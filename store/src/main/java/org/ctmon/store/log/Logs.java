@@ -160,6 +160,25 @@ public final class Logs {
     }
   }
 
+  /**
+   * The largest tree head on record for the log with a valid signature (the latest of that size),
+   * if any is left after {@code retention.treeHeads}, leaving out the evidence of incidents already
+   * recorded (an operator who resumed the log has judged those). A follower that starts again checks a newer,
+   * smaller head against it: any two validly signed heads that cannot both be true are evidence,
+   * whichever the follower happened to verify.
+   */
+  public Optional<TreeHeadRecord> largestSignedHead(Sha256 logId) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT t.tree_size, t.head_timestamp, t.root_hash, t.signature,"
+            + " t.received_at FROM tree_heads t WHERE t.log = :log AND t.signature_valid"
+            + " AND NOT EXISTS (SELECT 1 FROM log_incidents i WHERE i.head_a = t.id OR i.head_b = t.id)"
+            + " ORDER BY t.tree_size DESC, t.head_timestamp DESC LIMIT 1")
+        .bind("log", internalId(h, logId))
+        .map((rs, ctx) -> new TreeHeadRecord(rs.getLong("tree_size"), rs.getLong("head_timestamp"),
+            Sha256.wrap(rs.getBytes("root_hash")), OpaqueBytes.of(rs.getBytes("signature")), true,
+            rs.getLong("received_at")))
+        .findOne());
+  }
+
   /** Records misbehaviour with the ids of the tree heads that prove it (either may be null). */
   public long recordIncident(Sha256 logId, IncidentKind kind, String detail, Long headA, Long headB) {
     return jdbi.inTransaction(h -> h.createUpdate("INSERT INTO log_incidents (log, kind, detail, head_a, head_b,"

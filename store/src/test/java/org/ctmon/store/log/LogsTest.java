@@ -95,4 +95,28 @@ final class LogsTest {
       assertEquals("log " + TestIssuances.sha("unknown").base64() + " is not registered", e.getMessage());
     }
   }
+
+  @OnBothDatabases
+  void theLargestSignedHeadOnRecordLeavesOutBadSignaturesAndIncidentEvidence(TestDatabase db) {
+    try (var t = db.open()) {
+      Store s = t.store();
+      TestIssuances.registerLogs(s);
+      Logs logs = new Logs(s.jdbi(), CLOCK);
+      org.ctmon.parser.OpaqueBytes sig = org.ctmon.parser.OpaqueBytes.of(new byte[] {1});
+      assertEquals(Optional.empty(), logs.largestSignedHead(TestIssuances.LOG_A));
+      logs.recordTreeHead(TestIssuances.LOG_A, new TreeHeadRecord(10, 1000, TestIssuances.sha("r10"), sig, true, 5));
+      logs.recordTreeHead(TestIssuances.LOG_A, new TreeHeadRecord(20, 2000, TestIssuances.sha("r20"), sig, true, 6));
+      logs.recordTreeHead(TestIssuances.LOG_A, new TreeHeadRecord(20, 2500, TestIssuances.sha("r20"), sig, true, 7));
+      logs.recordTreeHead(TestIssuances.LOG_A, new TreeHeadRecord(90, 3000, TestIssuances.sha("bad sig"), sig, false, 8));
+      long fork = logs.recordTreeHead(TestIssuances.LOG_A, new TreeHeadRecord(50, 2600, TestIssuances.sha("fork"), sig,
+          true, 9));
+      logs.recordIncident(TestIssuances.LOG_A, IncidentKind.SPLIT_VIEW, "fork", null, fork);
+      logs.recordTreeHead(TestIssuances.LOG_B, new TreeHeadRecord(70, 3000, TestIssuances.sha("other log"), sig, true, 9));
+
+      TreeHeadRecord largest = logs.largestSignedHead(TestIssuances.LOG_A).orElseThrow();
+      assertEquals(20, largest.treeSize());
+      assertEquals(2500, largest.timestampMs(), "the latest of the largest size");
+      assertEquals(TestIssuances.sha("r20"), largest.rootHash());
+    }
+  }
 }
