@@ -194,6 +194,10 @@ public final class LogFollower {
       if (state.status() == LogStatus.STOPPED) {
         health = FollowerHealth.STOPPED;
         lastError = state.lastError().orElse("stopped");
+        // After `ctmon resume` the largest head comes from the store again, which leaves out what
+        // was judged with the incident.
+        largestHead = null;
+        largestHeadLoaded = false;
         return;
       }
       try {
@@ -356,10 +360,12 @@ public final class LogFollower {
       largestHeadLoaded = true;
     }
     TreeHead largest = largestHead;
-    if (largest != null && head.treeSize() <= largest.treeSize()
-        && (v.isEmpty() || largest.treeSize() > v.get().treeSize())) {
-      // Throws for a split view or a rollback against the largest head; a stale head proven a
-      // prefix of it goes on to the checks against the verified head.
+    if (largest != null && (v.isEmpty() || largest.treeSize() > v.get().treeSize())
+        && (head.treeSize() == largest.treeSize()
+            || (head.treeSize() < largest.treeSize() && head.timestamp() >= largest.timestamp()))) {
+      // Throws for a split view or a rollback against the largest head. A head signed before it
+      // (a cache, a lagging frontend that may not know the largest yet) costs no request here: the
+      // check against the verified head below covers it.
       TreeVerifier.mayAdvance(source, largest, head);
     }
     if (v.isPresent() && !TreeVerifier.mayAdvance(source, treeHead(v.get()), head)) {

@@ -162,15 +162,15 @@ public final class Logs {
 
   /**
    * The largest tree head on record for the log with a valid signature (the latest of that size),
-   * if any is left after {@code retention.treeHeads}, leaving out the evidence of incidents already
-   * recorded (an operator who resumed the log has judged those). A follower that starts again checks a newer,
+   * if any is left after {@code retention.treeHeads}, leaving out every head received before the
+   * log's last incident: an operator who resumed the log has judged the log as it was then. A follower that starts again checks a newer,
    * smaller head against it: any two validly signed heads that cannot both be true are evidence,
    * whichever the follower happened to verify.
    */
   public Optional<TreeHeadRecord> largestSignedHead(Sha256 logId) {
     return jdbi.withHandle(h -> h.createQuery("SELECT t.tree_size, t.head_timestamp, t.root_hash, t.signature,"
             + " t.received_at FROM tree_heads t WHERE t.log = :log AND t.signature_valid"
-            + " AND NOT EXISTS (SELECT 1 FROM log_incidents i WHERE i.head_a = t.id OR i.head_b = t.id)"
+            + " AND t.received_at > (SELECT COALESCE(MAX(i.recorded_at), -1) FROM log_incidents i WHERE i.log = t.log)"
             + " ORDER BY t.tree_size DESC, t.head_timestamp DESC LIMIT 1")
         .bind("log", internalId(h, logId))
         .map((rs, ctx) -> new TreeHeadRecord(rs.getLong("tree_size"), rs.getLong("head_timestamp"),

@@ -97,26 +97,32 @@ final class LogsTest {
   }
 
   @OnBothDatabases
-  void theLargestSignedHeadOnRecordLeavesOutBadSignaturesAndIncidentEvidence(TestDatabase db) {
+  void theLargestSignedHeadOnRecordLeavesOutBadSignaturesAndWhatCameBeforeTheLastIncident(TestDatabase db) {
     try (var t = db.open()) {
       Store s = t.store();
       TestIssuances.registerLogs(s);
       Logs logs = new Logs(s.jdbi(), CLOCK);
+      long now = CLOCK.millis();
       org.ctmon.parser.OpaqueBytes sig = org.ctmon.parser.OpaqueBytes.of(new byte[] {1});
       assertEquals(Optional.empty(), logs.largestSignedHead(TestIssuances.LOG_A));
-      logs.recordTreeHead(TestIssuances.LOG_A, new TreeHeadRecord(10, 1000, TestIssuances.sha("r10"), sig, true, 5));
-      logs.recordTreeHead(TestIssuances.LOG_A, new TreeHeadRecord(20, 2000, TestIssuances.sha("r20"), sig, true, 6));
-      logs.recordTreeHead(TestIssuances.LOG_A, new TreeHeadRecord(20, 2500, TestIssuances.sha("r20"), sig, true, 7));
-      logs.recordTreeHead(TestIssuances.LOG_A, new TreeHeadRecord(90, 3000, TestIssuances.sha("bad sig"), sig, false, 8));
-      long fork = logs.recordTreeHead(TestIssuances.LOG_A, new TreeHeadRecord(50, 2600, TestIssuances.sha("fork"), sig,
-          true, 9));
-      logs.recordIncident(TestIssuances.LOG_A, IncidentKind.SPLIT_VIEW, "fork", null, fork);
-      logs.recordTreeHead(TestIssuances.LOG_B, new TreeHeadRecord(70, 3000, TestIssuances.sha("other log"), sig, true, 9));
-
+      logs.recordTreeHead(TestIssuances.LOG_A, new TreeHeadRecord(10, 1000, TestIssuances.sha("r10"), sig, true, now - 9));
+      logs.recordTreeHead(TestIssuances.LOG_A, new TreeHeadRecord(20, 2000, TestIssuances.sha("r20"), sig, true, now - 8));
+      logs.recordTreeHead(TestIssuances.LOG_A, new TreeHeadRecord(20, 2500, TestIssuances.sha("r20"), sig, true, now - 7));
+      logs.recordTreeHead(TestIssuances.LOG_A, new TreeHeadRecord(90, 3000, TestIssuances.sha("bad"), sig, false, now - 6));
+      logs.recordTreeHead(TestIssuances.LOG_B, new TreeHeadRecord(70, 3000, TestIssuances.sha("log b"), sig, true, now - 5));
       TreeHeadRecord largest = logs.largestSignedHead(TestIssuances.LOG_A).orElseThrow();
-      assertEquals(20, largest.treeSize());
+      assertEquals(20, largest.treeSize(), "not the badly signed one, not another log's");
       assertEquals(2500, largest.timestampMs(), "the latest of the largest size");
-      assertEquals(TestIssuances.sha("r20"), largest.rootHash());
+
+      long big = logs.recordTreeHead(TestIssuances.LOG_A, new TreeHeadRecord(60, 2600, TestIssuances.sha("r60"), sig,
+          true, now - 4));
+      long small = logs.recordTreeHead(TestIssuances.LOG_A, new TreeHeadRecord(30, 2700, TestIssuances.sha("r30"), sig,
+          true, now - 3));
+      logs.recordIncident(TestIssuances.LOG_A, IncidentKind.INCONSISTENT, "rolled back", big, small); // at `now`
+      assertEquals(Optional.empty(), logs.largestSignedHead(TestIssuances.LOG_A),
+          "resumed after the incident: the heads before it were judged with it");
+      logs.recordTreeHead(TestIssuances.LOG_A, new TreeHeadRecord(31, 2800, TestIssuances.sha("r31"), sig, true, now + 1));
+      assertEquals(31, logs.largestSignedHead(TestIssuances.LOG_A).orElseThrow().treeSize());
     }
   }
 }
