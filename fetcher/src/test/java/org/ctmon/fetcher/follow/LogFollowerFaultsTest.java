@@ -91,6 +91,31 @@ final class LogFollowerFaultsTest {
     }
   }
 
+  /**
+   * The entries that came in order before a 429 are committed first; when that commit fails too
+   * (another process stored them first, the database went away) the 429 is still what the follower
+   * reports and honours: otherwise its Retry-After would be lost and the log asked again at once.
+   */
+  @Test
+  void a429StaysTheReportedFailureWhenCommittingTheEntriesBeforeItFailsToo() {
+    try (FollowerHarness h = new FollowerHarness(dir, TestLogOptions.defaults())) {
+      h.grow(150);
+      TestLog log = h.testLog(RFC);
+      log.faults().add(new Fault.RateLimited(3, Duration.ofSeconds(30))); // the second page of entries
+      LogFollower f = h.follower(RFC, CONFIG, batch -> {
+        throw new IllegalStateException("the database went away");
+      });
+      Instant start = h.clock.instant();
+      f.runOnce();
+
+      FollowerStatus s = f.status();
+      assertEquals(FollowerHealth.BACKING_OFF, s.health());
+      assertTrue(Pattern.matches("error fetching entries \\d+-\\d+ from " + Pattern.quote(h.server.prefix(log))
+          + ": HTTP 429 \\(retry after 30 s\\)(: .*)?", s.lastError().orElseThrow()), s.lastError().orElseThrow());
+      assertFalse(s.nextAttempt().orElseThrow().isBefore(start.plusSeconds(30)), "retry-after is honoured");
+    }
+  }
+
   @Test
   void serverErrorsAreRetriedWithBackoffAndNothingIsLost() {
     try (FollowerHarness h = new FollowerHarness(dir, TestLogOptions.defaults())) {
