@@ -67,11 +67,7 @@ final class LogFollowerFaultsTest {
       Instant start = h.clock.instant();
       f.runOnce();
 
-      FollowerStatus s = f.status();
-      assertEquals(FollowerHealth.BACKING_OFF, s.health());
-      assertTrue(Pattern.matches("error fetching entries \\d+-\\d+ from " + Pattern.quote(h.server.prefix(log))
-          + ": HTTP 429 \\(retry after 30 s\\)(: .*)?", s.lastError().orElseThrow()), s.lastError().orElseThrow());
-      assertFalse(s.nextAttempt().orElseThrow().isBefore(start.plusSeconds(30)), "retry-after is honoured");
+      FollowerStatus s = assertBackingOffAfterA429(h, log, f, start);
       LogState stored = h.logs.state(h.logId(RFC)).orElseThrow();
       assertEquals(LogStatus.FAILING, stored.status());
       assertEquals(s.lastError(), stored.lastError());
@@ -108,11 +104,7 @@ final class LogFollowerFaultsTest {
       Instant start = h.clock.instant();
       f.runOnce();
 
-      FollowerStatus s = f.status();
-      assertEquals(FollowerHealth.BACKING_OFF, s.health());
-      assertTrue(Pattern.matches("error fetching entries \\d+-\\d+ from " + Pattern.quote(h.server.prefix(log))
-          + ": HTTP 429 \\(retry after 30 s\\)(: .*)?", s.lastError().orElseThrow()), s.lastError().orElseThrow());
-      assertFalse(s.nextAttempt().orElseThrow().isBefore(start.plusSeconds(30)), "retry-after is honoured");
+      FollowerStatus s = assertBackingOffAfterA429(h, log, f, start);
     }
   }
 
@@ -251,10 +243,7 @@ final class LogFollowerFaultsTest {
         long before = h.logs.state(h.logId(name)).orElseThrow().nextIndex();
         LogFollower f = h.follower(name, CONFIG);
         f.runOnce();
-        assertEquals(FollowerHealth.STOPPED, f.status().health(), () -> f.status().toString());
-        assertTrue(f.status().lastError().orElseThrow().contains("served heads that cannot both be true"),
-            f.status().lastError().orElseThrow());
-        assertEquals(List.of("inconsistent a b"), h.incidents(name));
+        assertStoppedWithAnInconsistentIncident(h, name, f, "served heads that cannot both be true");
         LogState state = h.logs.state(h.logId(name)).orElseThrow();
         assertEquals(LogStatus.STOPPED, state.status());
         assertEquals(before, state.nextIndex());
@@ -276,9 +265,7 @@ final class LogFollowerFaultsTest {
 
         f.runOnce();
 
-        assertEquals(FollowerHealth.STOPPED, f.status().health(), () -> f.status().toString());
-        assertTrue(f.status().lastError().orElseThrow().contains("never shrinks"), f.status().lastError().orElseThrow());
-        assertEquals(List.of("inconsistent a b"), h.incidents(name));
+        assertStoppedWithAnInconsistentIncident(h, name, f, "never shrinks");
         assertEquals(size, h.logs.state(h.logId(name)).orElseThrow().nextIndex(), "nothing undone");
       }
     }
@@ -324,10 +311,7 @@ final class LogFollowerFaultsTest {
         LogFollower follower = name.equals(RFC) ? f : h.follower(name, CONFIG);
         follower.runOnce();
 
-        assertEquals(FollowerHealth.STOPPED, follower.status().health(), () -> follower.status().toString());
-        assertTrue(follower.status().lastError().orElseThrow().contains("never shrinks"),
-            follower.status().lastError().orElseThrow());
-        assertEquals(List.of("inconsistent a b"), h.incidents(name));
+        assertStoppedWithAnInconsistentIncident(h, name, follower, "never shrinks");
       }
     }
   }
@@ -405,6 +389,25 @@ final class LogFollowerFaultsTest {
       LogFollowerCatchUpTest.assertCaughtUp(h, TILED, healthy);
       assertEquals(LogStatus.OK, h.logs.state(h.logId(TILED)).orElseThrow().status());
     }
+  }
+
+  /** The follower backs off after the test log's 429 (Retry-After 30 s) and reports it. */
+  private static FollowerStatus assertBackingOffAfterA429(FollowerHarness h, TestLog log, LogFollower f,
+                                                          Instant start) {
+    FollowerStatus s = f.status();
+    assertEquals(FollowerHealth.BACKING_OFF, s.health());
+    assertTrue(Pattern.matches("error fetching entries \\d+-\\d+ from " + Pattern.quote(h.server.prefix(log))
+        + ": HTTP 429 \\(retry after 30 s\\)(: .*)?", s.lastError().orElseThrow()), s.lastError().orElseThrow());
+    assertFalse(s.nextAttempt().orElseThrow().isBefore(start.plusSeconds(30)), "retry-after is honoured");
+    return s;
+  }
+
+  /** The follower stopped the log, saying {@code why}, with one incident of two heads that cannot both be true. */
+  private static void assertStoppedWithAnInconsistentIncident(FollowerHarness h, String name, LogFollower f,
+                                                              String why) {
+    assertEquals(FollowerHealth.STOPPED, f.status().health(), () -> f.status().toString());
+    assertTrue(f.status().lastError().orElseThrow().contains(why), f.status().lastError().orElseThrow());
+    assertEquals(List.of("inconsistent a b"), h.incidents(name));
   }
 
   static void runUntilCaughtUp(FollowerHarness h, LogFollower f, Duration step) {

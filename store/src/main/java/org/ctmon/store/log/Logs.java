@@ -12,6 +12,7 @@ import org.ctmon.store.StoreException;
 import org.ctmon.store.ingest.VerifiedHead;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * The stored logs: registration from the log list, state for the followers and the API, tree-head
@@ -84,14 +85,7 @@ public final class Logs {
 
   /** Sets the log's status and last error (null clears it). */
   public void setStatus(Sha256 logId, LogStatus status, String lastError) {
-    int n = jdbi.withHandle(h -> h.createUpdate("UPDATE logs SET status = :status, last_error = :error,"
-            + " updated_at = :now WHERE log_id = :logId")
-        .bind("status", status.sqlName())
-        .bind("error", lastError)
-        .bind("now", clock.millis())
-        .bind("logId", logId.bytes())
-        .execute());
-    requireLog(n, logId);
+    updateStatus(logId, status, lastError, false);
   }
 
   /**
@@ -103,14 +97,22 @@ public final class Logs {
    * @return false when the log is stopped and kept its status
    */
   public boolean setStatusUnlessStopped(Sha256 logId, LogStatus status, String lastError) {
-    int n = jdbi.withHandle(h -> h.createUpdate("UPDATE logs SET status = :status, last_error = :error,"
-            + " updated_at = :now WHERE log_id = :logId AND status <> :stopped")
-        .bind("status", status.sqlName())
-        .bind("error", lastError)
-        .bind("now", clock.millis())
-        .bind("logId", logId.bytes())
-        .bind("stopped", LogStatus.STOPPED.sqlName())
-        .execute());
+    return updateStatus(logId, status, lastError, true);
+  }
+
+  private boolean updateStatus(Sha256 logId, LogStatus status, String lastError, boolean unlessStopped) {
+    int n = jdbi.withHandle(h -> {
+      Update update = h.createUpdate("UPDATE logs SET status = :status, last_error = :error, updated_at = :now"
+              + " WHERE log_id = :logId" + (unlessStopped ? " AND status <> :stopped" : ""))
+          .bind("status", status.sqlName())
+          .bind("error", lastError)
+          .bind("now", clock.millis())
+          .bind("logId", logId.bytes());
+      if (unlessStopped) {
+        update.bind("stopped", LogStatus.STOPPED.sqlName());
+      }
+      return update.execute();
+    });
     if (n == 0) {
       jdbi.useHandle(h -> internalId(h, logId)); // throws when the log is not registered at all
     }
@@ -208,12 +210,6 @@ public final class Logs {
         .mapTo(Integer.class)
         .findOne()
         .orElseThrow(() -> new StoreException("log " + logId.base64() + " is not registered"));
-  }
-
-  private static void requireLog(int updated, Sha256 logId) {
-    if (updated == 0) {
-      throw new StoreException("log " + logId.base64() + " is not registered");
-    }
   }
 
   private static LogState state(ResultSet rs) throws SQLException {
