@@ -57,6 +57,13 @@ final class StoreBenchmarkTest {
     try (var t = db.open()) {
       Store s = t.store();
       TestIssuances.registerLogs(s);
+      // An experiment, never a configuration: which indexes the ingest rate pays for.
+      for (String index : System.getProperty("ctmon.bench.dropIndexes", "").split(",")) {
+        if (!index.isBlank()) {
+          s.jdbi().useHandle(h -> h.execute("DROP INDEX " + index.strip()));
+          System.out.printf("bench %s: dropped index %s%n", db, index.strip());
+        }
+      }
       Ingest ingest = new Ingest(s.jdbi(), Clock.systemUTC(), false);
       Random pick = new Random(7);
       List<String> sampleNames = new ArrayList<>();

@@ -14,10 +14,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
@@ -99,12 +101,13 @@ final class CatchUpBenchmark {
       long staticSize = sizes.get("static-1");
 
       List<String> rows = new ArrayList<>();
-      rows.add(ctmon("ctmon rfc6962", rfcList, rfcSize, batch));
+      ProcessHandle log = server.toHandle();
+      rows.add(servedBy(log, rfcSize, () -> ctmon("ctmon rfc6962", rfcList, rfcSize, batch)));
       if (Boolean.parseBoolean(System.getProperty("ctmon.bench.certspotter", "true"))) {
-        rows.add(certspotter(certspotter, rfcList, rfcSize));
+        rows.add(servedBy(log, rfcSize, () -> certspotter(certspotter, rfcList, rfcSize)));
       }
       if (Boolean.parseBoolean(System.getProperty("ctmon.bench.static", "true"))) {
-        rows.add(ctmon("ctmon static", staticList, staticSize, batch));
+        rows.add(servedBy(log, staticSize, () -> ctmon("ctmon static", staticList, staticSize, batch)));
       }
       System.out.println("bench: ---- catch-up of " + entries + "-entry test logs on "
           + Runtime.getRuntime().availableProcessors() + " cores (load average at the end: "
@@ -115,6 +118,19 @@ final class CatchUpBenchmark {
       server.destroy();
       server.waitFor();
     }
+  }
+
+  /**
+   * The run's row with the CPU the test log spent serving it: on a 2-core machine the log and the
+   * monitor share the cores, so this bounds what any monitor can reach here.
+   */
+  private static String servedBy(ProcessHandle log, long size, Callable<String> run) throws Exception {
+    Duration before = log.info().totalCpuDuration().orElseThrow();
+    String row = run.call();
+    double served = log.info().totalCpuDuration().orElseThrow().minus(before).toNanos() / 1e9;
+    System.out.printf("bench: the test log served it with %.1f CPU s (%.3f per 1,000 entries)%n", served,
+        served * 1000 / size);
+    return row.substring(0, row.length() - 2) + String.format("; test log %.3f CPU s/1000 |", served * 1000 / size);
   }
 
   private String ctmon(String name, Path list, long size, int batch) throws Exception {
