@@ -137,7 +137,8 @@ final class MonitorTest {
     TestLogOptions options;
     Path list;
     long size;
-    try (TestLogServer log = TestLogServer.start(TestLogOptions.defaults())) {
+    // Started again on the same port below: one the kernel hands to no other socket meanwhile.
+    try (TestLogServer log = TestLogServer.start(TestLogOptions.defaults().withPort(UnassignedPort.pick()))) {
       log.grow(20);
       log.publish();
       size = smallerSize(log);
@@ -264,10 +265,7 @@ final class MonitorTest {
       String rfc = logOf(log, LogProtocol.RFC6962).name();
       String stat = logOf(log, LogProtocol.STATIC).name();
       Path file = dir.resolve("ctmon.yaml");
-      int free;
-      try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-        free = probe.getLocalPort();
-      }
+      int free = UnassignedPort.pick();
       String head = "http:\n  port: " + free + "\ndatabase:\n  url: \"jdbc:h2:file:" + dir.resolve("ctmon") + "\"\n"
           + "logs:\n  list: \"" + log.logListUrl() + "\"\n  startAt: beginning\n  pollInterval: 300ms\n";
       String fetch = "fetch:\n  contact: ct-test@example.org\n  batchSize: 64\n  requestsPerSecond: 100\n";
