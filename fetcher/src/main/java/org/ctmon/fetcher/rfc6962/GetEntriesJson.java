@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import org.ctmon.parser.leaf.EntryDecoding;
 import org.ctmon.parser.leaf.Rfc6962Entries;
@@ -31,7 +34,7 @@ final class GetEntriesJson {
         JsonToken value = p.nextToken();
         if (name.equals("entries")) {
           expect(p, value, JsonToken.START_ARRAY, "entries");
-          entries = entries(p, start, maxCount);
+          entries = entries(p, body, start, maxCount);
         } else {
           p.skipChildren();
         }
@@ -53,45 +56,77 @@ final class GetEntriesJson {
     }
   }
 
-  private static List<EntryDecoding> entries(JsonParser p, long start, long maxCount) throws IOException {
+  private static List<EntryDecoding> entries(JsonParser p, byte[] body, long start, long maxCount)
+      throws IOException {
     List<EntryDecoding> out = new ArrayList<>((int) Math.min(maxCount, 1024));
     JsonToken t;
     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
       int i = out.size();
-      String path = "entries[" + i + "]";
       if (i >= maxCount) {
         throw new MalformedJsonException("the log returned more than the " + maxCount + " entries asked for");
       }
-      expect(p, t, JsonToken.START_OBJECT, path);
+      expect(p, t, JsonToken.START_OBJECT, "entries[" + i + "]");
       byte[] leafInput = null;
       byte[] extraData = null;
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String name = p.currentName();
         JsonToken value = p.nextToken();
         if (name.equals("leaf_input")) {
-          leafInput = base64(p, value, path + ".leaf_input");
+          leafInput = base64(p, value, body, i, ".leaf_input");
         } else if (name.equals("extra_data")) {
-          extraData = base64(p, value, path + ".extra_data");
+          extraData = base64(p, value, body, i, ".extra_data");
         } else {
           p.skipChildren();
         }
       }
       if (leafInput == null) {
-        throw new MalformedJsonException(path + ".leaf_input is missing");
+        throw new MalformedJsonException("entries[" + i + "].leaf_input is missing");
       }
       if (extraData == null) {
-        throw new MalformedJsonException(path + ".extra_data is missing");
+        throw new MalformedJsonException("entries[" + i + "].extra_data is missing");
       }
       out.add(Rfc6962Entries.decode(start + i, leafInput, extraData));
     }
     return out;
   }
 
-  private static byte[] base64(JsonParser p, JsonToken value, String path) throws IOException {
+  private static byte[] base64(JsonParser p, JsonToken value, byte[] body, int entry, String field)
+      throws IOException {
     if (value != JsonToken.VALUE_STRING) {
-      throw new MalformedJsonException(path + " is " + describe(p, value) + ", not a base64 string");
+      throw new MalformedJsonException("entries[" + entry + "]" + field + " is " + describe(p, value)
+          + ", not a base64 string");
     }
-    return StrictJson.decodeBase64(p.getText(), path);
+    byte[] decoded = base64InPlace(p, body);
+    return decoded != null ? decoded : StrictJson.decodeBase64(p.getText(), "entries[" + entry + "]" + field);
+  }
+
+  /**
+   * The string token's bytes decoded straight from the body, when they are plain base64 between
+   * two quotes; else {@code null}, and the caller takes the JSON parser's text (escapes such as
+   * {@code \/} included) and its error messages. Most of a page is these two strings, and reading
+   * them as Java strings first cost about a fifth of the decoding threads' time; the parser, not
+   * having read the string, skips it with its usual checks when asked for the next token.
+   */
+  private static byte[] base64InPlace(JsonParser p, byte[] body) {
+    long at = p.currentTokenLocation().getByteOffset();
+    if (at < 0 || at >= body.length || body[(int) at] != '"') {
+      return null;
+    }
+    int from = (int) at + 1;
+    int to = from;
+    while (to < body.length && body[to] != '"' && body[to] != '\\') {
+      to++;
+    }
+    if (to >= body.length || body[to] != '"') {
+      return null;
+    }
+    try {
+      ByteBuffer out = Base64.getDecoder().decode(ByteBuffer.wrap(body, from, to - from));
+      byte[] array = out.array();
+      return out.remaining() == array.length ? array : Arrays.copyOfRange(array, out.position(), out.limit());
+    } catch (IllegalArgumentException notBase64) {
+      return null;
+    }
   }
 
   private static void expect(JsonParser p, JsonToken actual, JsonToken expected, String path) throws IOException {

@@ -101,8 +101,27 @@ final class StrictJson {
     try {
       return Base64.getDecoder().decode(text);
     } catch (IllegalArgumentException e) {
-      throw new MalformedJsonException(path + " is not base64: " + e.getMessage().toLowerCase(Locale.ROOT));
+      throw new MalformedJsonException(path + " is not base64: " + notBase64(text, e));
     }
+  }
+
+  /**
+   * Why {@code text} is not base64, naming the first character outside the alphabet by code point
+   * and offset (the JDK's message gives a signed byte in hex: {@code -17} for {@code é}).
+   */
+  private static String notBase64(String text, IllegalArgumentException e) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean alphabet = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+          || c == '+' || c == '/' || c == '=';
+      if (!alphabet) {
+        int cp = text.codePointAt(i);
+        String code = String.format("U+%04X", cp);
+        String shown = cp >= 0x21 && cp < 0x7f ? "'" + (char) cp + "' (" + code + ")" : code;
+        return "illegal base64 character " + shown + " at offset " + i;
+      }
+    }
+    return e.getMessage().toLowerCase(Locale.ROOT);
   }
 
   /** A JSON array of base64 SHA-256 hashes (audit paths, consistency proofs). */

@@ -1,5 +1,6 @@
 package org.ctmon.fetcher.rfc6962;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -170,7 +171,7 @@ final class Rfc6962ClientTest {
     assertEquals("tree_head_signature is missing", sthError("{\"tree_size\":1,\"timestamp\":1," + root + "}"));
     assertEquals("sha256_root_hash is null, not a base64 string",
         sthError("{\"tree_size\":1,\"timestamp\":1,\"sha256_root_hash\":null," + sig + "}"));
-    assertEquals("sha256_root_hash is not base64: illegal base64 character 21",
+    assertEquals("sha256_root_hash is not base64: illegal base64 character '!' (U+0021) at offset 0",
         sthError("{\"tree_size\":1,\"timestamp\":1,\"sha256_root_hash\":\"!!!!\"," + sig + "}"));
     assertEquals("the body is a json array, not an object", sthError("[1,2,3]"));
     assertEquals("empty body", sthError(""));
@@ -212,6 +213,34 @@ final class Rfc6962ClientTest {
   }
 
   @Test
+  void base64WrittenWithJsonEscapesDecodesToTheSameEntriesAsThePlainForm() throws Exception {
+    // JSON lets an encoder write '/' as "\/" (PHP's does by default) and a letter as "\u0041".
+    String plain = new String(FetcherCorpus.bytes("rfc6962/pilot/get-entries_6-entries_2015.json"),
+        StandardCharsets.US_ASCII);
+    assertTrue(plain.contains("/"), "the real page has '/' in its base64");
+    serve(plain);
+    List<EntryDecoding> expected = client("pilot").getEntries(1000, 1005).entries();
+    serve(plain.replace("/", "\\/").replaceFirst("\"AAAA", "\"\\\\u0041AAA"));
+    List<EntryDecoding> escaped = client("pilot").getEntries(1000, 1005).entries();
+
+    assertEquals(6, escaped.size());
+    for (int k = 0; k < 6; k++) {
+      X509Entry a = (X509Entry) ((Decoded) expected.get(k)).entry();
+      X509Entry b = (X509Entry) assertInstanceOf(Decoded.class, escaped.get(k)).entry();
+      assertEquals(a.leafHash(), b.leafHash());
+      assertArrayEquals(a.certificate().bytes(), b.certificate().bytes());
+    }
+  }
+
+  @Test
+  void aNonAsciiCharacterInBase64IsNamedByFieldWhetherSentRawOrEscaped() {
+    assertEquals("entries[0].extra_data is not base64: illegal base64 character U+00E9 at offset 2",
+        entriesError("{\"entries\":[{\"leaf_input\":\"AAAA\",\"extra_data\":\"AA\u00e9A\"}]}"));
+    assertEquals("entries[0].extra_data is not base64: illegal base64 character U+00E9 at offset 2",
+        entriesError("{\"entries\":[{\"leaf_input\":\"AAAA\",\"extra_data\":\"AA\\u00e9A\"}]}"));
+  }
+
+  @Test
   void aShortPageReturnsWhatTheLogGaveSoTheCallerAsksForTheRest() throws Exception {
     ObjectNode all = (ObjectNode) JSON.readTree(FetcherCorpus.bytes("rfc6962/pilot/get-entries_6-entries_2015.json"));
     ArrayNode three = JSON.createArrayNode();
@@ -245,7 +274,7 @@ final class Rfc6962ClientTest {
 
   @Test
   void garbageEntriesAreNamedByPosition() {
-    assertEquals("entries[1].leaf_input is not base64: illegal base64 character 2a",
+    assertEquals("entries[1].leaf_input is not base64: illegal base64 character '*' (U+002A) at offset 0",
         entriesError("{\"entries\":[{\"leaf_input\":\"AAAA\",\"extra_data\":\"\"},{\"leaf_input\":\"**\",\"extra_data\":\"\"}]}"));
     assertEquals("entries[0].extra_data is missing", entriesError("{\"entries\":[{\"leaf_input\":\"AAAA\"}]}"));
     assertEquals("entries[0].leaf_input is a number 12, not a base64 string",
