@@ -2,6 +2,7 @@ package org.ctmon.fetcher.follow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -105,6 +106,31 @@ final class LogFollowerFaultsTest {
       f.runOnce();
 
       FollowerStatus s = assertBackingOffAfterA429(h, log, f, start);
+    }
+  }
+
+  @Test
+  void aStoredPositionThatWentBackDuringARunIsReportedAndNotTakenForAnotherProcessWinningTheRace() {
+    try (FollowerHarness h = new FollowerHarness(dir, TestLogOptions.defaults())) {
+      h.grow(250);
+      boolean[] movedBack = {false};
+      LogFollower f = h.follower(RFC, CONFIG, batch -> {
+        if (batch.fromIndex() == 100 && !movedBack[0]) {
+          movedBack[0] = true; // say, a database restored from a backup under the running monitor
+          h.store.jdbi().useHandle(x -> x.createUpdate("UPDATE logs SET next_index = 40 WHERE log_id = :id")
+              .bind("id", h.logId(RFC).bytes()).execute());
+        }
+        return h.ingest.commit(batch);
+      });
+      f.runOnce();
+
+      FollowerStatus s = f.status();
+      assertTrue(movedBack[0], "the run reached the second batch");
+      assertNotEquals(FollowerHealth.OK, s.health(), s.toString());
+      assertTrue(s.lastError().orElseThrow().endsWith("it starts at index 100 but the stored position is 40"),
+          s.lastError().orElseThrow());
+      assertTrue(s.consecutiveFailures() >= 1, s.toString());
+      assertEquals(100, h.entryStats(RFC)[0], "the first batch stays stored; nothing of the refused one is written");
     }
   }
 
