@@ -8,8 +8,10 @@ public enum Vendor {
   H2("h2"),
   POSTGRESQL("postgresql");
 
-  /** H2 page cache added to URLs that do not set {@code CACHE_SIZE}, in KB. */
+  /** Largest H2 page cache added to URLs that do not set {@code CACHE_SIZE}, in KB. */
   static final int DEFAULT_H2_CACHE_KB = 262_144;
+  /** H2's own default page cache, in KB: the least ctmon gives it. */
+  static final int MIN_H2_CACHE_KB = 16_384;
   private final String migrationFolder;
 
   Vendor(String migrationFolder) {
@@ -77,8 +79,18 @@ public enum Vendor {
     if (!upper.contains(";CACHE_SIZE=")) {
       // 256 MB of page cache (H2's default is 16 MB): name searches over millions of names stay
       // in memory; measured 5-7 ms p95 instead of 25-37 ms at 2.7 million names.
-      b.append(";CACHE_SIZE=").append(DEFAULT_H2_CACHE_KB);
+      b.append(";CACHE_SIZE=").append(h2CacheKb(Runtime.getRuntime().maxMemory()));
     }
     return b.toString();
+  }
+
+  /**
+   * The page cache for a JVM whose heap may grow to {@code maxHeapBytes}: 256 MB, but at most a
+   * quarter of the heap (and never under H2's own 16 MB). Catch-up with a 256 MB heap and the
+   * 256 MB cache spent most of its time collecting garbage: a small machine's heap is not H2's alone.
+   */
+  static int h2CacheKb(long maxHeapBytes) {
+    long quarterKb = maxHeapBytes / 4 / 1024;
+    return (int) Math.max(MIN_H2_CACHE_KB, Math.min(DEFAULT_H2_CACHE_KB, quarterKb));
   }
 }

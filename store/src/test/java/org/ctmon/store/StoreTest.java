@@ -33,9 +33,20 @@ final class StoreTest {
   }
 
   @Test
+  void theH2PageCacheIs256MbButAtMostAQuarterOfTheHeapAndNeverUnderH2sOwn16Mb() {
+    long mb = 1024 * 1024;
+    assertEquals(262_144, Vendor.h2CacheKb(6L * 1024 * mb), "a 6 GB heap: 256 MB");
+    assertEquals(262_144, Vendor.h2CacheKb(1024 * mb), "1 GB: 256 MB");
+    assertEquals(131_072, Vendor.h2CacheKb(512 * mb), "512 MB: 128 MB");
+    assertEquals(65_536, Vendor.h2CacheKb(256 * mb), "256 MB: 64 MB");
+    assertEquals(16_384, Vendor.h2CacheKb(32 * mb), "32 MB: H2's own 16 MB, not 8");
+  }
+
+  @Test
   void h2UrlsGetTheSettingsTheSqlNeedsUnlessTheyHaveThem() {
     assertEquals("jdbc:h2:file:./data/ctmon;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-        + ";WRITE_DELAY=0;CACHE_SIZE=262144", Vendor.H2.completeUrl("jdbc:h2:file:./data/ctmon"));
+        + ";WRITE_DELAY=0;CACHE_SIZE=" + Vendor.h2CacheKb(Runtime.getRuntime().maxMemory()),
+        Vendor.H2.completeUrl("jdbc:h2:file:./data/ctmon"));
     assertEquals("jdbc:h2:file:x;mode=PostgreSQL;cache_size=1024;write_delay=10;DATABASE_TO_LOWER=TRUE"
             + ";DEFAULT_NULL_ORDERING=HIGH",
         Vendor.H2.completeUrl("jdbc:h2:file:x;mode=PostgreSQL;cache_size=1024;write_delay=10"));
