@@ -10,9 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import org.ctmon.parser.Base64Text;
 import org.ctmon.parser.Sha256;
 
 /**
@@ -99,29 +99,10 @@ final class StrictJson {
 
   static byte[] decodeBase64(String text, String path) {
     try {
-      return Base64.getDecoder().decode(text);
+      return Base64Text.decode(text);
     } catch (IllegalArgumentException e) {
-      throw new MalformedJsonException(path + " is not base64: " + notBase64(text, e));
+      throw new MalformedJsonException(path + " is not base64: " + e.getMessage());
     }
-  }
-
-  /**
-   * Why {@code text} is not base64, naming the first character outside the alphabet by code point
-   * and offset (the JDK's message gives a signed byte in hex: {@code -17} for {@code é}).
-   */
-  private static String notBase64(String text, IllegalArgumentException e) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean alphabet = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-          || c == '+' || c == '/' || c == '=';
-      if (!alphabet) {
-        int cp = text.codePointAt(i);
-        String code = String.format("U+%04X", cp);
-        String shown = cp >= 0x21 && cp < 0x7f ? "'" + (char) cp + "' (" + code + ")" : code;
-        return "illegal base64 character " + shown + " at offset " + i;
-      }
-    }
-    return e.getMessage().toLowerCase(Locale.ROOT);
   }
 
   /** A JSON array of base64 SHA-256 hashes (audit paths, consistency proofs). */

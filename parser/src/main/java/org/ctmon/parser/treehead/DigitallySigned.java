@@ -1,6 +1,7 @@
 package org.ctmon.parser.treehead;
 
 import java.util.Base64;
+import org.ctmon.parser.Base64Text;
 import org.ctmon.parser.OpaqueBytes;
 
 /**
@@ -45,7 +46,7 @@ public record DigitallySigned(int hashAlgorithm, int signatureAlgorithm, OpaqueB
   public static DigitallySigned fromBase64(String base64) {
     byte[] bytes;
     try {
-      bytes = Base64.getDecoder().decode(base64);
+      bytes = Base64Text.decode(base64);
     } catch (IllegalArgumentException e) {
       throw new MalformedTreeHeadException("digitally-signed value is not base64: " + e.getMessage());
     }

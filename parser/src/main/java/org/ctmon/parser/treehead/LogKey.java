@@ -54,7 +54,7 @@ public final class LogKey {
   public static LogKey fromBase64(String base64) {
     byte[] der;
     try {
-      der = java.util.Base64.getDecoder().decode(base64.strip());
+      der = org.ctmon.parser.Base64Text.decode(base64.strip());
     } catch (IllegalArgumentException e) {
       throw new InvalidLogKeyException("log key is not base64: " + e.getMessage());
     }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.ctmon.parser.Base64Text;
 import org.ctmon.parser.OpaqueBytes;
 
 /**
@@ -118,7 +119,7 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
       if (b64.length() % 4 != 0) {
         throw new IllegalArgumentException("length " + b64.length() + " is not a multiple of 4");
       }
-      blob = Base64.getDecoder().decode(b64);
+      blob = Base64Text.decode(b64);
     } catch (IllegalArgumentException e) {
       throw new MalformedNoteException(where + " (" + name + ") is not padded base64: " + e.getMessage());
     }

@@ -1,6 +1,6 @@
 package org.ctmon.parser.treehead;
 
-import java.util.Base64;
+import org.ctmon.parser.Base64Text;
 import org.ctmon.parser.Sha256;
 
 /**
@@ -39,7 +39,7 @@ public record SignedTreeHead(long treeSize, long timestamp, Sha256 rootHash, Dig
   static Sha256 rootFromBase64(String base64, long treeSize) {
     byte[] root;
     try {
-      root = Base64.getDecoder().decode(base64);
+      root = Base64Text.decode(base64);
     } catch (IllegalArgumentException e) {
       throw new MalformedTreeHeadException(
           "root hash of tree head at size " + treeSize + " is not base64: " + e.getMessage());

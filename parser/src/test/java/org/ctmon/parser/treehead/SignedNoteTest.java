@@ -56,7 +56,7 @@ final class SignedNoteTest {
 
   @Test
   void signatureWithBadBase64IsMalformed() {
-    assertEquals("note signature on line 3 (a) is not padded base64: Illegal base64 character 21",
+    assertEquals("note signature on line 3 (a) is not padded base64: illegal base64 character '!' (U+0021) at offset 4",
         malformed("a\n\n— a AAAA!AA=\n"));
   }
 

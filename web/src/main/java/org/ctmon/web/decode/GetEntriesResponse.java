@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
+import org.ctmon.parser.Base64Text;
 import org.ctmon.parser.CtmonException;
 
 /**
@@ -63,14 +63,14 @@ record GetEntriesResponse(List<RawEntry> entries) {
       error = "leaf_input missing or not a string";
     } else {
       try {
-        leaf = Base64.getDecoder().decode(leafNode.asText());
+        leaf = Base64Text.decode(leafNode.asText());
       } catch (IllegalArgumentException ex) {
         error = "leaf_input is not base64: " + ex.getMessage();
       }
     }
     if (extraNode != null && extraNode.isTextual()) {
       try {
-        extra = Base64.getDecoder().decode(extraNode.asText());
+        extra = Base64Text.decode(extraNode.asText());
       } catch (IllegalArgumentException ex) {
         error = error != null ? error : "extra_data is not base64: " + ex.getMessage();
       }

@@ -209,7 +209,8 @@ final class DecodeCommandTest {
     Run run = decode(file.toString());
     assertEquals(1, run.exit());
     assertEquals(6, run.lines().size(), "every entry is printed");
-    assertTrue(run.lines().get(1).get("error").asText().startsWith("leaf_input is not base64"), run.lines().get(1).toString());
+    assertEquals("leaf_input is not base64: illegal base64 character '!' (U+0021) at offset 0",
+        run.lines().get(1).get("error").asText(), "the same reason the monitor gives for a page it fetched");
     assertTrue(run.lines().get(3).get("error").asText().startsWith("leaf: truncated"), run.lines().get(3).toString());
     for (int i : new int[] {0, 2, 4, 5}) {
       assertTrue(run.lines().get(i).get("error").isNull());
