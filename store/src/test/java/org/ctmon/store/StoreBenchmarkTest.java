@@ -73,6 +73,7 @@ final class StoreBenchmarkTest {
       // Batches are built on their own thread, as the monitor decodes entries on worker threads
       // while one thread commits: the figure is the store's, not the generator's.
       java.util.concurrent.BlockingQueue<IngestBatch> built = new java.util.concurrent.ArrayBlockingQueue<>(8);
+      java.util.concurrent.atomic.AtomicReference<Throwable> generatorFailure = new java.util.concurrent.atomic.AtomicReference<>();
       Thread generator = new Thread(() -> {
         long[] logNext = new long[WRITERS];
         try {
@@ -103,6 +104,8 @@ final class StoreBenchmarkTest {
           }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+          generatorFailure.set(e); // the committing loop stops waiting for batches and rethrows it
         }
       }, "bench-batches");
       generator.setDaemon(true);
@@ -119,27 +122,37 @@ final class StoreBenchmarkTest {
       for (int k = 0; k < WRITERS; k++) {
         writers.add(java.util.concurrent.Executors.newSingleThreadExecutor());
       }
-      while (index < issuances) {
-        IngestBatch b = built.take();
-        int n = b.issuances().size();
-        int w = (int) ((index / BATCH) % WRITERS);
-        if (WRITERS == 1) {
-          ingest.commit(b);
-        } else {
-          if (pending[w] != null) {
-            pending[w].get(); // this log's previous batch first: batches of one log commit in order
+      try {
+        while (index < issuances) {
+          IngestBatch b = built.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+          if (b == null) {
+            if (generatorFailure.get() != null) {
+              throw new AssertionError("the batch generator failed", generatorFailure.get());
+            }
+            continue;
           }
-          pending[w] = writers.get(w).submit(() -> ingest.commit(b));
+          int n = b.issuances().size();
+          int w = (int) ((index / BATCH) % WRITERS);
+          if (WRITERS == 1) {
+            ingest.commit(b);
+          } else {
+            if (pending[w] != null) {
+              pending[w].get(); // this log's previous batch first: batches of one log commit in order
+            }
+            pending[w] = writers.get(w).submit(() -> ingest.commit(b));
+          }
+          index += n;
+          if (index % (BATCH * 200L) < BATCH) {
+            long now = System.nanoTime();
+            System.out.printf("bench %s: %d issuances, %.0f issuances/s overall, %.0f/s last window%n", db, index,
+                index / ((now - start) / 1e9), (BATCH * 200.0) / ((now - windowStart) / 1e9));
+            windowStart = now;
+          }
         }
-        index += n;
-        if (index % (BATCH * 200L) < BATCH) {
-          long now = System.nanoTime();
-          System.out.printf("bench %s: %d issuances, %.0f issuances/s overall, %.0f/s last window%n", db, index,
-              index / ((now - start) / 1e9), (BATCH * 200.0) / ((now - windowStart) / 1e9));
-          windowStart = now;
-        }
+        generator.join();
+      } finally {
+        generator.interrupt(); // a failed commit leaves it waiting to hand over a batch
       }
-      generator.join();
       for (int k = 0; k < WRITERS; k++) {
         if (pending[k] != null) {
           pending[k].get();

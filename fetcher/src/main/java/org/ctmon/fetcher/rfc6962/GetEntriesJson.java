@@ -108,6 +108,7 @@ final class GetEntriesJson {
    * having read the string, skips it with its usual checks when asked for the next token.
    */
   private static byte[] base64InPlace(JsonParser p, byte[] body) {
+    // Byte offsets are into body because StrictJson.parser parses the whole array from its start.
     long at = p.currentTokenLocation().getByteOffset();
     if (at < 0 || at >= body.length || body[(int) at] != '"') {
       return null;
@@ -117,8 +118,8 @@ final class GetEntriesJson {
     while (to < body.length && body[to] != '"' && body[to] != '\\') {
       to++;
     }
-    if (to >= body.length || body[to] != '"') {
-      return null;
+    if (to >= body.length || body[to] != '"' || to - from > p.streamReadConstraints().getMaxStringLength()) {
+      return null; // escapes, the end of the body, or longer than the parser takes: its text, its error
     }
     try {
       ByteBuffer out = Base64.getDecoder().decode(ByteBuffer.wrap(body, from, to - from));

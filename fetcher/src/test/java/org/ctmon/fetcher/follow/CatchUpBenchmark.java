@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and 100% of the catch-up.
  *
  * <p>System properties: {@code ctmon.bench.entries} (default 1,000,000 per log), {@code
- * ctmon.bench.testlogXmx} (default 6g), {@code ctmon.bench.ctmonXmx} (default 1g), {@code
+ * ctmon.bench.testlogXmx} (default 6g), {@code ctmon.bench.ctmonXmx} (default: none, the launcher's heap), {@code
  * ctmon.bench.batch} (get-entries cap and ctmon's request size, default 1000), {@code
  * ctmon.bench.parallelism} (4), {@code ctmon.bench.commit} (the product's, 1,024), {@code ctmon.bench.static}
  * (true), {@code ctmon.bench.certspotter} (true), {@code ctmon.bench.ctmonJvmArgs} (extra flags for
@@ -155,12 +155,20 @@ final class CatchUpBenchmark {
     props.addAll(dbProps);
     String extra = System.getProperty("ctmon.bench.ctmonJvmArgs", "").trim();
     List<String> extraFlags = extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
+    // The launcher's flags, less those the benchmark's own flags replace (as the launcher does).
+    String xmx = System.getProperty("ctmon.bench.ctmonXmx", "");
     boolean picksCollector = extraFlags.stream().anyMatch(f -> f.matches("-XX:\\+Use(Serial|Parallel|G1|Z|Shenandoah|Epsilon)GC"));
-    if (!picksCollector) {
-      props.addAll(launcherJavaOpts());
+    boolean sizesHeap = !xmx.isEmpty()
+        || extraFlags.stream().anyMatch(f -> f.matches("-Xmx.*|-XX:(MaxHeapSize|MaxRAM|MaxRAMPercentage|MaxRAMFraction)=.*"));
+    for (String f : launcherJavaOpts()) {
+      boolean collector = f.matches("-XX:\\+Use\\w+GC");
+      boolean heap = f.startsWith("-XX:MaxRAM=");
+      if (!(collector && picksCollector) && !(heap && sizesHeap)) {
+        props.add(f);
+      }
     }
     props.addAll(extraFlags);
-    List<String> cmd = java(System.getProperty("ctmon.bench.ctmonXmx", "1g"), props, FollowerProcess.class.getName(),
+    List<String> cmd = java(xmx, props, FollowerProcess.class.getName(),
         List.of(list.toString(), jdbcUrl, System.getProperty("ctmon.bench.commit",
                 Integer.toString(FollowerConfig.DEFAULT.commitEntries())),
             Integer.toString(batch), System.getProperty("ctmon.bench.parallelism", "4")));
@@ -241,7 +249,9 @@ final class CatchUpBenchmark {
   private static List<String> java(String xmx, List<String> props, String main, List<String> args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx" + xmx);
+    if (!xmx.isEmpty()) {
+      cmd.add("-Xmx" + xmx);
+    }
     cmd.addAll(props);
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));

@@ -229,7 +229,19 @@ final class Rfc6962ClientTest {
       X509Entry b = (X509Entry) assertInstanceOf(Decoded.class, escaped.get(k)).entry();
       assertEquals(a.leafHash(), b.leafHash());
       assertArrayEquals(a.certificate().bytes(), b.certificate().bytes());
+      assertEquals(a.chain().size(), b.chain().size(), "extra_data, escaped too, gives the same chain");
+      assertTrue(!b.chain().isEmpty(), "the real entries carry their chains");
+      for (int c = 0; c < a.chain().size(); c++) {
+        assertArrayEquals(a.chain().get(c).bytes(), b.chain().get(c).bytes());
+      }
     }
+  }
+
+  @Test
+  void aBase64StringLongerThanTheJsonParserTakesIsRefusedAsBefore() {
+    String huge = "A".repeat(20_000_004); // Jackson's default limit is 20,000,000 characters a string
+    String reason = entriesError("{\"entries\":[{\"leaf_input\":\"AAAA\",\"extra_data\":\"" + huge + "\"}]}");
+    assertTrue(reason.contains("exceeds the maximum allowed"), reason);
   }
 
   @Test
