@@ -1,0 +1,44 @@
+package org.ctmon.fetcher.rfc6962;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.ctmon.fetcher.http.FetcherCorpus;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Prints the cost of reading a {@code get-entries} page on one thread: JSON, base64 and the
+ * RFC 6962 framing of each entry (certificate facts excluded), for a 1,000-entry page made of the
+ * six real Pilot entries (about 5 KB of base64 each). Every RFC 6962 entry ctmon follows passes
+ * here. Run with {@code mvn -B -Pbench test -pl fetcher -Dtest=GetEntriesDecodeBenchmark}.
+ */
+@Tag("bench")
+final class GetEntriesDecodeBenchmark {
+  @Test
+  void printsMicrosecondsPerEntryOfAGetEntriesPage() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode six = (ObjectNode) json.readTree(FetcherCorpus.bytes("rfc6962/pilot/get-entries_6-entries_2015.json"));
+    ArrayNode entries = json.createArrayNode();
+    for (int i = 0; i < 1000; i++) {
+      entries.add(six.get("entries").get(i % 6));
+    }
+    byte[] page = json.writeValueAsBytes(json.createObjectNode().set("entries", entries));
+    double best = Double.MAX_VALUE;
+    for (int round = 0; round < 8; round++) { // the first rounds warm the JIT up
+      long t0 = System.nanoTime();
+      int n = 0;
+      while (System.nanoTime() - t0 < 2_000_000_000L) {
+        n += GetEntriesJson.decode(page, 0, 1000).size();
+      }
+      double ns = (System.nanoTime() - t0) / (double) n;
+      best = Math.min(best, ns);
+      System.out.printf("bench get-entries decode: round %d, %.2f µs per entry%n", round, ns / 1000);
+    }
+    System.out.printf("bench get-entries decode: best %.2f µs per entry (%,d bytes of JSON for 1,000 entries)%n",
+        best / 1000, page.length);
+    assertEquals(1000, GetEntriesJson.decode(page, 0, 1000).size());
+  }
+}
