@@ -3,6 +3,7 @@ package org.ctmon.fetcher.follow;
 import java.util.ArrayList;
 import java.util.List;
 import org.ctmon.fetcher.http.LogHttpException;
+import org.ctmon.fetcher.http.LogResponseException;
 import org.ctmon.fetcher.rfc6962.EntriesPage;
 import org.ctmon.fetcher.rfc6962.EntryAndProof;
 import org.ctmon.fetcher.rfc6962.EntryRange;
@@ -22,7 +23,7 @@ import org.ctmon.store.log.IncidentKind;
 
 /**
  * An RFC 6962 log through {@link Rfc6962Client}: get-sth, get-entries with follow-up requests for
- * short pages, get-sth-consistency between heads, and the audit path of the leaf before the start
+ * short pages (and smaller requests for pages over the body cap), get-sth-consistency between heads, and the audit path of the leaf before the start
  * ({@code get-entry-and-proof}, else {@code get-entries} + {@code get-proof-by-hash}) to start at
  * the end or at an entry index.
  */
@@ -70,14 +71,29 @@ final class Rfc6962Source implements LogSource {
   public List<EntryDecoding> fetch(FetchUnit unit, Runnable beforeFollowUp) {
     List<EntryDecoding> out = new ArrayList<>((int) (unit.end() - unit.first()));
     long next = unit.first();
+    long ask = unit.end() - next;
+    boolean first = true;
     while (next < unit.end()) {
-      if (next > unit.first()) {
+      if (!first) {
         // Logs answer with fewer entries than asked (RFC 6962 §4.6): ask again for the rest.
         beforeFollowUp.run();
       }
-      EntriesPage page = client.getEntries(next, unit.end() - 1);
+      first = false;
+      EntriesPage page;
+      try {
+        page = client.getEntries(next, next + Math.min(ask, unit.end() - next) - 1);
+      } catch (LogResponseException e) {
+        if (!e.overCap() || ask == 1) {
+          throw e; // one entry over the cap: nothing smaller to ask for; the follower backs off
+        }
+        // Entries too big for one page under the body cap: ask for half as many, down to one,
+        // rather than fail on the same page for ever.
+        ask = (ask + 1) / 2;
+        continue;
+      }
       out.addAll(page.entries());
       next = page.next();
+      ask = Math.min(ask * 2, unit.end() - unit.first()); // past the big entries, pages grow again
     }
     return out;
   }

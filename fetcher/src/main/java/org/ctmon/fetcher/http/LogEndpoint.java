@@ -70,7 +70,7 @@ public final class LogEndpoint {
       }
       return body.bytes();
     } catch (BodyTooLargeException e) {
-      throw new LogResponseException(baseUrl, request, e.getMessage(), null);
+      throw LogResponseException.overCap(baseUrl, request, e.getMessage());
     } catch (IOException e) {
       throw new LogTransportException(baseUrl, request, e);
     }

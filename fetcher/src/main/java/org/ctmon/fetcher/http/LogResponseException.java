@@ -16,20 +16,36 @@ import java.util.Objects;
 public final class LogResponseException extends LogFetchException {
   private final String reason;
   private final String bodyExcerpt;
+  private final boolean overCap;
 
   /**
    * @param reason what is wrong, lower case, naming the field ({@code entries[3].leaf_input is not base64})
    * @param body the body as received (only its start is kept), or {@code null} if it was not read
    */
   public LogResponseException(URI logUrl, String request, String reason, byte[] body) {
-    this(logUrl, request, reason, body == null ? "" : BodyExcerpt.of(body), body == null ? -1 : body.length);
+    this(logUrl, request, reason, body == null ? "" : BodyExcerpt.of(body), body == null ? -1 : body.length, false);
   }
 
-  private LogResponseException(URI logUrl, String request, String reason, String excerpt, long bodyLength) {
+  private LogResponseException(URI logUrl, String request, String reason, String excerpt, long bodyLength,
+                               boolean overCap) {
     super(logUrl, request, "malformed response: " + reason
         + (bodyLength < 0 ? "" : "; body (" + bodyLength + " bytes): " + excerpt), null);
     this.reason = Objects.requireNonNull(reason, "reason");
     this.bodyExcerpt = excerpt;
+    this.overCap = overCap;
+  }
+
+  /** A body longer than the client's cap, not read past it ({@code reason} says how long). */
+  static LogResponseException overCap(URI logUrl, String request, String reason) {
+    return new LogResponseException(logUrl, request, reason, "", -1, true);
+  }
+
+  /**
+   * Whether the body was refused for its size alone: a request for fewer entries may get an
+   * answer, where one for the same entries again would not.
+   */
+  public boolean overCap() {
+    return overCap;
   }
 
   /** What is wrong with the body. */

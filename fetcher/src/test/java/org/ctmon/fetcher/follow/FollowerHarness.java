@@ -92,7 +92,11 @@ final class FollowerHarness implements AutoCloseable {
   }
 
   LogFollower follower(String name, FollowerConfig config, BatchSink sink) {
-    return new LogFollower(ctLog(name), http, logs, sink, pool, config, clock, new SplittableRandom(1),
+    return follower(name, config, sink, http);
+  }
+
+  LogFollower follower(String name, FollowerConfig config, BatchSink sink, OkHttpClient client) {
+    return new LogFollower(ctLog(name), client, logs, sink, pool, config, clock, new SplittableRandom(1),
         d -> clock.advance(d));
   }
 

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
+import okhttp3.OkHttpClient;
+import org.ctmon.fetcher.http.HttpConfig;
 import org.ctmon.parser.merkle.MerkleHash;
 import org.ctmon.store.log.LogState;
 import org.ctmon.store.log.LogStatus;
@@ -131,6 +133,47 @@ final class LogFollowerFaultsTest {
           s.lastError().orElseThrow());
       assertTrue(s.consecutiveFailures() >= 1, s.toString());
       assertEquals(100, h.entryStats(RFC)[0], "the first batch stays stored; nothing of the refused one is written");
+    }
+  }
+
+  @Test
+  void pagesOverTheBodyCapAreAskedForInSmallerPiecesAndEveryEntryIsStoredOnce() {
+    try (FollowerHarness h = new FollowerHarness(dir, TestLogOptions.defaults())) {
+      h.grow(150);
+      // 40,000 bytes hold about a dozen of the test log's entries, a page of 50 about 200,000.
+      OkHttpClient capped = HttpConfig.withContact("ctmon-tests@example.org").withMaxBodyBytes(40_000).newClient();
+      LogFollower f = h.follower(RFC, CONFIG, h.ingest::commit, capped);
+      runUntilCaughtUp(h, f, Duration.ofSeconds(1));
+
+      long size = h.testLog(RFC).publishedSize();
+      assertEquals(FollowerHealth.OK, f.status().health(), () -> f.status().toString());
+      assertEquals(size, f.status().position());
+      long[] stats = h.entryStats(RFC);
+      assertEquals(List.of(size, size, 0L, size - 1), List.of(stats[0], stats[1], stats[2], stats[3]),
+          "every entry once");
+      long requests = h.server.requests(RFC, "ct/v1/get-entries");
+      assertTrue(requests > 3 * ((size + 49) / 50), "pages asked for in pieces: " + requests + " requests");
+    }
+  }
+
+  @Test
+  void anEntryOverTheBodyCapOnItsOwnIsReportedAndTheLogDoesNotAdvance() {
+    try (FollowerHarness h = new FollowerHarness(dir, TestLogOptions.defaults())) {
+      h.grow(150);
+      // Every entry of the test log is over 1,000 bytes of JSON; a signed head is well under.
+      OkHttpClient capped = HttpConfig.withContact("ctmon-tests@example.org").withMaxBodyBytes(1_000).newClient();
+      LogFollower f = h.follower(RFC, CONFIG, h.ingest::commit, capped);
+      f.runOnce();
+
+      FollowerStatus s = f.status();
+      assertEquals(FollowerHealth.BACKING_OFF, s.health(), s::toString);
+      assertTrue(s.lastError().orElseThrow().contains("exceeds the cap of 1000 bytes"), s.lastError().orElseThrow());
+      assertTrue(Pattern.compile("error fetching entries (\\d+)-\\1 from ").matcher(s.lastError().orElseThrow()).find(),
+          "the error names the one entry that does not fit: " + s.lastError().orElseThrow());
+      assertEquals(0, s.position());
+      assertEquals(0, h.entryStats(RFC)[0]);
+      long requests = h.server.requests(RFC, "ct/v1/get-entries");
+      assertTrue(requests <= 2 * 7, "halving 50 down to 1 takes 7 requests a unit, not a loop: " + requests);
     }
   }
 
