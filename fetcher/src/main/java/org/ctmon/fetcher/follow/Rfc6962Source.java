@@ -83,6 +83,7 @@ final class Rfc6962Source implements LogSource {
       try {
         page = client.getEntries(next, next + Math.min(ask, unit.end() - next) - 1);
       } catch (LogResponseException e) {
+        ask = Math.min(ask, unit.end() - next); // what was asked for, not more
         if (!e.overCap() || ask == 1) {
           throw e; // one entry over the cap: nothing smaller to ask for; the follower backs off
         }

@@ -22,6 +22,7 @@ import org.ctmon.testlog.log.Damage;
 import org.ctmon.testlog.log.LoggedEntry;
 import org.ctmon.testlog.log.TestLog;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 final class LogFollowerFaultsTest {
@@ -137,6 +138,7 @@ final class LogFollowerFaultsTest {
   }
 
   @Test
+  @Timeout(120) // a halving that never ends fails here instead of hanging the build
   void pagesOverTheBodyCapAreAskedForInSmallerPiecesAndEveryEntryIsStoredOnce() {
     try (FollowerHarness h = new FollowerHarness(dir, TestLogOptions.defaults())) {
       h.grow(150);
@@ -157,6 +159,7 @@ final class LogFollowerFaultsTest {
   }
 
   @Test
+  @Timeout(120) // a halving that never ends fails here instead of hanging the build
   void anEntryOverTheBodyCapOnItsOwnIsReportedAndTheLogDoesNotAdvance() {
     try (FollowerHarness h = new FollowerHarness(dir, TestLogOptions.defaults())) {
       h.grow(150);

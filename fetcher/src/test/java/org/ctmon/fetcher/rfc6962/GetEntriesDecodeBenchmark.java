@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * Prints the cost of reading a {@code get-entries} page on one thread: JSON, base64 and the
  * RFC 6962 framing of each entry (certificate facts excluded), for a 1,000-entry page made of the
  * six real Pilot entries (about 5 KB of base64 each). Every RFC 6962 entry ctmon follows passes
- * here. Run with {@code mvn -B -Pbench test -pl fetcher -Dtest=GetEntriesDecodeBenchmark}.
+ * here. Run with {@code mvn -B -Pbench test -pl fetcher -am -Dtest=GetEntriesDecodeBenchmark
+ * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Tag("bench")
 final class GetEntriesDecodeBenchmark {
