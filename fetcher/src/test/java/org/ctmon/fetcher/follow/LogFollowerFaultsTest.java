@@ -143,8 +143,7 @@ final class LogFollowerFaultsTest {
     try (FollowerHarness h = new FollowerHarness(dir, TestLogOptions.defaults())) {
       h.grow(150);
       // 40,000 bytes hold about a dozen of the test log's entries, a page of 50 about 200,000.
-      OkHttpClient capped = HttpConfig.withContact("ctmon-tests@example.org").withMaxBodyBytes(40_000).newClient();
-      LogFollower f = h.follower(RFC, CONFIG, h.ingest::commit, capped);
+      LogFollower f = followerWithBodyCap(h, 40_000);
       runUntilCaughtUp(h, f, Duration.ofSeconds(1));
 
       long size = h.testLog(RFC).publishedSize();
@@ -164,8 +163,7 @@ final class LogFollowerFaultsTest {
     try (FollowerHarness h = new FollowerHarness(dir, TestLogOptions.defaults())) {
       h.grow(150);
       // Every entry of the test log is over 1,000 bytes of JSON; a signed head is well under.
-      OkHttpClient capped = HttpConfig.withContact("ctmon-tests@example.org").withMaxBodyBytes(1_000).newClient();
-      LogFollower f = h.follower(RFC, CONFIG, h.ingest::commit, capped);
+      LogFollower f = followerWithBodyCap(h, 1_000);
       f.runOnce();
 
       FollowerStatus s = f.status();
@@ -480,6 +478,12 @@ final class LogFollowerFaultsTest {
     assertEquals(FollowerHealth.STOPPED, f.status().health(), () -> f.status().toString());
     assertTrue(f.status().lastError().orElseThrow().contains(why), f.status().lastError().orElseThrow());
     assertEquals(List.of("inconsistent a b"), h.incidents(name));
+  }
+
+  /** A follower of the RFC 6962 log whose client refuses bodies over {@code maxBodyBytes}. */
+  private static LogFollower followerWithBodyCap(FollowerHarness h, long maxBodyBytes) {
+    OkHttpClient capped = HttpConfig.withContact("ctmon-tests@example.org").withMaxBodyBytes(maxBodyBytes).newClient();
+    return h.follower(RFC, CONFIG, h.ingest::commit, capped);
   }
 
   static void runUntilCaughtUp(FollowerHarness h, LogFollower f, Duration step) {

@@ -1,8 +1,5 @@
 package org.ctmon.fetcher.rfc6962;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.time.Clock;
@@ -26,13 +23,7 @@ final class ClientThroughput {
   private ClientThroughput() {}
 
   public static void main(String[] args) throws Exception {
-    ObjectMapper json = new ObjectMapper();
-    ObjectNode six = (ObjectNode) json.readTree(FetcherCorpus.bytes("rfc6962/pilot/get-entries_6-entries_2015.json"));
-    ArrayNode entries = json.createArrayNode();
-    for (int i = 0; i < 1000; i++) {
-      entries.add(six.get("entries").get(i % 6));
-    }
-    byte[] page = json.writeValueAsBytes(json.createObjectNode().set("entries", entries));
+    byte[] page = PilotPage.of(1000);
     byte[][] tiles = new byte[4][];
     for (int n = 0; n < 4; n++) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -2,10 +2,6 @@ package org.ctmon.fetcher.rfc6962;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.ctmon.fetcher.http.FetcherCorpus;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -20,13 +16,7 @@ import org.junit.jupiter.api.Test;
 final class GetEntriesDecodeBenchmark {
   @Test
   void printsMicrosecondsPerEntryOfAGetEntriesPage() throws Exception {
-    ObjectMapper json = new ObjectMapper();
-    ObjectNode six = (ObjectNode) json.readTree(FetcherCorpus.bytes("rfc6962/pilot/get-entries_6-entries_2015.json"));
-    ArrayNode entries = json.createArrayNode();
-    for (int i = 0; i < 1000; i++) {
-      entries.add(six.get("entries").get(i % 6));
-    }
-    byte[] page = json.writeValueAsBytes(json.createObjectNode().set("entries", entries));
+    byte[] page = PilotPage.of(1000);
     double best = Double.MAX_VALUE;
     for (int round = 0; round < 8; round++) { // the first rounds warm the JIT up
       long t0 = System.nanoTime();
