@@ -31,6 +31,7 @@ final class LogListLoader {
   private final Clock clock;
   private final LogListSignature signature;
   private boolean saidUnsigned;
+  private volatile boolean standingIn;
 
   /** @param http a client from {@link HttpClients}: it caps bodies while reading them */
   LogListLoader(OkHttpClient http, Clock clock) {
@@ -55,22 +56,35 @@ final class LogListLoader {
    */
   LogList load(String setting, java.util.Optional<LogList> previous) {
     if (setting.equals("bundled")) {
+      standingIn = false;
       return LogListSource.bundled().load();
     }
     if (setting.startsWith("http://") || setting.startsWith("https://")) {
       try {
-        return verified(setting, LogListSource.of(setting, fetch(setting))).load();
+        LogList list = verified(setting, LogListSource.of(setting, fetch(setting))).load();
+        standingIn = false;
+        return list;
       } catch (LogFetchException | LogListException | IllegalArgumentException e) {
         if (previous.isPresent()) {
           LOG.warn("cannot use the log list at {} ({}); keeping the list in use, {}", setting, e.getMessage(),
               previous.get().describe());
-          return previous.get();
+          return previous.get(); // standing in or not, as it was
         }
         LOG.warn("cannot use the log list at {} ({}); following the bundled snapshot instead", setting, e.getMessage());
+        standingIn = true;
         return LogListSource.bundled().load();
       }
     }
+    standingIn = false;
     return LogListSource.file(Path.of(setting)).load();
+  }
+
+  /**
+   * Whether the last list returned is the bundled snapshot standing in for a URL that has not
+   * loaded once since the start: the monitor then asks for the URL again soon, not an hour later.
+   */
+  boolean standingIn() {
+    return standingIn;
   }
 
   /** {@code list} as {@link #signature} wants it: signed by Google, or as it came. */

@@ -135,6 +135,8 @@ public final class Monitor implements AutoCloseable {
     Runnable refresh = () -> follow(loader.load(config.logs().list(), Optional.ofNullable(currentList())));
     refresh.run();
     scheduler.every("log-list", config.logs().listRefreshInterval(), refresh, false);
+    scheduler.every("log-list-retry", LogListRetry.TICK,
+        new LogListRetry(loader::standingIn, refresh, config.logs().listRefreshInterval(), clock), false);
     configWatch.ifPresent(w -> scheduler.every("config-file", w.every(), () -> w.changed().ifPresent(this::reload), false));
     scheduler.every("failing-logs-report", Duration.ofSeconds(30), new FailingLogsReport(this::statuses), false);
     LogIncidents incidents = new LogIncidents(store.jdbi());

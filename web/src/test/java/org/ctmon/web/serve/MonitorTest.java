@@ -172,6 +172,26 @@ final class MonitorTest {
 
 
   @Test
+  void aLogListNotUpAtStartIsAskedForAgainSoonAndFollowedOnceItLoads(@TempDir Path dir) throws Exception {
+    int port = UnassignedPort.pick();
+    String list = "http://127.0.0.1:" + port + "/log_list.json"; // nothing listens there yet
+    try (Monitor m = Monitor.start(config(dir, list), Clock.systemUTC())) {
+      int standIn = get(m, "/api/v1/logs").get("logs").size();
+      assertTrue(standIn > 10, "the bundled snapshot stands in meanwhile: " + standIn + " logs");
+
+      try (TestLogServer log = TestLogServer.start(TestLogOptions.defaults().withPort(port))) {
+        log.grow(20);
+        log.publish();
+        // Within the wait's two minutes, not at the hourly refresh: the test log's two logs, only them.
+        JsonNode logs = awaitCaughtUp(m, smallerSize(log));
+        for (JsonNode l : logs) {
+          assertTrue(l.get("name").asText().startsWith("ctmon test log"), l.toString());
+        }
+      }
+    }
+  }
+
+  @Test
   void aPerLogOverrideChangesHowThatLogIsFetchedAndOnlyThatLog(@TempDir Path dir) throws Exception {
     try (TestLogServer log = TestLogServer.start(TestLogOptions.defaults())) {
       log.grow(40);

@@ -1,0 +1,48 @@
+package org.ctmon.web.serve;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Asks again for a configured log list that did not load at start, while the bundled snapshot
+ * stands in for it: after 5 s, then twice as long each time, up to the refresh interval. Without
+ * it a monitor started a moment before its list's server (a test log starting in another
+ * terminal, a mirror still booting) followed Chrome's logs for an hour before its own.
+ */
+final class LogListRetry implements Runnable {
+  /** How often the scheduler asks whether a retry is due. */
+  static final Duration TICK = Duration.ofSeconds(1);
+  static final Duration FIRST = Duration.ofSeconds(5);
+
+  private final BooleanSupplier standingIn;
+  private final Runnable refresh;
+  private final Duration cap;
+  private final Clock clock;
+  private Duration delay = FIRST;
+  private Instant due;
+
+  /**
+   * @param standingIn whether the list in use stands in for the configured one
+   * @param refresh loads the configured list again and follows what it gives
+   * @param cap the longest wait: the regular refresh interval
+   */
+  LogListRetry(BooleanSupplier standingIn, Runnable refresh, Duration cap, Clock clock) {
+    this.standingIn = standingIn;
+    this.refresh = refresh;
+    this.cap = cap;
+    this.clock = clock;
+    this.due = clock.instant().plus(FIRST);
+  }
+
+  @Override
+  public synchronized void run() {
+    if (!standingIn.getAsBoolean() || clock.instant().isBefore(due)) {
+      return;
+    }
+    refresh.run();
+    delay = delay.multipliedBy(2).compareTo(cap) > 0 ? cap : delay.multipliedBy(2);
+    due = clock.instant().plus(delay);
+  }
+}
