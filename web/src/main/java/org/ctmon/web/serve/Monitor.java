@@ -244,10 +244,13 @@ public final class Monitor implements AutoCloseable {
       followers.put(log.logId(), f);
       scheduler.every("log:" + log.logId().base64(), config.logs().pollInterval(), f::runOnce);
     }
-    for (LogFollower f : gone.values()) {
-      if (!wanted.containsKey(f.log().logId())) {
-        LOG.info("no longer following {}: not selected by the log list and configuration", f.log().description());
-      }
+    List<String> dropped = gone.values().stream().filter(f -> !wanted.containsKey(f.log().logId()))
+        .map(f -> f.log().description()).toList();
+    if (dropped.size() > 3) { // a whole list replaced (the bundled snapshot that stood in): one line
+      LOG.info("no longer following {} logs, not selected by the log list and configuration: {}", dropped.size(),
+          String.join(", ", dropped));
+    } else {
+      dropped.forEach(d -> LOG.info("no longer following {}: not selected by the log list and configuration", d));
     }
     LOG.info("following {} {} from {} ({} not followed)", followers.size(), followers.size() == 1 ? "log" : "logs",
         list.describe(), skipped.size());
