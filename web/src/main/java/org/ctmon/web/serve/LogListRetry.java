@@ -7,9 +7,10 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Asks again for a configured log list that did not load at start, while the bundled snapshot
- * stands in for it: after 5 s, then twice as long each time, up to the refresh interval. Without
- * it a monitor started a moment before its list's server (a test log starting in another
- * terminal, a mirror still booting) followed Chrome's logs for an hour before its own.
+ * stands in for it: after 5 s, then twice as long each time, until the wait would reach the
+ * regular refresh interval, which takes over from there. Without it a monitor started a moment
+ * before its list's server (a test log starting in another terminal, a mirror still booting)
+ * followed Chrome's logs for an hour before its own.
  */
 final class LogListRetry implements Runnable {
   /** How often the scheduler asks whether a retry is due. */
@@ -20,29 +21,39 @@ final class LogListRetry implements Runnable {
   private final Runnable refresh;
   private final Duration cap;
   private final Clock clock;
+  private final Runnable finished;
   private Duration delay = FIRST;
   private Instant due;
+  private boolean done;
 
   /**
    * @param standingIn whether the list in use stands in for the configured one
    * @param refresh loads the configured list again and follows what it gives
-   * @param cap the longest wait: the regular refresh interval
+   * @param cap the regular refresh interval: no retry waits that long
+   * @param finished called once, when the list loaded or the regular refresh takes over
    */
-  LogListRetry(BooleanSupplier standingIn, Runnable refresh, Duration cap, Clock clock) {
+  LogListRetry(BooleanSupplier standingIn, Runnable refresh, Duration cap, Clock clock, Runnable finished) {
     this.standingIn = standingIn;
     this.refresh = refresh;
     this.cap = cap;
     this.clock = clock;
+    this.finished = finished;
     this.due = clock.instant().plus(FIRST);
   }
 
   @Override
   public synchronized void run() {
-    if (!standingIn.getAsBoolean() || clock.instant().isBefore(due)) {
+    if (done) {
       return;
     }
-    refresh.run();
-    delay = delay.multipliedBy(2).compareTo(cap) > 0 ? cap : delay.multipliedBy(2);
-    due = clock.instant().plus(delay);
+    if (standingIn.getAsBoolean() && !clock.instant().isBefore(due)) {
+      refresh.run();
+      delay = delay.multipliedBy(2);
+      due = clock.instant().plus(delay);
+    }
+    if (!standingIn.getAsBoolean() || delay.compareTo(cap) >= 0) {
+      done = true;
+      finished.run();
+    }
   }
 }

@@ -70,6 +70,8 @@ public final class Monitor implements AutoCloseable {
   private final FollowScheduler scheduler;
   private final Map<Sha256, LogFollower> followers = new ConcurrentHashMap<>();
   private final AtomicBoolean ready = new AtomicBoolean();
+  /** Held while a log list loads and is followed: see {@link #refreshList}. */
+  private final Object listLock = new Object();
   private volatile List<SkippedLog> skipped = List.of();
   private WebServer web;
   private OkHttpClient http;
@@ -132,11 +134,13 @@ public final class Monitor implements AutoCloseable {
     Ingest ingest = new Ingest(store.jdbi(), clock, config.retention().keepAllDer());
     sink = ingest::commit;
     LogListLoader loader = new LogListLoader(http, clock, config.logs().listSignature());
-    Runnable refresh = () -> follow(loader.load(config.logs().list(), Optional.ofNullable(currentList())));
-    refresh.run();
-    scheduler.every("log-list", config.logs().listRefreshInterval(), refresh, false);
-    scheduler.every("log-list-retry", LogListRetry.TICK,
-        new LogListRetry(loader::standingIn, refresh, config.logs().listRefreshInterval(), clock), false);
+    refreshList(loader, false);
+    scheduler.every("log-list", config.logs().listRefreshInterval(), () -> refreshList(loader, false), false);
+    if (loader.standingIn()) {
+      scheduler.every("log-list-retry", LogListRetry.TICK, new LogListRetry(loader::standingIn,
+          () -> refreshList(loader, true), config.logs().listRefreshInterval(), clock,
+          () -> scheduler.cancel("log-list-retry")), false);
+    }
     configWatch.ifPresent(w -> scheduler.every("config-file", w.every(), () -> w.changed().ifPresent(this::reload), false));
     scheduler.every("failing-logs-report", Duration.ofSeconds(30), new FailingLogsReport(this::statuses), false);
     LogIncidents incidents = new LogIncidents(store.jdbi());
@@ -254,6 +258,21 @@ public final class Monitor implements AutoCloseable {
     }
     LOG.info("following {} {} from {} ({} not followed)", followers.size(), followers.size() == 1 ? "log" : "logs",
         list.describe(), skipped.size());
+  }
+
+  /**
+   * Loads the configured list and follows it. One at a time: a load that failed while another
+   * succeeded would otherwise follow its stale list after the new one.
+   *
+   * @param onlyWhileStandingIn do nothing unless the bundled snapshot still stands in for the list
+   */
+  private void refreshList(LogListLoader loader, boolean onlyWhileStandingIn) {
+    synchronized (listLock) {
+      if (onlyWhileStandingIn && !loader.standingIn()) {
+        return;
+      }
+      follow(loader.load(config.logs().list(), Optional.ofNullable(currentList())));
+    }
   }
 
   private synchronized LogList currentList() {

@@ -175,9 +175,16 @@ final class MonitorTest {
   void aLogListNotUpAtStartIsAskedForAgainSoonAndFollowedOnceItLoads(@TempDir Path dir) throws Exception {
     int port = UnassignedPort.pick();
     String list = "http://127.0.0.1:" + port + "/log_list.json"; // nothing listens there yet
-    try (Monitor m = Monitor.start(config(dir, list), Clock.systemUTC())) {
-      int standIn = get(m, "/api/v1/logs").get("logs").size();
-      assertTrue(standIn > 10, "the bundled snapshot stands in meanwhile: " + standIn + " logs");
+    Config c = config(dir, list);
+    Config.Logs cl = c.logs();
+    // Only the test log's logs: the snapshot's real logs are selected out, never asked for.
+    Config testLogsOnly = new Config(c.http(), c.database(), c.retention(), new Config.Logs(cl.list(),
+        cl.listSignature(), cl.states(), cl.includeTestLogs(), List.of("ctmon test log"), cl.exclude(), cl.startAt(),
+        cl.pollInterval(), cl.listRefreshInterval()), c.fetch());
+    try (Monitor m = Monitor.start(testLogsOnly, Clock.systemUTC())) {
+      JsonNode standIn = get(m, "/api/v1/logs");
+      assertEquals(0, standIn.get("logs").size(), standIn.toString());
+      assertTrue(standIn.get("not_followed").size() > 10, "the bundled snapshot stands in meanwhile");
 
       try (TestLogServer log = TestLogServer.start(TestLogOptions.defaults().withPort(port))) {
         log.grow(20);
