@@ -40,8 +40,7 @@ final class LogFollowerFaultsTest {
       h.grow(150);
       TestLog log = h.testLog(RFC);
       log.faults().add(new Fault.RateLimited(3, Duration.ofSeconds(30)));
-      LogFollower old = h.follower(RFC, CONFIG);
-      old.runOnce();
+      LogFollower old = ranOnce(h, RFC);
       FollowerStatus before = old.status();
       assertEquals(FollowerHealth.BACKING_OFF, before.health());
       old.stop();
@@ -185,8 +184,7 @@ final class LogFollowerFaultsTest {
       for (String name : List.of(RFC, TILED)) {
         TestLog log = h.testLog(name);
         log.faults().add(new Fault.ServerError(3, 503));
-        LogFollower f = h.follower(name, CONFIG);
-        f.runOnce();
+        LogFollower f = ranOnce(h, name);
         String error = f.status().lastError().orElseThrow();
         assertTrue(error.startsWith("error fetching ") && error.contains(" from " + h.server.prefix(log) + ": HTTP 503"),
             error);
@@ -201,8 +199,7 @@ final class LogFollowerFaultsTest {
     try (FollowerHarness h = new FollowerHarness(dir, TestLogOptions.defaults())) {
       h.grow(150);
       h.testLog(RFC).faults().add(new Fault.TruncatedPages(7));
-      LogFollower f = h.follower(RFC, CONFIG);
-      f.runOnce();
+      LogFollower f = ranOnce(h, RFC);
       LogFollowerCatchUpTest.assertCaughtUp(h, RFC, f);
     }
   }
@@ -214,8 +211,7 @@ final class LogFollowerFaultsTest {
       for (String name : List.of(RFC, TILED)) {
         TestLog log = h.testLog(name);
         log.faults().add(new Fault.GarbagePages(2));
-        LogFollower f = h.follower(name, CONFIG);
-        f.runOnce();
+        LogFollower f = ranOnce(h, name);
         String error = f.status().lastError().orElseThrow();
         String request = name.equals(RFC) ? "entries \\d+-\\d+" : "tile/data/\\d+(\\.p/\\d+)?";
         assertTrue(Pattern.matches("error fetching " + request + " from " + Pattern.quote(h.server.prefix(log))
@@ -240,8 +236,7 @@ final class LogFollowerFaultsTest {
         List<LoggedEntry> served = log.entries(0, size - 1);
         long damaged = served.stream().filter(e -> e.damage().isPresent()).count();
         assertTrue(damaged >= 4, name + " has damaged entries: " + damaged);
-        LogFollower f = h.follower(name, CONFIG);
-        f.runOnce();
+        LogFollower f = ranOnce(h, name);
 
         FollowerStatus s = f.status();
         assertEquals(FollowerHealth.OK, s.health(), () -> s.toString());
@@ -271,15 +266,13 @@ final class LogFollowerFaultsTest {
     try (FollowerHarness h = new FollowerHarness(dir, TestLogOptions.defaults())) {
       h.grow(100);
       for (String name : List.of(RFC, TILED)) {
-        LogFollower f = h.follower(name, CONFIG);
-        f.runOnce();
+        ranOnce(h, name);
         h.testLog(name).faults().add(new Fault.BadTreeHeadSignature(Fault.BadTreeHeadSignature.How.WRONG_ROOT));
       }
       h.grow(50);
       for (String name : List.of(RFC, TILED)) {
         long before = h.logs.state(h.logId(name)).orElseThrow().nextIndex();
-        LogFollower f = h.follower(name, CONFIG);
-        f.runOnce();
+        LogFollower f = ranOnce(h, name);
         FollowerStatus s = f.status();
         assertEquals(FollowerHealth.STOPPED, s.health());
         assertTrue(s.lastError().orElseThrow().startsWith("bad tree head signature from "
@@ -303,16 +296,14 @@ final class LogFollowerFaultsTest {
     try (FollowerHarness h = new FollowerHarness(dir, TestLogOptions.defaults())) {
       h.grow(100);
       for (String name : List.of(RFC, TILED)) {
-        LogFollower f = h.follower(name, CONFIG);
-        f.runOnce();
+        ranOnce(h, name);
         long size = h.testLog(name).publishedSize();
         h.testLog(name).faults().add(new Fault.SplitView(size - 10));
       }
       h.grow(50);
       for (String name : List.of(RFC, TILED)) {
         long before = h.logs.state(h.logId(name)).orElseThrow().nextIndex();
-        LogFollower f = h.follower(name, CONFIG);
-        f.runOnce();
+        LogFollower f = ranOnce(h, name);
         assertStoppedWithAnInconsistentIncident(h, name, f, "served heads that cannot both be true");
         LogState state = h.logs.state(h.logId(name)).orElseThrow();
         assertEquals(LogStatus.STOPPED, state.status());
@@ -326,8 +317,7 @@ final class LogFollowerFaultsTest {
     try (FollowerHarness h = new FollowerHarness(dir, TestLogOptions.defaults())) {
       h.grow(100);
       for (String name : List.of(RFC, TILED)) {
-        LogFollower f = h.follower(name, CONFIG);
-        f.runOnce();
+        LogFollower f = ranOnce(h, name);
         long size = h.testLog(name).publishedSize();
         assertEquals(size, h.logs.state(h.logId(name)).orElseThrow().nextIndex());
         h.testLog(name).faults().add(new Fault.Rollback(size - 30)); // restored from an old backup
@@ -351,8 +341,7 @@ final class LogFollowerFaultsTest {
     try (FollowerHarness h = new FollowerHarness(dir, TestLogOptions.defaults())) {
       h.grow(30);
       for (String name : List.of(RFC, TILED)) {
-        LogFollower f = h.follower(name, CONFIG);
-        f.runOnce();
+        ranOnce(h, name);
         long verified = h.testLog(name).publishedSize();
         assertEquals(verified, h.logs.state(h.logId(name)).orElseThrow().verified().orElseThrow().treeSize());
       }
@@ -416,8 +405,7 @@ final class LogFollowerFaultsTest {
   void aHeadOfTheVerifiedSizeWithAnotherRootIsASplitView() {
     try (FollowerHarness h = new FollowerHarness(dir, TestLogOptions.defaults())) {
       h.grow(100);
-      LogFollower f = h.follower(RFC, CONFIG);
-      f.runOnce();
+      LogFollower f = ranOnce(h, RFC);
       long size = h.testLog(RFC).publishedSize();
       h.testLog(RFC).faults().add(new Fault.SplitView(size - 10));
       h.testLog(RFC).publish();
@@ -478,6 +466,13 @@ final class LogFollowerFaultsTest {
     assertEquals(FollowerHealth.STOPPED, f.status().health(), () -> f.status().toString());
     assertTrue(f.status().lastError().orElseThrow().contains(why), f.status().lastError().orElseThrow());
     assertEquals(List.of("inconsistent a b"), h.incidents(name));
+  }
+
+  /** A new follower of {@code name} with the test's configuration, after one run. */
+  private static LogFollower ranOnce(FollowerHarness h, String name) {
+    LogFollower f = h.follower(name, CONFIG);
+    f.runOnce();
+    return f;
   }
 
   /** A follower of the RFC 6962 log whose client refuses bodies over {@code maxBodyBytes}. */

@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
+import org.ctmon.fetcher.http.Backoff;
 
 /**
  * Asks again for a configured log list that did not load at start, while the bundled snapshot
- * stands in for it: after 5 s, then twice as long each time, until the wait would reach the
- * regular refresh interval, which takes over from there. Without it a monitor started a moment
+ * stands in for it: after 5 s, then twice as long each time ({@link Backoff#window}, without
+ * jitter: one monitor, one list), until the wait would reach the regular refresh interval, which
+ * takes over from there. Without it a monitor started a moment
  * before its list's server (a test log starting in another terminal, a mirror still booting)
  * followed Chrome's logs for an hour before its own.
  */
@@ -19,23 +21,23 @@ final class LogListRetry implements Runnable {
 
   private final BooleanSupplier standingIn;
   private final Runnable refresh;
-  private final Duration cap;
+  private final Backoff backoff;
   private final Clock clock;
   private final Runnable finished;
-  private Duration delay = FIRST;
+  private int asked;
   private Instant due;
   private boolean done;
 
   /**
    * @param standingIn whether the list in use stands in for the configured one
    * @param refresh loads the configured list again and follows what it gives
-   * @param cap the regular refresh interval: no retry waits that long
+   * @param cap the regular refresh interval, longer than {@link #FIRST}: no retry waits that long
    * @param finished called once, when the list loaded or the regular refresh takes over
    */
   LogListRetry(BooleanSupplier standingIn, Runnable refresh, Duration cap, Clock clock, Runnable finished) {
     this.standingIn = standingIn;
     this.refresh = refresh;
-    this.cap = cap;
+    this.backoff = new Backoff(FIRST, cap);
     this.clock = clock;
     this.finished = finished;
     this.due = clock.instant().plus(FIRST);
@@ -48,10 +50,10 @@ final class LogListRetry implements Runnable {
     }
     if (standingIn.getAsBoolean() && !clock.instant().isBefore(due)) {
       refresh.run();
-      delay = delay.multipliedBy(2);
-      due = clock.instant().plus(delay);
+      asked++;
+      due = clock.instant().plus(backoff.window(asked + 1));
     }
-    if (!standingIn.getAsBoolean() || delay.compareTo(cap) >= 0) {
+    if (!standingIn.getAsBoolean() || backoff.window(asked + 1).compareTo(backoff.cap()) >= 0) {
       done = true;
       finished.run();
     }

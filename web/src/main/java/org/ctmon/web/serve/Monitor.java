@@ -136,7 +136,7 @@ public final class Monitor implements AutoCloseable {
     LogListLoader loader = new LogListLoader(http, clock, config.logs().listSignature());
     refreshList(loader, false);
     scheduler.every("log-list", config.logs().listRefreshInterval(), () -> refreshList(loader, false), false);
-    if (loader.standingIn()) {
+    if (loader.standingIn() && config.logs().listRefreshInterval().compareTo(LogListRetry.FIRST) > 0) {
       scheduler.every("log-list-retry", LogListRetry.TICK, new LogListRetry(loader::standingIn,
           () -> refreshList(loader, true), config.logs().listRefreshInterval(), clock,
           () -> scheduler.cancel("log-list-retry")), false);
