@@ -1,14 +1,22 @@
 package org.ctmon.fetcher.follow;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.time.Instant;
+import java.util.LinkedList;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.ctmon.fetcher.http.LogFetchException;
+import org.ctmon.fetcher.http.LogResponseException;
 import org.ctmon.parser.Sha256;
+import org.ctmon.parser.leaf.EntryDecoding;
 import org.ctmon.parser.merkle.CompactRange;
 import org.ctmon.parser.treehead.TreeHead;
 import org.ctmon.store.ingest.IngestBatch;
@@ -19,15 +27,20 @@ import org.ctmon.store.log.IncidentKind;
  * The in-order pipeline of one catch-up, certspotter's download workers and sequencer in one loop:
  *
  * <pre>
- *   plan next unit ─ pace (rate limit) ─> pool: fetch (+ follow-ups) ─> decode ─> Future
- *   head-of-line Future ─> hash leaves into the range ─> pending batch
+ *   plan units (page size, window, memory budget: {@link Pace}, {@link FetchBudget})
+ *      ─ turn (Retry-After, rate ceiling) ─> pool: one request ─> decode ─> done
+ *   failed request ─ retryable ─> same range again after its backoff (garbage twice: in halves)
+ *   short page ─> the rest is a new unit right behind it
+ *   head-of-line done ─> hash leaves into the range ─> pending batch
  *      ─ range at the head: roots equal? ─ no ─> LogMisbehaviourException (pending dropped)
  *      ─ pending big enough, at the head, or stop asked ─> commit
  * </pre>
  *
- * <p>At most {@code parallelism} units are in flight; results are taken strictly in index order,
- * whatever order they complete in. When a fetch fails, the entries before it are committed first,
- * then the failure is thrown. Used by one follower thread at a time.
+ * <p>A failed request is retried, not the run: the run ends on a failure only when it cannot be
+ * retried (a 404, an entry that cannot be framed) or when its wait would be longer than {@link
+ * #LONGEST_WAIT_IN_RUN} (the follower then backs off between runs, with the same failure count).
+ * Entries before a failure are committed first. Waits happen on the follower's own thread, never
+ * on the shared pool. Used by one follower thread at a time.
  */
 final class CatchUp {
   /** Persists a batch and notes where the log now stands. */
@@ -35,101 +48,396 @@ final class CatchUp {
     void commit(IngestBatch batch, CompactRange range, Optional<VerifiedHead> verified);
   }
 
+  /** Hears of failed requests that will be retried in the run. */
+  interface RetryListener {
+    void retrying(RuntimeException error, Duration delay);
+  }
+
+  /** Waits longer than this end the run; the follower backs off between runs instead. */
+  static final Duration LONGEST_WAIT_IN_RUN = Duration.ofSeconds(30);
+  /** Failed requests in a row after which the run ends anyway. */
+  static final int MOST_FAILURES_IN_RUN = 10;
+  /** Before any entry of the log was seen: a certificate and its chain in JSON, decoded alongside. */
+  private static final long FIRST_GUESS_BYTES_PER_ENTRY = 6 << 10;
+
   private final Sha256 logId;
   private final LogSource source;
   private final ExecutorService workers;
   private final FollowerConfig config;
-  private final RateLimiter limiter;
+  private final FetchBudget budget;
   private final Sleeper sleeper;
+  private final Clock clock;
   private final BooleanSupplier stopRequested;
+  private volatile Pace pace;
+  private volatile int inFlight;
+  private long bytesPerEntry = FIRST_GUESS_BYTES_PER_ENTRY;
+  private Duration countedDelay;
 
-  CatchUp(Sha256 logId, LogSource source, ExecutorService workers, FollowerConfig config, RateLimiter limiter,
-          Sleeper sleeper, BooleanSupplier stopRequested) {
+  CatchUp(Sha256 logId, LogSource source, ExecutorService workers, FollowerConfig config, Pace pace,
+          FetchBudget budget, Sleeper sleeper, Clock clock, BooleanSupplier stopRequested) {
     this.logId = logId;
     this.source = source;
     this.workers = workers;
     this.config = config;
-    this.limiter = limiter;
+    this.pace = pace;
+    this.budget = budget;
     this.sleeper = sleeper;
+    this.clock = clock;
     this.stopRequested = stopRequested;
+  }
+
+  Pace pace() {
+    return pace;
+  }
+
+  void pace(Pace p) {
+    pace = p;
+  }
+
+  /**
+   * The wait chosen for the failed request that ended the last run, if one did (it was counted in
+   * the pace then); cleared by the call.
+   */
+  Optional<Duration> takeCountedDelay() {
+    Optional<Duration> d = Optional.ofNullable(countedDelay);
+    countedDelay = null;
+    return d;
+  }
+
+  /**
+   * Makes one request outside the catch-up (a head poll, a consistency proof, a seed) the way the
+   * catch-up makes its own: a retryable failure is asked again after its backoff, on this thread,
+   * while the wait is short; otherwise it is thrown, counted.
+   */
+  <T> T request(java.util.function.Supplier<T> call, RetryListener listener) throws InterruptedException {
+    while (true) {
+      try {
+        T result = call.get();
+        pace.recovered();
+        return result;
+      } catch (LogFetchException e) {
+        if (!e.retryable()) {
+          throw e;
+        }
+        Duration delay = pace.failed(null, e, config.backoff());
+        if (delay.compareTo(LONGEST_WAIT_IN_RUN) > 0 || pace.consecutiveFailures() >= MOST_FAILURES_IN_RUN
+            || stopRequested.getAsBoolean()) {
+          countedDelay = delay;
+          throw e;
+        }
+        listener.retrying(e, delay);
+        Instant until = clock.instant().plus(delay);
+        while (!stopRequested.getAsBoolean() && clock.instant().isBefore(until)) {
+          Duration left = Duration.between(clock.instant(), until);
+          sleeper.sleep(left.compareTo(Duration.ofMillis(250)) > 0 ? Duration.ofMillis(250) : left);
+        }
+        if (stopRequested.getAsBoolean()) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** Requests in flight now (any thread). */
+  int inFlight() {
+    return inFlight;
+  }
+
+  /** One fetch unit on its way: waiting for its turn, in flight, or fetched. */
+  private static final class Slot {
+    LogSource.FetchUnit unit;
+    int reservedKib;
+    int attempts;
+    Instant sendAt;
+    Pace.Turn turn;
+    CompletableFuture<DecodedChunk> result;
+    DecodedChunk chunk;
+    /** A failure that ends the run once every entry before this unit is committed. */
+    RuntimeException fatal;
+
+    Slot(LogSource.FetchUnit unit, int reservedKib, Instant sendAt) {
+      this.unit = unit;
+      this.reservedKib = reservedKib;
+      this.sendAt = sendAt;
+    }
   }
 
   /**
    * Fetches {@code [from, head size)} into {@code range} (which holds {@code [0, from)}) and commits
    * it; {@code trusted} is the last verified head, named in a root-mismatch incident.
    */
-  void run(CompactRange range, long from, TreeHead head, Optional<TreeHead> trusted, Committer committer)
-      throws InterruptedException {
-    Deque<Future<DecodedChunk>> inflight = new ArrayDeque<>();
+  void run(CompactRange range, long from, TreeHead head, Optional<TreeHead> trusted, Committer committer,
+           RetryListener listener) throws InterruptedException {
+    LinkedList<Slot> slots = new LinkedList<>();
+    LinkedBlockingQueue<Slot> finished = new LinkedBlockingQueue<>();
+    long size = head.treeSize();
     long planned = from;
     PendingBatch pending = new PendingBatch(from);
+    int pendingKib = 0;
     try {
       while (true) {
-        while (inflight.size() < config.parallelism() && planned < head.treeSize() && !stopRequested.getAsBoolean()) {
-          LogSource.FetchUnit unit = source.plan(planned, head.treeSize(), 1).get(0);
-          planned = unit.end();
-          // Rate-limit waits happen here, on the follower's thread, not on the shared pool.
-          pace();
-          inflight.addLast(workers.submit(() -> EntryBatchDecoder.decode(unit.first(), source.fetch(unit, this::pace))));
+        for (Slot s; (s = finished.poll()) != null; ) {
+          handleFinished(s, slots, listener);
         }
-        if (inflight.isEmpty()) {
+        // In index order: hash what arrived, commit when the batch is big enough or at the head.
+        while (!slots.isEmpty() && slots.getFirst().chunk != null) {
+          Slot s = slots.removeFirst();
+          DecodedChunk chunk = s.chunk;
+          learnSize(chunk);
+          for (Sha256 leaf : chunk.leafHashes()) {
+            range.append(leaf);
+          }
+          pending.add(chunk);
+          pendingKib += keep(s, chunk);
+          Optional<VerifiedHead> reached = Optional.empty();
+          if (range.size() == size) {
+            if (!range.root().equals(head.rootHash())) {
+              // The batch that reached the bad head is dropped: the store keeps the last good position.
+              throw new LogMisbehaviourException(IncidentKind.ROOT_MISMATCH, rootMismatch(source, range, head),
+                  trusted.orElse(null), head);
+            }
+            reached = Optional.of(new VerifiedHead(size, head.timestamp(), head.rootHash()));
+          }
+          if (reached.isPresent() || pending.size() >= config.commitEntries()) {
+            committer.commit(pending.toBatch(logId, range, reached), range, reached);
+            pending = new PendingBatch(range.size());
+            budget.release(pendingKib);
+            pendingKib = 0;
+          }
+        }
+        if (!slots.isEmpty() && slots.getFirst().fatal != null) {
+          throw new FailedRun(slots.getFirst().fatal);
+        }
+        if (stopRequested.getAsBoolean()) {
           break;
         }
-        DecodedChunk chunk;
-        try {
-          chunk = inflight.peekFirst().get();
-        } catch (ExecutionException | InterruptedException e) {
-          // Keep what arrived in order before the failure, then report it: the failure, not that of
-          // this commit (another process may have stored the batch first), so that a 429's
-          // Retry-After or an interrupt is not lost.
-          RuntimeException commitFailure = null;
-          if (!pending.isEmpty()) {
-            try {
+        boolean failing = slots.stream().anyMatch(s -> s.fatal != null);
+        // Plan within the window and the memory budget (nothing more once a unit failed for good).
+        while (!failing && slots.size() < pace.window() && planned < size) {
+          LogSource.FetchUnit unit = source.plan(planned, size, pace.nextUnitSize());
+          long want = unit.size() * bytesPerEntry;
+          int kib = budget.tryReserve(want);
+          if (kib == 0) {
+            if (!slots.isEmpty()) {
+              break; // what is in flight commits and frees the budget
+            }
+            if (!pending.isEmpty()) {
+              // Holding only uncommitted entries: commit them so the budget can go round.
               committer.commit(pending.toBatch(logId, range, Optional.empty()), range, Optional.empty());
-            } catch (RuntimeException c) {
-              commitFailure = c;
+              pending = new PendingBatch(range.size());
+              budget.release(pendingKib);
+              pendingKib = 0;
+            }
+            kib = budget.reserve(want, stopRequested);
+            if (kib == 0) {
+              break;
             }
           }
-          Exception failure = e instanceof InterruptedException ? e : unwrap((ExecutionException) e);
-          if (commitFailure != null) {
-            failure.addSuppressed(commitFailure);
-          }
-          if (failure instanceof InterruptedException ie) {
-            throw ie;
-          }
-          throw (RuntimeException) failure;
+          slots.addLast(new Slot(unit, kib, clock.instant()));
+          planned = unit.end();
         }
-        inflight.removeFirst();
-        for (Sha256 leaf : chunk.leafHashes()) {
-          range.append(leaf);
-        }
-        pending.add(chunk);
-        Optional<VerifiedHead> reached = Optional.empty();
-        if (range.size() == head.treeSize()) {
-          if (!range.root().equals(head.rootHash())) {
-            // The batch that reached the bad head is dropped: the store keeps the last good position.
-            throw new LogMisbehaviourException(IncidentKind.ROOT_MISMATCH, rootMismatch(source, range, head),
-                trusted.orElse(null), head);
-          }
-          reached = Optional.of(new VerifiedHead(head.treeSize(), head.timestamp(), head.rootHash()));
-        }
-        boolean stop = stopRequested.getAsBoolean();
-        if (reached.isPresent() || pending.size() >= config.commitEntries() || stop) {
-          committer.commit(pending.toBatch(logId, range, reached), range, reached);
-          pending = new PendingBatch(range.size());
-        }
-        if (stop || stopRequested.getAsBoolean()) {
-          // Asked to stop (possibly during that commit): the batch in hand is committed first.
-          if (!pending.isEmpty()) {
-            committer.commit(pending.toBatch(logId, range, Optional.empty()), range, Optional.empty());
-          }
+        if (slots.isEmpty()) {
           break;
         }
+        send(slots, finished, size);
+        awaitEvent(slots, finished);
       }
+      if (!pending.isEmpty()) {
+        // Asked to stop: the batch in hand is committed first.
+        committer.commit(pending.toBatch(logId, range, Optional.empty()), range, Optional.empty());
+      }
+    } catch (FailedRun failed) {
+      // Keep what arrived in order before the failure, then report it: the failure, not that of
+      // this commit (another process may have stored the batch first), so that a 429's
+      // Retry-After is not lost.
+      if (!pending.isEmpty()) {
+        try {
+          committer.commit(pending.toBatch(logId, range, Optional.empty()), range, Optional.empty());
+        } catch (RuntimeException c) {
+          failed.error.addSuppressed(c);
+        }
+      }
+      throw failed.error;
     } finally {
-      for (Future<DecodedChunk> f : inflight) {
-        f.cancel(true);
+      budget.release(pendingKib);
+      for (Slot s : slots) {
+        if (s.result != null) {
+          s.result.cancel(true);
+        }
+        budget.release(s.reservedKib);
       }
+      inFlight = 0;
+    }
+  }
+
+  /** Thrown inside {@link #run} to end it on a failure after committing what came before. */
+  private static final class FailedRun extends Exception {
+    final RuntimeException error;
+
+    FailedRun(RuntimeException error) {
+      super(null, null, false, false);
+      this.error = error;
+    }
+  }
+
+  private void send(List<Slot> slots, LinkedBlockingQueue<Slot> finished, long size) {
+    Instant now = clock.instant();
+    int running = 0;
+    for (Slot s : slots) {
+      if (s.result != null && s.chunk == null) {
+        running++;
+      }
+    }
+    Slot failed = slots.stream().filter(s -> s.fatal != null).findFirst().orElse(null);
+    for (Slot s : slots) {
+      if (s == failed) {
+        break; // what comes after a unit that failed for good is not asked for
+      }
+      if (s.result != null || s.chunk != null || s.sendAt.isAfter(now) || running >= pace.window()) {
+        continue;
+      }
+      if (s.turn == null) {
+        s.turn = pace.take();
+        if (!s.turn.delay().isZero()) {
+          s.sendAt = now.plus(s.turn.delay());
+          continue;
+        }
+      }
+      Pace.Turn turn = s.turn;
+      LogSource.FetchUnit unit = s.unit;
+      boolean atEnd = unit.end() == size;
+      s.result = CompletableFuture.supplyAsync(() -> fetch(unit, turn, atEnd), workers);
+      s.result.whenComplete((c, e) -> finished.add(s));
+      running++;
+    }
+    inFlight = running;
+  }
+
+  private DecodedChunk fetch(LogSource.FetchUnit unit, Pace.Turn turn, boolean atEnd) {
+    long t0 = clock.millis();
+    List<EntryDecoding> entries = source.fetch(unit);
+    pace.succeeded(turn, Duration.ofMillis(Math.max(0, clock.millis() - t0)));
+    if (source.splittable()) {
+      pace.page(unit.first(), unit.size(), entries.size(), atEnd);
+    }
+    return EntryBatchDecoder.decode(unit.first(), entries);
+  }
+
+  private void handleFinished(Slot s, LinkedList<Slot> slots, RetryListener listener) {
+    if (s.result == null || !slots.contains(s)) {
+      return;
+    }
+    RuntimeException error;
+    try {
+      DecodedChunk chunk = s.result.join();
+      s.chunk = chunk;
+      if (chunk.to() < s.unit.end()) {
+        // A short page: the rest of the unit is asked for right behind it.
+        Slot rest = new Slot(new LogSource.FetchUnit(chunk.to(), s.unit.end()), 0, clock.instant());
+        slots.add(slots.indexOf(s) + 1, rest);
+        s.unit = new LogSource.FetchUnit(s.unit.first(), chunk.to());
+      }
+      return;
+    } catch (CancellationException e) {
+      return;
+    } catch (CompletionException e) {
+      error = unwrap(e);
+    }
+    s.result = null;
+    Pace.Turn turn = s.turn;
+    s.turn = null;
+    if (error instanceof LogResponseException r && r.overCap()) {
+      if (s.unit.size() == 1 || !source.splittable()) {
+        s.fatal = error; // one entry over the cap: nothing smaller to ask for
+        return;
+      }
+      // Entries too big for one page under the body cap: ask for half as many, down to one,
+      // rather than fail on the same page for ever. Not the log's failure: no backoff.
+      split(s, slots);
+      return;
+    }
+    if (!(error instanceof LogFetchException f) || !f.retryable()) {
+      s.fatal = error;
+      return;
+    }
+    Duration delay = pace.failed(turn, error, config.backoff());
+    if (delay.compareTo(LONGEST_WAIT_IN_RUN) > 0 || pace.consecutiveFailures() >= MOST_FAILURES_IN_RUN) {
+      if (countedDelay == null || delay.compareTo(countedDelay) > 0) {
+        countedDelay = delay;
+      }
+      s.fatal = error;
+      return;
+    }
+    listener.retrying(error, delay);
+    s.attempts++;
+    s.sendAt = clock.instant().plus(delay);
+    if (error instanceof LogResponseException && s.attempts >= 2 && s.unit.size() > 1 && source.splittable()) {
+      split(s, slots); // a page that does not parse twice: in smaller pages, past a bad one
+    }
+  }
+
+  private void split(Slot s, LinkedList<Slot> slots) {
+    long mid = s.unit.first() + s.unit.size() / 2;
+    Slot second = new Slot(new LogSource.FetchUnit(mid, s.unit.end()), 0, s.sendAt);
+    s.unit = new LogSource.FetchUnit(s.unit.first(), mid);
+    slots.add(slots.indexOf(s) + 1, second);
+  }
+
+  /** Waits for a request to finish or for the next turn to come, whichever is first. */
+  private void awaitEvent(List<Slot> slots, LinkedBlockingQueue<Slot> finished) throws InterruptedException {
+    if (!finished.isEmpty()) {
+      return;
+    }
+    int running = 0;
+    Instant next = null;
+    for (Slot s : slots) {
+      if (s.fatal != null) {
+        break;
+      }
+      if (s.chunk != null) {
+        continue;
+      }
+      if (s.result != null) {
+        running++;
+      } else if (next == null || s.sendAt.isBefore(next)) {
+        next = s.sendAt;
+      }
+    }
+    if (running >= pace.window()) {
+      next = null; // nothing can be sent before a request finishes
+    }
+    Duration until = next == null ? Duration.ofSeconds(1) : Duration.between(clock.instant(), next);
+    if (next != null && (until.isNegative() || until.isZero())) {
+      return;
+    }
+    if (running > 0) {
+      Slot s = finished.poll(Math.max(1, Math.min(until.toMillis(), 1000)), TimeUnit.MILLISECONDS);
+      if (s != null) {
+        finished.put(s);
+      }
+      return;
+    }
+    if (next != null) {
+      // Nothing in flight: only time passes (the sleeper, so tests drive a fake clock), in slices
+      // so that a stop is heard.
+      sleeper.sleep(until.compareTo(Duration.ofMillis(250)) > 0 ? Duration.ofMillis(250) : until);
+    }
+  }
+
+  /** Keeps of the slot's reservation what its decoded entries hold; returns the KiB kept. */
+  private int keep(Slot s, DecodedChunk chunk) {
+    int keepKib = (int) Math.min(s.reservedKib, (chunk.retainedBytes() + 1023) >> 10);
+    budget.release(s.reservedKib - keepKib);
+    s.reservedKib = 0;
+    return keepKib;
+  }
+
+  /** What an entry takes in flight: three times what it keeps decoded (the JSON, then both forms). */
+  private void learnSize(DecodedChunk chunk) {
+    int n = chunk.leafHashes().size();
+    if (n > 0) {
+      long perEntry = Math.max(1024, 3 * chunk.retainedBytes() / n);
+      bytesPerEntry = (bytesPerEntry * 7 + perEntry) / 8;
     }
   }
 
@@ -138,20 +446,7 @@ final class CatchUp {
         + ", not that of " + head;
   }
 
-  private void pace() {
-    Duration wait = limiter.reserve();
-    if (wait.isZero()) {
-      return;
-    }
-    try {
-      sleeper.sleep(wait);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting to fetch from " + source.url(), e);
-    }
-  }
-
-  private static RuntimeException unwrap(ExecutionException e) {
+  private static RuntimeException unwrap(CompletionException e) {
     Throwable cause = e.getCause();
     if (cause instanceof RuntimeException r) {
       return r;

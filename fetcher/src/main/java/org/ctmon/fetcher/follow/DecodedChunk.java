@@ -19,6 +19,21 @@ record DecodedChunk(long from, List<Sha256> leafHashes, List<Issuance> issuances
     malformed = List.copyOf(malformed);
   }
 
+  /**
+   * About what the chunk keeps on the heap until it is committed: each certificate's DER plus what
+   * its decoded fields take, and each malformed entry's bytes.
+   */
+  long retainedBytes() {
+    long bytes = 0;
+    for (Issuance i : issuances) {
+      bytes += (i.der() == null ? 0 : i.der().length()) + 512;
+    }
+    for (MalformedEntryRecord m : malformed) {
+      bytes += m.leaf().length() + m.extra().length() + 256;
+    }
+    return bytes + 96L * leafHashes.size();
+  }
+
   /** The first index after the chunk. */
   long to() {
     return from + leafHashes.size();

@@ -4,33 +4,30 @@ import java.util.Objects;
 import org.ctmon.fetcher.http.Backoff;
 
 /**
- * How one follower fetches: request size, requests in flight, request rate, commit size, where a
- * new log starts and how failures back off.
+ * The ceilings one follower fetches within, and how it commits, starts and backs off. The pace
+ * within the ceilings is learned from the log's answers ({@link Pace}): a user who sets nothing
+ * gets a fast follower, and a log that pushes back gets less.
  *
- * @param batchSize entries per {@code get-entries} request (RFC 6962 logs cap pages at 32 to 1000;
- *     the log's cap wins, the rest is asked again). Static logs always fetch whole data tiles (256)
- * @param parallelism requests in flight for this log, {@code >= 1}
- * @param requestsPerSecond at most this many requests per second to the log (token bucket with a
- *     burst of {@code parallelism}); 0 for no limit
+ * @param batchSize the most entries asked for in one {@code get-entries} request; the log's own
+ *     page size, learned from its answers, wins when smaller (Google's logs: 32). Static logs always
+ *     fetch whole data tiles (256)
+ * @param parallelism the most requests in flight for this log, {@code >= 1}; the window starts at 2
+ *     and grows while answers come fast and clean
+ * @param requestsPerSecond the most requests per second to the log (token bucket with a burst of
+ *     {@code parallelism}); 0 for no ceiling but the log's own (429 and Retry-After)
  * @param commitEntries entries per committed batch, at least; a batch also ends where the range
  *     reaches the head
  * @param startAt where a log never followed before starts
- * @param backoff when to retry after failures
+ * @param backoff how long a failed request waits, by failed requests in a row
  */
 public record FollowerConfig(int batchSize, int parallelism, double requestsPerSecond, int commitEntries,
                              StartPosition startAt, Backoff backoff) {
   /**
-   * Defaults that respect real logs: 256 entries per request (what most logs serve, and a data
-   * tile), 4 in flight, 10 requests/s, commits of about 1,024 entries, start at the end,
-   * {@link Backoff#DEFAULT}.
-   *
-   * <p>Commit size measured on H2 with durable commits (docs/benchmarks.md): catching up a
-   * million-entry log, 1,024 entries per commit gave 8,394 entries/s and 4,096 gave 7,833; the
-   * store benchmark peaks at 1,024 too (512: 11,011 issuances/s, 1,024: 11,300, 2,048: 9,152,
-   * 4,096: 8,564), as larger transactions make H2 write pages before they commit. At a log's head
-   * the follower commits what it has, so alerts never wait for a full batch.
+   * The defaults a user gets: pages of up to 1,000 entries (the largest any real log serves), up
+   * to 8 requests in flight, no fixed rate ceiling, commits of about 1,024 entries (the store's
+   * best: docs/benchmarks.md), start at the end, {@link Backoff#DEFAULT}.
    */
-  public static final FollowerConfig DEFAULT = new FollowerConfig(256, 4, 10, 1024, StartPosition.END, Backoff.DEFAULT);
+  public static final FollowerConfig DEFAULT = new FollowerConfig(1000, 8, 0, 1024, StartPosition.END, Backoff.DEFAULT);
 
   public FollowerConfig {
     if (batchSize < 1) {

@@ -22,16 +22,23 @@ import org.ctmon.store.ingest.VerifiedHead;
  * @param verified the last head the stored entries reproduced
  * @param verifiedAge how old that head is (from its timestamp to now)
  * @param health ok, failing, backing off, stopped
- * @param lastError the last error, lower case, naming the log URL and request
+ * @param lastError the last error, lower case, naming the log URL and request (kept after the log
+ *     recovers, with its time: a log that fails now and then but keeps up shows both)
+ * @param lastErrorAt when the last error happened
  * @param nextAttempt when a backing-off follower tries again
- * @param consecutiveFailures failed runs since the last success
- * @param config how this follower fetches (with any {@code fetch.perLog} override applied)
+ * @param consecutiveFailures failed requests in a row since the last success
+ * @param config the ceilings this follower fetches within (with any {@code fetch.perLog} override)
+ * @param pace what the follower learned of the log: page size, window, requests in flight and per
+ *     second, and why they last changed
+ * @param entriesPerSecond entries committed per second over the last minute
+ * @param lastProgress when the position last moved
  */
 public record FollowerStatus(Sha256 logId, String description, String protocol, String url,
                              Optional<TreeHead> latestHead, long position, long lag,
                              Optional<VerifiedHead> verified, Optional<Duration> verifiedAge,
-                             FollowerHealth health, Optional<String> lastError, Optional<Instant> nextAttempt,
-                             int consecutiveFailures, FollowerConfig config) {
+                             FollowerHealth health, Optional<String> lastError, Optional<Instant> lastErrorAt,
+                             Optional<Instant> nextAttempt, int consecutiveFailures, FollowerConfig config,
+                             PaceStatus pace, double entriesPerSecond, Optional<Instant> lastProgress) {
   public FollowerStatus {
     Objects.requireNonNull(logId, "logId");
     Objects.requireNonNull(description, "description");
@@ -44,5 +51,8 @@ public record FollowerStatus(Sha256 logId, String description, String protocol, 
     Objects.requireNonNull(health, "health");
     Objects.requireNonNull(lastError, "lastError");
     Objects.requireNonNull(nextAttempt, "nextAttempt");
+    Objects.requireNonNull(lastErrorAt, "lastErrorAt");
+    Objects.requireNonNull(pace, "pace");
+    Objects.requireNonNull(lastProgress, "lastProgress");
   }
 }

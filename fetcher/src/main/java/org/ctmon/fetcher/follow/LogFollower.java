@@ -47,8 +47,9 @@ import org.ctmon.store.log.TreeHeadRecord;
  *   new log + start at end ─> seed compact range at the head (audit path | hash tiles), commit
  *   new log + start at index n < head ─> seed compact range of [0, n) against the head, commit
  *      │
- *   plan [position, head) ─> N fetches in flight ─> decode on the worker pool
- *      │                                  (pages arrive in any order)
+ *   plan [position, head) ─> requests in flight (Pace: window, page size, Retry-After;
+ *      │                     FetchBudget: bytes) ─> decode on the worker pool, in any order
+ *      │                     a failed request is asked again after its backoff
  *   in index order: hash leaves into the compact range ─ at head size: root must equal ─> ROOT_MISMATCH
  *      │
  *   commit to the sink every ~commitEntries entries, and at the head (carrying the verified head)
@@ -57,16 +58,18 @@ import org.ctmon.store.log.TreeHeadRecord;
  * <p>Concurrency: the caller (one Quartz job per log, {@code @DisallowConcurrentExecution}) never
  * runs two {@code runOnce} of the same log at once; a lock guards it anyway (a second concurrent
  * call returns at once). {@link #stop()} and {@link #status()} may be called from any thread.
- * The worker pool is shared between logs; each follower keeps at most {@code parallelism} tasks
- * in it (each one request, its short-page follow-ups, and the decoding). Size the pool at least
- * the sum of the followed logs' parallelism so that a slow log's requests never queue another
- * log's work; rate-limit waits happen on the calling thread, not in the pool. One log's failures
- * never touch another's state.
+ * The worker pool is shared between logs; each follower keeps at most its window of tasks in it
+ * (each one request and the decoding); every wait (Retry-After, backoff, the rate ceiling, the
+ * memory budget) happens on the calling thread, never in the pool. One log's failures never touch
+ * another's state.
  *
- * <p>Failures: any fetch failure (HTTP status, transport, garbage body, an unframeable tile) marks
- * the log FAILING in the store with the error, and later runs return at once until the backoff
- * (with jitter, never sooner than Retry-After) has passed; entries fetched in order before the
- * failure are committed first, so nothing fetched is lost. Misbehaviour (bad head signature, root
+ * <p>Failures: a failed request (HTTP 429 or 5xx, no answer, a garbage body) is asked again in the
+ * same run after its backoff (with jitter, never sooner than Retry-After; the wait grows with
+ * failed requests in a row and resets at the first success), so a log that answers most requests
+ * keeps making progress. A failure that cannot be retried (a 404, an unframeable tile), one whose
+ * wait is longer than {@link CatchUp#LONGEST_WAIT_IN_RUN}, or a failed head poll ends the run: the
+ * log is marked FAILING in the store and later runs return at once until the backoff has passed;
+ * entries fetched in order before the failure are committed first, so nothing fetched is lost. Misbehaviour (bad head signature, root
  * mismatch, inconsistent heads) is stored as an incident with both heads, the log is set STOPPED
  * and is not advanced again until an operator clears the status ({@code Logs.setStatus(id, OK,
  * null)}); the batch that reached the bad head is not committed.
@@ -86,8 +89,8 @@ public final class LogFollower {
   private final BatchSink sink;
   private final FollowerConfig config;
   private final Clock clock;
-  private final RandomGenerator random;
   private final CatchUp catchUp;
+  private final Progress progress;
   private final ReentrantLock running = new ReentrantLock();
   private final AtomicBoolean stopRequested = new AtomicBoolean();
 
@@ -104,18 +107,26 @@ public final class LogFollower {
   private volatile VerifiedHead verified;
   private volatile FollowerHealth health = FollowerHealth.OK;
   private volatile String lastError;
+  private volatile Instant lastErrorAt;
   private volatile Instant nextAttempt;
-  private volatile int failures;
 
   /**
-   * A follower of {@code log} on the system sleeper and a default random source.
+   * A follower of {@code log} on the system sleeper and a default random source, with a memory
+   * budget of its own ({@link FetchBudget#DEFAULT_BYTES}): an application following several logs
+   * passes one shared budget instead.
    *
-   * @see #LogFollower(CtLog, OkHttpClient, Logs, BatchSink, ExecutorService, FollowerConfig, Clock,
-   *     RandomGenerator, Sleeper)
+   * @see #LogFollower(CtLog, OkHttpClient, Logs, BatchSink, ExecutorService, FetchBudget,
+   *     FollowerConfig, Clock, RandomGenerator, Sleeper)
    */
   public LogFollower(CtLog log, OkHttpClient http, Logs logs, BatchSink sink, ExecutorService workers,
                      FollowerConfig config, Clock clock) {
-    this(log, http, logs, sink, workers, config, clock, RandomGenerator.getDefault(), Sleeper.SYSTEM);
+    this(log, http, logs, sink, workers, new FetchBudget(FetchBudget.DEFAULT_BYTES), config, clock);
+  }
+
+  /** A follower of {@code log} sharing {@code budget}, on the system sleeper and a default random source. */
+  public LogFollower(CtLog log, OkHttpClient http, Logs logs, BatchSink sink, ExecutorService workers,
+                     FetchBudget budget, FollowerConfig config, Clock clock) {
+    this(log, http, logs, sink, workers, budget, config, clock, RandomGenerator.getDefault(), Sleeper.SYSTEM);
   }
 
   /**
@@ -129,13 +140,15 @@ public final class LogFollower {
    * @param sink where batches go, in index order
    * @param workers the pool shared by all followers for fetching and decoding (bounded; owned by
    *     the caller)
-   * @param config batch size, parallelism, rate, start position, backoff
+   * @param budget the bytes all followers together may hold fetched and not yet committed
+   * @param config ceilings of page size, requests in flight and rate; start position, backoff
    * @param clock time for backoff, the rate limiter and status ages
    * @param random jitter of the backoff
-   * @param sleeper how workers wait for the rate limiter
+   * @param sleeper how the follower waits for a retry or its next turn when nothing is in flight
    */
   public LogFollower(CtLog log, OkHttpClient http, Logs logs, BatchSink sink, ExecutorService workers,
-                     FollowerConfig config, Clock clock, RandomGenerator random, Sleeper sleeper) {
+                     FetchBudget budget, FollowerConfig config, Clock clock, RandomGenerator random,
+                     Sleeper sleeper) {
     this.log = log;
     this.logId = log.logId();
     this.source = sourceFor(log, http, clock, config);
@@ -143,14 +156,17 @@ public final class LogFollower {
     this.sink = sink;
     this.config = config;
     this.clock = clock;
-    this.random = random;
-    this.catchUp = new CatchUp(logId, source, workers, config,
-        new RateLimiter(config.requestsPerSecond(), config.parallelism(), clock), sleeper, stopRequested::get);
+    // Static logs serve whole data tiles: their page size is the tile's, whatever the ceiling.
+    FollowerConfig limits = source.splittable() ? config
+        : config.withFetching(256, config.parallelism(), config.requestsPerSecond());
+    this.catchUp = new CatchUp(logId, source, workers, config, new Pace(limits, clock, random), budget, sleeper,
+        clock, stopRequested::get);
+    this.progress = new Progress(clock);
   }
 
   private static LogSource sourceFor(CtLog log, OkHttpClient http, Clock clock, FollowerConfig config) {
     if (log.protocol() instanceof LogProtocol.Rfc6962) {
-      return new Rfc6962Source(new Rfc6962Client(http, log, clock), config.batchSize());
+      return new Rfc6962Source(new Rfc6962Client(http, log, clock));
     }
     if (log.protocol() instanceof LogProtocol.StaticCt) {
       // Issuers are not fetched (facts come from the TileLeaf), so the cache stays small.
@@ -213,9 +229,8 @@ public final class LogFollower {
           // past this batch's start first. Nothing of the batch was written; the next run starts
           // from the stored position. Neither the log nor the store failed: no backoff, no error.
           position = e.storedIndex();
-          failures = 0;
+          catchUp.pace().recovered();
           nextAttempt = null;
-          lastError = null;
           health = FollowerHealth.OK;
         } else {
           fail(e); // the stored position went back (a restored database?): no race, report it
@@ -226,6 +241,7 @@ public final class LogFollower {
         fail(e);
       }
     } finally {
+      catchUp.takeCountedDelay();
       running.unlock();
     }
   }
@@ -247,7 +263,8 @@ public final class LogFollower {
   /**
    * Carries over what {@code previous}, a stopped follower of the same log, knew that the store
    * does not: when to try again after failures (Retry-After included), the failure count, the last
-   * error and the latest head. Call before the first run.
+   * error, the latest head and the pace learned of the log (within this follower's ceilings). Call
+   * before the first run.
    *
    * @throws IllegalArgumentException when {@code previous} follows another log
    */
@@ -256,8 +273,10 @@ public final class LogFollower {
       throw new IllegalArgumentException("a follower of " + previous.logId.base64() + " cannot continue " + logId.base64());
     }
     nextAttempt = previous.nextAttempt;
-    failures = previous.failures;
+    catchUp.pace(previous.catchUp.pace().withLimits(catchUp.pace().limits()));
     lastError = previous.lastError;
+    lastErrorAt = previous.lastErrorAt;
+    progress.continueFrom(previous.progress);
     latestHead = previous.latestHead;
     largestHead = previous.largestHead;
     largestHeadLoaded = previous.largestHeadLoaded;
@@ -297,6 +316,13 @@ public final class LogFollower {
     if (h == FollowerHealth.BACKING_OFF && (retry == null || !now.isBefore(retry))) {
       h = FollowerHealth.FAILING;
     }
+    Pace pace = catchUp.pace();
+    int failures = pace.consecutiveFailures();
+    if (h == FollowerHealth.OK && running.isLocked() && failures >= 2) {
+      // Retrying within a run, the last two requests failed: no progress until one succeeds.
+      h = FollowerHealth.BACKING_OFF;
+      retry = pace.notBefore().orElse(null);
+    }
     if (stopRequested.get() && h != FollowerHealth.STOPPED) {
       h = FollowerHealth.STOPPED;
     }
@@ -305,7 +331,9 @@ public final class LogFollower {
         : Optional.of(Duration.ofMillis(Math.max(0, now.toEpochMilli() - v.timestampMs())));
     return new FollowerStatus(logId, log.description(), source.protocolName(), source.url(),
         Optional.ofNullable(head), pos, lag, Optional.ofNullable(v), age, h, Optional.ofNullable(lastError),
-        h == FollowerHealth.BACKING_OFF ? Optional.ofNullable(retry) : Optional.empty(), failures, config);
+        Optional.ofNullable(lastErrorAt), h == FollowerHealth.BACKING_OFF ? Optional.ofNullable(retry)
+            : Optional.empty(), failures, config, pace.status(catchUp.inFlight()), progress.entriesPerSecond(),
+        progress.last());
   }
 
   private LogState loadState() {
@@ -336,7 +364,7 @@ public final class LogFollower {
   }
 
   private void follow(LogState state) throws InterruptedException {
-    HeadPoll poll = source.pollHead();
+    HeadPoll poll = catchUp.request(source::pollHead, this::retrying);
     TreeHead head = poll.head();
     latestHead = head;
     long now = clock.millis();
@@ -366,9 +394,10 @@ public final class LogFollower {
       // Throws for a split view or a rollback against the largest head. A head signed before it
       // (a cache, a lagging frontend that may not know the largest yet) costs no request here: the
       // check against the verified head below covers it.
-      TreeVerifier.mayAdvance(source, largest, head);
+      catchUp.request(() -> TreeVerifier.mayAdvance(source, largest, head), this::retrying);
     }
-    if (v.isPresent() && !TreeVerifier.mayAdvance(source, treeHead(v.get()), head)) {
+    if (v.isPresent() && !catchUp.request(() -> TreeVerifier.mayAdvance(source, treeHead(v.get()), head),
+        this::retrying)) {
       return;
     }
     if (largest == null || head.treeSize() > largest.treeSize()) {
@@ -387,7 +416,7 @@ public final class LogFollower {
       }
       if (start instanceof StartPosition.End) {
         if (head.treeSize() > 0) {
-          CompactRange seeded = source.seed(head);
+          CompactRange seeded = catchUp.request(() -> source.seed(head), this::retrying);
           commit(PendingBatch.seed(logId, seeded, verifiedHead(head)), seeded, Optional.of(verifiedHead(head)));
         }
         return;
@@ -395,7 +424,8 @@ public final class LogFollower {
       if (start instanceof StartPosition.Index at) {
         // The seed carries the head it was checked against: if this catch-up is cut short, the
         // next run checks the log's new head for consistency with it before going on.
-        range = source.seedAt(head, at.index());
+        long index = at.index();
+        range = catchUp.request(() -> source.seedAt(head, index), this::retrying);
         commit(PendingBatch.seed(logId, range, verifiedHead(head)), range, Optional.of(verifiedHead(head)));
         pos = range.size();
       } else if (start instanceof StartPosition.Beginning) {
@@ -424,35 +454,39 @@ public final class LogFollower {
       }
       return;
     }
-    catchUp.run(range, pos, head, v.map(LogFollower::treeHead), this::commit);
+    catchUp.run(range, pos, head, v.map(LogFollower::treeHead), this::commit, this::retrying);
   }
 
   private void commit(IngestBatch batch, CompactRange range, Optional<VerifiedHead> v) {
     sink.commit(batch);
     position = range.size();
+    progress.at(position);
     v.ifPresent(h -> verified = h);
   }
 
   private void succeed(LogState state) {
-    failures = 0;
+    catchUp.pace().recovered();
     nextAttempt = null;
-    lastError = null;
     health = FollowerHealth.OK;
     if (state.status() != LogStatus.OK) {
       logs.setStatusUnlessStopped(logId, LogStatus.OK, null);
     }
   }
 
+  /** A request that failed in a run and will be asked again: reported, the run goes on. */
+  private void retrying(RuntimeException e, Duration delay) {
+    lastError = e.getMessage();
+    lastErrorAt = clock.instant();
+  }
+
   private void fail(RuntimeException e) {
-    int n = failures + 1;
-    failures = n;
-    Instant retry = e instanceof LogFetchException lfe
-        ? config.backoff().retryAt(n, lfe, clock, random)
-        : clock.instant().plus(config.backoff().delay(n, Optional.empty(), random));
-    nextAttempt = retry;
+    // A request that ended the run counted itself and chose its wait; anything else counts now.
+    Duration delay = catchUp.takeCountedDelay().orElseGet(() -> catchUp.pace().failed(null, e, config.backoff()));
+    nextAttempt = clock.instant().plus(delay);
     String message = e instanceof LogFetchException ? e.getMessage()
         : "error following " + source.url() + ": " + e.getMessage();
     lastError = message;
+    lastErrorAt = clock.instant();
     health = FollowerHealth.BACKING_OFF;
     try {
       logs.setStatusUnlessStopped(logId, LogStatus.FAILING, message);
@@ -488,6 +522,7 @@ public final class LogFollower {
     logs.setStatus(logId, LogStatus.STOPPED, detail);
     health = FollowerHealth.STOPPED;
     lastError = detail;
+    lastErrorAt = clock.instant();
   }
 
   private static VerifiedHead verifiedHead(TreeHead h) {

@@ -21,16 +21,21 @@ sealed interface LogSource permits Rfc6962Source, StaticSource {
   HeadPoll pollHead();
 
   /**
-   * The fetch units covering {@code [from, size)}, in order, at most {@code max}: each is a range
-   * {@code [first, end)} one request (plus follow-ups) fetches.
+   * The next fetch unit from {@code from} below {@code size}: at most {@code unitSize} entries for an
+   * RFC 6962 log, aligned so it never crosses a multiple of {@code unitSize} (followers everywhere
+   * then ask for the same ranges and the logs' caches hit); the rest of a data tile for a static log.
    */
-  List<FetchUnit> plan(long from, long size, int max);
+  FetchUnit plan(long from, long size, int unitSize);
 
   /**
-   * The entries {@code [unit.first(), unit.end())}, exactly, in order. The caller paces the first
-   * request; {@code beforeFollowUp} runs before every further one (the rate limiter).
+   * One request for the entries of {@code unit}: the entries from {@code unit.first()} on, in
+   * order, at least one and at most the unit's (an RFC 6962 log may return fewer than asked; the
+   * caller asks again for the rest).
    */
-  List<EntryDecoding> fetch(FetchUnit unit, Runnable beforeFollowUp);
+  List<EntryDecoding> fetch(FetchUnit unit);
+
+  /** Whether a unit may be asked for in smaller pieces (not a static data tile, which is one file). */
+  boolean splittable();
 
   /**
    * The compact range of the tree of {@code head}, from the log (for a follower starting at the
@@ -75,6 +80,11 @@ sealed interface LogSource permits Rfc6962Source, StaticSource {
       if (first < 0 || end <= first) {
         throw new IllegalArgumentException("fetch unit " + first + "-" + end + " is empty or negative");
       }
+    }
+
+    /** Entries in the unit. */
+    long size() {
+      return end - first;
     }
   }
 }

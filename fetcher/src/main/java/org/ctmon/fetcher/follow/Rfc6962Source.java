@@ -1,6 +1,5 @@
 package org.ctmon.fetcher.follow;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.ctmon.fetcher.http.LogHttpException;
 import org.ctmon.fetcher.http.LogResponseException;
@@ -22,18 +21,16 @@ import org.ctmon.parser.treehead.TreeHead;
 import org.ctmon.store.log.IncidentKind;
 
 /**
- * An RFC 6962 log through {@link Rfc6962Client}: get-sth, get-entries with follow-up requests for
- * short pages (and smaller requests for pages over the body cap), get-sth-consistency between heads, and the audit path of the leaf before the start
+ * An RFC 6962 log through {@link Rfc6962Client}: get-sth, get-entries (one request per call: the
+ * catch-up asks again for what a short page left out), get-sth-consistency between heads, and the audit path of the leaf before the start
  * ({@code get-entry-and-proof}, else {@code get-entries} + {@code get-proof-by-hash}) to start at
  * the end or at an entry index.
  */
 final class Rfc6962Source implements LogSource {
   private final Rfc6962Client client;
-  private final int batchSize;
 
-  Rfc6962Source(Rfc6962Client client, int batchSize) {
+  Rfc6962Source(Rfc6962Client client) {
     this.client = client;
-    this.batchSize = batchSize;
   }
 
   @Override
@@ -59,44 +56,19 @@ final class Rfc6962Source implements LogSource {
   }
 
   @Override
-  public List<FetchUnit> plan(long from, long size, int max) {
-    List<FetchUnit> out = new ArrayList<>();
-    for (EntryRange r : EntryRange.plan(from, size, batchSize, max)) {
-      out.add(new FetchUnit(r.first(), r.last() + 1));
-    }
-    return out;
+  public FetchUnit plan(long from, long size, int unitSize) {
+    EntryRange r = EntryRange.plan(from, size, unitSize, 1).get(0);
+    return new FetchUnit(r.first(), r.last() + 1);
   }
 
   @Override
-  public List<EntryDecoding> fetch(FetchUnit unit, Runnable beforeFollowUp) {
-    List<EntryDecoding> out = new ArrayList<>((int) (unit.end() - unit.first()));
-    long next = unit.first();
-    long ask = unit.end() - next;
-    boolean first = true;
-    while (next < unit.end()) {
-      if (!first) {
-        // Logs answer with fewer entries than asked (RFC 6962 §4.6): ask again for the rest.
-        beforeFollowUp.run();
-      }
-      first = false;
-      EntriesPage page;
-      try {
-        page = client.getEntries(next, next + Math.min(ask, unit.end() - next) - 1);
-      } catch (LogResponseException e) {
-        ask = Math.min(ask, unit.end() - next); // what was asked for, not more
-        if (!e.overCap() || ask == 1) {
-          throw e; // one entry over the cap: nothing smaller to ask for; the follower backs off
-        }
-        // Entries too big for one page under the body cap: ask for half as many, down to one,
-        // rather than fail on the same page for ever.
-        ask = (ask + 1) / 2;
-        continue;
-      }
-      out.addAll(page.entries());
-      next = page.next();
-      ask = Math.min(ask * 2, unit.end() - unit.first()); // past the big entries, pages grow again
-    }
-    return out;
+  public List<EntryDecoding> fetch(FetchUnit unit) {
+    return client.getEntries(unit.first(), unit.end() - 1).entries();
+  }
+
+  @Override
+  public boolean splittable() {
+    return true;
   }
 
   @Override

@@ -1,6 +1,5 @@
 package org.ctmon.fetcher.follow;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.ctmon.fetcher.http.LogResponseException;
 import org.ctmon.fetcher.tiles.DataTileRef;
@@ -59,21 +58,23 @@ final class StaticSource implements LogSource {
   }
 
   @Override
-  public List<FetchUnit> plan(long from, long size, int max) {
-    List<FetchUnit> out = new ArrayList<>();
-    for (DataTileRef t : DataTileRef.plan(from, size, true, max)) {
-      out.add(new FetchUnit(Math.max(from, t.firstEntry()), t.firstEntry() + t.width()));
-    }
-    return out;
+  public FetchUnit plan(long from, long size, int unitSize) {
+    DataTileRef t = DataTileRef.plan(from, size, true, 1).get(0);
+    return new FetchUnit(Math.max(from, t.firstEntry()), t.firstEntry() + t.width());
   }
 
   @Override
-  public List<EntryDecoding> fetch(FetchUnit unit, Runnable beforeFollowUp) {
+  public List<EntryDecoding> fetch(FetchUnit unit) {
     long tile = unit.first() / DataTileRef.FULL_WIDTH;
     long tileStart = tile * DataTileRef.FULL_WIDTH;
     int width = (int) (unit.end() - tileStart);
     List<EntryDecoding> all = client.dataTile(tile, width);
     return all.subList((int) (unit.first() - tileStart), all.size());
+  }
+
+  @Override
+  public boolean splittable() {
+    return false;
   }
 
   @Override

@@ -11,11 +11,11 @@ import java.util.Optional;
  * Parses {@code Retry-After} (RFC 9110 §10.2.3): delay-seconds or an HTTP-date. A date is measured
  * from the response's own {@code Date} header when it has one (so a skewed local clock does not
  * matter), else from the local clock. The result is capped at {@link #MAX} so a typo or a hostile
- * log cannot park a follower for days; a date in the past gives zero; garbage gives nothing.
+ * log cannot park a follower for long; a date in the past gives zero; garbage gives nothing.
  */
 final class RetryAfter {
   /** The longest wait a log can ask for. */
-  static final Duration MAX = Duration.ofHours(1);
+  static final Duration MAX = Duration.ofMinutes(10);
 
   private RetryAfter() {}
 

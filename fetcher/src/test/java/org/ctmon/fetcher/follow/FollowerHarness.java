@@ -47,6 +47,8 @@ final class FollowerHarness implements AutoCloseable {
   final Ingest ingest;
   final ExecutorService pool = Executors.newFixedThreadPool(4);
   final OkHttpClient http = HttpConfig.withContact("ctmon-tests@example.org").newClient();
+  /** Shared by every follower of the harness, as the monitor shares one. */
+  final FetchBudget budget = new FetchBudget(FetchBudget.DEFAULT_BYTES);
   final ManualClock clock = new ManualClock(Instant.parse("2026-11-28T12:00:00Z"));
   /** Every issuance the test log issued since the start (the log's own record). */
   final List<Issuance> issued = new ArrayList<>();
@@ -96,7 +98,7 @@ final class FollowerHarness implements AutoCloseable {
   }
 
   LogFollower follower(String name, FollowerConfig config, BatchSink sink, OkHttpClient client) {
-    return new LogFollower(ctLog(name), client, logs, sink, pool, config, clock, new SplittableRandom(1),
+    return new LogFollower(ctLog(name), client, logs, sink, pool, budget, config, clock, new SplittableRandom(1),
         d -> clock.advance(d));
   }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.ctmon.fetcher.follow.FollowerStatus;
+import org.ctmon.fetcher.follow.PaceStatus;
 import org.ctmon.fetcher.loglist.SkippedLog;
 import org.ctmon.parser.treehead.TreeHead;
 import org.ctmon.store.ingest.VerifiedHead;
@@ -89,9 +90,24 @@ public final class LogsApi {
     m.put("verified_root", s.verified().map(v -> v.rootHash().base64()).orElse(null));
     m.put("verified_age_seconds", s.verifiedAge().map(Duration::toSeconds).orElse(null));
     m.put("status", s.health().name().toLowerCase(java.util.Locale.ROOT));
+    // Progress and the last error apart: a log that fails now and then but keeps up shows both.
+    m.put("entries_per_second", Math.round(s.entriesPerSecond() * 10) / 10.0);
+    m.put("last_progress", s.lastProgress().map(Object::toString).orElse(null));
     m.put("last_error", s.lastError().orElse(null));
+    m.put("last_error_at", s.lastErrorAt().map(Object::toString).orElse(null));
     m.put("next_attempt", s.nextAttempt().map(Object::toString).orElse(null));
     m.put("consecutive_failures", s.consecutiveFailures());
+    PaceStatus p = s.pace();
+    Map<String, Object> pace = new LinkedHashMap<>();
+    pace.put("page_size", p.pageSize());
+    pace.put("window", p.window());
+    pace.put("in_flight", p.inFlight());
+    pace.put("requests_per_second", Math.round(p.requestsPerSecond() * 10) / 10.0);
+    pace.put("last_change", p.lastChange());
+    pace.put("last_change_at", p.lastChangeAt().toString());
+    pace.put("retry_after_until", p.notBefore().map(Object::toString).orElse(null));
+    m.put("pace", pace);
+    // The ceilings the pace stays within (fetch.* and fetch.perLog).
     Map<String, Object> fetch = new LinkedHashMap<>();
     fetch.put("batch_size", s.config().batchSize());
     fetch.put("parallelism", s.config().parallelism());

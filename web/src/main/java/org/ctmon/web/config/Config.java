@@ -63,12 +63,23 @@ public record Config(Http http, Database database, Retention retention, Logs log
   /**
    * How entries are fetched from a log; per log, so one slow log never slows another.
    *
-   * @param perLog limits for the logs that need their own, applied in order over the defaults
+   * @param batchSize the most entries per request (each log's page size is learned below it)
+   * @param parallelism the most requests in flight per log
+   * @param requestsPerSecond the most requests per second per log, 0 for no fixed ceiling
+   * @param totalParallelism the most requests in flight over all logs
+   * @param memoryBudget bytes all logs may hold fetched and not yet committed
+   * @param perLog ceilings for the logs that need their own, applied in order over the defaults
    */
-  public record Fetch(String contact, int batchSize, int parallelism, double requestsPerSecond, Duration timeout,
-                      List<FetchOverride> perLog) {
+  public record Fetch(String contact, int batchSize, int parallelism, double requestsPerSecond,
+                      int totalParallelism, long memoryBudget, Duration timeout, List<FetchOverride> perLog) {
     public Fetch {
       perLog = List.copyOf(perLog);
+    }
+
+    /** These settings with the defaults for the total parallelism and the memory budget. */
+    public Fetch(String contact, int batchSize, int parallelism, double requestsPerSecond, Duration timeout,
+                 List<FetchOverride> perLog) {
+      this(contact, batchSize, parallelism, requestsPerSecond, 64, 64L << 20, timeout, perLog);
     }
 
     /** The defaults, for one log: {@link #perLog} applied over them. */

@@ -51,7 +51,8 @@ public final class ConfigLoader {
             v.get(Settings.LOGS_INCLUDE), v.get(Settings.LOGS_EXCLUDE), v.get(Settings.LOGS_START_AT),
             v.get(Settings.LOGS_POLL_INTERVAL), v.get(Settings.LOGS_LIST_REFRESH_INTERVAL)),
         new Config.Fetch(v.get(Settings.FETCH_CONTACT), v.get(Settings.FETCH_BATCH_SIZE), v.get(Settings.FETCH_PARALLELISM),
-            v.get(Settings.FETCH_REQUESTS_PER_SECOND), v.get(Settings.FETCH_TIMEOUT), v.get(Settings.FETCH_PER_LOG)));
+            v.get(Settings.FETCH_REQUESTS_PER_SECOND), v.get(Settings.FETCH_TOTAL_PARALLELISM),
+            v.get(Settings.FETCH_MEMORY_BUDGET), v.get(Settings.FETCH_TIMEOUT), v.get(Settings.FETCH_PER_LOG)));
   }
 
   /** The file to read for {@code --config}: the given one (which must exist), else ./ctmon.yaml if present. */

@@ -64,27 +64,43 @@ final class Settings {
   static final Setting<String> FETCH_CONTACT = new Setting<>("fetch.contact", "",
       "An email address or https URL put in the User-Agent of every request, so log operators can reach you. Some logs rate-limit requests without one.",
       Settings::contact);
-  static final Setting<Integer> FETCH_BATCH_SIZE = new Setting<>("fetch.batchSize", "256",
-      "Entries asked for per get-entries request (logs may return fewer; static logs always use 256-entry tiles).",
+  static final Setting<Integer> FETCH_BATCH_SIZE = new Setting<>("fetch.batchSize", "1000",
+      "The most entries asked for in one get-entries request. Each log's own page size is learned from its answers (Google's logs serve 32) and requests are aligned to it; static logs always fetch 256-entry tiles.",
       ValueParsers::positive);
-  static final Setting<Integer> FETCH_PARALLELISM = new Setting<>("fetch.parallelism", "2",
-      "Requests in flight at once per log.", ValueParsers::positive);
-  static final Setting<Double> FETCH_REQUESTS_PER_SECOND = new Setting<>("fetch.requestsPerSecond", "5",
-      "Upper bound on requests per second per log (real logs answer 429 when pushed).", ValueParsers::positiveDecimal);
+  static final Setting<Integer> FETCH_PARALLELISM = new Setting<>("fetch.parallelism", "8",
+      "The most requests in flight at once per log. Each log starts at 2 and grows by itself while its answers come fast and clean; a 429, 503, 504 or timeout halves it.",
+      ValueParsers::positive);
+  static final Setting<Double> FETCH_REQUESTS_PER_SECOND = new Setting<>("fetch.requestsPerSecond", "0",
+      "The most requests per second per log; 0 for no fixed ceiling (a log's 429s and Retry-After set the pace, and always win).",
+      ValueParsers::nonNegativeDecimal);
+  static final Setting<Integer> FETCH_TOTAL_PARALLELISM = new Setting<>("fetch.totalParallelism", "64",
+      "The most requests in flight at once over all logs (the fetch worker threads); a log waiting for its turn or a retry holds none.",
+      ValueParsers::positive);
+  static final Setting<Long> FETCH_MEMORY_BUDGET = new Setting<>("fetch.memoryBudget", "64MB",
+      "The memory all logs together may hold in entries fetched but not yet committed (`32MB`, `1GB`, or bytes). A log waits for its turn when it is spent; every log still moves. See Java options below for sizing the heap.",
+      Settings::memoryBudget);
   static final Setting<Duration> FETCH_TIMEOUT = new Setting<>("fetch.timeout", "30s",
       "Read timeout of one request to a log.", ValueParsers::duration);
   static final Setting<List<FetchOverride>> FETCH_PER_LOG = new Setting<>("fetch.perLog", "",
-      "Limits for the logs that need their own, each `PATTERN: key=value ...` with batchSize, parallelism and requestsPerSecond (e.g. `DigiCert: requestsPerSecond=10`); the pattern matches a log's description or operator like logs.include; applied in order over the fetch.* defaults, a later item winning for the keys it sets.",
+      "Ceilings for the logs that need their own, each `PATTERN: key=value ...` with batchSize, parallelism and requestsPerSecond (e.g. `DigiCert: requestsPerSecond=10`); the pattern matches a log's description or operator like logs.include; applied in order over the fetch.* defaults, a later item winning for the keys it sets.",
       Settings::perLog);
 
   static final List<Setting<?>> ALL = List.of(HTTP_BIND, HTTP_PORT, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD,
       DATABASE_POOL_SIZE, RETENTION_WINDOW, RETENTION_KEEP_ALL_DER, RETENTION_PURGE_BATCH_SIZE,
       RETENTION_TREE_HEADS, LOGS_LIST, LOGS_LIST_SIGNATURE, LOGS_STATES, LOGS_INCLUDE_TEST_LOGS, LOGS_INCLUDE, LOGS_EXCLUDE, LOGS_START_AT, LOGS_POLL_INTERVAL,
       LOGS_LIST_REFRESH_INTERVAL, FETCH_CONTACT, FETCH_BATCH_SIZE, FETCH_PARALLELISM, FETCH_REQUESTS_PER_SECOND,
-      FETCH_TIMEOUT, FETCH_PER_LOG);
+      FETCH_TOTAL_PARALLELISM, FETCH_MEMORY_BUDGET, FETCH_TIMEOUT, FETCH_PER_LOG);
 
   private static List<FetchOverride> perLog(String text) {
     return ValueParsers.list(text).stream().map(FetchOverride::parse).toList();
+  }
+
+  private static long memoryBudget(String text) {
+    long b = ValueParsers.bytes(text);
+    if (b < (1 << 20)) {
+      throw new IllegalArgumentException("must be at least 1MB");
+    }
+    return b;
   }
 
   private static String contact(String text) {

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 /** Text-to-value conversions shared by the settings; each throws IllegalArgumentException with a lower-case reason. */
 final class ValueParsers {
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
+  private static final Pattern BYTES = Pattern.compile("(\\d+)\\s*(kb|k|kib|mb|m|mib|gb|g|gib|b)?");
 
   private ValueParsers() {}
 
@@ -47,6 +48,43 @@ final class ValueParsers {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("not a number");
     }
+  }
+
+  static double nonNegativeDecimal(String text) {
+    try {
+      double v = Double.parseDouble(text.trim());
+      if (!(v >= 0) || Double.isInfinite(v)) {
+        throw new IllegalArgumentException("must be a number, 0 or more");
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("not a number");
+    }
+  }
+
+  /** {@code 64MB}, {@code 512KB}, {@code 1GB} (powers of 1,024; also {@code 64m}, {@code 1g}) or bytes. */
+  static long bytes(String text) {
+    Matcher m = BYTES.matcher(text.trim().toLowerCase(Locale.ROOT));
+    if (!m.matches()) {
+      throw new IllegalArgumentException("not a size such as 64MB, 512KB or 1GB");
+    }
+    long n;
+    try {
+      n = Long.parseLong(m.group(1));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("too large");
+    }
+    String unit = m.group(2) == null ? "" : m.group(2);
+    int shift = switch (unit.isEmpty() ? ' ' : unit.charAt(0)) {
+      case 'k' -> 10;
+      case 'm' -> 20;
+      case 'g' -> 30;
+      default -> 0;
+    };
+    if (n > (Long.MAX_VALUE >> shift)) {
+      throw new IllegalArgumentException("too large");
+    }
+    return n << shift;
   }
 
   static boolean bool(String text) {

@@ -48,12 +48,18 @@ record ConfigChange(Config effective, List<String> needRestart) {
     if (!edited.fetch().timeout().equals(running.fetch().timeout())) {
       restart.add("fetch.timeout");
     }
+    if (edited.fetch().totalParallelism() != running.fetch().totalParallelism()) {
+      restart.add("fetch.totalParallelism");
+    }
+    if (edited.fetch().memoryBudget() != running.fetch().memoryBudget()) {
+      restart.add("fetch.memoryBudget");
+    }
     Config.Logs logs = new Config.Logs(running.logs().list(), running.logs().listSignature(), edited.logs().states(), edited.logs().includeTestLogs(),
         edited.logs().include(), edited.logs().exclude(), edited.logs().startAt(), running.logs().pollInterval(),
         running.logs().listRefreshInterval());
     Config.Fetch fetch = new Config.Fetch(running.fetch().contact(), edited.fetch().batchSize(),
-        edited.fetch().parallelism(), edited.fetch().requestsPerSecond(), running.fetch().timeout(),
-        edited.fetch().perLog());
+        edited.fetch().parallelism(), edited.fetch().requestsPerSecond(), running.fetch().totalParallelism(),
+        running.fetch().memoryBudget(), running.fetch().timeout(), edited.fetch().perLog());
     return new ConfigChange(new Config(running.http(), running.database(), running.retention(), logs, fetch), restart);
   }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
 import org.ctmon.fetcher.follow.BatchSink;
+import org.ctmon.fetcher.follow.FetchBudget;
 import org.ctmon.fetcher.follow.FollowerConfig;
 import org.ctmon.fetcher.follow.FollowerStatus;
 import org.ctmon.fetcher.follow.LogFollower;
@@ -57,16 +58,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class Monitor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Monitor.class);
-  /** Enough for about 60 logs at fetch.parallelism 2, with room; threads exist only while busy. */
-  static final int WORKER_THREADS = 128;
-  /** Quartz threads: one per followed log plus housekeeping, for lists of up to about 60 logs. */
-  static final int SCHEDULER_THREADS = 64;
+  /**
+   * Quartz threads: one per followed log plus housekeeping, for lists of up to about 120 logs (a
+   * follower waits for its retries and turns on its own thread, so one log never holds another's).
+   */
+  static final int SCHEDULER_THREADS = 128;
 
   private volatile Config config;
   private final Clock clock;
   private final Optional<ConfigFileWatch> configWatch;
   private final Store store;
   private final ExecutorService workers;
+  private final FetchBudget budget;
   private final FollowScheduler scheduler;
   private final Map<Sha256, LogFollower> followers = new ConcurrentHashMap<>();
   private final AtomicBoolean ready = new AtomicBoolean();
@@ -84,18 +87,21 @@ public final class Monitor implements AutoCloseable {
     this.clock = clock;
     this.configWatch = configWatch;
     this.store = store;
-    // Pool tasks are requests (mostly waiting on the network) plus their decoding. Sized for every
-    // log's parallelism at once, so a slow log's requests never queue another log's behind them;
+    // Pool tasks are requests (mostly waiting on the network) plus their decoding: the pool's size
+    // is the ceiling of requests in flight over all logs (fetch.totalParallelism). Followers wait
+    // for their turns and retries on their own threads, so a task is always a request being made;
     // idle threads time out.
     AtomicInteger n = new AtomicInteger();
-    java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(WORKER_THREADS,
-        WORKER_THREADS, 60, TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+    int threads = config.fetch().totalParallelism();
+    java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(threads,
+        threads, 60, TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
           Thread t = new Thread(r, "ctmon-fetch-" + n.incrementAndGet());
           t.setDaemon(true);
           return t;
         });
     pool.allowCoreThreadTimeOut(true);
     this.workers = pool;
+    this.budget = new FetchBudget(config.fetch().memoryBudget());
     // A follower holds its Quartz thread for a whole catch-up; one thread per log (the Chrome list
     // has about 45 to follow) keeps a long catch-up of one log from delaying the polls of others.
     this.scheduler = new FollowScheduler(SCHEDULER_THREADS);
@@ -240,7 +246,7 @@ public final class Monitor implements AutoCloseable {
         LOG.info("{}: {} entries per request, {} in flight, {} requests/s (fetch.perLog)", log.description(),
             fc.batchSize(), fc.parallelism(), fc.requestsPerSecond());
       }
-      LogFollower f = new LogFollower(log, http, logs, sink, workers, fc, clock);
+      LogFollower f = new LogFollower(log, http, logs, sink, workers, budget, fc, clock);
       LogFollower previous = gone.get(log.logId());
       if (previous != null) {
         f.continueFrom(previous); // its backoff and last error: a log backing off is not asked again early
