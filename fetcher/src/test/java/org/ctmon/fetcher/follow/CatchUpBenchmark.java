@@ -40,8 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>System properties: {@code ctmon.bench.entries} (default 1,000,000 per log), {@code
  * ctmon.bench.testlogXmx} (default 6g), {@code ctmon.bench.ctmonXmx} (default: none, the launcher's heap), {@code
- * ctmon.bench.batch} (get-entries cap and ctmon's request size, default 1000), {@code
- * ctmon.bench.parallelism} (4), {@code ctmon.bench.commit} (the product's, 1,024), {@code ctmon.bench.static}
+ * ctmon.bench.batch} (the test log's get-entries cap, default 1000), {@code
+ * ctmon.bench.parallelism} (none: ctmon's defaults; when set, ctmon asks for pages of the cap with this ceiling), {@code ctmon.bench.commit} (the product's, 1,024), {@code ctmon.bench.static}
  * (true), {@code ctmon.bench.certspotter} (true), {@code ctmon.bench.ctmonJvmArgs} (extra flags for
  * ctmon's JVMs, e.g. {@code -XX:StartFlightRecording=filename=/tmp/ctmon.jfr} to profile; one that
  * picks a collector replaces the launcher's), {@code ctmon.bench.ctmonDb} ({@code h2}, or {@code
@@ -168,10 +168,14 @@ final class CatchUpBenchmark {
       }
     }
     props.addAll(extraFlags);
-    List<String> cmd = java(xmx, props, FollowerProcess.class.getName(),
-        List.of(list.toString(), jdbcUrl, System.getProperty("ctmon.bench.commit",
-                Integer.toString(FollowerConfig.DEFAULT.commitEntries())),
-            Integer.toString(batch), System.getProperty("ctmon.bench.parallelism", "4")));
+    // The product's fetch defaults unless the run names its own (a second line, not the headline).
+    List<String> args = new ArrayList<>(List.of(list.toString(), jdbcUrl,
+        System.getProperty("ctmon.bench.commit", Integer.toString(FollowerConfig.DEFAULT.commitEntries()))));
+    if (System.getProperty("ctmon.bench.parallelism") != null) {
+      args.add(Integer.toString(batch));
+      args.add(System.getProperty("ctmon.bench.parallelism"));
+    }
+    List<String> cmd = java(xmx, props, FollowerProcess.class.getName(), args);
     MeasuredProcess p = MeasuredProcess.start(cmd, dir.resolve(name.replace(' ', '-') + ".time"), stdout,
         dir.resolve(name.replace(' ', '-') + ".err"));
     int rc = p.process.waitFor();

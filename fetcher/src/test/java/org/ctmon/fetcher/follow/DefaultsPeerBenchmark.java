@@ -44,7 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
  * also {@code million}), {@code ctmon.bench.scale} (entry-count factor, default 1.0), {@code
  * ctmon.bench.cache} (the test log's entry cache), {@code ctmon.bench.ctmonJavaOpts} (when set, a
  * second ctmon run with it as {@code CTMON_JAVA_OPTS}), {@code ctmon.bench.millionCertspotter}
- * (false), {@code ctmon.bench.limitMinutes} (15 per run), {@code ctmon.bench.testlogXmx} (none).
+ * (false), {@code ctmon.bench.limitMinutes} (30 per run: at its default 5
+ * requests/s ctmon needs about a quarter of an hour for {@code pages32-20ms}), {@code ctmon.bench.testlogXmx} (none).
  */
 @Tag("bench")
 final class DefaultsPeerBenchmark {
@@ -53,7 +54,7 @@ final class DefaultsPeerBenchmark {
   /** A few domains of the seeded name mix, as in {@link CatchUpBenchmark}: certspotter needs a watch list. */
   private static final List<String> WATCH = List.of(".kalo.de", ".vintra.com", ".merso.org", ".zenbo.jp");
   private static final Path LAUNCHER = Path.of("").toAbsolutePath().getParent().resolve("ctmon");
-  private static final Duration LIMIT = Duration.ofMinutes(Long.getLong("ctmon.bench.limitMinutes", 15));
+  private static final Duration LIMIT = Duration.ofMinutes(Long.getLong("ctmon.bench.limitMinutes", 30));
 
   /** A test log set-up: entries before scaling, its page cap, its faults. */
   private record Scenario(String name, long entries, int batch, List<String> faults, boolean certspotter) {}
@@ -115,8 +116,8 @@ final class DefaultsPeerBenchmark {
       return "1";
     }
     return runs.stream().filter(c -> c.scenario().equals(r.scenario()) && c.monitor().startsWith("certspotter"))
-        .findFirst().map(c -> String.format("wall %.2f×, CPU %.2f×, RSS %.1f×", r.wall() / c.wall(), r.cpu() / c.cpu(),
-            r.rssMb() / c.rssMb())).orElse("-");
+        .findFirst().map(c -> String.format("wall %s%.2f×, CPU %.2f×, RSS %.1f×", r.failure() == null ? "" : "> ",
+            r.wall() / c.wall(), r.cpu() / c.cpu(), r.rssMb() / c.rssMb())).orElse("-");
   }
 
   /**

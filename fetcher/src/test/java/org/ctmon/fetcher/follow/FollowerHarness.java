@@ -102,6 +102,11 @@ final class FollowerHarness implements AutoCloseable {
         d -> clock.advance(d));
   }
 
+  /** A follower on the real clock, sharing {@code sharedBudget}: for followers running at once. */
+  LogFollower realTimeFollower(String name, FollowerConfig config, FetchBudget sharedBudget) {
+    return new LogFollower(ctLog(name), http, logs, ingest::commit, pool, sharedBudget, config, Clock.systemUTC());
+  }
+
   Sha256 logId(String name) {
     return server.log(name).logKey().logId();
   }

@@ -25,7 +25,8 @@ import org.ctmon.store.log.Logs;
  * log of a log-list file from the beginning into an H2 database until each is caught up with a
  * verified head, then exits 0.
  *
- * <p>Arguments: {@code LOG_LIST_FILE JDBC_URL [COMMIT_ENTRIES [BATCH_SIZE [PARALLELISM]]]}. System
+ * <p>Arguments: {@code LOG_LIST_FILE JDBC_URL [COMMIT_ENTRIES [BATCH_SIZE [PARALLELISM
+ * [REQUESTS_PER_SECOND]]]]}; what is left out is the product's default. System
  * property {@code ctmon.follow.heapEvery=N} prints the heap used after a full GC every N committed
  * entries (and at the end).
  *
@@ -49,7 +50,7 @@ final class FollowerProcess {
     int commitEntries = args.length > 2 ? Integer.parseInt(args[2]) : FollowerConfig.DEFAULT.commitEntries();
     int batchSize = args.length > 3 ? Integer.parseInt(args[3]) : FollowerConfig.DEFAULT.batchSize();
     int parallelism = args.length > 4 ? Integer.parseInt(args[4]) : FollowerConfig.DEFAULT.parallelism();
-    double requestsPerSecond = args.length > 5 ? Double.parseDouble(args[5]) : 0;
+    double requestsPerSecond = args.length > 5 ? Double.parseDouble(args[5]) : FollowerConfig.DEFAULT.requestsPerSecond();
     long heapEvery = Long.getLong("ctmon.follow.heapEvery", 0);
     FollowerConfig config = FollowerConfig.DEFAULT.withStartAt(StartPosition.BEGINNING)
         .withFetching(batchSize, parallelism, requestsPerSecond).withCommitEntries(commitEntries);
@@ -58,7 +59,9 @@ final class FollowerProcess {
     Clock clock = Clock.systemUTC();
     long t0 = System.nanoTime();
     AtomicLong committed = new AtomicLong();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, parallelism));
+    // The monitor's shape: one pool of fetch.totalParallelism threads, one shared memory budget.
+    ExecutorService pool = Executors.newFixedThreadPool(64);
+    FetchBudget budget = new FetchBudget(FetchBudget.DEFAULT_BYTES);
     OkHttpClient http = HttpConfig.withContact("ctmon-tests@example.org").newClient();
     String user = System.getProperty("ctmon.follow.dbUser", "");
     String password = System.getProperty("ctmon.follow.dbPassword", "");
@@ -70,7 +73,7 @@ final class FollowerProcess {
       for (CtLog log : listed) {
         String name = shortName(log);
         BatchSink sink = batch -> commit(name, batch, ingest, committed, heapEvery);
-        followers.add(new LogFollower(log, http, logs, sink, pool, config, clock));
+        followers.add(new LogFollower(log, http, logs, sink, pool, budget, config, clock));
       }
       List<LogFollower> pending = new ArrayList<>(followers);
       while (!pending.isEmpty()) {

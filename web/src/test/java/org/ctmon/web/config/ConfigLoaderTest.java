@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.ctmon.fetcher.follow.StartPosition;
+import org.ctmon.fetcher.follow.FetchBudget;
+import org.ctmon.fetcher.follow.FollowerConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +26,29 @@ final class ConfigLoaderTest {
     assertEquals(List.of("usable", "qualified", "readonly"), c.logs().states());
     assertEquals(StartPosition.END, c.logs().startAt());
     assertEquals(Duration.ofSeconds(10), c.logs().pollInterval());
-    assertEquals(256, c.fetch().batchSize());
+    // The product's fetch defaults are the follower's own, so a benchmark of either measures both.
+    assertEquals(FollowerConfig.DEFAULT.batchSize(), c.fetch().batchSize());
+    assertEquals(FollowerConfig.DEFAULT.parallelism(), c.fetch().parallelism());
+    assertEquals(FollowerConfig.DEFAULT.requestsPerSecond(), c.fetch().requestsPerSecond());
+    assertEquals(1000, c.fetch().batchSize());
+    assertEquals(FetchBudget.DEFAULT_BYTES, c.fetch().memoryBudget());
+    assertEquals(64, c.fetch().totalParallelism());
+  }
+
+  @Test
+  void theMemoryBudgetReadsSizesAndABadOneNamesTheKey() {
+    assertEquals(32L << 20, ConfigLoader.load(null, Map.of("CTMON_FETCH_MEMORY_BUDGET", "32MB")).fetch().memoryBudget());
+    assertEquals(1L << 30, ConfigLoader.load(null, Map.of("CTMON_FETCH_MEMORY_BUDGET", "1g")).fetch().memoryBudget());
+    InvalidConfigException lots = assertThrows(InvalidConfigException.class,
+        () -> ConfigLoader.load(null, Map.of("CTMON_FETCH_MEMORY_BUDGET", "lots")));
+    assertEquals("invalid configuration: fetch.memoryBudget = 'lots' (from environment variable"
+        + " CTMON_FETCH_MEMORY_BUDGET): not a size such as 64MB, 512KB or 1GB", lots.getMessage());
+    InvalidConfigException tiny = assertThrows(InvalidConfigException.class,
+        () -> ConfigLoader.load(null, Map.of("CTMON_FETCH_MEMORY_BUDGET", "512KB")));
+    assertTrue(tiny.getMessage().endsWith("must be at least 1MB"), tiny.getMessage());
+    InvalidConfigException negative = assertThrows(InvalidConfigException.class,
+        () -> ConfigLoader.load(null, Map.of("CTMON_FETCH_REQUESTS_PER_SECOND", "-1")));
+    assertTrue(negative.getMessage().endsWith("must be a number, 0 or more"), negative.getMessage());
   }
 
   @Test

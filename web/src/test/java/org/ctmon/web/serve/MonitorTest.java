@@ -1,6 +1,7 @@
 package org.ctmon.web.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -215,6 +216,12 @@ final class MonitorTest {
           assertEquals(overridden ? 7 : 64, l.get("fetch").get("batch_size").asInt(), l.toString());
           assertEquals(overridden ? 1 : 2, l.get("fetch").get("parallelism").asInt(), l.toString());
           assertEquals(100.0, l.get("fetch").get("requests_per_second").asDouble(), l.toString());
+          // The pace learned stays within the ceilings, and says why it last changed.
+          JsonNode pace = l.get("pace");
+          assertTrue(pace.get("page_size").asInt() <= (overridden ? 7 : 256), l.toString());
+          assertTrue(pace.get("window").asInt() >= 1 && pace.get("window").asInt() <= (overridden ? 1 : 2), l.toString());
+          assertFalse(pace.get("last_change").asText().isEmpty(), l.toString());
+          assertFalse(l.get("last_progress").isNull(), "the position moved: " + l);
         }
         long entries = log.log(rfc).publishedSize();
         long pages = log.requests(rfc, "ct/v1/get-entries");
