@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.ctmon.fetcher.http.LogFetchException;
 import org.ctmon.fetcher.http.LogResponseException;
@@ -69,7 +70,7 @@ final class CatchUp {
   private final Clock clock;
   private final BooleanSupplier stopRequested;
   private volatile Pace pace;
-  private volatile int inFlight;
+  private final AtomicInteger inFlight = new AtomicInteger();
   private long bytesPerEntry = FIRST_GUESS_BYTES_PER_ENTRY;
   private Duration countedDelay;
 
@@ -140,7 +141,7 @@ final class CatchUp {
 
   /** Requests in flight now (any thread). */
   int inFlight() {
-    return inFlight;
+    return inFlight.get();
   }
 
   /** One fetch unit on its way: waiting for its turn, in flight, or fetched. */
@@ -266,7 +267,6 @@ final class CatchUp {
         }
         budget.release(s.reservedKib);
       }
-      inFlight = 0;
     }
   }
 
@@ -306,11 +306,14 @@ final class CatchUp {
       Pace.Turn turn = s.turn;
       LogSource.FetchUnit unit = s.unit;
       boolean atEnd = unit.end() == size;
+      inFlight.incrementAndGet();
       s.result = CompletableFuture.supplyAsync(() -> fetch(unit, turn, atEnd), workers);
-      s.result.whenComplete((c, e) -> finished.add(s));
+      s.result.whenComplete((c, e) -> {
+        inFlight.decrementAndGet();
+        finished.add(s);
+      });
       running++;
     }
-    inFlight = running;
   }
 
   private DecodedChunk fetch(LogSource.FetchUnit unit, Pace.Turn turn, boolean atEnd) {

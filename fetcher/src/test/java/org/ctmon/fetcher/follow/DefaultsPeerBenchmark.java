@@ -44,8 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * also {@code million}), {@code ctmon.bench.scale} (entry-count factor, default 1.0), {@code
  * ctmon.bench.cache} (the test log's entry cache), {@code ctmon.bench.ctmonJavaOpts} (when set, a
  * second ctmon run with it as {@code CTMON_JAVA_OPTS}), {@code ctmon.bench.millionCertspotter}
- * (false), {@code ctmon.bench.limitMinutes} (30 per run: at its default 5
- * requests/s ctmon needs about a quarter of an hour for {@code pages32-20ms}), {@code ctmon.bench.testlogXmx} (none).
+ * (false), {@code ctmon.bench.limitMinutes} (15 per run), {@code ctmon.bench.testlogXmx} (none).
  */
 @Tag("bench")
 final class DefaultsPeerBenchmark {
@@ -54,7 +53,7 @@ final class DefaultsPeerBenchmark {
   /** A few domains of the seeded name mix, as in {@link CatchUpBenchmark}: certspotter needs a watch list. */
   private static final List<String> WATCH = List.of(".kalo.de", ".vintra.com", ".merso.org", ".zenbo.jp");
   private static final Path LAUNCHER = Path.of("").toAbsolutePath().getParent().resolve("ctmon");
-  private static final Duration LIMIT = Duration.ofMinutes(Long.getLong("ctmon.bench.limitMinutes", 30));
+  private static final Duration LIMIT = Duration.ofMinutes(Long.getLong("ctmon.bench.limitMinutes", 15));
 
   /** A test log set-up: entries before scaling, its page cap, its faults. */
   private record Scenario(String name, long entries, int batch, List<String> faults, boolean certspotter) {}
