@@ -121,8 +121,7 @@ final class CatchUp {
           throw e;
         }
         Duration delay = pace.failed(null, e, config.backoff());
-        if (delay.compareTo(LONGEST_WAIT_IN_RUN) > 0 || pace.consecutiveFailures() >= MOST_FAILURES_IN_RUN
-            || stopRequested.getAsBoolean()) {
+        if (delay.compareTo(LONGEST_WAIT_IN_RUN) > 0 || pace.consecutiveFailures() >= MOST_FAILURES_IN_RUN) {
           countedDelay = delay;
           throw e;
         }
@@ -133,7 +132,8 @@ final class CatchUp {
           sleeper.sleep(left.compareTo(Duration.ofMillis(250)) > 0 ? Duration.ofMillis(250) : left);
         }
         if (stopRequested.getAsBoolean()) {
-          throw e;
+          countedDelay = delay;
+          throw e; // the follower records no failure for a stop
         }
       }
     }
@@ -143,6 +143,11 @@ final class CatchUp {
   int inFlight() {
     return inFlight.get();
   }
+
+  private static final int IDLE = 0;
+  private static final int RUNNING = 1;
+  private static final int DONE = 2;
+  private static final int ABANDONED = 3;
 
   /** One fetch unit on its way: waiting for its turn, in flight, or fetched. */
   private static final class Slot {
@@ -155,6 +160,10 @@ final class CatchUp {
     DecodedChunk chunk;
     /** A failure that ends the run once every entry before this unit is committed. */
     RuntimeException fatal;
+    /** IDLE, RUNNING, then DONE (by the request) or ABANDONED (by the run, which left it running). */
+    final AtomicInteger state = new AtomicInteger(IDLE);
+    /** What an abandoned request gives back to the budget when it ends. */
+    volatile int abandonedKib;
 
     Slot(LogSource.FetchUnit unit, int reservedKib, Instant sendAt) {
       this.unit = unit;
@@ -184,12 +193,12 @@ final class CatchUp {
         while (!slots.isEmpty() && slots.getFirst().chunk != null) {
           Slot s = slots.removeFirst();
           DecodedChunk chunk = s.chunk;
+          pendingKib += keep(s, chunk);
           learnSize(chunk);
           for (Sha256 leaf : chunk.leafHashes()) {
             range.append(leaf);
           }
           pending.add(chunk);
-          pendingKib += keep(s, chunk);
           Optional<VerifiedHead> reached = Optional.empty();
           if (range.size() == size) {
             if (!range.root().equals(head.rootHash())) {
@@ -262,10 +271,14 @@ final class CatchUp {
     } finally {
       budget.release(pendingKib);
       for (Slot s : slots) {
-        if (s.result != null) {
-          s.result.cancel(true);
+        // A request still running keeps its bytes until it ends (it cannot be taken back).
+        s.abandonedKib = s.reservedKib;
+        if (!s.state.compareAndSet(RUNNING, ABANDONED)) {
+          budget.release(s.reservedKib);
         }
-        budget.release(s.reservedKib);
+        if (s.result != null) {
+          s.result.cancel(false);
+        }
       }
     }
   }
@@ -296,6 +309,16 @@ final class CatchUp {
       if (s.result != null || s.chunk != null || s.sendAt.isAfter(now) || running >= pace.window()) {
         continue;
       }
+      Optional<Instant> hold = pace.notBefore();
+      if (hold.isPresent() && Duration.between(now, hold.get()).compareTo(LONGEST_WAIT_IN_RUN) > 0) {
+        // The log asked for a wait longer than a run waits: end the run, back off between runs.
+        Duration d = Duration.between(now, hold.get());
+        if (countedDelay == null || d.compareTo(countedDelay) > 0) {
+          countedDelay = d;
+        }
+        s.fatal = pace.holdCause().orElseGet(() -> new IllegalStateException("the log asked to wait " + d));
+        break;
+      }
       if (s.turn == null) {
         s.turn = pace.take();
         if (!s.turn.delay().isZero()) {
@@ -307,11 +330,18 @@ final class CatchUp {
       LogSource.FetchUnit unit = s.unit;
       boolean atEnd = unit.end() == size;
       inFlight.incrementAndGet();
-      s.result = CompletableFuture.supplyAsync(() -> fetch(unit, turn, atEnd), workers);
-      s.result.whenComplete((c, e) -> {
-        inFlight.decrementAndGet();
-        finished.add(s);
-      });
+      s.state.set(RUNNING);
+      s.result = CompletableFuture.supplyAsync(() -> {
+        try {
+          return fetch(unit, turn, atEnd);
+        } finally {
+          inFlight.decrementAndGet();
+          if (!s.state.compareAndSet(RUNNING, DONE)) {
+            budget.release(s.abandonedKib); // the run ended without it
+          }
+        }
+      }, workers);
+      s.result.whenComplete((c, e) -> finished.add(s));
       running++;
     }
   }
@@ -336,7 +366,8 @@ final class CatchUp {
       s.chunk = chunk;
       if (chunk.to() < s.unit.end()) {
         // A short page: the rest of the unit is asked for right behind it.
-        Slot rest = new Slot(new LogSource.FetchUnit(chunk.to(), s.unit.end()), 0, clock.instant());
+        Slot rest = new Slot(new LogSource.FetchUnit(chunk.to(), s.unit.end()),
+            share(s, s.unit.end() - chunk.to()), clock.instant());
         slots.add(slots.indexOf(s) + 1, rest);
         s.unit = new LogSource.FetchUnit(s.unit.first(), chunk.to());
       }
@@ -379,9 +410,16 @@ final class CatchUp {
     }
   }
 
+  /** Moves the part of {@code s}'s reservation for its last {@code entries} entries to a new slot. */
+  private static int share(Slot s, long entries) {
+    int kib = (int) (s.reservedKib * entries / s.unit.size());
+    s.reservedKib -= kib;
+    return kib;
+  }
+
   private void split(Slot s, LinkedList<Slot> slots) {
     long mid = s.unit.first() + s.unit.size() / 2;
-    Slot second = new Slot(new LogSource.FetchUnit(mid, s.unit.end()), 0, s.sendAt);
+    Slot second = new Slot(new LogSource.FetchUnit(mid, s.unit.end()), share(s, s.unit.end() - mid), s.sendAt);
     s.unit = new LogSource.FetchUnit(s.unit.first(), mid);
     slots.add(slots.indexOf(s) + 1, second);
   }
@@ -393,16 +431,15 @@ final class CatchUp {
     }
     int running = 0;
     Instant next = null;
+    boolean pastFailed = false;
     for (Slot s : slots) {
-      if (s.fatal != null) {
-        break;
-      }
+      pastFailed |= s.fatal != null;
       if (s.chunk != null) {
         continue;
       }
       if (s.result != null) {
-        running++;
-      } else if (next == null || s.sendAt.isBefore(next)) {
+        running++; // every request in flight counts against the window, as in send()
+      } else if (!pastFailed && (next == null || s.sendAt.isBefore(next))) {
         next = s.sendAt;
       }
     }

@@ -238,7 +238,9 @@ public final class LogFollower {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (RuntimeException e) {
-        fail(e);
+        if (!stopRequested.get()) {
+          fail(e); // a run cut short by stop() is no failure of the log
+        }
       }
     } finally {
       catchUp.takeCountedDelay();
@@ -318,8 +320,11 @@ public final class LogFollower {
     }
     Pace pace = catchUp.pace();
     int failures = pace.consecutiveFailures();
-    if (h == FollowerHealth.OK && running.isLocked() && failures >= 2) {
-      // Retrying within a run, the last two requests failed: no progress until one succeeds.
+    Optional<Instant> since = pace.failingSince();
+    Optional<Instant> moved = progress.last();
+    if (h == FollowerHealth.OK && running.isLocked() && failures >= 2 && since.isPresent()
+        && (moved.isEmpty() || moved.get().isBefore(since.get()))) {
+      // Retrying within a run, failed requests in a row and nothing committed since they began.
       h = FollowerHealth.BACKING_OFF;
       retry = pace.notBefore().orElse(null);
     }
@@ -461,6 +466,10 @@ public final class LogFollower {
     sink.commit(batch);
     position = range.size();
     progress.at(position);
+    if (health != FollowerHealth.STOPPED) {
+      health = FollowerHealth.OK; // moving again: a failure before this run no longer describes the log
+      nextAttempt = null;
+    }
     v.ifPresent(h -> verified = h);
   }
 

@@ -45,7 +45,9 @@ final class Pace {
   private long turns;
   private long lastFailedTurn = -1;
   private Instant notBefore = Instant.EPOCH;
+  private RuntimeException holdCause;
   private int consecutiveFailures;
+  private Instant streakStartedAt;
   private String lastChange = "start";
   private Instant lastChangeAt;
   private final Deque<Long> sent = new ArrayDeque<>();
@@ -73,7 +75,9 @@ final class Pace {
     p.pageLearned = pageLearned;
     p.minLatencyMillis = minLatencyMillis;
     p.notBefore = notBefore;
+    p.holdCause = holdCause;
     p.consecutiveFailures = consecutiveFailures;
+    p.streakStartedAt = streakStartedAt;
     p.lastChange = lastChange;
     p.lastChangeAt = lastChangeAt;
     return p;
@@ -87,6 +91,17 @@ final class Pace {
   /** A run succeeded (its head poll at least): the failure count starts again. */
   synchronized void recovered() {
     consecutiveFailures = 0;
+    streakStartedAt = null;
+  }
+
+  /** When the current run of failed requests began, if one is going on. */
+  synchronized Optional<Instant> failingSince() {
+    return Optional.ofNullable(streakStartedAt);
+  }
+
+  /** The failure that asked for the wait in force ({@link #notBefore}), if any. */
+  synchronized Optional<RuntimeException> holdCause() {
+    return notBefore().isPresent() ? Optional.ofNullable(holdCause) : Optional.empty();
   }
 
   /** Requests that may be in flight now. */
@@ -141,8 +156,10 @@ final class Pace {
    * A page of {@code returned} entries came back for a request of {@code asked} from {@code start}.
    * Fewer than asked teaches the page size: when the start is a multiple of what came back (an
    * aligned log's full page) or the same count came back twice in a row (a log that does not
-   * align). A short page at the tree's end (a frontend behind its head), or the first of an
-   * unaligned start, teaches nothing.
+   * align). A short page larger than the size learned proves the log serves at least that many,
+   * and is taken at once; a smaller one only when it comes twice in a row (an aligned log answers
+   * a start just before its page boundary with a few entries). A short page at the tree's end (a
+   * frontend behind its head) teaches nothing.
    *
    * @param atTreeEnd whether the request reached the end of the tree being fetched
    */
@@ -163,7 +180,10 @@ final class Pace {
     boolean aligned = start % returned == 0;
     boolean repeated = returned == lastTruncated;
     lastTruncated = returned;
-    if ((aligned || repeated) && (returned != pageSize || !pageLearned)) {
+    if (!(aligned || repeated) || (pageLearned && returned == pageSize)) {
+      return;
+    }
+    if (!pageLearned || returned > pageSize || repeated) {
       pageLearned = true;
       changed("log answered " + returned + " of " + asked + " entries: pages of " + returned,
           () -> pageSize = returned);
@@ -179,6 +199,7 @@ final class Pace {
   synchronized void succeeded(Turn turn, Duration latency) {
     if (turn.seq() > lastFailedTurn) {
       consecutiveFailures = 0;
+      streakStartedAt = null;
     }
     long ms = latency.toMillis();
     minLatencyMillis = Math.min(minLatencyMillis, ms);
@@ -205,8 +226,10 @@ final class Pace {
    * @return how long to wait before asking for the same range again
    */
   synchronized Duration failed(Turn turn, RuntimeException error, Backoff backoff) {
-    consecutiveFailures++;
-    lastFailedTurn = Math.max(lastFailedTurn, turn == null ? turns : turn.seq());
+    if (consecutiveFailures++ == 0) {
+      streakStartedAt = clock.instant();
+    }
+    lastFailedTurn = Math.max(lastFailedTurn, turn == null ? turns - 1 : turn.seq());
     Optional<Duration> retryAfter = error instanceof LogFetchException lfe ? lfe.retryAfter() : Optional.empty();
     Duration delay = backoff.delay(consecutiveFailures, retryAfter, random);
     Instant now = clock.instant();
@@ -214,6 +237,7 @@ final class Pace {
       Instant until = now.plus(retryAfter.get());
       if (until.isAfter(notBefore)) {
         notBefore = until;
+        holdCause = error;
       }
     }
     if (overloaded(error) && (turn == null || turn.epoch() == cutEpoch)) {

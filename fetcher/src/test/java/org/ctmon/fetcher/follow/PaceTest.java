@@ -184,6 +184,28 @@ final class PaceTest {
   }
 
   @Test
+  void aFewEntriesBeforeAnAlignedLogsPageBoundaryDoNotShrinkThePageLearned() {
+    Pace p = pace(1000, 8, 0);
+    p.page(10752, 1000, 256, false); // 10752 = 42 * 256
+    assertEquals(256, p.pageSize());
+    // [11000, 12000) is answered up to 11008, the next multiple of 256: 8 entries from a start
+    // that 8 divides. Once is no lesson.
+    p.page(11000, 1000, 8, false);
+    assertEquals(256, p.pageSize());
+    p.page(11008, 992, 256, false);
+    assertEquals(256, p.pageSize());
+  }
+
+  @Test
+  void aFirstLessonTooSmallIsCorrectedByTheNextLargerPage() {
+    Pace p = pace(1000, 8, 0);
+    p.page(11000, 1000, 8, false); // the first request of a catch-up, just before a page boundary
+    assertEquals(8, p.pageSize());
+    p.page(11008, 992, 256, false);
+    assertEquals(256, p.pageSize(), "the log served 256 at once: its pages hold at least that");
+  }
+
+  @Test
   void aShortPageAtTheTreesEndTeachesNothing() {
     Pace p = pace(1000, 8, 0);
     p.page(0, 1000, 1000, false);
