@@ -144,54 +144,26 @@ final class CatchUp {
     return inFlight.get();
   }
 
-  private static final int IDLE = 0;
-  private static final int RUNNING = 1;
-  private static final int DONE = 2;
-  private static final int ABANDONED = 3;
-
-  /** One fetch unit on its way: waiting for its turn, in flight, or fetched. */
-  private static final class Slot {
-    LogSource.FetchUnit unit;
-    int reservedKib;
-    int attempts;
-    Instant sendAt;
-    Pace.Turn turn;
-    CompletableFuture<DecodedChunk> result;
-    DecodedChunk chunk;
-    /** A failure that ends the run once every entry before this unit is committed. */
-    RuntimeException fatal;
-    /** IDLE, RUNNING, then DONE (by the request) or ABANDONED (by the run, which left it running). */
-    final AtomicInteger state = new AtomicInteger(IDLE);
-    /** What an abandoned request gives back to the budget when it ends. */
-    volatile int abandonedKib;
-
-    Slot(LogSource.FetchUnit unit, int reservedKib, Instant sendAt) {
-      this.unit = unit;
-      this.reservedKib = reservedKib;
-      this.sendAt = sendAt;
-    }
-  }
-
   /**
    * Fetches {@code [from, head size)} into {@code range} (which holds {@code [0, from)}) and commits
    * it; {@code trusted} is the last verified head, named in a root-mismatch incident.
    */
   void run(CompactRange range, long from, TreeHead head, Optional<TreeHead> trusted, Committer committer,
            RetryListener listener) throws InterruptedException {
-    LinkedList<Slot> slots = new LinkedList<>();
-    LinkedBlockingQueue<Slot> finished = new LinkedBlockingQueue<>();
+    LinkedList<FetchSlot> slots = new LinkedList<>();
+    LinkedBlockingQueue<FetchSlot> finished = new LinkedBlockingQueue<>();
     long size = head.treeSize();
     long planned = from;
     PendingBatch pending = new PendingBatch(from);
     int pendingKib = 0;
     try {
       while (true) {
-        for (Slot s; (s = finished.poll()) != null; ) {
+        for (FetchSlot s; (s = finished.poll()) != null; ) {
           handleFinished(s, slots, listener);
         }
         // In index order: hash what arrived, commit when the batch is big enough or at the head.
         while (!slots.isEmpty() && slots.getFirst().chunk != null) {
-          Slot s = slots.removeFirst();
+          FetchSlot s = slots.removeFirst();
           DecodedChunk chunk = s.chunk;
           pendingKib += keep(s, chunk);
           learnSize(chunk);
@@ -243,7 +215,7 @@ final class CatchUp {
               break;
             }
           }
-          slots.addLast(new Slot(unit, kib, clock.instant()));
+          slots.addLast(new FetchSlot(unit, kib, clock.instant()));
           planned = unit.end();
         }
         if (slots.isEmpty()) {
@@ -270,10 +242,10 @@ final class CatchUp {
       throw failed.error;
     } finally {
       budget.release(pendingKib);
-      for (Slot s : slots) {
+      for (FetchSlot s : slots) {
         // A request still running keeps its bytes until it ends (it cannot be taken back).
         s.abandonedKib = s.reservedKib;
-        if (!s.state.compareAndSet(RUNNING, ABANDONED)) {
+        if (!s.state.compareAndSet(FetchSlot.RUNNING, FetchSlot.ABANDONED)) {
           budget.release(s.reservedKib);
         }
         if (s.result != null) {
@@ -293,16 +265,16 @@ final class CatchUp {
     }
   }
 
-  private void send(List<Slot> slots, LinkedBlockingQueue<Slot> finished, long size) {
+  private void send(List<FetchSlot> slots, LinkedBlockingQueue<FetchSlot> finished, long size) {
     Instant now = clock.instant();
     int running = 0;
-    for (Slot s : slots) {
+    for (FetchSlot s : slots) {
       if (s.result != null && s.chunk == null) {
         running++;
       }
     }
-    Slot failed = slots.stream().filter(s -> s.fatal != null).findFirst().orElse(null);
-    for (Slot s : slots) {
+    FetchSlot failed = slots.stream().filter(s -> s.fatal != null).findFirst().orElse(null);
+    for (FetchSlot s : slots) {
       if (s == failed) {
         break; // what comes after a unit that failed for good is not asked for
       }
@@ -330,13 +302,13 @@ final class CatchUp {
       LogSource.FetchUnit unit = s.unit;
       boolean atEnd = unit.end() == size;
       inFlight.incrementAndGet();
-      s.state.set(RUNNING);
+      s.state.set(FetchSlot.RUNNING);
       s.result = CompletableFuture.supplyAsync(() -> {
         try {
           return fetch(unit, turn, atEnd);
         } finally {
           inFlight.decrementAndGet();
-          if (!s.state.compareAndSet(RUNNING, DONE)) {
+          if (!s.state.compareAndSet(FetchSlot.RUNNING, FetchSlot.DONE)) {
             budget.release(s.abandonedKib); // the run ended without it
           }
         }
@@ -356,7 +328,7 @@ final class CatchUp {
     return EntryBatchDecoder.decode(unit.first(), entries);
   }
 
-  private void handleFinished(Slot s, LinkedList<Slot> slots, RetryListener listener) {
+  private void handleFinished(FetchSlot s, LinkedList<FetchSlot> slots, RetryListener listener) {
     if (s.result == null || !slots.contains(s)) {
       return;
     }
@@ -366,7 +338,7 @@ final class CatchUp {
       s.chunk = chunk;
       if (chunk.to() < s.unit.end()) {
         // A short page: the rest of the unit is asked for right behind it.
-        Slot rest = new Slot(new LogSource.FetchUnit(chunk.to(), s.unit.end()),
+        FetchSlot rest = new FetchSlot(new LogSource.FetchUnit(chunk.to(), s.unit.end()),
             share(s, s.unit.end() - chunk.to()), clock.instant());
         slots.add(slots.indexOf(s) + 1, rest);
         s.unit = new LogSource.FetchUnit(s.unit.first(), chunk.to());
@@ -411,28 +383,28 @@ final class CatchUp {
   }
 
   /** Moves the part of {@code s}'s reservation for its last {@code entries} entries to a new slot. */
-  private static int share(Slot s, long entries) {
+  private static int share(FetchSlot s, long entries) {
     int kib = (int) (s.reservedKib * entries / s.unit.size());
     s.reservedKib -= kib;
     return kib;
   }
 
-  private void split(Slot s, LinkedList<Slot> slots) {
+  private void split(FetchSlot s, LinkedList<FetchSlot> slots) {
     long mid = s.unit.first() + s.unit.size() / 2;
-    Slot second = new Slot(new LogSource.FetchUnit(mid, s.unit.end()), share(s, s.unit.end() - mid), s.sendAt);
+    FetchSlot second = new FetchSlot(new LogSource.FetchUnit(mid, s.unit.end()), share(s, s.unit.end() - mid), s.sendAt);
     s.unit = new LogSource.FetchUnit(s.unit.first(), mid);
     slots.add(slots.indexOf(s) + 1, second);
   }
 
   /** Waits for a request to finish or for the next turn to come, whichever is first. */
-  private void awaitEvent(List<Slot> slots, LinkedBlockingQueue<Slot> finished) throws InterruptedException {
+  private void awaitEvent(List<FetchSlot> slots, LinkedBlockingQueue<FetchSlot> finished) throws InterruptedException {
     if (!finished.isEmpty()) {
       return;
     }
     int running = 0;
     Instant next = null;
     boolean pastFailed = false;
-    for (Slot s : slots) {
+    for (FetchSlot s : slots) {
       pastFailed |= s.fatal != null;
       if (s.chunk != null) {
         continue;
@@ -451,7 +423,7 @@ final class CatchUp {
       return;
     }
     if (running > 0) {
-      Slot s = finished.poll(Math.max(1, Math.min(until.toMillis(), 1000)), TimeUnit.MILLISECONDS);
+      FetchSlot s = finished.poll(Math.max(1, Math.min(until.toMillis(), 1000)), TimeUnit.MILLISECONDS);
       if (s != null) {
         finished.put(s);
       }
@@ -465,7 +437,7 @@ final class CatchUp {
   }
 
   /** Keeps of the slot's reservation what its decoded entries hold; returns the KiB kept. */
-  private int keep(Slot s, DecodedChunk chunk) {
+  private int keep(FetchSlot s, DecodedChunk chunk) {
     int keepKib = (int) Math.min(s.reservedKib, (chunk.retainedBytes() + 1023) >> 10);
     budget.release(s.reservedKib - keepKib);
     s.reservedKib = 0;

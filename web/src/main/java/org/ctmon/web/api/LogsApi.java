@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.ctmon.fetcher.follow.FetchBudget;
 import org.ctmon.fetcher.follow.FollowerStatus;
 import org.ctmon.fetcher.follow.PaceStatus;
 import org.ctmon.fetcher.loglist.SkippedLog;
@@ -23,6 +24,7 @@ public final class LogsApi {
   private final java.util.function.Function<org.ctmon.parser.Sha256, String> operators;
   private final Supplier<List<SkippedLog>> skipped;
   private final Supplier<Map<org.ctmon.parser.Sha256, Integer>> incidents;
+  private FetchBudget budget;
 
   /**
    * @param statuses the followers' current statuses
@@ -44,6 +46,12 @@ public final class LogsApi {
     this.operators = operators;
     this.skipped = skipped;
     this.incidents = incidents;
+  }
+
+  /** Shows {@code budget}, shared by every follower, at the top of the answer. */
+  public LogsApi withBudget(FetchBudget budget) {
+    this.budget = budget;
+    return this;
   }
 
   public void register(Javalin app) {
@@ -68,6 +76,15 @@ public final class LogsApi {
         notFollowed.add(m);
       }
       Map<String, Object> body = new LinkedHashMap<>();
+      if (budget != null) {
+        // Bytes fetched and not yet committed, over all logs (fetch.memoryBudget).
+        Map<String, Object> memory = new LinkedHashMap<>();
+        memory.put("budget_bytes", budget.capacityBytes());
+        memory.put("used_bytes", budget.usedBytes());
+        memory.put("peak_bytes", budget.peakBytes());
+        memory.put("waits", budget.waits());
+        body.put("fetch_memory", memory);
+      }
       body.put("logs", logs);
       body.put("not_followed", notFollowed);
       ctx.json(body);

@@ -182,7 +182,7 @@ public final class Monitor implements AutoCloseable {
       new LogsApi(this::statuses, id -> {
         LogFollower f = followers.get(id);
         return f == null ? null : f.log().operator();
-      }, () -> skipped, incidents::countsByLog).register(app);
+      }, () -> skipped, incidents::countsByLog).withBudget(budget).register(app);
       new IncidentsApi(incidents).register(app);
       new HealthApi(store.jdbi(), ready::get).register(app);
       org.ctmon.web.api.HomePage.register(app);

@@ -67,10 +67,16 @@ final class MonitorFairnessTest {
             .contains(byName(ls, "rfc6962-1").get("status").asText())), "rfc6962-1");
         assertTrue(failing.get("last_error").asText().contains("HTTP 503"), failing.toString());
 
-        // Once the slow log answers at speed it catches up too.
+        // Once the slow log answers at speed it catches up too, and every byte of the shared
+        // memory budget comes back.
         log.log("rfc6962-0").faults().clear();
         long slowSize = log.log("rfc6962-0").publishedSize();
         awaitLogs(m, ls -> byName(ls, "rfc6962-0").get("verified_tree_size").asLong(-1) >= slowSize);
+        JsonNode memory = JSON.readTree(http.send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + m.port() + "/api/v1/logs")).build(),
+            HttpResponse.BodyHandlers.ofString()).body()).get("fetch_memory");
+        assertEquals(64L << 20, memory.get("budget_bytes").asLong(), memory.toString());
+        assertTrue(memory.get("peak_bytes").asLong() > 0, memory.toString());
       }
     }
   }
