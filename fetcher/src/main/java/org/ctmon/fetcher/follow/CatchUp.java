@@ -73,6 +73,8 @@ final class CatchUp {
   private final AtomicInteger inFlight = new AtomicInteger();
   private long bytesPerEntry = FIRST_GUESS_BYTES_PER_ENTRY;
   private Duration countedDelay;
+  /** When the request that failed last is asked again, while a run waits for it. */
+  private volatile Instant retryAt;
 
   CatchUp(Sha256 logId, LogSource source, ExecutorService workers, FollowerConfig config, Pace pace,
           FetchBudget budget, Sleeper sleeper, Clock clock, BooleanSupplier stopRequested) {
@@ -127,16 +129,24 @@ final class CatchUp {
         }
         listener.retrying(e, delay);
         Instant until = clock.instant().plus(delay);
+        retryAt = until;
         while (!stopRequested.getAsBoolean() && clock.instant().isBefore(until)) {
           Duration left = Duration.between(clock.instant(), until);
           sleeper.sleep(left.compareTo(Duration.ofMillis(250)) > 0 ? Duration.ofMillis(250) : left);
         }
+        retryAt = null;
         if (stopRequested.getAsBoolean()) {
           countedDelay = delay;
           throw e; // the follower records no failure for a stop
         }
       }
     }
+  }
+
+  /** When a failed request is asked again in the run in progress, if one waits (any thread). */
+  Optional<Instant> retryAt() {
+    Instant at = retryAt;
+    return at == null || !at.isAfter(clock.instant()) ? Optional.empty() : Optional.of(at);
   }
 
   /** Requests in flight now (any thread). */
@@ -377,6 +387,7 @@ final class CatchUp {
     listener.retrying(error, delay);
     s.attempts++;
     s.sendAt = clock.instant().plus(delay);
+    retryAt = s.sendAt;
     if (error instanceof LogResponseException && s.attempts >= 2 && s.unit.size() > 1 && source.splittable()) {
       split(s, slots); // a page that does not parse twice: in smaller pages, past a bad one
     }

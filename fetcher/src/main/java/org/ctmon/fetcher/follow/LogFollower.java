@@ -326,7 +326,7 @@ public final class LogFollower {
         && (moved.isEmpty() || moved.get().isBefore(since.get()))) {
       // Retrying within a run, failed requests in a row and nothing committed since they began.
       h = FollowerHealth.BACKING_OFF;
-      retry = pace.notBefore().orElse(null);
+      retry = catchUp.retryAt().or(pace::notBefore).orElse(null);
     }
     if (stopRequested.get() && h != FollowerHealth.STOPPED) {
       h = FollowerHealth.STOPPED;
