@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
     name = "resume",
     mixinStandardHelpOptions = true,
     description = {
-        "Follow again a log ctmon stopped (bad signature, root mismatch, split view), with ctmon stopped.",
+        "Follow again a log ctmon stopped (root mismatch, split view, rollback), with ctmon stopped.",
         "LOG is the log id (base64, as /api/v1/logs gives it) or a unique part of the log's name."},
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:resumed, or not stopped", "1:no such log, several match, or the database cannot be opened",

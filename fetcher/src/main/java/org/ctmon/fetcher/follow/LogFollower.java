@@ -40,7 +40,7 @@ import org.ctmon.store.log.TreeHeadRecord;
  *      │
  *   state (store) ─ stopped? ─> return
  *      │
- *   head (get-sth | checkpoint) ─ bad signature ─> evidence + incident, STOPPED
+ *   head (get-sth | checkpoint) ─ bad signature ─> evidence + incident (once), back off
  *      │ verified, recorded
  *   vs last verified head: same size other root | not a prefix ─> incident, STOPPED
  *      │
@@ -69,10 +69,12 @@ import org.ctmon.store.log.TreeHeadRecord;
  * keeps making progress. A failure that cannot be retried (a 404, an unframeable tile), one whose
  * wait is longer than {@link CatchUp#LONGEST_WAIT_IN_RUN}, or a failed head poll ends the run: the
  * log is marked FAILING in the store and later runs return at once until the backoff has passed;
- * entries fetched in order before the failure are committed first, so nothing fetched is lost. Misbehaviour (bad head signature, root
- * mismatch, inconsistent heads) is stored as an incident with both heads, the log is set STOPPED
- * and is not advanced again until an operator clears the status ({@code Logs.setStatus(id, OK,
- * null)}); the batch that reached the bad head is not committed.
+ * entries fetched in order before the failure are committed first, so nothing fetched is lost. A
+ * head whose signature does not verify is stored with an incident (once per head) and backed off
+ * from like a failure: it proves nothing about the log. Misbehaviour the log's key signed (root
+ * mismatch, inconsistent heads, a rollback) is stored as an incident with both heads, the log is
+ * set STOPPED and is not advanced again until an operator clears the status ({@code
+ * Logs.setStatus(id, OK, null)}); the batch that reached the bad head is not committed.
  *
  * <p>Wiring (the application): one {@code LogFollower} per followed {@link CtLog}, all sharing one
  * {@code OkHttpClient}, one {@code Logs}, one {@link BatchSink} (Ingest plus matcher in one
@@ -107,6 +109,8 @@ public final class LogFollower {
   private volatile VerifiedHead verified;
   private volatile FollowerHealth health = FollowerHealth.OK;
   private volatile String lastError;
+  /** The last head served with a bad signature, so that one served again is not a new incident. */
+  private TreeHead lastBadHead;
   private volatile Instant lastErrorAt;
   private volatile Instant nextAttempt;
 
@@ -374,12 +378,16 @@ public final class LogFollower {
     latestHead = head;
     long now = clock.millis();
     if (poll instanceof HeadPoll.BadSignature bad) {
-      long id = logs.recordTreeHead(logId, new TreeHeadRecord(head.treeSize(), head.timestamp(), head.rootHash(),
-          OpaqueBytes.of(bad.evidence()), false, now));
+      // Proves nothing about the log (a proxy, a cache, a truncated body): recorded and raised
+      // once per head served, then asked again with backoff; the log is never stopped for it.
       String detail = "bad tree head signature from " + source.url() + ": " + bad.reason();
-      logs.recordIncident(logId, IncidentKind.BAD_SIGNATURE, detail, verifiedHeadId(), id);
-      stopLog(detail);
-      return;
+      if (!head.equals(lastBadHead)) {
+        long id = logs.recordTreeHead(logId, new TreeHeadRecord(head.treeSize(), head.timestamp(), head.rootHash(),
+            OpaqueBytes.of(bad.evidence()), false, now));
+        logs.recordIncident(logId, IncidentKind.BAD_SIGNATURE, detail, verifiedHeadId(), id);
+        lastBadHead = head;
+      }
+      throw new UnverifiedTreeHeadException(detail);
     }
     logs.recordTreeHead(logId, new TreeHeadRecord(head.treeSize(), head.timestamp(), head.rootHash(),
         OpaqueBytes.of(poll.evidence()), true, now));
@@ -492,7 +500,7 @@ public final class LogFollower {
     // A request that ended the run counted itself and chose its wait; anything else counts now.
     Duration delay = catchUp.takeCountedDelay().orElseGet(() -> catchUp.pace().failed(null, e, config.backoff()));
     nextAttempt = clock.instant().plus(delay);
-    String message = e instanceof LogFetchException ? e.getMessage()
+    String message = e instanceof LogFetchException || e instanceof UnverifiedTreeHeadException ? e.getMessage()
         : "error following " + source.url() + ": " + e.getMessage();
     lastError = message;
     lastErrorAt = clock.instant();

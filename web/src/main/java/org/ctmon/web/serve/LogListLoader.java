@@ -8,6 +8,7 @@ import org.ctmon.fetcher.http.LogEndpoint;
 import org.ctmon.fetcher.http.LogFetchException;
 import org.ctmon.fetcher.http.LogHttpException;
 import org.ctmon.fetcher.loglist.LogList;
+import org.ctmon.fetcher.loglist.LogListUpdate;
 import org.ctmon.fetcher.loglist.LogListException;
 import org.ctmon.fetcher.loglist.LogListSigningKey;
 import org.ctmon.fetcher.loglist.LogListSource;
@@ -52,9 +53,26 @@ final class LogListLoader {
   /**
    * The list {@code setting} names; when it is a URL that fails this time, {@code previous} (the
    * list in use: a refresh that fails must not swap a current list for the older snapshot, which
-   * would drop every log added since), else the bundled snapshot.
+   * would drop every log added since), else the bundled snapshot. A list older than {@code
+   * previous} (a lower version or an earlier {@code log_list_timestamp}: a stale mirror, or a
+   * replayed list that would bring back a log distrusted since) from the same place is refused with
+   * a warning, and {@code previous} stays.
    */
   LogList load(String setting, java.util.Optional<LogList> previous) {
+    LogList next = fresh(setting, previous);
+    // Versions compare within one publisher only: the bundled snapshot standing in for a URL says
+    // nothing about the version the URL will serve.
+    if (previous.isEmpty() || next == previous.get() || !previous.get().source().equals(next.source())) {
+      return next;
+    }
+    if (LogListUpdate.check(previous.get(), next) instanceof LogListUpdate.Rejected rejected) {
+      LOG.warn("{}; keeping the list in use, {}", rejected.reason(), previous.get().describe());
+      return previous.get();
+    }
+    return next;
+  }
+
+  private LogList fresh(String setting, java.util.Optional<LogList> previous) {
     if (setting.equals("bundled")) {
       standingIn = false;
       return LogListSource.bundled().load();

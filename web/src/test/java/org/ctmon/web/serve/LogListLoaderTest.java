@@ -25,6 +25,11 @@ final class LogListLoaderTest {
   private HttpServer server;
   private final List<String> asked = new ArrayList<>();
   private LogListLoader loader;
+  /** What /moving/all_logs_list.json serves now: one URL whose list changes between refreshes. */
+  private volatile byte[] moving;
+  private byte[] signedList;
+  private byte[] olderList;
+  private byte[] newerList;
 
   @BeforeEach
   void serve() throws Exception {
@@ -33,6 +38,15 @@ final class LogListLoaderTest {
     byte[] sig = Corpus.bytes("loglist/chrome_v3_all_logs_list_v89.25_2026-08-20.sig");
     byte[] tampered = new String(signed, java.nio.charset.StandardCharsets.UTF_8)
         .replace("\"usable\"", "\"retired\"").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] older = new String(signed, java.nio.charset.StandardCharsets.UTF_8)
+        .replace("\"version\": \"89.25\"", "\"version\": \"88.1\"")
+        .replace("2026-08-20T13:34:57Z", "2026-07-01T00:00:00Z").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] newer = new String(signed, java.nio.charset.StandardCharsets.UTF_8)
+        .replace("\"version\": \"89.25\"", "\"version\": \"90.2\"")
+        .replace("2026-08-20T13:34:57Z", "2026-09-01T00:00:00Z").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    signedList = signed;
+    olderList = older;
+    newerList = newer;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", exchange -> {
       asked.add(exchange.getRequestURI().toString());
@@ -43,10 +57,12 @@ final class LogListLoaderTest {
         case "/tampered/all_logs_list.json" -> tampered;
         case "/signed/all_logs_list.sig", "/tampered/all_logs_list.sig" -> sig;
         case "/garbage.json" -> "{\"logs\": [".getBytes();
+        case "/moving/all_logs_list.json" -> moving;
         default -> new byte[0];
       };
       int status = switch (path) {
         case "/lists/v3/list.json", "/garbage.json", "/signed/all_logs_list.json", "/tampered/all_logs_list.json",
+             "/moving/all_logs_list.json",
              "/signed/all_logs_list.sig", "/tampered/all_logs_list.sig" -> 200;
         case "/moved.json" -> 302;
         case "/missing.json" -> 500;
@@ -136,5 +152,21 @@ final class LogListLoaderTest {
     LogList afterFailure = loader.load(url("/missing.json"), java.util.Optional.of(current));
 
     assertEquals(current, afterFailure);
+  }
+
+  @Test
+  void aRefreshedListOlderThanTheOneInUseIsRefusedAndANewerOneTaken() {
+    moving = signedList;
+    LogList current = loader.load(url("/moving/all_logs_list.json"));
+    assertEquals("89.25", current.version().orElseThrow().toString());
+
+    // A stale mirror or a replayed list at the same URL: it could bring back a log distrusted since.
+    moving = olderList;
+    LogList afterOlder = loader.load(url("/moving/all_logs_list.json"), java.util.Optional.of(current));
+    assertEquals(current, afterOlder);
+
+    moving = newerList;
+    LogList afterNewer = loader.load(url("/moving/all_logs_list.json"), java.util.Optional.of(current));
+    assertEquals("90.2", afterNewer.version().orElseThrow().toString());
   }
 }
