@@ -498,7 +498,9 @@ public final class LogFollower {
 
   private void fail(RuntimeException e) {
     // A request that ended the run counted itself and chose its wait; anything else counts now.
-    Duration delay = catchUp.takeCountedDelay().orElseGet(() -> catchUp.pace().failed(null, e, config.backoff()));
+    Optional<Duration> counted = catchUp.takeCountedDelay();
+    Duration delay = counted.orElseGet(() -> catchUp.pace().failed(null, e, config.backoff()));
+    catchUp.pace().countAtLeastOneFailure();
     nextAttempt = clock.instant().plus(delay);
     String message = e instanceof LogFetchException || e instanceof UnverifiedTreeHeadException ? e.getMessage()
         : "error following " + source.url() + ": " + e.getMessage();

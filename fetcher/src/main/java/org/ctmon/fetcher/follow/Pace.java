@@ -94,6 +94,17 @@ final class Pace {
     streakStartedAt = null;
   }
 
+  /**
+   * A run ended on a failed request that a later-sent request's success had already discounted:
+   * the log is backing off, so at least one failure is counted.
+   */
+  synchronized void countAtLeastOneFailure() {
+    if (consecutiveFailures == 0) {
+      consecutiveFailures = 1;
+      streakStartedAt = clock.instant();
+    }
+  }
+
   /** When the current run of failed requests began, if one is going on. */
   synchronized Optional<Instant> failingSince() {
     return Optional.ofNullable(streakStartedAt);

@@ -8,7 +8,8 @@ import org.ctmon.parser.Sha256;
 import org.ctmon.parser.leaf.EntryDecoding;
 import org.ctmon.parser.merkle.CompactRange;
 import org.ctmon.parser.merkle.HashTileSource;
-import org.ctmon.parser.merkle.TileTree;
+import org.ctmon.parser.merkle.InvalidProofException;
+import org.ctmon.parser.merkle.TreeTiles;
 import org.ctmon.parser.treehead.InvalidTreeHeadSignatureException;
 import org.ctmon.parser.treehead.LogKey;
 import org.ctmon.parser.treehead.MalformedNoteException;
@@ -80,33 +81,34 @@ final class StaticSource implements LogSource {
   @Override
   public CompactRange seedAt(TreeHead head, long size) {
     LogSource.checkSeedSize(head, size);
-    HashTileSource tiles = tiles();
-    CompactRange whole = TileTree.compactRange(head.treeSize(), tiles);
-    if (!whole.root().equals(head.rootHash())) {
+    try {
+      // Below the head, read from the head's own tiles, each checked against its root: the
+      // smaller tree's partial tiles could be a fork.
+      return new TreeTiles(head.treeSize(), head.rootHash(), tiles()).compactRange(size);
+    } catch (InvalidProofException e) {
       throw new LogMisbehaviourException(IncidentKind.ROOT_MISMATCH, "error starting at entry " + size + " of "
-          + url() + ": the hash tiles give root " + whole.root().base64() + ", not that of " + head, null, head);
+          + url() + ": " + e.getMessage() + " (" + head + ")", null, head);
     }
-    // The tiles are immutable once published: those of the head's tree also hold its prefix.
-    return size == head.treeSize() ? whole : TileTree.compactRange(size, tiles);
   }
 
   /**
-   * Checks both heads against the same hash tiles (immutable once published): the tiles must give
-   * the newer head's root at its size, and the older head's root at its size. Heads older than the
-   * verified one are not checked (the tiles of the larger tree may not be served).
+   * Checks that the older head is a prefix of the newer one from the newer tree's tiles alone
+   * ({@link TreeTiles}: its right edge must give the newer root, every full tile below must hash
+   * to its entry above), so a log cannot pass with a fork served for the older tree's own partial
+   * tiles. Heads older than the verified one are not checked.
    */
   @Override
   public void checkConsistency(TreeHead older, TreeHead newer) {
     if (older.treeSize() == 0 || older.treeSize() >= newer.treeSize()) {
       return;
     }
-    HashTileSource tiles = tiles();
-    Sha256 newRoot = TileTree.root(newer.treeSize(), tiles);
-    if (!newRoot.equals(newer.rootHash())) {
-      throw new LogMisbehaviourException(IncidentKind.ROOT_MISMATCH, "log " + url() + " serves hash tiles"
-          + " with root " + newRoot.base64() + " at size " + newer.treeSize() + ", not that of " + newer, null, newer);
+    Sha256 oldRoot;
+    try {
+      oldRoot = new TreeTiles(newer.treeSize(), newer.rootHash(), tiles()).root(older.treeSize());
+    } catch (InvalidProofException e) {
+      throw new LogMisbehaviourException(IncidentKind.ROOT_MISMATCH, "log " + url() + " serves hash tiles that do"
+          + " not lead to " + newer + ": " + e.getMessage(), null, newer);
     }
-    Sha256 oldRoot = TileTree.root(older.treeSize(), tiles);
     if (!oldRoot.equals(older.rootHash())) {
       throw new LogMisbehaviourException(IncidentKind.INCONSISTENT, "log " + url() + " served heads that cannot"
           + " both be true: " + older + " and " + newer + " (the tiles of the newer give root " + oldRoot.base64()

@@ -95,7 +95,7 @@ final class LogFollowerStartAtTest {
       for (String name : LOGS) {
         TestLog log = h.testLog(name);
         long size = log.publishedSize();
-        log.faults().add(new Fault.RateLimited(10, Duration.ofMinutes(2))); // a wait longer than a run waits
+        log.faults().add(new Fault.RateLimited(6, Duration.ofMinutes(2))); // a wait longer than a run waits
         LogFollower f = h.follower(name, AT_INDEX.withFetching(100, 1, 0).withCommitEntries(100));
         f.runOnce();
         assertEquals(FollowerHealth.BACKING_OFF, f.status().health(), name);

@@ -110,7 +110,7 @@ public final class TileTree {
   }
 
   /** The root of the perfect tree over {@code count} (a power of two) hashes at {@code bytes[from]}. */
-  private static Sha256 perfectRoot(MerkleHash hasher, byte[] bytes, int from, int count) {
+  static Sha256 perfectRoot(MerkleHash hasher, byte[] bytes, int from, int count) {
     byte[] level = new byte[count * Sha256.LENGTH];
     System.arraycopy(bytes, from * Sha256.LENGTH, level, 0, level.length);
     for (int n = count; n > 1; n /= 2) {
