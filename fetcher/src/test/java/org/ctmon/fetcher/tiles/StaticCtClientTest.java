@@ -141,7 +141,8 @@ final class StaticCtClientTest {
     files.put("/checkpoint", FetcherCorpus.bytes("static-ct/parcelyard2026h2/checkpoint"));
     UnsignedCheckpointException e = assertThrows(UnsignedCheckpointException.class,
         () -> client("willow.ct.letsencrypt.org/2025h1b", FetcherCorpus.key("willow2025h1b")).checkpoint());
-    assertTrue(e.getMessage().endsWith("its origin is not the log's origin willow.ct.letsencrypt.org/2025h1b"),
+    assertTrue(e.getMessage().endsWith("its origin parcelyard2026h2.prod.certificate.transparency.goog is not the"
+        + " log's origin willow.ct.letsencrypt.org/2025h1b (host), and no signature line of the log's key names it"),
         e.getMessage());
   }
 

@@ -42,22 +42,31 @@ public record SignedCheckpoint(SignedNote note, Checkpoint checkpoint, long time
   /**
    * Verifies that {@code note} is a checkpoint of the log with {@code key} and {@code origin}.
    *
-   * @param origin the log's checkpoint origin (its submission URL without scheme and trailing slash,
+   * @param expectedOrigin the log's checkpoint origin (its submission URL without scheme and trailing slash,
    *     {@link #originOf(String)}); the origin is not covered by the signature, so the caller must
    *     say which one it expects
    * @throws MalformedTreeHeadException if the body is not a checkpoint, has extension lines (which an
    *     RFC 6962 note signature would not cover), or the log's signature line is not {@code timestamp
    *     || digitally-signed}, or there is more than one such line
-   * @throws UnsignedCheckpointException if the origin differs or no line carries the log's name and
-   *     key id
+   * @throws UnsignedCheckpointException if no line carries the log's key id under the checkpoint's
+   *     origin: the expected one, or its own when the two differ (in case, port or path, as a log
+   *     list's submission URL may from what the log writes; certspotter accepts such a checkpoint
+   *     too, since the log's key is what identifies the log)
    * @throws InvalidTreeHeadSignatureException if the log's line does not verify
    */
-  public static SignedCheckpoint verify(SignedNote note, LogKey key, String origin) {
+  public static SignedCheckpoint verify(SignedNote note, LogKey key, String expectedOrigin) {
     Checkpoint body = Checkpoint.parse(note.text());
-    if (!body.origin().equals(origin)) {
-      throw new UnsignedCheckpointException(key.logId(), body,
-          "its origin is not the log's origin " + origin);
+    if (!body.origin().equals(expectedOrigin)) {
+      String own = body.origin();
+      int ownKeyId = key.noteKeyId(own);
+      if (note.signatures().stream().noneMatch(s -> s.keyName().equals(own) && s.keyId() == ownKeyId)) {
+        throw new UnsignedCheckpointException(key.logId(), body, "its origin " + own + " is not the log's origin "
+            + expectedOrigin + " (" + originDifference(expectedOrigin, own)
+            + "), and no signature line of the log's key names it");
+      }
     }
+    // When they differ, the log's key signed it under the origin it writes: that is the log.
+    String origin = body.origin();
     if (!body.extensions().isEmpty()) {
       throw new MalformedTreeHeadException("checkpoint " + origin + " at size " + body.treeSize()
           + " has " + body.extensions().size()
@@ -91,6 +100,32 @@ public record SignedCheckpoint(SignedNote note, Checkpoint checkpoint, long time
       throw new InvalidTreeHeadSignatureException(key.logId(), head, why);
     });
     return new SignedCheckpoint(note, body, timestamp, signed);
+  }
+
+  /**
+   * What differs between two origins, for messages: {@code case}, {@code port}, {@code host} or
+   * {@code path}.
+   */
+  public static String originDifference(String expected, String actual) {
+    if (expected.equalsIgnoreCase(actual)) {
+      return "case";
+    }
+    String e = withoutPort(expected.toLowerCase(java.util.Locale.ROOT));
+    String a = withoutPort(actual.toLowerCase(java.util.Locale.ROOT));
+    if (e.equals(a)) {
+      return "port";
+    }
+    String eh = e.contains("/") ? e.substring(0, e.indexOf('/')) : e;
+    String ah = a.contains("/") ? a.substring(0, a.indexOf('/')) : a;
+    return eh.equals(ah) ? "path" : "host";
+  }
+
+  private static String withoutPort(String origin) {
+    int slash = origin.indexOf('/');
+    String host = slash < 0 ? origin : origin.substring(0, slash);
+    String rest = slash < 0 ? "" : origin.substring(slash);
+    int colon = host.lastIndexOf(':');
+    return (colon < 0 ? host : host.substring(0, colon)) + rest;
   }
 
   /**

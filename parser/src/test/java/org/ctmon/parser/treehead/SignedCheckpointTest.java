@@ -122,10 +122,27 @@ final class SignedCheckpointTest {
   }
 
   @Test
-  void checkpointOfAnotherOriginFails() {
+  void aCheckpointSignedByTheLogsKeyUnderAnOriginOfOtherCasePortOrPathVerifies() {
+    LogKey key = keyOf("static-ct/letsencrypt-willow2025h1b/keys.json");
+    // What a log list's submission URL may say where the log writes willow.ct.letsencrypt.org/2025h1b.
+    for (String listed : new String[] {"Willow.CT.letsencrypt.org/2025h1b", "willow.ct.letsencrypt.org:443/2025h1b",
+        "willow.ct.letsencrypt.org/2025h1b/v1"}) {
+      SignedCheckpoint c = SignedCheckpoint.verify(Corpus.bytes(WILLOW), key, listed);
+      assertEquals(1237717073L, c.treeSize(), listed);
+    }
+    assertEquals("case", SignedCheckpoint.originDifference("Willow.CT.letsencrypt.org/2025h1b", WILLOW_ORIGIN));
+    assertEquals("port", SignedCheckpoint.originDifference("willow.ct.letsencrypt.org:443/2025h1b", WILLOW_ORIGIN));
+    assertEquals("path", SignedCheckpoint.originDifference("willow.ct.letsencrypt.org/2025h1b/v1", WILLOW_ORIGIN));
+    assertEquals("host", SignedCheckpoint.originDifference("oak.ct.letsencrypt.org/2025h1b", WILLOW_ORIGIN));
+  }
+
+  @Test
+  void aCheckpointOfAnotherOriginThatTheLogsKeyDidNotSignUnderItFails() {
+    // Willow's checkpoint under the name the list gives, but checked with another log's key.
     var e = assertThrows(UnsignedCheckpointException.class, () -> SignedCheckpoint.verify(
-        Corpus.bytes(WILLOW), keyOf("static-ct/letsencrypt-willow2025h1b/keys.json"), "willow.ct.letsencrypt.org/2025h2"));
-    assertTrue(e.getMessage().endsWith("its origin is not the log's origin willow.ct.letsencrypt.org/2025h2"), e.getMessage());
+        Corpus.bytes(WILLOW), parcelYardKey(), "willow.ct.letsencrypt.org/2025h2"));
+    assertTrue(e.getMessage().endsWith("its origin willow.ct.letsencrypt.org/2025h1b is not the log's origin"
+        + " willow.ct.letsencrypt.org/2025h2 (path), and no signature line of the log's key names it"), e.getMessage());
   }
 
   @Test
