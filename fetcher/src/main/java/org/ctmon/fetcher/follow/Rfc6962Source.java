@@ -88,6 +88,11 @@ final class Rfc6962Source implements LogSource {
       // Not every log serves get-entry-and-proof; certspotter falls back the same way.
       leafHash = leafHash(client.getEntries(last, last).entries().get(0));
       ProofByHash proof = client.getProofByHash(leafHash, head.treeSize());
+      if (proof.leafIndex() != last) {
+        // The same leaf logged twice: the log proved the other copy, which places nothing here.
+        throw new LogResponseException(client.url(), "proof of entry " + last, "get-proof-by-hash returned"
+            + " leaf_index " + proof.leafIndex() + " for the leaf of entry " + last, null);
+      }
       path = proof.auditPath();
     }
     try {

@@ -129,6 +129,7 @@ public final class DataTile {
 
   private static LogEntry entry(byte[] data, TileLeafFrame f, long index, Sha256 leafHash) {
     TimestampedEntry te = f.timestampedEntry();
+    te.checkTimestamp();
     if (index < 0) {
       throw new TlsFormatException(MalformedKind.OUT_OF_RANGE, te.start(), "negative entry index " + index);
     }

@@ -74,6 +74,7 @@ public final class Rfc6962Entries {
     }
     TimestampedEntry te = TimestampedEntry.read(r);
     r.expectEnd("merkle_tree_leaf");
+    te.checkTimestamp();
 
     TlsReader x = new TlsReader(extra);
     Der preCertificate = null;

@@ -34,6 +34,17 @@ record TimestampedEntry(
   static final int MAX_UINT16 = 0xffff;
   static final int MAX_UINT24 = 0xffffff;
 
+  /**
+   * Refuses a timestamp of 2^63 ms or more (read as a negative long): the entry is malformed, its
+   * leaf still hashed.
+   */
+  void checkTimestamp() {
+    if (timestamp < 0) {
+      throw new TlsFormatException(MalformedKind.OUT_OF_RANGE, start,
+          "timestamp at offset " + start + " is beyond 2^63-1 ms: " + Long.toUnsignedString(timestamp));
+    }
+  }
+
   boolean isPrecert() {
     return entryType == PRECERT_ENTRY;
   }
@@ -41,11 +52,9 @@ record TimestampedEntry(
   /** Reads one TimestampedEntry at the reader's position, leaving the reader after it. */
   static TimestampedEntry read(TlsReader r) {
     int start = r.position();
+    // A timestamp of 2^63 ms or more frames fine (the leaf is hashed and placed in the tree); the
+    // entry built from it is malformed (checkTimestamp), never the whole tile.
     long timestamp = r.uint64("timestamp");
-    if (timestamp < 0) {
-      throw new TlsFormatException(MalformedKind.OUT_OF_RANGE, start,
-          "timestamp at offset " + start + " is beyond 2^63-1 ms: " + Long.toUnsignedString(timestamp));
-    }
     int typeAt = r.position();
     int entryType = r.uint16("entry_type");
     int issuerKeyHashStart = -1;

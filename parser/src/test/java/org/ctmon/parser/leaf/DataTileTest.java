@@ -214,6 +214,23 @@ final class DataTileTest {
   }
 
   @Test
+  void aTimestampOf2To63OrMoreIsOneMalformedEntryWithItsLeafHashAndTheTileGoesOn() {
+    byte[] tile = Corpus.bytes(LOG + "data/000");
+    List<EntryDecoding> whole = DataTile.decode(0, tile);
+    int entry2 = startOfEntry(tile, 2);
+    byte[] bad = tile.clone();
+    bad[entry2] |= (byte) 0x80; // the timestamp's top bit: 2^63 ms and more
+    List<EntryDecoding> result = DataTile.decode(0, bad);
+    assertEquals(whole.size(), result.size(), "framing goes on past it");
+    Malformed m = assertInstanceOf(Malformed.class, result.get(2));
+    assertEquals(MalformedKind.OUT_OF_RANGE, m.kind());
+    assertTrue(m.reason().contains("is beyond 2^63-1 ms"), m.reason());
+    // The leaf is hashed as served, so the tree can still be checked across it.
+    assertTrue(m.leafHash().isPresent(), "leaf hash kept");
+    assertEquals(whole.subList(3, whole.size()), result.subList(3, result.size()));
+  }
+
+  @Test
   void anUnknownEntryTypeStopsFramingAtThatEntry() {
     byte[] tile = Corpus.bytes(LOG + "data/000");
     int entry2 = startOfEntry(tile, 2);
