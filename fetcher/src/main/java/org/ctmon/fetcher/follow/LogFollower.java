@@ -389,24 +389,27 @@ public final class LogFollower {
       }
       throw new UnverifiedTreeHeadException(detail);
     }
-    logs.recordTreeHead(logId, new TreeHeadRecord(head.treeSize(), head.timestamp(), head.rootHash(),
-        OpaqueBytes.of(poll.evidence()), true, now));
-
-    Optional<VerifiedHead> v = state.verified();
     if (!largestHeadLoaded) {
+      // Before this head is recorded: the largest on record must be one seen before it.
       largestHead = logs.largestSignedHead(logId)
           .filter(r -> largestHead == null || r.treeSize() > largestHead.treeSize())
           .map(r -> new TreeHead(r.treeSize(), r.timestampMs(), r.rootHash()))
           .orElse(largestHead);
       largestHeadLoaded = true;
     }
+    logs.recordTreeHead(logId, new TreeHeadRecord(head.treeSize(), head.timestamp(), head.rootHash(),
+        OpaqueBytes.of(poll.evidence()), true, now));
+
+    Optional<VerifiedHead> v = state.verified();
     TreeHead largest = largestHead;
     if (largest != null && (v.isEmpty() || largest.treeSize() > v.get().treeSize())
-        && (head.treeSize() == largest.treeSize()
+        && (head.treeSize() >= largest.treeSize()
             || (head.treeSize() < largest.treeSize() && head.timestamp() >= largest.timestamp()))) {
-      // Throws for a split view or a rollback against the largest head. A head signed before it
-      // (a cache, a lagging frontend that may not know the largest yet) costs no request here: the
-      // check against the verified head below covers it.
+      // Throws for a split view or a rollback against the largest head, and when a larger head
+      // does not extend it: a head seen while a catch-up stopped half-way is checked now, not
+      // only if the entries ever reach its size. A head signed before it (a cache, a lagging
+      // frontend that may not know the largest yet) costs no request here: the check against the
+      // verified head below covers it.
       catchUp.request(() -> TreeVerifier.mayAdvance(source, largest, head), this::retrying);
     }
     if (v.isPresent() && !catchUp.request(() -> TreeVerifier.mayAdvance(source, treeHead(v.get()), head),

@@ -326,6 +326,35 @@ final class LogFollowerFaultsTest {
   }
 
   @Test
+  void aHeadSeenWhileACatchUpStoppedHalfWayIsCheckedAgainstTheNextLargerHead() {
+    try (FollowerHarness h = new FollowerHarness(dir, TestLogOptions.defaults())) {
+      h.grow(300);
+      for (String name : List.of(RFC, TILED)) {
+        TestLog log = h.testLog(name);
+        long first = log.publishedSize();
+        log.faults().add(new Fault.RateLimited(3, LONG_RETRY_AFTER)); // the second page or tile
+        LogFollower f = h.follower(name, CONFIG.withFetching(50, 1, 0)); // one request at a time
+        f.runOnce();
+        long cut = h.logs.state(h.logId(name)).orElseThrow().nextIndex();
+        assertEquals(FollowerHealth.BACKING_OFF, f.status().health(), () -> f.status().toString());
+        assertTrue(cut > 0 && cut + 14 < first, name + " stopped at " + cut + " of " + first);
+        log.faults().clear();
+        // Then the log forks below the head it served, above where the follower stopped: the new,
+        // larger head extends everything stored, but not the head seen before.
+        log.faults().add(new Fault.SplitView(cut + 14));
+      }
+      h.grow(50);
+      for (String name : List.of(RFC, TILED)) {
+        long before = h.logs.state(h.logId(name)).orElseThrow().nextIndex();
+        h.clock.advance(Duration.ofHours(1));
+        LogFollower f = ranOnce(h, name);
+        assertStoppedWithAnInconsistentIncident(h, name, f, "cannot both be true");
+        assertEquals(before, h.logs.state(h.logId(name)).orElseThrow().nextIndex(), name);
+      }
+    }
+  }
+
+  @Test
   void aLogRolledBackToASmallerTreeWithAFreshHeadIsStoppedWithBothHeadsAsEvidence() {
     try (FollowerHarness h = new FollowerHarness(dir, TestLogOptions.defaults())) {
       h.grow(100);
