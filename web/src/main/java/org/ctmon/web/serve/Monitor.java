@@ -81,6 +81,7 @@ public final class Monitor implements AutoCloseable {
   private Logs logs;
   private BatchSink sink;
   private LogList lastList;
+  private String lastFollowing;
 
   private Monitor(Config config, Clock clock, Store store, Optional<ConfigFileWatch> configWatch) {
     this.config = config;
@@ -262,8 +263,13 @@ public final class Monitor implements AutoCloseable {
     } else {
       dropped.forEach(d -> LOG.info("no longer following {}: not selected by the log list and configuration", d));
     }
-    LOG.info("following {} {} from {} ({} not followed)", followers.size(), followers.size() == 1 ? "log" : "logs",
-        list.describe(), skipped.size());
+    String following = String.format("following %d %s from %s (%d not followed)", followers.size(),
+        followers.size() == 1 ? "log" : "logs", list.describe(), skipped.size());
+    if (!following.equals(lastFollowing)) {
+      // Said when something changed, not at every refresh (or every retry while offline).
+      LOG.info(following);
+      lastFollowing = following;
+    }
   }
 
   /**
