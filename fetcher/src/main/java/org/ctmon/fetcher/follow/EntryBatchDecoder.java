@@ -18,8 +18,8 @@ import org.ctmon.store.ingest.MalformedEntryRecord;
 /**
  * Turns fetched entries into a {@link DecodedChunk}: certificate facts for every decoded entry
  * (CPU work, run on the shared worker pool), malformed records for entries whose leaf or
- * certificate does not decode, and every entry's leaf hash, malformed or not, since the log's tree
- * commits to all of them.
+ * certificate does not decode (a certificate that decoded in part is also indexed by the names it
+ * has), and every entry's leaf hash, malformed or not, since the log's tree commits to all of them.
  *
  * <p>An entry without a leaf hash (a data tile entry that could not be framed) cannot be placed in
  * the tree: that is a {@link UnframedEntryException}, and the fetch is retried later. Stateless.
@@ -52,6 +52,12 @@ final class EntryBatchDecoder {
           byte[] extra = e instanceof PrecertEntry pe ? pe.preCertificate().bytes() : new byte[0];
           malformed.add(new MalformedEntryRecord(e.index(), OpaqueBytes.of(LeafBytes.merkleTreeLeaf(e)), OpaqueBytes.of(extra),
               "certificate does not decode: " + m.reason()));
+          // Kept as malformed with its reason, and indexed by the names that did decode.
+          IssuanceMapping.partialIssuance(e, m.partial()).ifPresent(i -> {
+            issuances.add(i);
+            records.add(new LogEntryRecord(e.index(), e instanceof PrecertEntry ? EntryType.PRECERT : EntryType.X509,
+                e.timestamp(), i.tbsSha256()));
+          });
         } else {
           throw new AssertionError("unknown facts result " + facts.getClass());
         }

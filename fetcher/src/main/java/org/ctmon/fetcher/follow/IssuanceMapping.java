@@ -1,8 +1,10 @@
 package org.ctmon.fetcher.follow;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.ctmon.parser.Der;
 import org.ctmon.parser.Sha256;
 import org.ctmon.parser.leaf.LogEntry;
@@ -57,6 +59,41 @@ final class IssuanceMapping {
     return new Issuance(facts.tbsSha256(), certSha256, facts.issuer(), facts.issuerCommonName(),
         facts.issuerOrganization(), facts.subject(), facts.serial(), facts.notBefore(), facts.notAfter(),
         facts.spkiSha256(), keyType(facts.publicKey()), facts.isCa(), precert, names, facts.ipAddresses(), der);
+  }
+
+  /** Validity end of a certificate whose notAfter did not decode: never hidden as expired. */
+  static final Instant UNKNOWN_NOT_AFTER = Instant.parse("9999-12-31T23:59:59Z");
+
+  /**
+   * The issuance of a certificate that did not decode in full, from what did ({@code partial}),
+   * when it has a TBS hash and at least one name or address: certspotter still matches such
+   * certificates, and so must the index. Fields that did not decode read as unknown, fail-safe: an
+   * unknown notAfter is {@link #UNKNOWN_NOT_AFTER} (never filtered out as expired), an unknown
+   * notBefore the epoch, an unknown key {@code UNKNOWN} with the hash of nothing, unknown names
+   * and serial empty.
+   */
+  static Optional<Issuance> partialIssuance(LogEntry entry, CertificateFacts partial) {
+    if (partial == null || partial.tbsSha256() == null
+        || (partial.dnsNames().isEmpty() && partial.ipAddresses().isEmpty())) {
+      return Optional.empty();
+    }
+    Der der = entry instanceof PrecertEntry p ? p.preCertificate() : ((X509Entry) entry).certificate();
+    Sha256 certSha256 = partial.certSha256() != null ? partial.certSha256() : der.sha256();
+    List<String> names = new ArrayList<>(partial.dnsNames().size());
+    for (DnsName n : partial.dnsNames()) {
+      names.add(n.name());
+    }
+    return Optional.of(new Issuance(partial.tbsSha256(), certSha256, orEmpty(partial.issuer()),
+        partial.issuerCommonName(), partial.issuerOrganization(), orEmpty(partial.subject()), orEmpty(partial.serial()),
+        partial.notBefore() == null ? Instant.EPOCH : partial.notBefore(),
+        partial.notAfter() == null ? UNKNOWN_NOT_AFTER : partial.notAfter(),
+        partial.spkiSha256() == null ? Sha256.of(new byte[0]) : partial.spkiSha256(),
+        partial.publicKey() == null ? "UNKNOWN" : keyType(partial.publicKey()), partial.isCa(),
+        entry instanceof PrecertEntry, names, partial.ipAddresses(), der));
+  }
+
+  private static String orEmpty(String s) {
+    return s == null ? "" : s;
   }
 
   /** {@code RSA-2048}, {@code EC-P256}, {@code ED25519}, or the type (upper case) and size. */

@@ -1,6 +1,7 @@
 package org.ctmon.fetcher.follow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,5 +52,32 @@ final class EntryBatchDecoderTest {
     }
     partial.leafHashes().forEach(at768::append);
     assertEquals(heads.get(778L), at768.root());
+  }
+
+  @Test
+  void aCertificateWhoseNotAfterIsAnImpossibleDateIsMalformedAndStillIndexedByItsNames() throws Exception {
+    JsonNode entry = new ObjectMapper().readTree(FetcherCorpus.bytes("rfc6962/pilot/get-entries_6-entries_2015.json"))
+        .get("entries").get(0);
+    byte[] leaf = java.util.Base64.getDecoder().decode(entry.get("leaf_input").asText());
+    byte[] extra = java.util.Base64.getDecoder().decode(entry.get("extra_data").asText());
+    // The second UTCTime of the certificate is its notAfter: month 99.
+    int times = 0;
+    for (int i = 0; i < leaf.length - 15 && times < 2; i++) {
+      if (leaf[i] == 0x17 && leaf[i + 1] == 0x0d && ++times == 2) {
+        leaf[i + 4] = '9';
+        leaf[i + 5] = '9';
+      }
+    }
+    DecodedChunk chunk = EntryBatchDecoder.decode(7, List.of(org.ctmon.parser.leaf.Rfc6962Entries.decode(7, leaf, extra)));
+
+    assertEquals(1, chunk.malformed().size());
+    assertTrue(chunk.malformed().get(0).reason().contains("not after: impossible date"), chunk.malformed().get(0).reason());
+    // certspotter still matches such a certificate: its names are in the index.
+    assertEquals(1, chunk.issuances().size());
+    var issuance = chunk.issuances().get(0);
+    assertTrue(issuance.dnsNames().contains("tficmail.tfbf.com"), issuance.dnsNames().toString());
+    assertEquals(IssuanceMapping.UNKNOWN_NOT_AFTER, issuance.notAfter(), "never hidden as expired");
+    assertEquals(List.of(7L), chunk.entries().stream().map(e -> e.index()).toList());
+    assertEquals(issuance.tbsSha256(), chunk.entries().get(0).tbsSha256());
   }
 }
