@@ -56,10 +56,8 @@ final class EntryBatchDecoderTest {
 
   @Test
   void aCertificateWhoseNotAfterIsAnImpossibleDateIsMalformedAndStillIndexedByItsNames() throws Exception {
-    JsonNode entry = new ObjectMapper().readTree(FetcherCorpus.bytes("rfc6962/pilot/get-entries_6-entries_2015.json"))
-        .get("entries").get(0);
-    byte[] leaf = java.util.Base64.getDecoder().decode(entry.get("leaf_input").asText());
-    byte[] extra = java.util.Base64.getDecoder().decode(entry.get("extra_data").asText());
+    byte[][] entry = pilotEntry();
+    byte[] leaf = entry[0];
     // The second UTCTime of the certificate is its notAfter: month 99.
     int times = 0;
     for (int i = 0; i < leaf.length - 15 && times < 2; i++) {
@@ -68,16 +66,44 @@ final class EntryBatchDecoderTest {
         leaf[i + 5] = '9';
       }
     }
-    DecodedChunk chunk = EntryBatchDecoder.decode(7, List.of(org.ctmon.parser.leaf.Rfc6962Entries.decode(7, leaf, extra)));
+    var issuance = assertMalformedAndIndexed(leaf, entry[1], "not after: impossible date");
+    assertEquals(IssuanceMapping.UNKNOWN_NOT_AFTER, issuance.notAfter(), "never hidden as expired");
+  }
 
+  @Test
+  void aCertificateWhoseIssuerRdnIsNotASetIsMalformedAndStillIndexedByItsNames() throws Exception {
+    byte[][] entry = pilotEntry();
+    byte[] leaf = entry[0];
+    // The leaf's certificate starts at offset 15; its first SET is the issuer's first RDN.
+    for (int i = 15; i < leaf.length; i++) {
+      if ((leaf[i] & 0xff) == 0x31) {
+        leaf[i] = 0x30;
+        break;
+      }
+    }
+    var issuance = assertMalformedAndIndexed(leaf, entry[1], "issuer rdn: expected tag 0x31");
+    assertEquals("", issuance.issuerDn(), "what did not decode reads as unknown");
+  }
+
+  /** Leaf input and extra data of the first entry of a real Pilot get-entries page. */
+  private static byte[][] pilotEntry() throws Exception {
+    JsonNode entry = new ObjectMapper().readTree(FetcherCorpus.bytes("rfc6962/pilot/get-entries_6-entries_2015.json"))
+        .get("entries").get(0);
+    return new byte[][] {java.util.Base64.getDecoder().decode(entry.get("leaf_input").asText()),
+        java.util.Base64.getDecoder().decode(entry.get("extra_data").asText())};
+  }
+
+  /** The entry decodes as one malformed record for {@code why} and one issuance with its names. */
+  private static org.ctmon.store.ingest.Issuance assertMalformedAndIndexed(byte[] leaf, byte[] extra, String why) {
+    DecodedChunk chunk = EntryBatchDecoder.decode(7, List.of(org.ctmon.parser.leaf.Rfc6962Entries.decode(7, leaf, extra)));
     assertEquals(1, chunk.malformed().size());
-    assertTrue(chunk.malformed().get(0).reason().contains("not after: impossible date"), chunk.malformed().get(0).reason());
+    assertTrue(chunk.malformed().get(0).reason().contains(why), chunk.malformed().get(0).reason());
     // certspotter still matches such a certificate: its names are in the index.
     assertEquals(1, chunk.issuances().size());
     var issuance = chunk.issuances().get(0);
     assertTrue(issuance.dnsNames().contains("tficmail.tfbf.com"), issuance.dnsNames().toString());
-    assertEquals(IssuanceMapping.UNKNOWN_NOT_AFTER, issuance.notAfter(), "never hidden as expired");
     assertEquals(List.of(7L), chunk.entries().stream().map(e -> e.index()).toList());
     assertEquals(issuance.tbsSha256(), chunk.entries().get(0).tbsSha256());
+    return issuance;
   }
 }
