@@ -3,7 +3,6 @@ package org.ctmon.fetcher.follow;
 import java.util.List;
 import org.ctmon.fetcher.http.LogHttpException;
 import org.ctmon.fetcher.http.LogResponseException;
-import org.ctmon.fetcher.rfc6962.EntriesPage;
 import org.ctmon.fetcher.rfc6962.EntryAndProof;
 import org.ctmon.fetcher.rfc6962.EntryRange;
 import org.ctmon.fetcher.rfc6962.ProofByHash;
