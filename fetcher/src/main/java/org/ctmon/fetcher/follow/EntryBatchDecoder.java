@@ -2,6 +2,7 @@ package org.ctmon.fetcher.follow;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.ctmon.parser.OpaqueBytes;
 import org.ctmon.parser.Sha256;
 import org.ctmon.parser.leaf.Decoded;
@@ -43,23 +44,30 @@ final class EntryBatchDecoder {
         LogEntry e = ok.entry();
         hashes.add(e.leafHash());
         FactsResult facts = IssuanceMapping.facts(e);
+        // One malformed record per entry, with every reason: the precertificate beside the leaf
+        // that is not the one signed, and a certificate that decodes only in part.
+        Optional<String> precertProblem = IssuanceMapping.precertProblem(e);
+        List<String> reasons = new ArrayList<>(2);
+        precertProblem.ifPresent(reasons::add);
+        Optional<Issuance> issuance;
         if (facts instanceof FactsResult.Parsed p) {
-          Issuance i = IssuanceMapping.issuance(e, p.facts());
+          issuance = Optional.of(IssuanceMapping.issuance(e, p.facts(), precertProblem.isEmpty()));
+        } else if (facts instanceof FactsResult.Malformed m) {
+          reasons.add("certificate does not decode: " + m.reason());
+          // Indexed by the names that did decode all the same.
+          issuance = IssuanceMapping.partialIssuance(e, m.partial(), precertProblem.isEmpty());
+        } else {
+          throw new AssertionError("unknown facts result " + facts.getClass());
+        }
+        issuance.ifPresent(i -> {
           issuances.add(i);
           records.add(new LogEntryRecord(e.index(), e instanceof PrecertEntry ? EntryType.PRECERT : EntryType.X509,
               e.timestamp(), i.tbsSha256()));
-        } else if (facts instanceof FactsResult.Malformed m) {
+        });
+        if (!reasons.isEmpty()) {
           byte[] extra = e instanceof PrecertEntry pe ? pe.preCertificate().bytes() : new byte[0];
-          malformed.add(new MalformedEntryRecord(e.index(), OpaqueBytes.of(LeafBytes.merkleTreeLeaf(e)), OpaqueBytes.of(extra),
-              "certificate does not decode: " + m.reason()));
-          // Kept as malformed with its reason, and indexed by the names that did decode.
-          IssuanceMapping.partialIssuance(e, m.partial()).ifPresent(i -> {
-            issuances.add(i);
-            records.add(new LogEntryRecord(e.index(), e instanceof PrecertEntry ? EntryType.PRECERT : EntryType.X509,
-                e.timestamp(), i.tbsSha256()));
-          });
-        } else {
-          throw new AssertionError("unknown facts result " + facts.getClass());
+          malformed.add(new MalformedEntryRecord(e.index(), OpaqueBytes.of(LeafBytes.merkleTreeLeaf(e)),
+              OpaqueBytes.of(extra), String.join("; ", reasons)));
         }
       } else if (d instanceof Malformed m) {
         if (m.leafHash().isEmpty()) {

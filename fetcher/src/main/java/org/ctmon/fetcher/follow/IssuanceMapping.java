@@ -14,6 +14,7 @@ import org.ctmon.parser.x509.CertificateDecoder;
 import org.ctmon.parser.x509.CertificateFacts;
 import org.ctmon.parser.x509.DnsName;
 import org.ctmon.parser.x509.FactsResult;
+import org.ctmon.parser.x509.PrecertCheck;
 import org.ctmon.parser.x509.PublicKeyFacts;
 import org.ctmon.store.ingest.Issuance;
 
@@ -38,14 +39,35 @@ final class IssuanceMapping {
     throw new AssertionError("unknown entry kind " + entry.getClass());
   }
 
+  /**
+   * Why {@code entry}'s precertificate is not the one its log signed (it comes beside the leaf,
+   * not under the tree), if it is not; empty for a certificate entry.
+   */
+  static Optional<String> precertProblem(LogEntry entry) {
+    if (entry instanceof PrecertEntry p) {
+      return PrecertCheck.mismatch(p.preCertificate(), p.tbsCertificate())
+          .map(why -> "pre_certificate is not the one the log signed: " + why);
+    }
+    return Optional.empty();
+  }
+
   /** The issuance of {@code entry}, from complete {@code facts} of its certificate. */
   static Issuance issuance(LogEntry entry, CertificateFacts facts) {
+    return issuance(entry, facts, true);
+  }
+
+  /**
+   * The issuance of {@code entry}; with {@code keepPrecert} false (a precertificate that is not the
+   * one the log signed) the leaf's facts are kept but not the precertificate's DER or hash, so it
+   * is never served as the certificate.
+   */
+  static Issuance issuance(LogEntry entry, CertificateFacts facts, boolean keepPrecert) {
     boolean precert = entry instanceof PrecertEntry;
     Der der;
     Sha256 certSha256;
     if (entry instanceof PrecertEntry p) {
-      der = p.preCertificate();
-      certSha256 = der.sha256();
+      der = keepPrecert ? p.preCertificate() : null;
+      certSha256 = der == null ? null : der.sha256();
     } else if (entry instanceof X509Entry x) {
       der = x.certificate();
       certSha256 = facts.certSha256() != null ? facts.certSha256() : der.sha256();
@@ -72,13 +94,15 @@ final class IssuanceMapping {
    * notBefore the epoch, an unknown key {@code UNKNOWN} with the hash of nothing, unknown names
    * and serial empty.
    */
-  static Optional<Issuance> partialIssuance(LogEntry entry, CertificateFacts partial) {
+  static Optional<Issuance> partialIssuance(LogEntry entry, CertificateFacts partial, boolean keepPrecert) {
     if (partial == null || partial.tbsSha256() == null
         || (partial.dnsNames().isEmpty() && partial.ipAddresses().isEmpty())) {
       return Optional.empty();
     }
-    Der der = entry instanceof PrecertEntry p ? p.preCertificate() : ((X509Entry) entry).certificate();
-    Sha256 certSha256 = partial.certSha256() != null ? partial.certSha256() : der.sha256();
+    Der der = entry instanceof PrecertEntry p ? (keepPrecert ? p.preCertificate() : null)
+        : ((X509Entry) entry).certificate();
+    Sha256 certSha256 = partial.certSha256() != null && !(entry instanceof PrecertEntry) ? partial.certSha256()
+        : der == null ? null : der.sha256();
     List<String> names = new ArrayList<>(partial.dnsNames().size());
     for (DnsName n : partial.dnsNames()) {
       names.add(n.name());

@@ -106,4 +106,33 @@ final class EntryBatchDecoderTest {
     assertEquals(issuance.tbsSha256(), chunk.entries().get(0).tbsSha256());
     return issuance;
   }
+
+  @Test
+  void aPrecertificateThatIsNotTheOneTheLogSignedIsFlaggedAndNeverKeptAsTheCertificate() {
+    List<org.ctmon.parser.leaf.PrecertEntry> precerts = new java.util.ArrayList<>();
+    for (org.ctmon.parser.leaf.EntryDecoding d : DataTile.decode(0, FetcherCorpus.bytes(NAVIGLI + "tile/data/000"))) {
+      if (d instanceof org.ctmon.parser.leaf.Decoded ok && ok.entry() instanceof org.ctmon.parser.leaf.PrecertEntry p) {
+        precerts.add(p);
+      }
+    }
+    var p = precerts.get(0);
+    // The leaf (under the tree) is this entry's; the precertificate beside it is another's.
+    var swapped = new org.ctmon.parser.leaf.PrecertEntry(p.index(), p.timestamp(), p.issuerKeyHash(),
+        p.tbsCertificate(), precerts.get(1).preCertificate(), p.extensions(), p.leafIndexExtension(), p.chain(),
+        p.chainFingerprints(), p.leafHash());
+    DecodedChunk honest = EntryBatchDecoder.decode(p.index(), List.of(new org.ctmon.parser.leaf.Decoded(p)));
+    DecodedChunk chunk = EntryBatchDecoder.decode(p.index(), List.of(new org.ctmon.parser.leaf.Decoded(swapped)));
+
+    assertEquals(List.of(), honest.malformed());
+    assertEquals(p.preCertificate(), honest.issuances().get(0).der());
+    assertEquals(1, chunk.malformed().size());
+    assertTrue(chunk.malformed().get(0).reason().startsWith("pre_certificate is not the one the log signed: "),
+        chunk.malformed().get(0).reason());
+    // The leaf's facts stay: same issuance, same names; the other precertificate is not kept.
+    var issuance = chunk.issuances().get(0);
+    assertEquals(honest.issuances().get(0).tbsSha256(), issuance.tbsSha256());
+    assertEquals(honest.issuances().get(0).dnsNames(), issuance.dnsNames());
+    assertEquals(null, issuance.der());
+    assertEquals(null, issuance.certSha256());
+  }
 }

@@ -1,0 +1,115 @@
+package org.ctmon.parser.x509;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.ctmon.parser.Der;
+
+/**
+ * Whether a precertificate is the one its log signed. The log's tree covers the TBSCertificate of
+ * the leaf, not the {@code pre_certificate} that comes beside it (RFC 6962 extra_data, a TileLeaf's
+ * pre_certificate): a log, a proxy or a cache could serve another. As certspotter's {@code
+ * ValidatePrecert}: without its poison, the precertificate's TBS must equal the logged one in every
+ * field but the issuer and the authority key identifier (which a precertificate signing certificate
+ * changes), and its poison must be critical. Stateless.
+ */
+public final class PrecertCheck {
+  /** 2.5.29.35: authority key identifier. */
+  private static final byte[] AUTHORITY_KEY_ID = {0x55, 0x1d, 0x23};
+
+  private PrecertCheck() {}
+
+  /**
+   * What differs between {@code preCertificate} and the TBS the log signed ({@code loggedTbs}),
+   * lower case; empty when it is the precertificate the log signed.
+   */
+  public static Optional<String> mismatch(Der preCertificate, Der loggedTbs) {
+    try {
+      byte[] pre = preCertificate.bytes();
+      Tlv cert = Tlv.read(pre, 0, pre.length).expect(Tlv.SEQUENCE, "precertificate");
+      Tlv preTbs = cert.children().next().expect(Tlv.SEQUENCE, "precertificate tbs");
+      byte[] logged = loggedTbs.bytes();
+      Tlv tbs = Tlv.read(logged, 0, logged.length).expect(Tlv.SEQUENCE, "logged tbs");
+      List<Tlv> a = children(preTbs);
+      List<Tlv> b = children(tbs);
+      if (a.size() != b.size()) {
+        return Optional.of("its tbs has " + a.size() + " fields, the logged one " + b.size());
+      }
+      int issuer = !a.isEmpty() && a.get(0).tag() == 0xa0 ? 3 : 2;
+      for (int i = 0; i < a.size(); i++) {
+        Tlv x = a.get(i);
+        Tlv y = b.get(i);
+        if (x.tag() == 0xa3 && y.tag() == 0xa3) {
+          Optional<String> ext = extensions(x, y);
+          if (ext.isPresent()) {
+            return ext;
+          }
+        } else if (i != issuer && !same(x, y)) {
+          return Optional.of("tbs field " + i + " differs from the logged one");
+        }
+      }
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      return Optional.of("it does not decode: " + e.getMessage());
+    }
+  }
+
+  private static Optional<String> extensions(Tlv pre, Tlv logged) {
+    List<Tlv> a = new ArrayList<>();
+    boolean poison = false;
+    for (Tlv ext : children(pre.children().next())) {
+      Tlv oid = ext.children().next();
+      if (oid.isOid(Oids.CT_POISON)) {
+        poison = critical(ext);
+        if (!poison) {
+          return Optional.of("its poison extension is not critical");
+        }
+      } else if (!oid.isOid(AUTHORITY_KEY_ID) && !oid.isOid(Oids.SCT_LIST)) {
+        a.add(ext);
+      }
+    }
+    if (!poison) {
+      return Optional.of("it has no poison extension");
+    }
+    List<Tlv> b = new ArrayList<>();
+    for (Tlv ext : children(logged.children().next())) {
+      Tlv oid = ext.children().next();
+      if (!oid.isOid(AUTHORITY_KEY_ID) && !oid.isOid(Oids.SCT_LIST) && !oid.isOid(Oids.CT_POISON)) {
+        b.add(ext);
+      }
+    }
+    if (a.size() != b.size()) {
+      return Optional.of("it has " + a.size() + " extensions besides the poison and key id, the logged tbs " + b.size());
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (!same(a.get(i), b.get(i))) {
+        return Optional.of("its extension " + i + " differs from the logged one");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean critical(Tlv ext) {
+    DerReader r = ext.children();
+    r.next(); // the OID
+    if (!r.hasNext()) {
+      return false;
+    }
+    Tlv t = r.next();
+    return t.tag() == Tlv.BOOLEAN && t.valueLength() == 1 && t.buf()[t.valueStart()] != 0;
+  }
+
+  private static List<Tlv> children(Tlv t) {
+    List<Tlv> out = new ArrayList<>();
+    DerReader r = t.children();
+    while (r.hasNext()) {
+      out.add(r.next());
+    }
+    return out;
+  }
+
+  private static boolean same(Tlv x, Tlv y) {
+    return Arrays.equals(x.buf(), x.start(), x.end(), y.buf(), y.start(), y.end());
+  }
+}
