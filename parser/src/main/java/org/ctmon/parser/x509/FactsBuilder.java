@@ -39,9 +39,52 @@ final class FactsBuilder {
     return problems;
   }
 
-  /** Adds a SAN dNSName as written (normalized, never dropped). */
+  /**
+   * Adds a SAN dNSName as written (normalized, never dropped), and the names it stands for as an
+   * attacker writes them, so that they are found where the victim watches: the part before a NUL
+   * or a {@code /} ({@code www.bank.com\0.evil.com}, {@code www.bank.com/x}), without an {@code
+   * http(s)://} in front or dots and spaces at its ends; one that reads as an IP address is added
+   * as one.
+   */
   void addDnsName(String raw) {
-    dnsNames.add(DnsName.of(raw));
+    DnsName written = DnsName.of(raw);
+    dnsNames.add(written);
+    String meant = meant(raw);
+    if (meant.isEmpty()) {
+      return;
+    }
+    String ip = IpAddressText.parse(meant);
+    if (ip != null) {
+      addIp(ip);
+    } else if (!meant.equals(written.name())) {
+      dnsNames.add(DnsName.of(meant));
+    }
+  }
+
+  /** {@code raw} as the name its writer meant a reader to see (see {@link #addDnsName}), lower case. */
+  static String meant(String raw) {
+    String s = DnsName.lowerAscii(raw).strip();
+    if (s.startsWith("https://")) {
+      s = s.substring("https://".length());
+    } else if (s.startsWith("http://")) {
+      s = s.substring("http://".length());
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == 0 || c == '/') {
+        s = s.substring(0, i);
+        break;
+      }
+    }
+    int end = s.length();
+    while (end > 0 && (s.charAt(end - 1) == '.' || s.charAt(end - 1) == ' ')) {
+      end--;
+    }
+    int start = 0;
+    while (start < end && s.charAt(start) == ' ') {
+      start++;
+    }
+    return s.substring(start, end);
   }
 
   /**
@@ -51,6 +94,14 @@ final class FactsBuilder {
    * monitor watches, so it is kept (and flagged by {@link DnsName}).
    */
   void addCommonName(String cn) {
+    addCommonName(cn, true);
+  }
+
+  /**
+   * As {@link #addCommonName(String)}; with {@code dotless} false a CN without a dot is not a name
+   * (the lenient scan of a broken certificate, which cannot tell the subject's CN from a CA's).
+   */
+  void addCommonName(String cn, boolean dotless) {
     String ip = IpAddressText.parse(cn);
     if (ip != null) {
       addIp(ip);
@@ -67,7 +118,8 @@ final class FactsBuilder {
         return;
       }
     }
-    if (s.indexOf('.') <= 0 || s.startsWith(".")) {
+    // A subject CN without a dot ("intranet") is kept: a monitor rather reports one name too many.
+    if (s.isEmpty() || s.startsWith(".") || (!dotless && s.indexOf('.') <= 0)) {
       return;
     }
     if (!ascii) {
@@ -77,7 +129,7 @@ final class FactsBuilder {
         return;
       }
     }
-    dnsNames.add(DnsName.of(s));
+    addDnsName(s);
   }
 
   void addIp(String text) {

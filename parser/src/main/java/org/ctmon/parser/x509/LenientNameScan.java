@@ -46,7 +46,7 @@ final class LenientNameScan {
         Tlv value = Tlv.read(b, i + CN_TLV.length, b.length);
         String s = DistinguishedName.decodeString(value, "common name", ignored);
         if (s != null) {
-          out.addCommonName(s);
+          out.addCommonName(s, false);
         }
       } catch (MalformedDerException e) {
         out.problem("lenient scan: common name at offset " + i + ": " + e.getMessage());
