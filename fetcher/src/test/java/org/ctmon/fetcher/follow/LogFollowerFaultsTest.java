@@ -104,7 +104,8 @@ final class LogFollowerFaultsTest {
       h.grow(150);
       TestLog log = h.testLog(RFC);
       log.faults().add(new Fault.RateLimited(3, LONG_RETRY_AFTER)); // the second page of entries
-      LogFollower f = h.follower(RFC, CONFIG, batch -> {
+      // One request at a time, so the 429 is the second page's and the first page waits uncommitted.
+      LogFollower f = h.follower(RFC, CONFIG.withFetching(50, 1, 0), batch -> {
         throw new IllegalStateException("the database went away");
       });
       Instant start = h.clock.instant();

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One log's long catch-up and another's failures never hold back a healthy log: with the monitor's
- * defaults, three logs on one monitor, one answering every request 2 s late with a long way to go,
+ * defaults, three logs on one monitor, one answering every request 3 s late with a long way to go,
  * one answering every request 503, and one healthy log that grows: the healthy log is verified at
  * each new head while the slow one is still catching up and the failing one is backing off.
  */
@@ -41,7 +41,7 @@ final class MonitorFairnessTest {
         .withProtocols(List.of(LogProtocol.RFC6962, LogProtocol.RFC6962, LogProtocol.STATIC))
         .withEntries(2_000).withBatchCap(32);
     try (TestLogServer log = TestLogServer.start(options)) {
-      log.log("rfc6962-0").faults().add(new Fault.Slow(Duration.ofSeconds(2)));
+      log.log("rfc6962-0").faults().add(new Fault.Slow(Duration.ofSeconds(3)));
       log.log("rfc6962-1").faults().add(new Fault.ServerError(1, 503));
       Config config = new Config(
           new Config.Http("127.0.0.1", 0),
