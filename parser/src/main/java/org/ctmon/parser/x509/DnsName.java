@@ -1,6 +1,5 @@
 package org.ctmon.parser.x509;
 
-import java.net.IDN;
 import java.util.Locale;
 
 /**
@@ -44,7 +43,7 @@ public record DnsName(String name, boolean wildcard, String problem) implements 
 
   /**
    * Normalizes watch-list input: trims surrounding whitespace, converts Unicode labels to
-   * A-labels (IDNA, unassigned code points allowed), then as {@link #of(String)}. Input that IDNA
+   * A-labels (IDNA 2008, UTS 46 nontransitional), then as {@link #of(String)}. Input that IDNA
    * refuses is kept as typed and flagged.
    */
   public static DnsName parse(String input) {
@@ -57,11 +56,8 @@ public record DnsName(String name, boolean wildcard, String problem) implements 
       }
     }
     if (!ascii) {
-      try {
-        s = IDN.toASCII(s, IDN.ALLOW_UNASSIGNED);
-      } catch (IllegalArgumentException e) {
-        // kept as typed: of() flags it as non-ascii
-      }
+      // Kept as typed when IDNA 2008 refuses it: of() flags it as non-ascii.
+      s = Idna.toAscii(s).orElse(s);
     }
     return of(s);
   }
@@ -98,11 +94,7 @@ public record DnsName(String name, boolean wildcard, String problem) implements 
   public String unicode() {
     String u = name;
     if (valid() && name.contains("xn--")) {
-      try {
-        u = IDN.toUnicode(name, IDN.ALLOW_UNASSIGNED);
-      } catch (IllegalArgumentException e) {
-        u = name;
-      }
+      u = Idna.toUnicode(name).orElse(name);
     }
     return escapeControls(u);
   }

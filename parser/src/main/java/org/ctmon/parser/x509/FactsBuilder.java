@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import org.ctmon.parser.Sha256;
 
 /** The facts gathered so far while decoding one certificate; any field may still be null. */
@@ -44,7 +45,7 @@ final class FactsBuilder {
    * attacker writes them, so that they are found where the victim watches: the part before a NUL
    * or a {@code /} ({@code www.bank.com\0.evil.com}, {@code www.bank.com/x}), without an {@code
    * http(s)://} in front or dots and spaces at its ends; one that reads as an IP address is added
-   * as one.
+   * as one, one in Unicode also as its A-label.
    */
   void addDnsName(String raw) {
     DnsName written = DnsName.of(raw);
@@ -58,6 +59,10 @@ final class FactsBuilder {
       addIp(ip);
     } else if (!meant.equals(written.name())) {
       dnsNames.add(DnsName.of(meant));
+    }
+    // A UTF-8 dNSName (against the rules, but written) is also found by its A-label.
+    if (!meant.chars().allMatch(c -> c < 0x80)) {
+      Idna.toAscii(meant).filter(a -> !a.equals(meant)).ifPresent(a -> dnsNames.add(DnsName.of(a)));
     }
   }
 
@@ -123,11 +128,11 @@ final class FactsBuilder {
       return;
     }
     if (!ascii) {
-      try {
-        s = java.net.IDN.toASCII(s, java.net.IDN.ALLOW_UNASSIGNED);
-      } catch (IllegalArgumentException e) {
+      Optional<String> alabel = Idna.toAscii(s);
+      if (alabel.isEmpty()) {
         return;
       }
+      s = alabel.get();
     }
     addDnsName(s);
   }

@@ -133,4 +133,11 @@ final class DnsNameTest {
   void validNameHasNoProblem() {
     assertNull(DnsName.of("a-b_c.example.com").problem());
   }
+
+  @Test
+  void watchListInputIsConvertedAsIdna2008NotIdna2003() {
+    // IDNA 2003 (java.net.IDN) maps ß to ss: fass.de, another domain than the one a CA certifies.
+    assertEquals("xn--fa-hia.de", DnsName.parse("faß.de").name());
+    assertEquals("faß.de", DnsName.of("xn--fa-hia.de").unicode());
+  }
 }

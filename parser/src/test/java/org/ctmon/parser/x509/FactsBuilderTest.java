@@ -55,4 +55,17 @@ final class FactsBuilderTest {
     assertEquals(List.of("www.bank.com"), names(b));
     assertEquals(List.of(), b.build().ipAddresses());
   }
+
+  @Test
+  void aUnicodeDnsNameIsAlsoFoundByItsALabel() {
+    FactsBuilder b = new FactsBuilder();
+    b.addDnsName("bücher.example");
+    b.addCommonName("faß.de");
+    b.addCommonName("*.straße.example");
+    List<String> names = names(b);
+    assertTrue(names.contains("*.xn--strae-oqa.example"), names.toString());
+    assertTrue(names.contains("bücher.example"), "kept as written: " + names);
+    assertTrue(names.contains("xn--bcher-kva.example"), names.toString());
+    assertTrue(names.contains("xn--fa-hia.de"), names.toString());
+  }
 }
