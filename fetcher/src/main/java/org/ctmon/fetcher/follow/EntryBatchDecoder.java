@@ -44,10 +44,11 @@ final class EntryBatchDecoder {
         LogEntry e = ok.entry();
         hashes.add(e.leafHash());
         FactsResult facts = IssuanceMapping.facts(e);
-        // One malformed record per entry, with every reason: the precertificate beside the leaf
-        // that is not the one signed, and a certificate that decodes only in part.
+        // One malformed record per entry, with every reason: extra_data that does not decode, the
+        // precertificate beside the leaf that is not the one signed, a certificate that decodes
+        // only in part. The leaf, which the tree proves, is indexed all the same.
         Optional<String> precertProblem = IssuanceMapping.precertProblem(e);
-        List<String> reasons = new ArrayList<>(2);
+        List<String> reasons = new ArrayList<>(ok.flags()); // what was wrong outside the tree
         precertProblem.ifPresent(reasons::add);
         Optional<Issuance> issuance;
         if (facts instanceof FactsResult.Parsed p) {

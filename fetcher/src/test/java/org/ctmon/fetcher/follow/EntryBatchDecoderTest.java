@@ -135,4 +135,16 @@ final class EntryBatchDecoderTest {
     assertEquals(null, issuance.der());
     assertEquals(null, issuance.certSha256());
   }
+
+  @Test
+  void anEntryWithoutExtraDataIsIndexedByItsLeafAndFlagged() throws Exception {
+    byte[][] entry = pilotEntry();
+    DecodedChunk chunk = EntryBatchDecoder.decode(7,
+        List.of(org.ctmon.parser.leaf.Rfc6962Entries.decode(7, entry[0], new byte[0])));
+    assertEquals(1, chunk.issuances().size(), "the leaf's certificate is indexed");
+    assertTrue(chunk.issuances().get(0).dnsNames().contains("tficmail.tfbf.com"));
+    assertEquals(1, chunk.malformed().size());
+    assertTrue(chunk.malformed().get(0).reason().startsWith("extra_data: truncated certificate_chain"),
+        chunk.malformed().get(0).reason());
+  }
 }

@@ -1,11 +1,22 @@
 package org.ctmon.parser.leaf;
 
+import java.util.List;
 import java.util.Objects;
 
-/** A successfully decoded entry. */
-public record Decoded(LogEntry entry) implements EntryDecoding {
+/**
+ * An entry whose leaf decoded. {@code flags} name what was wrong outside the Merkle tree (an
+ * RFC 6962 extra_data that does not decode): the leaf, which the tree proves, is decoded and
+ * indexed all the same, and the flags are recorded with it.
+ */
+public record Decoded(LogEntry entry, List<String> flags) implements EntryDecoding {
   public Decoded {
     Objects.requireNonNull(entry, "entry");
+    flags = List.copyOf(flags);
+  }
+
+  /** An entry that decoded without a flag. */
+  public Decoded(LogEntry entry) {
+    this(entry, List.of());
   }
 
   @Override

@@ -38,7 +38,9 @@ public final class Rfc6962Entries {
     // The log commits to the leaf bytes whatever they hold, so the hash is known even for garbage.
     Sha256 leafHash = leafHash(leaf);
     try {
-      return new Decoded(decodeOrThrow(index, leaf, extra, leafHash));
+      List<String> flags = new ArrayList<>(1);
+      LogEntry entry = decodeOrThrow(index, leaf, extra, leafHash, flags);
+      return new Decoded(entry, flags);
     } catch (TlsFormatException e) {
       return new Malformed(index, e.kind(), e.offset(), e.getMessage(), Optional.of(leafHash), OpaqueBytes.of(leaf),
           OpaqueBytes.of(extra));
@@ -57,7 +59,7 @@ public final class Rfc6962Entries {
     return Sha256.wrap(md.digest());
   }
 
-  private static LogEntry decodeOrThrow(long index, byte[] leaf, byte[] extra, Sha256 leafHash) {
+  private static LogEntry decodeOrThrow(long index, byte[] leaf, byte[] extra, Sha256 leafHash, List<String> flags) {
     if (index < 0) {
       throw new TlsFormatException(MalformedKind.OUT_OF_RANGE, 0, "negative entry index " + index);
     }
@@ -76,16 +78,26 @@ public final class Rfc6962Entries {
     r.expectEnd("merkle_tree_leaf");
     te.checkTimestamp();
 
-    TlsReader x = new TlsReader(extra);
-    Der preCertificate = null;
-    if (te.isPrecert()) {
-      int n = x.opaque24("pre_certificate", 1, TimestampedEntry.MAX_UINT24);
-      preCertificate = Der.of(extra, x.lastStart(), n);
+    // extra_data is outside the Merkle tree: what is wrong with it never hides the leaf, which the
+    // tree proves. The entry is decoded with no chain (and an empty pre_certificate, which the
+    // precertificate check refuses), and flagged.
+    Der preCertificate = Der.of(new byte[0]);
+    List<Der> chain = List.of();
+    try {
+      TlsReader x = new TlsReader(extra);
+      if (te.isPrecert()) {
+        int n = x.opaque24("pre_certificate", 1, TimestampedEntry.MAX_UINT24);
+        preCertificate = Der.of(extra, x.lastStart(), n);
+      }
+      String chainName = te.isPrecert() ? "precertificate_chain" : "certificate_chain";
+      int chainLength = x.opaque24(chainName, 0, TimestampedEntry.MAX_UINT24);
+      chain = certificates(x.sub(x.lastStart(), chainLength), extra, chainName);
+      x.expectEnd("extra_data");
+    } catch (TlsFormatException e) {
+      flags.add("extra_data: " + e.getMessage());
+      preCertificate = te.isPrecert() && preCertificate.length() > 0 ? preCertificate : Der.of(new byte[0]);
+      chain = List.of();
     }
-    String chainName = te.isPrecert() ? "precertificate_chain" : "certificate_chain";
-    int chainLength = x.opaque24(chainName, 0, TimestampedEntry.MAX_UINT24);
-    List<Der> chain = certificates(x.sub(x.lastStart(), chainLength), extra, chainName);
-    x.expectEnd("extra_data");
 
     OpaqueBytes extensions = OpaqueBytes.of(leaf, te.extensionsStart(), te.extensionsLength());
     OptionalLong leafIndex = lenientLeafIndex(leaf, te);

@@ -105,8 +105,10 @@ final class Rfc6962EntriesTest {
   void theStaticLeafHashOfAnUndecodableLeafIsTheRequestedHashToo() {
     assertEquals("nCs3mfIydh9x4CKyQ+u2xtmpxmFggA5MLymHwNQSlLg=",
         Rfc6962Entries.leafHash(only("get-entries_10000_10000.json").leafInput()).base64());
-    Malformed m = malformed(Rfc6962Entries.decode(10000, only("get-entries_10000_10000.json").leafInput(), new byte[0]));
-    assertEquals("nCs3mfIydh9x4CKyQ+u2xtmpxmFggA5MLymHwNQSlLg=", m.leafHash().orElseThrow().base64());
+    byte[] leaf = only("get-entries_10000_10000.json").leafInput().clone();
+    leaf[0] = 1; // an unsupported version: the leaf does not decode
+    Malformed m = malformed(Rfc6962Entries.decode(10000, leaf, new byte[0]));
+    assertEquals(Rfc6962Entries.leafHash(leaf), m.leafHash().orElseThrow());
   }
 
   @Test
@@ -192,12 +194,11 @@ final class Rfc6962EntriesTest {
   }
 
   @Test
-  void trailingBytesAfterExtraDataAreMalformed() {
+  void trailingBytesAfterExtraDataAreFlaggedAndTheLeafStillDecodes() {
     CorpusEntries.Entry e = only("get-entries_10000_10000.json");
     byte[] extra = Arrays.copyOf(e.extraData(), e.extraData().length + 1);
-    Malformed m = malformed(Rfc6962Entries.decode(e.index(), e.leafInput(), extra));
-    assertEquals(MalformedKind.TRAILING_BYTES, m.kind());
-    assertEquals("1 trailing bytes at offset " + e.extraData().length + " after extra_data", m.reason());
+    assertEquals("extra_data: 1 trailing bytes at offset " + e.extraData().length + " after extra_data",
+        flag(Rfc6962Entries.decode(e.index(), e.leafInput(), extra)));
   }
 
   @Test
@@ -235,18 +236,25 @@ final class Rfc6962EntriesTest {
   }
 
   @Test
-  void missingExtraDataIsATruncatedChain() {
+  void missingExtraDataIsFlaggedAndTheLeafsCertificateStillDecodes() {
     CorpusEntries.Entry e = only("get-entries_10000_10000.json");
-    Malformed m = malformed(Rfc6962Entries.decode(e.index(), e.leafInput(), new byte[0]));
-    assertEquals("truncated certificate_chain at offset 0: needs 3 bytes, 0 left", m.reason());
+    EntryDecoding d = Rfc6962Entries.decode(e.index(), e.leafInput(), new byte[0]);
+    assertEquals("extra_data: truncated certificate_chain at offset 0: needs 3 bytes, 0 left", flag(d));
+    X509Entry x = assertInstanceOf(X509Entry.class, ((Decoded) d).entry());
+    assertTrue(x.certificate().length() > 0, "the certificate is the leaf's, under the tree");
+    assertTrue(x.chain().isEmpty());
+    EntryDecoding whole = Rfc6962Entries.decode(e.index(), e.leafInput(), e.extraData());
+    assertEquals(((Decoded) whole).entry().leafHash(), x.leafHash());
   }
 
   @Test
-  void precertExtraDataWithoutPreCertificateIsMalformed() {
+  void precertExtraDataWithoutPreCertificateIsFlaggedAndTheLoggedTbsStillDecodes() {
     CorpusEntries.Entry e = only("get-entries_precert_geotrust-test.json");
-    Malformed m = malformed(Rfc6962Entries.decode(e.index(), e.leafInput(), new byte[] {0, 0, 0}));
-    assertEquals(MalformedKind.BAD_LENGTH, m.kind());
-    assertEquals("pre_certificate at offset 0: length 0 is outside 1..16777215", m.reason());
+    EntryDecoding d = Rfc6962Entries.decode(e.index(), e.leafInput(), new byte[] {0, 0, 0});
+    assertEquals("extra_data: pre_certificate at offset 0: length 0 is outside 1..16777215", flag(d));
+    PrecertEntry p = assertInstanceOf(PrecertEntry.class, ((Decoded) d).entry());
+    assertTrue(p.tbsCertificate().length() > 0);
+    assertEquals(0, p.preCertificate().length(), "no precertificate to keep");
   }
 
   @Test
@@ -254,19 +262,23 @@ final class Rfc6962EntriesTest {
     CorpusEntries.Entry e = only("get-entries_10000_10000.json");
     // certificate_chain<5> holding one ASN.1Cert that claims 10 bytes but has 2.
     byte[] extra = {0, 0, 5, 0, 0, 10, 1, 2};
-    Malformed m = malformed(Rfc6962Entries.decode(e.index(), e.leafInput(), extra));
-    assertEquals(MalformedKind.TRUNCATED, m.kind());
-    assertEquals(3, m.offset());
-    assertEquals("truncated certificate_chain certificate at offset 3: length 10 exceeds the 2 bytes left",
-        m.reason());
+    assertEquals("extra_data: truncated certificate_chain certificate at offset 3: length 10 exceeds the 2 bytes"
+        + " left", flag(Rfc6962Entries.decode(e.index(), e.leafInput(), extra)));
   }
 
   @Test
   void aChainVectorLongerThanExtraDataIsTruncated() {
     CorpusEntries.Entry e = only("get-entries_10000_10000.json");
     byte[] extra = {(byte) 0xff, (byte) 0xff, (byte) 0xff, 0, 0, 1, 9};
-    Malformed m = malformed(Rfc6962Entries.decode(e.index(), e.leafInput(), extra));
-    assertEquals("truncated certificate_chain at offset 0: length 16777215 exceeds the 4 bytes left", m.reason());
+    assertEquals("extra_data: truncated certificate_chain at offset 0: length 16777215 exceeds the 4 bytes left",
+        flag(Rfc6962Entries.decode(e.index(), e.leafInput(), extra)));
+  }
+
+  /** The one flag of an entry that decoded with something wrong outside the tree. */
+  private static String flag(EntryDecoding d) {
+    Decoded ok = assertInstanceOf(Decoded.class, d, () -> "expected a decoded entry: " + d);
+    assertEquals(1, ok.flags().size(), ok.flags().toString());
+    return ok.flags().get(0);
   }
 
   private static void assertInclusion(LogEntry entry, JsonNode auditPath, JsonNode sth) {
