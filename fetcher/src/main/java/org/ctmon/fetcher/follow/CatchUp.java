@@ -172,7 +172,8 @@ final class CatchUp {
           handleFinished(s, slots, listener);
         }
         // In index order: hash what arrived, commit when the batch is big enough or at the head.
-        while (!slots.isEmpty() && slots.getFirst().chunk != null) {
+        // A stop asked (even during a commit here) ends it: only the batch in hand is committed.
+        while (!slots.isEmpty() && slots.getFirst().chunk != null && !stopRequested.getAsBoolean()) {
           FetchSlot s = slots.removeFirst();
           DecodedChunk chunk = s.chunk;
           pendingKib += keep(s, chunk);
