@@ -316,7 +316,7 @@ final class CatchUp {
       s.state.set(FetchSlot.RUNNING);
       s.result = CompletableFuture.supplyAsync(() -> {
         try {
-          return fetch(unit, turn, atEnd);
+          return fetch(unit, turn, atEnd, () -> s.state.get() == FetchSlot.RUNNING);
         } finally {
           inFlight.decrementAndGet();
           if (!s.state.compareAndSet(FetchSlot.RUNNING, FetchSlot.DONE)) {
@@ -329,10 +329,13 @@ final class CatchUp {
     }
   }
 
-  private DecodedChunk fetch(LogSource.FetchUnit unit, Pace.Turn turn, boolean atEnd) {
+  private DecodedChunk fetch(LogSource.FetchUnit unit, Pace.Turn turn, boolean atEnd, BooleanSupplier live) {
     long t0 = clock.millis();
     List<EntryDecoding> entries = source.fetch(unit);
-    pace.succeeded(turn, Duration.ofMillis(Math.max(0, clock.millis() - t0)));
+    if (live.getAsBoolean()) {
+      // A request whose run has ended (it failed or stopped) no longer speaks for the log's pace.
+      pace.succeeded(turn, Duration.ofMillis(Math.max(0, clock.millis() - t0)));
+    }
     if (source.splittable()) {
       pace.page(unit.first(), unit.size(), entries.size(), atEnd);
     }

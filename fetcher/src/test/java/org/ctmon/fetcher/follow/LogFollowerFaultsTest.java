@@ -69,7 +69,7 @@ final class LogFollowerFaultsTest {
       h.grow(150);
       TestLog log = h.testLog(RFC);
       log.faults().add(new Fault.RateLimited(3, LONG_RETRY_AFTER));
-      LogFollower f = h.follower(RFC, CONFIG);
+      LogFollower f = h.follower(RFC, CONFIG.withFetching(50, 1, 0)); // one request at a time
       Instant start = h.clock.instant();
       f.runOnce();
 
