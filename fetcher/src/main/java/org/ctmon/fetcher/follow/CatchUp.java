@@ -14,6 +14,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.ctmon.fetcher.http.LogFetchException;
 import org.ctmon.fetcher.http.LogResponseException;
 import org.ctmon.parser.Sha256;
@@ -112,7 +113,7 @@ final class CatchUp {
    * catch-up makes its own: a retryable failure is asked again after its backoff, on this thread,
    * while the wait is short; otherwise it is thrown, counted.
    */
-  <T> T request(java.util.function.Supplier<T> call, RetryListener listener) throws InterruptedException {
+  <T> T request(Supplier<T> call, RetryListener listener) throws InterruptedException {
     while (true) {
       try {
         T result = call.get();

@@ -74,10 +74,7 @@ final class IssuanceMapping {
     } else {
       throw new AssertionError("unknown entry kind " + entry.getClass());
     }
-    List<String> names = new ArrayList<>(facts.dnsNames().size());
-    for (DnsName n : facts.dnsNames()) {
-      names.add(n.name());
-    }
+    List<String> names = names(facts);
     return new Issuance(facts.tbsSha256(), certSha256, facts.issuer(), facts.issuerCommonName(),
         facts.issuerOrganization(), facts.subject(), facts.serial(), facts.notBefore(), facts.notAfter(),
         facts.spkiSha256(), keyType(facts.publicKey()), facts.isCa(), precert, names, facts.ipAddresses(), der);
@@ -103,10 +100,7 @@ final class IssuanceMapping {
         : ((X509Entry) entry).certificate();
     Sha256 certSha256 = partial.certSha256() != null && !(entry instanceof PrecertEntry) ? partial.certSha256()
         : der == null ? null : der.sha256();
-    List<String> names = new ArrayList<>(partial.dnsNames().size());
-    for (DnsName n : partial.dnsNames()) {
-      names.add(n.name());
-    }
+    List<String> names = names(partial);
     return Optional.of(new Issuance(partial.tbsSha256(), certSha256, orEmpty(partial.issuer()),
         partial.issuerCommonName(), partial.issuerOrganization(), orEmpty(partial.subject()), orEmpty(partial.serial()),
         partial.notBefore() == null ? Instant.EPOCH : partial.notBefore(),
@@ -114,6 +108,15 @@ final class IssuanceMapping {
         partial.spkiSha256() == null ? Sha256.of(new byte[0]) : partial.spkiSha256(),
         partial.publicKey() == null ? "UNKNOWN" : keyType(partial.publicKey()), partial.isCa(),
         entry instanceof PrecertEntry, names, partial.ipAddresses(), der));
+  }
+
+  /** The certificate's DNS names as their keys (A-label text). */
+  private static List<String> names(CertificateFacts facts) {
+    List<String> names = new ArrayList<>(facts.dnsNames().size());
+    for (DnsName n : facts.dnsNames()) {
+      names.add(n.name());
+    }
+    return names;
   }
 
   private static String orEmpty(String s) {

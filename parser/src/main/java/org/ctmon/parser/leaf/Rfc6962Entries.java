@@ -94,8 +94,7 @@ public final class Rfc6962Entries {
       chain = certificates(x.sub(x.lastStart(), chainLength), extra, chainName);
       x.expectEnd("extra_data");
     } catch (TlsFormatException e) {
-      flags.add("extra_data: " + e.getMessage());
-      preCertificate = te.isPrecert() && preCertificate.length() > 0 ? preCertificate : Der.of(new byte[0]);
+      flags.add("extra_data: " + e.getMessage()); // a pre_certificate read before the fault is kept
       chain = List.of();
     }
 

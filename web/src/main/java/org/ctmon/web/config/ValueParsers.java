@@ -39,27 +39,33 @@ final class ValueParsers {
   }
 
   static double positiveDecimal(String text) {
-    try {
-      double v = Double.parseDouble(text.trim());
-      if (!(v > 0) || Double.isInfinite(v)) {
-        throw new IllegalArgumentException("must be a number above 0");
-      }
-      return v;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("not a number");
+    double v = decimal(text);
+    if (!(v > 0)) {
+      throw new IllegalArgumentException("must be a number above 0");
     }
+    return v;
   }
 
   static double nonNegativeDecimal(String text) {
+    double v = decimal(text);
+    if (!(v >= 0)) {
+      throw new IllegalArgumentException("must be a number, 0 or more");
+    }
+    return v;
+  }
+
+  /** A finite number (NaN passes through, for the callers' comparisons to refuse). */
+  private static double decimal(String text) {
+    double v;
     try {
-      double v = Double.parseDouble(text.trim());
-      if (!(v >= 0) || Double.isInfinite(v)) {
-        throw new IllegalArgumentException("must be a number, 0 or more");
-      }
-      return v;
+      v = Double.parseDouble(text.trim());
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("not a number");
     }
+    if (Double.isInfinite(v)) {
+      throw new IllegalArgumentException("must be a finite number");
+    }
+    return v;
   }
 
   /** {@code 64MB}, {@code 512KB}, {@code 1GB} (powers of 1,024; also {@code 64m}, {@code 1g}) or bytes. */
