@@ -226,7 +226,7 @@ public final class Ingest {
     return countInserted(b.execute());
   }
 
-  private static int insertOutbox(Handle h, List<OutboxRecord> outbox, long now) {
+  static int insertOutbox(Handle h, List<OutboxRecord> outbox, long now) {
     if (outbox.isEmpty()) {
       return 0;
     }
@@ -254,7 +254,7 @@ public final class Ingest {
     return countInserted(b.execute());
   }
 
-  private static int countInserted(int[] counts) {
+  static int countInserted(int[] counts) {
     int n = 0;
     for (int c : counts) {
       n += c == 1 ? 1 : 0;

@@ -31,6 +31,8 @@ import org.ctmon.parser.Sha256;
  *     65,536 ({@link org.ctmon.store.NameKey#MAX_NAMES}), the watch-list matcher sees them all
  * @param ipAddresses IP addresses in text form (the store indexes the first 32,768)
  * @param der the (pre)certificate's DER, or {@code null}; stored only when retention asks for it
+ * @param issuerSpkiSha256 SHA-256 of the issuing CA's SubjectPublicKeyInfo, or {@code null} when
+ *     the entry does not say; seen by the watch-list policy, not stored
  */
 public record Issuance(
     Sha256 tbsSha256,
@@ -48,7 +50,8 @@ public record Issuance(
     boolean precert,
     List<String> dnsNames,
     List<String> ipAddresses,
-    Der der) {
+    Der der,
+    Sha256 issuerSpkiSha256) {
   public Issuance {
     Objects.requireNonNull(tbsSha256, "tbsSha256");
     Objects.requireNonNull(issuerDn, "issuerDn");
@@ -60,5 +63,20 @@ public record Issuance(
     Objects.requireNonNull(keyType, "keyType");
     dnsNames = List.copyOf(new java.util.LinkedHashSet<>(dnsNames));
     ipAddresses = List.copyOf(new java.util.LinkedHashSet<>(ipAddresses));
+  }
+
+  /** An issuance whose issuer key is not known. */
+  public Issuance(Sha256 tbsSha256, Sha256 certSha256, String issuerDn, String issuerCn, String issuerO,
+                  String subjectDn, String serialHex, Instant notBefore, Instant notAfter, Sha256 spkiSha256,
+                  String keyType, boolean ca, boolean precert, List<String> dnsNames, List<String> ipAddresses,
+                  Der der) {
+    this(tbsSha256, certSha256, issuerDn, issuerCn, issuerO, subjectDn, serialHex, notBefore, notAfter, spkiSha256,
+        keyType, ca, precert, dnsNames, ipAddresses, der, null);
+  }
+
+  /** This issuance with the issuing CA's key hash. */
+  public Issuance withIssuerSpki(Sha256 issuerSpki) {
+    return new Issuance(tbsSha256, certSha256, issuerDn, issuerCn, issuerO, subjectDn, serialHex, notBefore, notAfter,
+        spkiSha256, keyType, ca, precert, dnsNames, ipAddresses, der, issuerSpki);
   }
 }

@@ -68,6 +68,23 @@ public final class Webhooks {
         .bind("id", id).bind("account", accountId).execute()) == 1;
   }
 
+  /** Every enabled webhook of every enabled account, for the matcher: never for the API. */
+  public List<Webhook> allEnabled() {
+    return jdbi.withHandle(h -> h.createQuery("SELECT w.id, w.account_id, w.url, w.secret, w.format, w.enabled,"
+            + " w.created_at FROM webhooks w JOIN accounts a ON a.id = w.account_id"
+            + " WHERE w.enabled AND NOT a.disabled ORDER BY w.id")
+        .map((rs, ctx) -> read(rs))
+        .list());
+  }
+
+  /** The webhook with this id, whatever its account: for delivering an alert that names it. */
+  public Optional<Webhook> byId(long id) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM webhooks WHERE id = :id")
+        .bind("id", id)
+        .map((rs, ctx) -> read(rs))
+        .findOne());
+  }
+
   private static Webhook read(ResultSet rs) throws SQLException {
     return new Webhook(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), WebhookFormat.of(rs.getString(5)),
         rs.getBoolean(6), Instant.ofEpochMilli(rs.getLong(7)));

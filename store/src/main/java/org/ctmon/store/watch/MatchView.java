@@ -16,9 +16,10 @@ import org.ctmon.store.issuance.IssuanceSummary;
  * @param watchItems the items that matched
  * @param entries every log entry of the issuance
  * @param createdAt when the match was stored
+ * @param historical whether it was found in what was stored when the watch list was saved, not at ingest
  */
 public record MatchView(long id, long watchlistId, IssuanceSummary issuance, Verdict verdict, List<String> reasons,
-                        List<String> watchItems, List<EntryRef> entries, Instant createdAt) {
+                        List<String> watchItems, List<EntryRef> entries, Instant createdAt, boolean historical) {
   public MatchView {
     reasons = List.copyOf(reasons);
     watchItems = List.copyOf(watchItems);

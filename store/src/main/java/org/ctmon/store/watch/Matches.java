@@ -60,11 +60,11 @@ public final class Matches {
       binds.put("cId", c.id());
     });
     List<Row> rows = jdbi.withHandle(h -> h.createQuery("SELECT m.id, m.watchlist_id, m.tbs_sha256, m.verdict,"
-            + " m.reasons, m.watch_items, m.created_at, m.issuance_id FROM matches m WHERE " + where
+            + " m.reasons, m.watch_items, m.created_at, m.issuance_id, m.historical FROM matches m WHERE " + where
             + " ORDER BY m.created_at DESC, m.id DESC LIMIT " + (limit + 1))
         .bindMap(binds)
         .map((rs, ctx) -> new Row(rs.getLong(1), rs.getLong(2), Sha256.wrap(rs.getBytes(3)), rs.getString(4),
-            rs.getString(5), rs.getString(6), rs.getLong(7), rs.getLong(8)))
+            rs.getString(5), rs.getString(6), rs.getLong(7), rs.getLong(8), rs.getBoolean(9)))
         .list());
     boolean more = rows.size() > limit;
     if (more) {
@@ -82,11 +82,11 @@ public final class Matches {
   /** The account's match with this id; empty when it is another account's or absent. */
   public Optional<MatchView> get(long accountId, long matchId) {
     List<Row> rows = jdbi.withHandle(h -> h.createQuery("SELECT m.id, m.watchlist_id, m.tbs_sha256, m.verdict,"
-            + " m.reasons, m.watch_items, m.created_at, m.issuance_id FROM matches m WHERE m.account_id = :account AND m.id = :id")
+            + " m.reasons, m.watch_items, m.created_at, m.issuance_id, m.historical FROM matches m WHERE m.account_id = :account AND m.id = :id")
         .bind("account", accountId)
         .bind("id", matchId)
         .map((rs, ctx) -> new Row(rs.getLong(1), rs.getLong(2), Sha256.wrap(rs.getBytes(3)), rs.getString(4),
-            rs.getString(5), rs.getString(6), rs.getLong(7), rs.getLong(8)))
+            rs.getString(5), rs.getString(6), rs.getLong(7), rs.getLong(8), rs.getBoolean(9)))
         .list());
     return views(rows).stream().findFirst();
   }
@@ -105,12 +105,12 @@ public final class Matches {
       if (s != null) {
         out.add(new MatchView(r.id(), r.watchlistId(), s, Verdict.of(r.verdict()), JsonStrings.decode(r.reasons()),
             JsonStrings.decode(r.items()), entries.getOrDefault(r.issuanceId(), List.of()),
-            Instant.ofEpochMilli(r.createdAt())));
+            Instant.ofEpochMilli(r.createdAt()), r.historical()));
       }
     }
     return out;
   }
 
   private record Row(long id, long watchlistId, Sha256 tbs, String verdict, String reasons, String items,
-                     long createdAt, long issuanceId) {}
+                     long createdAt, long issuanceId, boolean historical) {}
 }

@@ -29,11 +29,12 @@ public final class Watchlists {
   public long create(long accountId, WatchlistSpec spec) {
     return jdbi.inTransaction(h -> {
       requireFreeName(h, accountId, spec.name(), -1);
-      long id = h.createUpdate("INSERT INTO watchlists (account_id, name, lookalikes, created_at)"
-              + " VALUES (:account, :name, :lookalikes, :now)")
+      long id = h.createUpdate("INSERT INTO watchlists (account_id, name, lookalikes, alert_history, created_at)"
+              + " VALUES (:account, :name, :lookalikes, :history, :now)")
           .bind("account", accountId)
           .bind("name", spec.name())
           .bind("lookalikes", spec.lookalikes())
+          .bind("history", spec.alertHistory())
           .bind("now", clock.millis())
           .executeAndReturnGeneratedKeys("id")
           .mapTo(Long.class)
@@ -47,10 +48,11 @@ public final class Watchlists {
   public boolean replace(long accountId, long id, WatchlistSpec spec) {
     return jdbi.inTransaction(h -> {
       requireFreeName(h, accountId, spec.name(), id);
-      int n = h.createUpdate("UPDATE watchlists SET name = :name, lookalikes = :lookalikes"
-              + " WHERE id = :id AND account_id = :account")
+      int n = h.createUpdate("UPDATE watchlists SET name = :name, lookalikes = :lookalikes,"
+              + " alert_history = :history WHERE id = :id AND account_id = :account")
           .bind("name", spec.name())
           .bind("lookalikes", spec.lookalikes())
+          .bind("history", spec.alertHistory())
           .bind("id", id)
           .bind("account", accountId)
           .execute();
@@ -59,6 +61,7 @@ public final class Watchlists {
       }
       h.createUpdate("DELETE FROM watch_items WHERE watchlist_id = :id").bind("id", id).execute();
       h.createUpdate("DELETE FROM watch_policies WHERE watchlist_id = :id").bind("id", id).execute();
+      h.createUpdate("DELETE FROM watch_never_issue WHERE watchlist_id = :id").bind("id", id).execute();
       writeContents(h, id, spec);
       return true;
     });
@@ -122,14 +125,22 @@ public final class Watchlists {
     if (n > 0) {
       policies.execute();
     }
+    var never = h.prepareBatch("INSERT INTO watch_never_issue (watchlist_id, ordinal, item) VALUES (:id, :ordinal, :item)");
+    for (int i = 0; i < spec.neverIssue().size(); i++) {
+      never.bind("id", id).bind("ordinal", i).bind("item", spec.neverIssue().get(i)).add();
+    }
+    if (!spec.neverIssue().isEmpty()) {
+      never.execute();
+    }
   }
 
   private static List<Watchlist> read(Handle h, String where, Map<String, Object> binds) {
-    record Head(long id, long account, String name, boolean lookalikes, long created) {}
-    List<Head> heads = h.createQuery("SELECT w.id, w.account_id, w.name, w.lookalikes, w.created_at FROM watchlists w"
-            + " WHERE " + where + " ORDER BY w.id")
+    record Head(long id, long account, String name, boolean lookalikes, boolean history, long created) {}
+    List<Head> heads = h.createQuery("SELECT w.id, w.account_id, w.name, w.lookalikes, w.alert_history, w.created_at"
+            + " FROM watchlists w WHERE " + where + " ORDER BY w.id")
         .bindMap(binds)
-        .map((rs, ctx) -> new Head(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4), rs.getLong(5)))
+        .map((rs, ctx) -> new Head(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5),
+            rs.getLong(6)))
         .list();
     if (heads.isEmpty()) {
       return List.of();
@@ -148,10 +159,17 @@ public final class Watchlists {
         .map((rs, ctx) -> new String[] {Long.toString(rs.getLong(1)), rs.getString(2), rs.getString(3)})
         .forEach(r -> (r[1].equals("known_key") ? keys : issuers)
             .computeIfAbsent(Long.parseLong(r[0]), k -> new ArrayList<>()).add(r[2]));
+    Map<Long, List<String>> never = new HashMap<>();
+    h.createQuery("SELECT watchlist_id, item FROM watch_never_issue WHERE watchlist_id IN (<ids>)"
+            + " ORDER BY watchlist_id, ordinal")
+        .bindList("ids", ids)
+        .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+        .forEach(e -> never.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
     List<Watchlist> out = new ArrayList<>();
     for (Head hd : heads) {
       out.add(new Watchlist(hd.id(), hd.account(), new WatchlistSpec(hd.name(), items.getOrDefault(hd.id(), List.of()),
-          issuers.getOrDefault(hd.id(), List.of()), keys.getOrDefault(hd.id(), List.of()), hd.lookalikes()),
+          issuers.getOrDefault(hd.id(), List.of()), keys.getOrDefault(hd.id(), List.of()), hd.lookalikes(),
+          never.getOrDefault(hd.id(), List.of()), hd.history()),
           Instant.ofEpochMilli(hd.created())));
     }
     return out;
