@@ -1,0 +1,284 @@
+package org.ctmon.alerts.watch;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.ctmon.parser.x509.DnsName;
+
+/**
+ * Matches the names and addresses of an issuance against every watch list at once.
+ *
+ * <pre>
+ *   name ──lower-case, cut at NUL or '/'──> labels right to left ──> trie of watched labels
+ *          (one hash lookup per label; a tree item hits when its node is reached, an exact
+ *           item when the last label is; a '*', '?' or unparsable label walks every child)
+ *   address ──> masked once per prefix length in use ──> one hash lookup each
+ *   name not hit by a list that wants lookalikes ──> {@link Lookalikes}
+ * </pre>
+ *
+ * <p>Cost per name is a few hash lookups whatever the number of items. Fail-safe like
+ * certspotter: a label that could stand for a watched label (a wildcard, a redacted {@code ?},
+ * anything not a valid label) matches it, so a broken or redacted certificate alerts rather than
+ * hides. Immutable and thread safe; build a new one when watch lists change.
+ */
+public final class Matcher {
+  private final WatchTarget[] targets;
+  private final Node root = new Node();
+  private final IpIndex v4 = new IpIndex();
+  private final IpIndex v6 = new IpIndex();
+  private final Lookalikes lookalikes;
+
+  private Matcher(List<WatchTarget> targets) {
+    this.targets = targets.toArray(new WatchTarget[0]);
+    Lookalikes.Builder look = new Lookalikes.Builder();
+    Map<Integer, TreeMap<String, List<Ref>>> v4Build = new TreeMap<>();
+    Map<Integer, TreeMap<String, List<Ref>>> v6Build = new TreeMap<>();
+    for (int t = 0; t < this.targets.length; t++) {
+      WatchTarget target = this.targets[t];
+      for (WatchItem item : target.items()) {
+        Ref ref = new Ref(t, item.text());
+        if (item instanceof WatchItem.ExactName e) {
+          node(e.name()).exact.add(ref);
+          if (target.lookalikes()) {
+            look.watch(t, e.name());
+          }
+        } else if (item instanceof WatchItem.DomainTree d) {
+          node(d.domain()).tree.add(ref);
+          if (target.lookalikes()) {
+            look.watch(t, d.domain());
+          }
+        } else if (item instanceof WatchItem.IpAddress a) {
+          byte[] b = a.address().getAddress();
+          (b.length == 4 ? v4 : v6).add(b, b.length * 8, ref);
+        } else if (item instanceof WatchItem.IpRange r) {
+          byte[] b = r.network().getAddress();
+          (b.length == 4 ? v4 : v6).add(b, r.prefixLength(), ref);
+        } else {
+          throw new AssertionError("unknown watch item " + item);
+        }
+      }
+    }
+    this.lookalikes = look.build();
+  }
+
+  /** A matcher over {@code targets}; their order is the order of {@link #match}'s hits. */
+  public static Matcher of(List<WatchTarget> targets) {
+    return new Matcher(targets);
+  }
+
+  /**
+   * The watch lists that an issuance with these names concerns, each once, in target order.
+   *
+   * @param dnsNames names as the parser normalized them (upper case and odd characters tolerated)
+   * @param ipAddresses address text, IPv4 dotted or IPv6; unparsable text is ignored
+   * @return the hits; empty (and nothing allocated for it) when nothing matched
+   */
+  public List<Hit> match(List<String> dnsNames, List<String> ipAddresses) {
+    Acc acc = new Acc();
+    for (String raw : dnsNames) {
+      matchName(raw, acc);
+    }
+    for (String text : ipAddresses) {
+      byte[] b = IpText.parse(text.strip());
+      if (b != null) {
+        (b.length == 4 ? v4 : v6).match(b, acc);
+      }
+    }
+    return acc.hits(targets);
+  }
+
+  private void matchName(String raw, Acc acc) {
+    String name = lowerAscii(raw);
+    if (name.startsWith("https://") || name.startsWith("http://")) {
+      name = name.substring(name.indexOf("//") + 2);
+    }
+    name = withoutTrailingDot(name);
+    if (name.isEmpty()) {
+      return;
+    }
+    acc.nameHits.clear();
+    walk(root, name, name.length(), acc);
+    boolean ascii = true;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == 0 || c == '/') {
+        // certspotter and browsers differ on what follows a NUL or a slash: match both readings.
+        String cut = withoutTrailingDot(name.substring(0, i));
+        if (!cut.isEmpty()) {
+          walk(root, cut, cut.length(), acc);
+        }
+        break;
+      }
+      ascii &= c < 0x80;
+    }
+    if (!ascii) {
+      DnsName idn = DnsName.parse(name);
+      if (idn.valid() && !idn.name().equals(name)) {
+        walk(root, idn.name(), idn.name().length(), acc);
+      }
+    }
+    if (lookalikes != null) {
+      lookalikes.check(name, acc);
+    }
+  }
+
+  /** Walks the labels left of {@code end}, right to left, from {@code node}. */
+  private static void walk(Node node, String name, int end, Acc acc) {
+    acc.addAll(node.tree);
+    if (end < 0) {
+      acc.addAll(node.exact);
+      return;
+    }
+    if (node.children == null) {
+      return;
+    }
+    int dot = name.lastIndexOf('.', end - 1);
+    if (isWild(name, dot + 1, end)) {
+      for (Node child : node.children.values()) {
+        walk(child, name, dot, acc);
+      }
+    } else {
+      Node child = node.children.get(name.substring(dot + 1, end));
+      if (child != null) {
+        walk(child, name, dot, acc);
+      }
+    }
+  }
+
+  /** Whether a certificate label could stand for any watched label: empty, {@code *}, {@code ?}, invalid. */
+  private static boolean isWild(String name, int from, int to) {
+    if (from == to) {
+      return true;
+    }
+    for (int i = from; i < to; i++) {
+      char c = name.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Node node(String domain) {
+    Node n = root;
+    int end = domain.length();
+    while (end >= 0) {
+      int dot = domain.lastIndexOf('.', end - 1);
+      String label = domain.substring(dot + 1, end);
+      if (n.children == null) {
+        n.children = new HashMap<>();
+      }
+      n = n.children.computeIfAbsent(label, k -> new Node());
+      end = dot;
+    }
+    return n;
+  }
+
+  static String lowerAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        char[] cs = s.toCharArray();
+        for (int j = i; j < cs.length; j++) {
+          if (cs[j] >= 'A' && cs[j] <= 'Z') {
+            cs[j] = (char) (cs[j] + 32);
+          }
+        }
+        return new String(cs);
+      }
+    }
+    return s;
+  }
+
+  private static String withoutTrailingDot(String s) {
+    return s.length() > 1 && s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+  }
+
+  /** An item of a target. */
+  record Ref(int target, String item) {}
+
+  /** A watched label; children keyed by the next label to the left. */
+  private static final class Node {
+    final List<Ref> exact = new ArrayList<>(0);
+    final List<Ref> tree = new ArrayList<>(0);
+    Map<String, Node> children;
+  }
+
+  /** Addresses and ranges of one family: a map of masked networks per prefix length in use. */
+  private static final class IpIndex {
+    private final TreeMap<Integer, Map<String, List<Ref>>> byPrefix = new TreeMap<>();
+
+    void add(byte[] network, int prefix, Ref ref) {
+      byPrefix.computeIfAbsent(prefix, p -> new HashMap<>())
+          .computeIfAbsent(key(IpText.mask(network, prefix)), k -> new ArrayList<>()).add(ref);
+    }
+
+    void match(byte[] address, Acc acc) {
+      for (Map.Entry<Integer, Map<String, List<Ref>>> e : byPrefix.entrySet()) {
+        List<Ref> refs = e.getValue().get(key(IpText.mask(address, e.getKey())));
+        if (refs != null) {
+          acc.addAll(refs);
+        }
+      }
+    }
+
+    private static String key(byte[] b) {
+      return new String(b, StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  /** Hits of one match call, per target; allocates only when something hits. */
+  static final class Acc {
+    private TreeMap<Integer, Set<String>> items;
+    private TreeMap<Integer, Set<String>> reasons;
+    /** Targets hit normally by the current name, so lookalikes skip them. */
+    final Set<Integer> nameHits = new java.util.HashSet<>(4);
+
+    void addAll(List<Ref> refs) {
+      if (refs.isEmpty()) {
+        return;
+      }
+      if (items == null) {
+        items = new TreeMap<>();
+      }
+      for (Ref r : refs) {
+        items.computeIfAbsent(r.target(), t -> new TreeSet<>()).add(r.item());
+        nameHits.add(r.target());
+      }
+    }
+
+    void lookalike(int target, String reason) {
+      if (reasons == null) {
+        reasons = new TreeMap<>();
+      }
+      reasons.computeIfAbsent(target, t -> new LinkedHashSet<>()).add(reason);
+    }
+
+    List<Hit> hits(WatchTarget[] targets) {
+      if (items == null && reasons == null) {
+        return List.of();
+      }
+      TreeSet<Integer> all = new TreeSet<>();
+      if (items != null) {
+        all.addAll(items.keySet());
+      }
+      if (reasons != null) {
+        all.addAll(reasons.keySet());
+      }
+      List<Hit> hits = new ArrayList<>(all.size());
+      for (int t : all) {
+        Set<String> i = items == null ? null : items.get(t);
+        Set<String> r = reasons == null ? null : reasons.get(t);
+        hits.add(new Hit(targets[t].watchlistId(), targets[t].accountId(),
+            i == null ? List.of() : new ArrayList<>(i), i == null, r == null ? List.of() : new ArrayList<>(r)));
+      }
+      return hits;
+    }
+  }
+}
