@@ -61,7 +61,7 @@ final class EntryBatchDecoder {
           throw new AssertionError("unknown facts result " + facts.getClass());
         }
         issuance.ifPresent(i -> {
-          issuances.add(i);
+          issuances.add(i.withIssuerSpki(IssuerKeys.of(e)));
           records.add(new LogEntryRecord(e.index(), e instanceof PrecertEntry ? EntryType.PRECERT : EntryType.X509,
               e.timestamp(), i.tbsSha256()));
         });

@@ -85,6 +85,36 @@ final class EntryBatchDecoderTest {
     assertEquals("", issuance.issuerDn(), "what did not decode reads as unknown");
   }
 
+  @Test
+  void everyIssuanceKnowsItsIssuersKeyForTheWatchListPolicy() throws Exception {
+    List<org.ctmon.parser.leaf.EntryDecoding> tile = new java.util.ArrayList<>(
+        DataTile.decode(0, FetcherCorpus.bytes(NAVIGLI + "tile/data/000")));
+    JsonNode page = new ObjectMapper().readTree(FetcherCorpus.bytes("rfc6962/pilot/get-entries_6-entries_2015.json"));
+    for (JsonNode entry : page.get("entries")) {
+      tile.add(org.ctmon.parser.leaf.Rfc6962Entries.decode(tile.size(),
+          java.util.Base64.getDecoder().decode(entry.get("leaf_input").asText()),
+          java.util.Base64.getDecoder().decode(entry.get("extra_data").asText())));
+    }
+    DecodedChunk chunk = EntryBatchDecoder.decode(0, tile);
+    var x509 = java.security.cert.CertificateFactory.getInstance("X.509");
+    int certificates = 0;
+    int precerts = 0;
+    for (int k = 0; k < tile.size(); k++) {
+      var e = ((org.ctmon.parser.leaf.Decoded) tile.get(k)).entry();
+      var issuance = chunk.issuances().get(k);
+      if (e instanceof org.ctmon.parser.leaf.PrecertEntry p) {
+        assertEquals(p.issuerKeyHash(), issuance.issuerSpkiSha256());
+        precerts++;
+      } else {
+        var head = (java.security.cert.X509Certificate) x509.generateCertificate(
+            new java.io.ByteArrayInputStream(((org.ctmon.parser.leaf.X509Entry) e).chain().get(0).bytes()));
+        assertEquals(Sha256.of(head.getPublicKey().getEncoded()), issuance.issuerSpkiSha256());
+        certificates++;
+      }
+    }
+    assertTrue(certificates > 0 && precerts > 0, certificates + " certificates, " + precerts + " precertificates");
+  }
+
   /** Leaf input and extra data of the first entry of a real Pilot get-entries page. */
   private static byte[][] pilotEntry() throws Exception {
     JsonNode entry = new ObjectMapper().readTree(FetcherCorpus.bytes("rfc6962/pilot/get-entries_6-entries_2015.json"))
