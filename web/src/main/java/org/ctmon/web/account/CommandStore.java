@@ -1,0 +1,51 @@
+package org.ctmon.web.account;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Optional;
+import org.ctmon.store.Store;
+import org.ctmon.store.StoreConfig;
+import org.ctmon.web.config.Config;
+
+/** How the account commands open the configured database, and what they say when it fails. */
+final class CommandStore {
+  private CommandStore() {}
+
+  /**
+   * The store of {@code cfg}, or empty after telling {@code err} why not. Unless {@code mayCreate},
+   * an H2 file that does not exist is an error rather than a new empty database (a mistyped path
+   * must not look like an account-less ctmon).
+   */
+  static Optional<Store> open(Config cfg, PrintWriter err, String command, boolean mayCreate) {
+    String url = cfg.database().url();
+    if (!mayCreate && url.startsWith("jdbc:h2:") && !url.toUpperCase(Locale.ROOT).contains(";IFEXISTS=")) {
+      url += ";IFEXISTS=TRUE";
+    }
+    try {
+      return Optional.of(Store.open(StoreConfig.defaults().withDatabase(url, cfg.database().user(),
+          cfg.database().password())));
+    } catch (RuntimeException e) {
+      err.println(command + ": cannot open " + cfg.database().displayUrl() + ": " + rootMessage(e)
+          + (inUse(e) ? " (stop the running ctmon first, or use PostgreSQL)" : ""));
+      return Optional.empty();
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.toString() : t.getMessage().lines().findFirst().orElse("");
+  }
+
+  private static boolean inUse(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException sql && sql.getErrorCode() == 90020
+          || t.getMessage() != null && t.getMessage().contains("The file is locked")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
