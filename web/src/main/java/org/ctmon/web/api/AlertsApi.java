@@ -1,0 +1,58 @@
+package org.ctmon.web.api;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.ctmon.store.Page;
+import org.ctmon.store.outbox.Alert;
+import org.ctmon.store.outbox.Outbox;
+import org.ctmon.web.account.Caller;
+
+/** An account's alerts and their delivery: {@code GET /api/v1/alerts?cursor=&limit=}, {@code GET /api/v1/alerts/{id}}. */
+final class AlertsApi {
+  static final int DEFAULT_LIMIT = 100;
+  private final Outbox outbox;
+
+  AlertsApi(Outbox outbox) {
+    this.outbox = outbox;
+  }
+
+  void register(Javalin app) {
+    app.get("/api/v1/alerts", this::list);
+    app.get("/api/v1/alerts/{id}", this::get);
+  }
+
+  private void list(Context ctx) {
+    long account = Caller.of(ctx).accountId();
+    OptionalInt limit = PageLimit.of(ctx, DEFAULT_LIMIT, Outbox.MAX_LIMIT);
+    if (limit.isEmpty()) {
+      return;
+    }
+    Page<Alert> page;
+    try {
+      page = outbox.list(account, Optional.ofNullable(ctx.queryParam("cursor")).filter(c -> !c.isEmpty()),
+          limit.getAsInt());
+    } catch (IllegalArgumentException e) {
+      throw RequestRejected.badRequest(e.getMessage());
+    }
+    List<Map<String, Object>> results = new ArrayList<>();
+    for (Alert a : page.items()) {
+      results.add(AlertJson.of(a));
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("results", results);
+    body.put("next", page.next().orElse(null));
+    ctx.json(body);
+  }
+
+  private void get(Context ctx) {
+    long id = PathId.of(ctx, "alert");
+    ctx.json(AlertJson.of(outbox.get(Caller.of(ctx).accountId(), id)
+        .orElseThrow(() -> RequestRejected.notFound("no alert " + id))));
+  }
+}
