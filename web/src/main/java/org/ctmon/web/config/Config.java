@@ -11,7 +11,17 @@ import org.ctmon.fetcher.loglist.CtLog;
  * The whole configuration of a ctmon process, loaded and validated once at start by
  * {@link ConfigLoader}. Immutable; pass its slices to the parts that need them.
  */
-public record Config(Http http, Database database, Retention retention, Logs logs, Fetch fetch) {
+public record Config(Http http, Database database, Retention retention, Logs logs, Fetch fetch, Alerts alerts) {
+  /** A configuration with the default alert settings (no email, private webhook targets refused). */
+  public Config(Http http, Database database, Retention retention, Logs logs, Fetch fetch) {
+    this(http, database, retention, logs, fetch, Alerts.DEFAULT);
+  }
+
+  /** This configuration with other alert settings. */
+  public Config withAlerts(Alerts next) {
+    return new Config(http, database, retention, logs, fetch, next);
+  }
+
   /** Where the web UI and API listen. */
   public record Http(String bind, int port) {}
 
@@ -85,6 +95,32 @@ public record Config(Http http, Database database, Retention retention, Logs log
     /** The defaults, for one log: {@link #perLog} applied over them. */
     public FollowerConfig forLog(FollowerConfig base, CtLog log) {
       return FetchOverride.resolve(base.withFetching(batchSize, parallelism, requestsPerSecond), perLog, log);
+    }
+  }
+
+  /**
+   * How alerts are delivered.
+   *
+   * @param smtpHost the SMTP server, empty when email is off (email alerts then wait and expire)
+   * @param smtpSecurity {@code starttls}, {@code tls} or {@code none}
+   * @param allowPrivateTargets whether webhooks may reach loopback and private addresses
+   * @param maxAge how long an alert is retried before it is given up as dead
+   * @param publicUrl the URL users reach ctmon at, for links in alerts; empty: http://bind:port
+   * @param caaIssuers a file extending the bundled CAA-identifier table, empty for none
+   */
+  public record Alerts(String smtpHost, int smtpPort, String smtpSecurity, String smtpUsername, String smtpPassword,
+                       String smtpFrom, boolean allowPrivateTargets, Duration maxAge, String publicUrl,
+                       String caaIssuers) {
+    /** The defaults of docs/config.md. */
+    public static final Alerts DEFAULT = new Alerts("", 587, "starttls", "", "", "ctmon@localhost", false,
+        Duration.ofHours(24), "", "");
+
+    /** Never the password, whatever prints this record. */
+    @Override
+    public String toString() {
+      return "Alerts[smtpHost=" + smtpHost + ", smtpPort=" + smtpPort + ", smtpSecurity=" + smtpSecurity
+          + ", smtpUsername=" + smtpUsername + ", smtpPassword=***, smtpFrom=" + smtpFrom + ", allowPrivateTargets="
+          + allowPrivateTargets + ", maxAge=" + maxAge + ", publicUrl=" + publicUrl + ", caaIssuers=" + caaIssuers + "]";
     }
   }
 }

@@ -52,7 +52,12 @@ public final class ConfigLoader {
             v.get(Settings.LOGS_POLL_INTERVAL), v.get(Settings.LOGS_LIST_REFRESH_INTERVAL)),
         new Config.Fetch(v.get(Settings.FETCH_CONTACT), v.get(Settings.FETCH_BATCH_SIZE), v.get(Settings.FETCH_PARALLELISM),
             v.get(Settings.FETCH_REQUESTS_PER_SECOND), v.get(Settings.FETCH_TOTAL_PARALLELISM),
-            v.get(Settings.FETCH_MEMORY_BUDGET), v.get(Settings.FETCH_TIMEOUT), v.get(Settings.FETCH_PER_LOG)));
+            v.get(Settings.FETCH_MEMORY_BUDGET), v.get(Settings.FETCH_TIMEOUT), v.get(Settings.FETCH_PER_LOG)),
+        new Config.Alerts(v.get(Settings.ALERTS_SMTP_HOST), v.get(Settings.ALERTS_SMTP_PORT),
+            v.get(Settings.ALERTS_SMTP_SECURITY), v.get(Settings.ALERTS_SMTP_USERNAME),
+            v.get(Settings.ALERTS_SMTP_PASSWORD), v.get(Settings.ALERTS_SMTP_FROM),
+            v.get(Settings.ALERTS_WEBHOOKS_ALLOW_PRIVATE), v.get(Settings.ALERTS_MAX_AGE),
+            v.get(Settings.ALERTS_PUBLIC_URL), v.get(Settings.ALERTS_CAA_ISSUERS)));
   }
 
   /** The file to read for {@code --config}: the given one (which must exist), else ./ctmon.yaml if present. */

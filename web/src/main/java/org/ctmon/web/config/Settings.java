@@ -85,11 +85,66 @@ final class Settings {
       "Ceilings for the logs that need their own, each `PATTERN: key=value ...` with batchSize, parallelism and requestsPerSecond (e.g. `DigiCert: requestsPerSecond=10`); the pattern matches a log's description or operator like logs.include; applied in order over the fetch.* defaults, a later item winning for the keys it sets.",
       Settings::perLog);
 
+  static final Setting<String> ALERTS_SMTP_HOST = new Setting<>("alerts.smtp.host", "",
+      "SMTP server that sends alert emails; empty: email is off (email alerts wait, then expire after alerts.maxAge).",
+      String::trim);
+  static final Setting<Integer> ALERTS_SMTP_PORT = new Setting<>("alerts.smtp.port", "587",
+      "Port of the SMTP server (587 for STARTTLS, 465 for TLS, 25 for a local relay).", ValueParsers::port);
+  static final Setting<String> ALERTS_SMTP_SECURITY = new Setting<>("alerts.smtp.security", "starttls",
+      "`starttls` (required, not opportunistic), `tls` (from the first byte) or `none` (a local relay only).",
+      Settings::smtpSecurity);
+  static final Setting<String> ALERTS_SMTP_USERNAME = new Setting<>("alerts.smtp.username", "",
+      "SMTP login, empty for none.", String::trim);
+  static final Setting<String> ALERTS_SMTP_PASSWORD = new Setting<>("alerts.smtp.password", "",
+      "SMTP password; prefer the environment variable CTMON_ALERTS_SMTP_PASSWORD to a file.", s -> s);
+  static final Setting<String> ALERTS_SMTP_FROM = new Setting<>("alerts.smtp.from", "ctmon@localhost",
+      "Sender address of alert emails.", Settings::emailAddress);
+  static final Setting<Boolean> ALERTS_WEBHOOKS_ALLOW_PRIVATE = new Setting<>("alerts.webhooks.allowPrivateTargets",
+      "false",
+      "Let webhooks reach loopback, link-local and private addresses (checked when saved and again at every connection). Off, a webhook cannot be used to probe the network ctmon runs in.",
+      ValueParsers::bool);
+  static final Setting<Duration> ALERTS_MAX_AGE = new Setting<>("alerts.maxAge", "24h",
+      "How long an alert is retried (backoff from 30 s to 1 h, honouring Retry-After) before it is given up and shown as dead.",
+      ValueParsers::duration);
+  static final Setting<String> ALERTS_PUBLIC_URL = new Setting<>("alerts.publicUrl", "",
+      "The URL users reach ctmon at (behind a proxy: its public https URL), for the certificate link in alerts. Empty: http://http.bind:http.port.",
+      Settings::publicUrl);
+  static final Setting<String> ALERTS_CAA_ISSUERS = new Setting<>("alerts.caaIssuers", "",
+      "A file extending the bundled table from CAA identifiers (letsencrypt.org) to issuer organisations and keys: one `<caa domain><TAB><issuer O or sha256:hex>` per line.",
+      String::trim);
+
   static final List<Setting<?>> ALL = List.of(HTTP_BIND, HTTP_PORT, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD,
       DATABASE_POOL_SIZE, RETENTION_WINDOW, RETENTION_KEEP_ALL_DER, RETENTION_PURGE_BATCH_SIZE,
       RETENTION_TREE_HEADS, LOGS_LIST, LOGS_LIST_SIGNATURE, LOGS_STATES, LOGS_INCLUDE_TEST_LOGS, LOGS_INCLUDE, LOGS_EXCLUDE, LOGS_START_AT, LOGS_POLL_INTERVAL,
       LOGS_LIST_REFRESH_INTERVAL, FETCH_CONTACT, FETCH_BATCH_SIZE, FETCH_PARALLELISM, FETCH_REQUESTS_PER_SECOND,
-      FETCH_TOTAL_PARALLELISM, FETCH_MEMORY_BUDGET, FETCH_TIMEOUT, FETCH_PER_LOG);
+      FETCH_TOTAL_PARALLELISM, FETCH_MEMORY_BUDGET, FETCH_TIMEOUT, FETCH_PER_LOG, ALERTS_SMTP_HOST, ALERTS_SMTP_PORT,
+      ALERTS_SMTP_SECURITY, ALERTS_SMTP_USERNAME, ALERTS_SMTP_PASSWORD, ALERTS_SMTP_FROM, ALERTS_WEBHOOKS_ALLOW_PRIVATE,
+      ALERTS_MAX_AGE, ALERTS_PUBLIC_URL, ALERTS_CAA_ISSUERS);
+
+  private static String smtpSecurity(String text) {
+    String t = text.trim().toLowerCase(Locale.ROOT);
+    if (!Set.of("starttls", "tls", "none").contains(t)) {
+      throw new IllegalArgumentException("must be starttls, tls or none");
+    }
+    return t;
+  }
+
+  private static String emailAddress(String text) {
+    String t = text.trim();
+    int at = t.indexOf('@');
+    if (at < 1 || at == t.length() - 1 || t.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) {
+      throw new IllegalArgumentException("must be an email address");
+    }
+    return t;
+  }
+
+  private static String publicUrl(String text) {
+    String t = text.trim();
+    if (!t.isEmpty() && !t.startsWith("http://") && !t.startsWith("https://")) {
+      throw new IllegalArgumentException("must be an http:// or https:// URL");
+    }
+    return t;
+  }
 
   private static List<FetchOverride> perLog(String text) {
     return ValueParsers.list(text).stream().map(FetchOverride::parse).toList();

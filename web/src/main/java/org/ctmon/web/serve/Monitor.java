@@ -29,7 +29,6 @@ import org.ctmon.fetcher.loglist.SkippedLog;
 import org.ctmon.parser.Sha256;
 import org.ctmon.store.Store;
 import org.ctmon.store.StoreConfig;
-import org.ctmon.store.ingest.Ingest;
 import org.ctmon.store.issuance.IssuanceSearch;
 import org.ctmon.store.log.LogIncidents;
 import org.ctmon.store.log.Logs;
@@ -79,6 +78,7 @@ public final class Monitor implements AutoCloseable {
   private OkHttpClient http;
   private Logs logs;
   private BatchSink sink;
+  private Alerting alerting;
   private LogList lastList;
   private String lastFollowing;
 
@@ -137,8 +137,8 @@ public final class Monitor implements AutoCloseable {
   private void startParts() {
     http = HttpClients.forLogs(config.fetch());
     logs = new Logs(store.jdbi(), clock);
-    Ingest ingest = new Ingest(store.jdbi(), clock, config.retention().keepAllDer());
-    sink = ingest::commit;
+    alerting = new Alerting(config, store, clock);
+    sink = alerting.ingest()::commit;
     LogListLoader loader = new LogListLoader(http, clock, config.logs().listSignature());
     refreshList(loader, false);
     scheduler.every("log-list", config.logs().listRefreshInterval(), () -> refreshList(loader, false), false);
@@ -187,6 +187,7 @@ public final class Monitor implements AutoCloseable {
       new HealthApi(store.jdbi(), ready::get).register(app);
       org.ctmon.web.api.HomePage.register(app);
     }).start(config.http().bind(), config.http().port());
+    alerting.start(scheduler);
     scheduler.start();
     ready.set(true);
   }
@@ -375,6 +376,9 @@ public final class Monitor implements AutoCloseable {
     }
     if (web != null) {
       web.close();
+    }
+    if (alerting != null) {
+      alerting.close();
     }
     store.close();
     LOG.info("stopped");
