@@ -163,7 +163,7 @@ final class Lookalikes {
     }
     for (Watched w : ws) {
       boolean own = name.equals(w.domain()) || name.endsWith("." + w.domain());
-      if (!own && !acc.nameHits.contains(w.target())) {
+      if (!own && (acc.nameHits == null || !acc.nameHits.contains(w.target()))) {
         acc.lookalike(w.target(), reason.apply(w));
       }
     }

@@ -102,7 +102,9 @@ public final class Matcher {
     if (name.isEmpty()) {
       return;
     }
-    acc.nameHits.clear();
+    if (acc.nameHits != null) {
+      acc.nameHits.clear();
+    }
     walk(root, name, name.length(), acc);
     boolean ascii = true;
     for (int i = 0; i < name.length(); i++) {
@@ -238,7 +240,7 @@ public final class Matcher {
     private TreeMap<Integer, Set<String>> items;
     private TreeMap<Integer, Set<String>> reasons;
     /** Targets hit normally by the current name, so lookalikes skip them. */
-    final Set<Integer> nameHits = new java.util.HashSet<>(4);
+    Set<Integer> nameHits;
 
     void addAll(List<Ref> refs) {
       if (refs.isEmpty()) {
@@ -246,6 +248,7 @@ public final class Matcher {
       }
       if (items == null) {
         items = new TreeMap<>();
+        nameHits = new java.util.HashSet<>(4);
       }
       for (Ref r : refs) {
         items.computeIfAbsent(r.target(), t -> new TreeSet<>()).add(r.item());
