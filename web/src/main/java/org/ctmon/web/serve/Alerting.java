@@ -22,7 +22,11 @@ import org.ctmon.store.Store;
 import org.ctmon.store.ingest.Ingest;
 import org.ctmon.store.outbox.Outbox;
 import org.ctmon.store.outbox.Webhooks;
+import org.ctmon.web.api.AccountApis;
+import org.ctmon.web.api.TestDelivery;
+import org.ctmon.web.api.WatchlistListener;
 import org.ctmon.web.config.Config;
+import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,10 +43,11 @@ final class Alerting implements AutoCloseable {
   private final HistoryScan history;
   private final OutboxDelivery delivery;
   private final WebhookTargetPolicy targets;
+  private final CaaIssuers caa;
 
   Alerting(Config config, Store store, Clock clock) {
     Config.Alerts a = config.alerts();
-    CaaIssuers caa = a.caaIssuers().isEmpty() ? CaaIssuers.bundled() : CaaIssuers.bundled().withExtra(Path.of(a.caaIssuers()));
+    caa = a.caaIssuers().isEmpty() ? CaaIssuers.bundled() : CaaIssuers.bundled().withExtra(Path.of(a.caaIssuers()));
     String publicUrl = a.publicUrl().isEmpty()
         ? "http://" + config.http().bind() + ":" + config.http().port() : a.publicUrl();
     SecureRandom random = new SecureRandom();
@@ -73,6 +78,24 @@ final class Alerting implements AutoCloseable {
   void start(FollowScheduler scheduler) {
     delivery.start();
     scheduler.every("watch-lists", Duration.ofSeconds(2), watch::refreshIfChanged, false);
+    // Edits made outside this process (ctmon watchlist import, another node) are not announced.
+    scheduler.every("watch-lists-reload", Duration.ofMinutes(1), watch::refresh, false);
+  }
+
+  /** The account API, wired to this process's matcher and delivery. */
+  AccountApis accountApis(Jdbi jdbi, Clock clock) {
+    return new AccountApis(jdbi, clock, targets.allowPrivateTargets(), caa, TestDelivery.of(delivery),
+        new WatchlistListener() {
+          @Override
+          public void saved(long accountId, long watchlistId) {
+            Alerting.this.saved(accountId, watchlistId);
+          }
+
+          @Override
+          public void deleted(long accountId, long watchlistId) {
+            watch.refresh();
+          }
+        });
   }
 
   WatchedIngest ingest() {
@@ -91,11 +114,6 @@ final class Alerting implements AutoCloseable {
   void saved(long accountId, long watchlistId) {
     watch.refresh();
     history.submit(accountId, watchlistId);
-  }
-
-  /** A watch list was deleted: stop matching it. */
-  void deleted() {
-    watch.refresh();
   }
 
   @Override

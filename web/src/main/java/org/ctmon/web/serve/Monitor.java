@@ -185,6 +185,7 @@ public final class Monitor implements AutoCloseable {
       }, () -> skipped, incidents::countsByLog).withBudget(budget).register(app);
       new IncidentsApi(incidents).register(app);
       new HealthApi(store.jdbi(), ready::get).register(app);
+      alerting.accountApis(store.jdbi(), clock).register(app);
       org.ctmon.web.api.HomePage.register(app);
     }).start(config.http().bind(), config.http().port());
     alerting.start(scheduler);
