@@ -352,6 +352,11 @@ public final class Monitor implements AutoCloseable {
   }
 
   /** The port the web server listens on. */
+  /** The alert parts, for tests that drive delivery. */
+  Alerting alerting() {
+    return alerting;
+  }
+
   public int port() {
     return web.port();
   }
