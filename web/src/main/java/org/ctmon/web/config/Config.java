@@ -107,20 +107,21 @@ public record Config(Http http, Database database, Retention retention, Logs log
    * @param maxAge how long an alert is retried before it is given up as dead
    * @param publicUrl the URL users reach ctmon at, for links in alerts; empty: http://bind:port
    * @param caaIssuers a file extending the bundled CAA-identifier table, empty for none
+   * @param deliveryLease how long an alert being delivered is reserved for its node
    */
   public record Alerts(String smtpHost, int smtpPort, String smtpSecurity, String smtpUsername, String smtpPassword,
                        String smtpFrom, boolean allowPrivateTargets, Duration maxAge, String publicUrl,
-                       String caaIssuers) {
+                       String caaIssuers, Duration deliveryLease) {
     /** The defaults of docs/config.md. */
     public static final Alerts DEFAULT = new Alerts("", 587, "starttls", "", "", "ctmon@localhost", false,
-        Duration.ofHours(24), "", "");
+        Duration.ofHours(24), "", "", Duration.ofMinutes(2));
 
     /** Never the password, whatever prints this record. */
     @Override
     public String toString() {
       return "Alerts[smtpHost=" + smtpHost + ", smtpPort=" + smtpPort + ", smtpSecurity=" + smtpSecurity
           + ", smtpUsername=" + smtpUsername + ", smtpPassword=***, smtpFrom=" + smtpFrom + ", allowPrivateTargets="
-          + allowPrivateTargets + ", maxAge=" + maxAge + ", publicUrl=" + publicUrl + ", caaIssuers=" + caaIssuers + "]";
+          + allowPrivateTargets + ", maxAge=" + maxAge + ", publicUrl=" + publicUrl + ", caaIssuers=" + caaIssuers + ", deliveryLease=" + deliveryLease + "]";
     }
   }
 }

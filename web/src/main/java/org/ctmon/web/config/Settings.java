@@ -112,6 +112,9 @@ final class Settings {
   static final Setting<String> ALERTS_CAA_ISSUERS = new Setting<>("alerts.caaIssuers", "",
       "A file extending the bundled table from CAA identifiers (letsencrypt.org) to issuer organisations and keys: one `<caa domain><TAB><issuer O or sha256:hex>` per line.",
       String::trim);
+  static final Setting<Duration> ALERTS_DELIVERY_LEASE = new Setting<>("alerts.deliveryLease", "2m",
+      "How long an alert being delivered is reserved for the node delivering it. After a crash or kill, its alerts are sent again (with the same idempotency key) once this has passed.",
+      ValueParsers::duration);
 
   static final List<Setting<?>> ALL = List.of(HTTP_BIND, HTTP_PORT, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD,
       DATABASE_POOL_SIZE, RETENTION_WINDOW, RETENTION_KEEP_ALL_DER, RETENTION_PURGE_BATCH_SIZE,
@@ -119,7 +122,7 @@ final class Settings {
       LOGS_LIST_REFRESH_INTERVAL, FETCH_CONTACT, FETCH_BATCH_SIZE, FETCH_PARALLELISM, FETCH_REQUESTS_PER_SECOND,
       FETCH_TOTAL_PARALLELISM, FETCH_MEMORY_BUDGET, FETCH_TIMEOUT, FETCH_PER_LOG, ALERTS_SMTP_HOST, ALERTS_SMTP_PORT,
       ALERTS_SMTP_SECURITY, ALERTS_SMTP_USERNAME, ALERTS_SMTP_PASSWORD, ALERTS_SMTP_FROM, ALERTS_WEBHOOKS_ALLOW_PRIVATE,
-      ALERTS_MAX_AGE, ALERTS_PUBLIC_URL, ALERTS_CAA_ISSUERS);
+      ALERTS_MAX_AGE, ALERTS_PUBLIC_URL, ALERTS_CAA_ISSUERS, ALERTS_DELIVERY_LEASE);
 
   private static String smtpSecurity(String text) {
     String t = text.trim().toLowerCase(Locale.ROOT);

@@ -66,7 +66,7 @@ final class Alerting implements AutoCloseable {
     }
     OutboxDelivery.Settings d = OutboxDelivery.Settings.DEFAULTS;
     delivery = new OutboxDelivery(new Outbox(store.jdbi(), clock), new Webhooks(store.jdbi(), clock), webhooks, email,
-        clock, random, new OutboxDelivery.Settings(d.batchSize(), d.lease(), a.maxAge(), d.pollInterval(),
+        clock, random, new OutboxDelivery.Settings(d.batchSize(), a.deliveryLease(), a.maxAge(), d.pollInterval(),
             d.digestThreshold()));
     watch = new WatchStateSource(store.jdbi(), clock, caa);
     watch.refresh();

@@ -139,7 +139,7 @@ final class AlertsEndToEndTest {
             List.of(), StartPosition.BEGINNING, Duration.ofMillis(300), Duration.ofHours(1)),
         new Config.Fetch("ct-test@example.org", 64, 2, 100, Duration.ofSeconds(10), List.of()),
         new Config.Alerts("127.0.0.1", MAIL.getSmtp().getPort(), "none", "", "", "ctmon@bank.example", true,
-            Duration.ofHours(24), "", ""));
+            Duration.ofHours(24), "", "", Duration.ofMinutes(2)));
   }
 
   private int matchEntries(String base, String token) {
