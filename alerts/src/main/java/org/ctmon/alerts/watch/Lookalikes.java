@@ -3,16 +3,30 @@ package org.ctmon.alerts.watch;
 import com.ibm.icu.text.SpoofChecker;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.ctmon.parser.x509.DnsName;
 
 /**
- * Names that imitate a watched domain: homoglyph IDNs, one-typo labels and labels that embed the
- * watched label. Every check is a hash lookup of something derived from the candidate name
- * (its skeleton, its tokens, the single deletions of its tokens), never a scan of the watched
- * labels, so cost per name does not grow with the number of watch lists.
+ * Names that imitate a watched domain: homoglyph IDNs, one-typo registrable labels, and labels
+ * that embed the watched label as a whole {@code -}-separated word. Every check is a hash lookup
+ * of something derived from the candidate name (its IDN skeleton, its words, the single deletions
+ * of its registrable label), never a scan of the watched labels, so cost per name does not grow
+ * with the number of watch lists.
+ *
+ * <pre>
+ *   every label's words ──────────────> watched label          "contains mybank"
+ *   registrable label's words ──swap──> rn/m vv/w 0/o 1/l form  "one typo from mybank"
+ *   registrable label ──deletions─────> watched label's         "one typo from mybank"
+ *   IDN registrable domain ──skeleton─> watched domain's        "homoglyph of mybank.example"
+ * </pre>
+ *
+ * <p>Typos (insertion, deletion, substitution, transposition) are what a user types into the
+ * address bar, so only the whole registrable label is edited: {@code mybamk.example} is flagged,
+ * {@code suqua-fiion.example} is not a typo of {@code riion}. What a user misreads (rn for m) is
+ * checked on each word of it. ASCII names get no ICU skeleton: their confusables are the swaps.
  *
  * <p>The registrable label is the one left of the public suffix, taken as the last label or the
  * last two for a short list of well-known second-level suffixes ({@code co.uk}): a heuristic, not
@@ -27,19 +41,42 @@ final class Lookalikes {
       "co.kr", "com.ar", "com.sg", "com.hk", "com.tw", "co.il");
   private static final SpoofChecker SPOOF = new SpoofChecker.Builder().build();
 
-  /** A watched registrable domain of one target. */
-  record Watched(int target, String label, String domain) {}
+  /** A watched registrable domain of one target, with its reasons in words made once. */
+  static final class Watched {
+    final int target;
+    /** The label as candidates are compared with it: the U-label of an IDN. */
+    final String word;
+    final String domain;
+    final String contains;
+    final String typo;
+    final String homoglyph;
 
-  private final Map<String, List<Watched>> byLabel;
-  private final Map<String, List<Watched>> byDeletion;
-  private final Map<String, List<Watched>> bySwapForm;
-  private final Map<String, List<Watched>> bySkeleton;
+    Watched(int target, String label, String domain) {
+      this.target = target;
+      this.word = label.startsWith("xn--") ? DnsName.of(label).unicode() : label;
+      this.domain = domain;
+      this.contains = "contains " + label;
+      this.typo = "one typo from " + label;
+      this.homoglyph = "homoglyph of " + domain;
+    }
+  }
+
+  private final Map<String, Watched[]> byLabel;
+  private final Map<String, Watched[]> byDeletion;
+  private final Map<String, Watched[]> bySwapForm;
+  private final Map<String, Watched[]> bySkeleton;
 
   private Lookalikes(Builder b) {
-    this.byLabel = b.byLabel;
-    this.byDeletion = b.byDeletion;
-    this.bySwapForm = b.bySwapForm;
-    this.bySkeleton = b.bySkeleton;
+    this.byLabel = frozen(b.byLabel);
+    this.byDeletion = frozen(b.byDeletion);
+    this.bySwapForm = frozen(b.bySwapForm);
+    this.bySkeleton = frozen(b.bySkeleton);
+  }
+
+  private static Map<String, Watched[]> frozen(Map<String, List<Watched>> m) {
+    Map<String, Watched[]> out = new HashMap<>(m.size() * 2);
+    m.forEach((k, v) -> out.put(k, v.toArray(new Watched[0])));
+    return out;
   }
 
   /** Collects the watched domains of the targets that want lookalikes. */
@@ -48,7 +85,7 @@ final class Lookalikes {
     private final Map<String, List<Watched>> byDeletion = new HashMap<>();
     private final Map<String, List<Watched>> bySwapForm = new HashMap<>();
     private final Map<String, List<Watched>> bySkeleton = new HashMap<>();
-    private final Set<Watched> seen = new java.util.HashSet<>();
+    private final Set<String> seen = new HashSet<>();
 
     void watch(int target, String name) {
       String[] labels = name.split("\\.");
@@ -57,26 +94,26 @@ final class Lookalikes {
         return; // a bare suffix such as .com has nothing to imitate
       }
       String domain = String.join(".", java.util.Arrays.copyOfRange(labels, reg, labels.length));
-      Watched w = new Watched(target, labels[reg], domain);
-      if (!seen.add(w)) {
+      if (!seen.add(target + " " + domain)) {
         return;
       }
-      bySkeleton.computeIfAbsent(skeleton(domain), k -> new ArrayList<>()).add(w);
-      if (w.label().length() >= MIN_CONTAINS) {
-        byLabel.computeIfAbsent(w.label(), k -> new ArrayList<>()).add(w);
+      Watched w = new Watched(target, labels[reg], domain);
+      add(bySkeleton, skeleton(DnsName.of(domain).unicode()), w);
+      if (w.word.length() >= MIN_CONTAINS) {
+        add(byLabel, w.word, w);
       }
-      if (w.label().length() >= MIN_TYPO) {
-        add(byDeletion, w.label(), w);
-        for (String d : deletions(w.label())) {
+      if (w.word.length() >= MIN_TYPO) {
+        add(byDeletion, w.word, w);
+        for (String d : deletions(w.word)) {
           add(byDeletion, d, w);
         }
-        bySwapForm.computeIfAbsent(swapForm(w.label()), k -> new ArrayList<>()).add(w);
+        add(bySwapForm, swapForm(w.word), w);
       }
     }
 
     private static void add(Map<String, List<Watched>> map, String key, Watched w) {
-      List<Watched> list = map.computeIfAbsent(key, k -> new ArrayList<>());
-      if (!list.contains(w)) {
+      List<Watched> list = map.computeIfAbsent(key, k -> new ArrayList<>(1));
+      if (list.isEmpty() || list.get(list.size() - 1) != w) { // "aab" has the deletion "ab" twice
         list.add(w);
       }
     }
@@ -92,81 +129,121 @@ final class Lookalikes {
    * watched domains {@code name} imitates. {@code name} is lower-case without a trailing dot.
    */
   void check(String name, Matcher.Acc acc) {
-    String n = name.startsWith("*.") ? name.substring(2) : name;
-    String[] labels = n.split("\\.");
-    int reg = registrableIndex(labels);
-    if (reg < 0) {
-      return;
+    int from = name.startsWith("*.") ? 2 : 0;
+    int end = name.length();
+    int last = name.lastIndexOf('.');
+    if (last < from) {
+      return; // one label: a bare suffix
     }
-    if (n.contains("xn--")) {
-      String domain = String.join(".", java.util.Arrays.copyOfRange(labels, reg, labels.length));
+    int regEnd = last;
+    int second = name.lastIndexOf('.', last - 1);
+    if (second >= from && end - last == 3 && SECOND_LEVEL.contains(name.substring(second + 1))) {
+      regEnd = second; // every listed second-level suffix ends in a two-letter country code
+    }
+    int regStart = Math.max(name.lastIndexOf('.', regEnd - 1) + 1, from);
+    if (name.indexOf("xn--", regStart) >= 0) {
+      String domain = name.substring(regStart);
       String unicode = DnsName.of(domain).unicode();
       if (!unicode.equals(domain)) {
-        report(bySkeleton.get(skeleton(unicode)), n, acc, w -> "homoglyph of " + w.domain());
-      }
-    }
-    for (int i = 0; i < labels.length; i++) {
-      String label = labels[i].startsWith("xn--") ? DnsName.of(labels[i]).unicode() : labels[i];
-      boolean registrable = i == reg;
-      if (label.indexOf('-') >= 0) {
-        checkToken(label, registrable, n, acc);
-      }
-      int start = 0;
-      for (int j = 0; j <= label.length(); j++) {
-        if (j == label.length() || label.charAt(j) == '-') {
-          if (j > start) {
-            checkToken(label.substring(start, j), registrable, n, acc);
+        Watched[] ws = bySkeleton.get(skeleton(unicode));
+        if (ws != null) {
+          for (Watched w : ws) {
+            report(w, w.homoglyph, name, from, acc);
           }
-          start = j + 1;
         }
       }
     }
+    int start = from;
+    while (start < end) {
+      int dot = name.indexOf('.', start);
+      int stop = dot < 0 ? end : dot;
+      if (start == regStart) {
+        checkRegistrable(unicode(name.substring(start, stop)), name, from, acc);
+      } else if (stop - start >= MIN_CONTAINS) {
+        checkWords(unicode(name.substring(start, stop)), false, name, from, acc);
+      }
+      start = stop + 1;
+    }
   }
 
-  private void checkToken(String token, boolean registrable, String name, Matcher.Acc acc) {
-    if (token.length() >= MIN_CONTAINS) {
-      report(byLabel.get(token), name, acc, w -> "contains " + w.label());
-    }
-    if (!registrable || token.length() < MIN_TYPO - 1) {
+  private static String unicode(String label) {
+    return label.startsWith("xn--") ? DnsName.of(label).unicode() : label;
+  }
+
+  private void checkRegistrable(String l, String name, int from, Matcher.Acc acc) {
+    checkWords(l, true, name, from, acc);
+    if (l.length() < MIN_TYPO - 1) {
       return;
     }
-    java.util.function.Function<Watched, String> typo = w -> "one typo from " + w.label();
-    reportTypo(byDeletion.get(token), token, name, acc);
-    for (String d : deletions(token)) {
-      reportTypo(byDeletion.get(d), token, name, acc);
+    typo(byDeletion.get(l), l, name, from, acc);
+    char[] cs = l.toCharArray();
+    for (int i = 0; i < cs.length; i++) {
+      // the single deletions share one buffer; String copies what it is given
+      typo(byDeletion.get(deletion(cs, i)), l, name, from, acc);
     }
-    List<Watched> swapped = bySwapForm.get(swapForm(token));
-    if (swapped != null) {
-      for (Watched w : swapped) {
-        if (!w.label().equals(token)) {
-          report(List.of(w), name, acc, typo);
+  }
+
+  /** Looks up the label and, when it has a {@code -}, each of its words. */
+  private void checkWords(String label, boolean registrable, String name, int from, Matcher.Acc acc) {
+    checkWord(label, registrable, name, from, acc);
+    if (label.indexOf('-') < 0) {
+      return;
+    }
+    int start = 0;
+    for (int j = 0; j <= label.length(); j++) {
+      if (j == label.length() || label.charAt(j) == '-') {
+        if (j - start >= MIN_CONTAINS) {
+          checkWord(label.substring(start, j), registrable, name, from, acc);
+        }
+        start = j + 1;
+      }
+    }
+  }
+
+  private void checkWord(String word, boolean registrable, String name, int from, Matcher.Acc acc) {
+    if (word.length() >= MIN_CONTAINS) {
+      Watched[] ws = byLabel.get(word);
+      if (ws != null) {
+        for (Watched w : ws) {
+          report(w, w.contains, name, from, acc);
+        }
+      }
+    }
+    if (registrable && word.length() >= MIN_TYPO - 1) {
+      Watched[] ws = bySwapForm.get(swapForm(word));
+      if (ws != null) {
+        for (Watched w : ws) {
+          if (!w.word.equals(word)) {
+            report(w, w.typo, name, from, acc);
+          }
         }
       }
     }
   }
 
-  private void reportTypo(List<Watched> candidates, String token, String name, Matcher.Acc acc) {
+  private static void typo(Watched[] candidates, String label, String name, int from, Matcher.Acc acc) {
     if (candidates == null) {
       return;
     }
     for (Watched w : candidates) {
-      if (oneEdit(token, w.label())) {
-        report(List.of(w), name, acc, x -> "one typo from " + x.label());
+      if (oneEdit(label, w.word)) {
+        report(w, w.typo, name, from, acc);
       }
     }
   }
 
-  private static void report(List<Watched> ws, String name, Matcher.Acc acc,
-      java.util.function.Function<Watched, String> reason) {
-    if (ws == null) {
-      return;
+  private static void report(Watched w, String reason, String name, int from, Matcher.Acc acc) {
+    if (!acc.hitByName(w.target) && !own(name, from, w.domain)) {
+      acc.lookalike(w.target, reason);
     }
-    for (Watched w : ws) {
-      boolean own = name.equals(w.domain()) || name.endsWith("." + w.domain());
-      if (!own && (acc.nameHits == null || !acc.nameHits.contains(w.target()))) {
-        acc.lookalike(w.target(), reason.apply(w));
-      }
-    }
+  }
+
+  /** Whether {@code name} from {@code from} is {@code domain} or under it. */
+  private static boolean own(String name, int from, String domain) {
+    int len = name.length() - from;
+    int dl = domain.length();
+    return len == dl ? name.startsWith(domain, from)
+        : len > dl && name.charAt(name.length() - dl - 1) == '.' && name.endsWith(domain);
   }
 
   /** Index of the registrable label, or -1 when the name is no more than a public suffix. */
@@ -182,11 +259,22 @@ final class Lookalikes {
 
   /** The single-character deletions of {@code s}. */
   static List<String> deletions(String s) {
-    List<String> out = new ArrayList<>(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      out.add(s.substring(0, i) + s.substring(i + 1));
+    char[] cs = s.toCharArray();
+    List<String> out = new ArrayList<>(cs.length);
+    for (int i = 0; i < cs.length; i++) {
+      out.add(deletion(cs, i));
     }
     return out;
+  }
+
+  /** {@code cs} without the character at {@code i}; moves the characters back before returning. */
+  private static String deletion(char[] cs, int i) {
+    char removed = cs[i];
+    System.arraycopy(cs, i + 1, cs, i, cs.length - i - 1);
+    String d = new String(cs, 0, cs.length - 1);
+    System.arraycopy(cs, i, cs, i + 1, cs.length - i - 1);
+    cs[i] = removed;
+    return d;
   }
 
   /** {@code s} with the look-alike sequences typists and phishers swap folded to one spelling. */

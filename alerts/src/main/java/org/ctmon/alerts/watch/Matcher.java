@@ -3,7 +3,6 @@ package org.ctmon.alerts.watch;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -102,9 +101,7 @@ public final class Matcher {
     if (name.isEmpty()) {
       return;
     }
-    if (acc.nameHits != null) {
-      acc.nameHits.clear();
-    }
+    acc.nextName();
     walk(root, name, name.length(), acc);
     boolean ascii = true;
     for (int i = 0; i < name.length(); i++) {
@@ -237,51 +234,77 @@ public final class Matcher {
 
   /** Hits of one match call, per target; allocates only when something hits. */
   static final class Acc {
-    private TreeMap<Integer, Set<String>> items;
-    private TreeMap<Integer, Set<String>> reasons;
-    /** Targets hit normally by the current name, so lookalikes skip them. */
-    Set<Integer> nameHits;
+    private Map<Integer, Found> found;
+    /** Targets hit normally by the current name, so lookalikes skip them; the list clears the set. */
+    private final java.util.BitSet nameHits = new java.util.BitSet(0);
+    private int[] nameHitList;
+    private int nameHitCount;
+
+    /** Forgets which targets the previous name hit. */
+    void nextName() {
+      for (int i = 0; i < nameHitCount; i++) {
+        nameHits.clear(nameHitList[i]);
+      }
+      nameHitCount = 0;
+    }
+
+    boolean hitByName(int target) {
+      return nameHitCount > 0 && nameHits.get(target);
+    }
 
     void addAll(List<Ref> refs) {
-      if (refs.isEmpty()) {
-        return;
-      }
-      if (items == null) {
-        items = new TreeMap<>();
-        nameHits = new java.util.HashSet<>(4);
-      }
       for (Ref r : refs) {
-        items.computeIfAbsent(r.target(), t -> new TreeSet<>()).add(r.item());
-        nameHits.add(r.target());
+        found(r.target()).items.add(r.item());
+        if (!nameHits.get(r.target())) {
+          nameHits.set(r.target());
+          if (nameHitList == null) {
+            nameHitList = new int[4];
+          } else if (nameHitCount == nameHitList.length) {
+            nameHitList = java.util.Arrays.copyOf(nameHitList, nameHitCount * 2);
+          }
+          nameHitList[nameHitCount++] = r.target();
+        }
       }
     }
 
+    /** Adds a reason; reasons are few per target and made once per watched domain, so a list. */
     void lookalike(int target, String reason) {
-      if (reasons == null) {
-        reasons = new TreeMap<>();
+      List<String> reasons = found(target).reasons;
+      if (!reasons.contains(reason)) {
+        reasons.add(reason);
       }
-      reasons.computeIfAbsent(target, t -> new LinkedHashSet<>()).add(reason);
+    }
+
+    private Found found(int target) {
+      if (found == null) {
+        found = new HashMap<>();
+      }
+      return found.computeIfAbsent(target, t -> new Found());
     }
 
     List<Hit> hits(WatchTarget[] targets) {
-      if (items == null && reasons == null) {
+      if (found == null) {
         return List.of();
       }
-      TreeSet<Integer> all = new TreeSet<>();
-      if (items != null) {
-        all.addAll(items.keySet());
+      int[] hit = new int[found.size()];
+      int k = 0;
+      for (int t : found.keySet()) {
+        hit[k++] = t;
       }
-      if (reasons != null) {
-        all.addAll(reasons.keySet());
-      }
-      List<Hit> hits = new ArrayList<>(all.size());
-      for (int t : all) {
-        Set<String> i = items == null ? null : items.get(t);
-        Set<String> r = reasons == null ? null : reasons.get(t);
-        hits.add(new Hit(targets[t].watchlistId(), targets[t].accountId(),
-            i == null ? List.of() : new ArrayList<>(i), i == null, r == null ? List.of() : new ArrayList<>(r)));
+      java.util.Arrays.sort(hit);
+      List<Hit> hits = new ArrayList<>(hit.length);
+      for (int t : hit) {
+        Found f = found.get(t);
+        hits.add(new Hit(targets[t].watchlistId(), targets[t].accountId(), List.copyOf(f.items), f.items.isEmpty(),
+            List.copyOf(f.reasons)));
       }
       return hits;
     }
+  }
+
+  /** What one target got from one match call: items sorted, lookalike reasons in the order found. */
+  private static final class Found {
+    final Set<String> items = new TreeSet<>();
+    final List<String> reasons = new ArrayList<>(2);
   }
 }

@@ -38,6 +38,22 @@ final class LookalikesTest {
   }
 
   @Test
+  void aTypoInOneWordOfAHyphenatedLabelIsNotFlagged() {
+    // typists mistype the domain they mean, not a word inside a made-up one: too loose on real names
+    assertEquals(List.of(), hits("mybamk-login.example"));
+    assertEquals(List.of(), hits("secure.mybnk-online.test"));
+    assertEquals(List.of("contains mybank"), reasons("mybank-onlime.example"));
+  }
+
+  @Test
+  void idnLabelIsFoundUnderAnotherSuffix() {
+    Matcher m = Matcher.of(List.of(new WatchTarget(1, 1, List.of(WatchItem.parse(".bücher.example")), true)));
+    assertEquals(List.of("contains xn--bcher-kva"),
+        m.match(List.of("xn--bcher-kva.test"), List.of()).get(0).lookalikeReasons());
+    assertEquals(List.of(), m.match(List.of("www.xn--bcher-kva.example"), List.of()).get(0).lookalikeReasons());
+  }
+
+  @Test
   void cyrillicHomographInALabelFormIsFlagged() {
     String homograph = org.ctmon.parser.x509.DnsName.parse("m\u0443bank.example").name();
     assertTrue(homograph.startsWith("xn--"), homograph);
