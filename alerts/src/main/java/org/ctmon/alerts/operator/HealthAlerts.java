@@ -23,7 +23,7 @@ import org.ctmon.store.outbox.EventType;
  * nobody reads the logs of a process that works.
  *
  * <pre>
- *   check(logs, list loaded at, now) ─> problems ─> new, or last alerted ≥ repeatEvery ago? ─> outbox, per admin channel
+ *   check(logs, list loaded at, now) ─> problems ─> new, or alerted ≥ repeatEvery ago? ─> outbox, each admin channel
  *                                          └─ cleared problems are forgotten: back later, alerted again
  * </pre>
  *

@@ -151,7 +151,8 @@ public final class Heartbeat implements AutoCloseable {
     failing++;
     lastError = Optional.of(error);
     if (lastWarned == null || Duration.between(lastWarned, now).compareTo(LOG_EVERY) >= 0) {
-      LOG.warn("{}{}", error, failedSinceWarned == 0 ? "" : " (" + failedSinceWarned + " more failed since the last warning)");
+      LOG.warn("{}{}", error,
+          failedSinceWarned == 0 ? "" : " (" + failedSinceWarned + " more failed since the last warning)");
       warnings++;
       lastWarned = now;
       failedSinceWarned = 0;

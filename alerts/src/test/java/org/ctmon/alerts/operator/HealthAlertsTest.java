@@ -132,7 +132,8 @@ final class HealthAlertsTest {
       HealthAlerts health = new HealthAlerts(admins.channels, HealthAlerts.Thresholds.DEFAULTS);
       LogHealth stopped = new LogHealth(LOG_A, "Test Log A", true, Optional.of(at("00:00")), 500_000,
           Optional.of("split view"), Optional.of(at("00:00")));
-      LogHealth fresh = new LogHealth(LOG_B, "Test Log B", false, Optional.empty(), 0, Optional.empty(), Optional.empty());
+      LogHealth fresh = new LogHealth(LOG_B, "Test Log B", false, Optional.empty(), 0, Optional.empty(),
+          Optional.empty());
 
       assertEquals(0, health.check(List.of(stopped, fresh), LIST_FRESH, at("01:00")));
       assertEquals(0, health.check(List.of(new LogHealth(LOG_A, "Test Log A", true, Optional.of(at("00:00")), 600_000,

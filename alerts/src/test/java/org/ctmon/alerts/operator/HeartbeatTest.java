@@ -113,4 +113,12 @@ final class HeartbeatTest {
       assertTrue(h.lastError().orElseThrow().contains("database unavailable"));
     }
   }
+
+  @Test
+  void startedItBeatsAtOnceOnItsOwnThreadUntilClosed() {
+    try (TestReceiver receiver = new TestReceiver(); Heartbeat h = heartbeat(receiver.url("/ping"))) {
+      h.start();
+      TestReceiver.await("the first beat", () -> receiver.received().size() == 1);
+    }
+  }
 }

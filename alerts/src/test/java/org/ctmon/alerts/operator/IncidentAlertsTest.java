@@ -30,9 +30,11 @@ final class IncidentAlertsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   static final Instant NOW = Instant.parse("2026-02-01T12:00:00Z");
   static final TreeHeadRecord HEAD_A = new TreeHeadRecord(10, NOW.minusSeconds(7200).toEpochMilli(),
-      TestIssuances.sha("root a"), OpaqueBytes.of(new byte[] {4, 3, 0, 2, 1, 2}), true, NOW.minusSeconds(7000).toEpochMilli());
+      TestIssuances.sha("root a"), OpaqueBytes.of(new byte[] {4, 3, 0, 2, 1, 2}), true,
+      NOW.minusSeconds(7000).toEpochMilli());
   static final TreeHeadRecord HEAD_B = new TreeHeadRecord(10, NOW.minusSeconds(3700).toEpochMilli(),
-      TestIssuances.sha("root b"), OpaqueBytes.of(new byte[] {4, 3, 0, 2, 9, 9}), true, NOW.minusSeconds(3600).toEpochMilli());
+      TestIssuances.sha("root b"), OpaqueBytes.of(new byte[] {4, 3, 0, 2, 9, 9}), true,
+      NOW.minusSeconds(3600).toEpochMilli());
 
   /** Records a split view of log A at {@code at}, with both heads; returns its id. */
   static long splitView(Store s, Instant at) {
@@ -69,7 +71,8 @@ final class IncidentAlertsTest {
         assertEquals("2026-02-01T11:00:00Z", p.path("incident").path("recorded_at").asText());
         JsonNode a1 = p.path("evidence").path("head_a");
         JsonNode b1 = p.path("evidence").path("head_b");
-        assertEquals(List.of(10L, HEAD_A.timestampMs()), List.of(a1.path("tree_size").asLong(), a1.path("timestamp").asLong()));
+        assertEquals(List.of(10L, HEAD_A.timestampMs()),
+            List.of(a1.path("tree_size").asLong(), a1.path("timestamp").asLong()));
         assertEquals(HEAD_A.rootHash().base64(), a1.path("sha256_root_hash").asText());
         assertEquals(HEAD_A.signature().base64(), a1.path("tree_head_signature").asText());
         assertEquals(HEAD_B.rootHash().base64(), b1.path("sha256_root_hash").asText());
@@ -121,8 +124,9 @@ final class IncidentAlertsTest {
       String note = "b.example/log\n11\n" + TestIssuances.sha("root c").base64() + "\n\n— b.example/log AAAA\n";
       Logs logs = new Logs(s.jdbi(), Clock.fixed(NOW, ZoneOffset.UTC));
       logs.recordIncident(TestIssuances.LOG_B, IncidentKind.BAD_SIGNATURE, "checkpoint signature does not verify", null,
-          logs.recordTreeHead(TestIssuances.LOG_B, new TreeHeadRecord(11, NOW.toEpochMilli(), TestIssuances.sha("root c"),
-              OpaqueBytes.of(note.getBytes(StandardCharsets.UTF_8)), false, NOW.toEpochMilli())));
+          logs.recordTreeHead(TestIssuances.LOG_B, new TreeHeadRecord(11, NOW.toEpochMilli(),
+              TestIssuances.sha("root c"), OpaqueBytes.of(note.getBytes(StandardCharsets.UTF_8)), false,
+              NOW.toEpochMilli())));
 
       new IncidentAlerts(new LogIncidents(s.jdbi()), admins.channels).enqueueNew(NOW);
 
