@@ -61,14 +61,26 @@ final class Lookalikes {
     }
   }
 
+  /** A watched word and every watched domain that has it, so a typo is tested once per word. */
+  private static final class Word {
+    final String text;
+    final List<Watched> watched = new ArrayList<>(1);
+
+    Word(String text) {
+      this.text = text;
+    }
+  }
+
   private final Map<String, Watched[]> byLabel;
-  private final Map<String, Watched[]> byDeletion;
+  /** Watched words by the {@link #hash} of each word and each of its single deletions. */
+  private final Map<Long, Word[]> byDeletion;
   private final Map<String, Watched[]> bySwapForm;
   private final Map<String, Watched[]> bySkeleton;
 
   private Lookalikes(Builder b) {
     this.byLabel = frozen(b.byLabel);
-    this.byDeletion = frozen(b.byDeletion);
+    this.byDeletion = new HashMap<>(b.byDeletion.size() * 2);
+    b.byDeletion.forEach((k, v) -> byDeletion.put(k, v.toArray(new Word[0])));
     this.bySwapForm = frozen(b.bySwapForm);
     this.bySkeleton = frozen(b.bySkeleton);
   }
@@ -82,7 +94,8 @@ final class Lookalikes {
   /** Collects the watched domains of the targets that want lookalikes. */
   static final class Builder {
     private final Map<String, List<Watched>> byLabel = new HashMap<>();
-    private final Map<String, List<Watched>> byDeletion = new HashMap<>();
+    private final Map<Long, List<Word>> byDeletion = new HashMap<>();
+    private final Map<String, Word> words = new HashMap<>();
     private final Map<String, List<Watched>> bySwapForm = new HashMap<>();
     private final Map<String, List<Watched>> bySkeleton = new HashMap<>();
     private final Set<String> seen = new HashSet<>();
@@ -103,10 +116,18 @@ final class Lookalikes {
         add(byLabel, w.word, w);
       }
       if (w.word.length() >= MIN_TYPO) {
-        add(byDeletion, w.word, w);
-        for (String d : deletions(w.word)) {
-          add(byDeletion, d, w);
+        Word word = words.get(w.word);
+        if (word == null) {
+          word = new Word(w.word);
+          words.put(w.word, word);
+          for (long h : hashes(w.word)) {
+            List<Word> list = byDeletion.computeIfAbsent(h, k -> new ArrayList<>(1));
+            if (!list.contains(word)) {
+              list.add(word);
+            }
+          }
         }
+        word.watched.add(w);
         add(bySwapForm, swapForm(w.word), w);
       }
     }
@@ -175,11 +196,8 @@ final class Lookalikes {
     if (l.length() < MIN_TYPO - 1) {
       return;
     }
-    typo(byDeletion.get(l), l, name, from, acc);
-    char[] cs = l.toCharArray();
-    for (int i = 0; i < cs.length; i++) {
-      // the single deletions share one buffer; String copies what it is given
-      typo(byDeletion.get(deletion(cs, i)), l, name, from, acc);
+    for (long h : hashes(l)) {
+      typo(byDeletion.get(h), l, name, from, acc);
     }
   }
 
@@ -221,13 +239,15 @@ final class Lookalikes {
     }
   }
 
-  private static void typo(Watched[] candidates, String label, String name, int from, Matcher.Acc acc) {
+  private static void typo(Word[] candidates, String label, String name, int from, Matcher.Acc acc) {
     if (candidates == null) {
       return;
     }
-    for (Watched w : candidates) {
-      if (oneEdit(label, w.word)) {
-        report(w, w.typo, name, from, acc);
+    for (Word word : candidates) {
+      if (oneEdit(label, word.text)) {
+        for (Watched w : word.watched) {
+          report(w, w.typo, name, from, acc);
+        }
       }
     }
   }
@@ -275,6 +295,45 @@ final class Lookalikes {
     System.arraycopy(cs, i, cs, i + 1, cs.length - i - 1);
     cs[i] = removed;
     return d;
+  }
+
+  private static final long BASE = 0x9E3779B97F4A7C15L;
+
+  /**
+   * A 64-bit hash of {@code s} and of each of its single deletions, in that order, without
+   * building the deletions. Polynomial, so the hash of a deletion is its prefix's hash shifted
+   * plus its suffix's; mixed, because String's own hash collides often on labels made of a few
+   * syllables (the benchmark's are) and a colliding HashMap bucket turns into a slow tree.
+   * Equal strings have equal hashes; unequal ones rarely, and {@link #oneEdit} checks every hit.
+   */
+  static long[] hashes(String s) {
+    int n = s.length();
+    long[] pow = new long[n + 1];
+    pow[0] = 1;
+    for (int i = 1; i <= n; i++) {
+      pow[i] = pow[i - 1] * BASE;
+    }
+    long[] suffix = new long[n + 1]; // suffix[j]: chars j.. at their places in s
+    for (int j = n - 1; j >= 0; j--) {
+      suffix[j] = suffix[j + 1] + s.charAt(j) * pow[n - 1 - j];
+    }
+    long[] out = new long[n + 1];
+    out[0] = mix(suffix[0], n);
+    long prefix = 0; // chars ..i-1 as a string of their own
+    for (int i = 0; i < n; i++) {
+      out[i + 1] = mix(prefix * pow[n - 1 - i] + suffix[i + 1], n - 1);
+      prefix = prefix * BASE + s.charAt(i);
+    }
+    return out;
+  }
+
+  private static long mix(long h, int length) {
+    h ^= length;
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    return h ^ (h >>> 33);
   }
 
   /** {@code s} with the look-alike sequences typists and phishers swap folded to one spelling. */

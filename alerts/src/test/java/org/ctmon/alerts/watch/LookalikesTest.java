@@ -93,6 +93,18 @@ final class LookalikesTest {
   }
 
   @Test
+  void hashOfEachDeletionIsTheHashOfTheDeletedLabel() {
+    for (String s : List.of("mybank", "aab", "kalovin", "b\u00fccher")) {
+      long[] h = Lookalikes.hashes(s);
+      List<String> d = Lookalikes.deletions(s);
+      for (int i = 0; i < d.size(); i++) {
+        assertEquals(Lookalikes.hashes(d.get(i))[0], h[i + 1], s + " without " + i);
+      }
+    }
+    assertTrue(Lookalikes.hashes("ab")[0] != Lookalikes.hashes("ba")[0]);
+  }
+
+  @Test
   void oneEditIsDamerauDistanceOne() {
     assertTrue(Lookalikes.oneEdit("mybank", "mybamk"));
     assertTrue(Lookalikes.oneEdit("mybank", "ymbank"));
