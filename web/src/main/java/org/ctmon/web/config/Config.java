@@ -108,20 +108,37 @@ public record Config(Http http, Database database, Retention retention, Logs log
    * @param publicUrl the URL users reach ctmon at, for links in alerts; empty: http://bind:port
    * @param caaIssuers a file extending the bundled CAA-identifier table, empty for none
    * @param deliveryLease how long an alert being delivered is reserved for its node
+   * @param heartbeatUrl where a heartbeat is posted, empty for none
+   * @param heartbeatInterval how often
    */
   public record Alerts(String smtpHost, int smtpPort, String smtpSecurity, String smtpUsername, String smtpPassword,
                        String smtpFrom, boolean allowPrivateTargets, Duration maxAge, String publicUrl,
-                       String caaIssuers, Duration deliveryLease) {
+                       String caaIssuers, Duration deliveryLease, String heartbeatUrl, Duration heartbeatInterval) {
     /** The defaults of docs/config.md. */
     public static final Alerts DEFAULT = new Alerts("", 587, "starttls", "", "", "ctmon@localhost", false,
-        Duration.ofHours(24), "", "", Duration.ofMinutes(2));
+        Duration.ofHours(24), "", "", Duration.ofMinutes(2), "", Duration.ofMinutes(5));
+
+    /** Settings without heartbeat. */
+    public Alerts(String smtpHost, int smtpPort, String smtpSecurity, String smtpUsername, String smtpPassword,
+                  String smtpFrom, boolean allowPrivateTargets, Duration maxAge, String publicUrl, String caaIssuers,
+                  Duration deliveryLease) {
+      this(smtpHost, smtpPort, smtpSecurity, smtpUsername, smtpPassword, smtpFrom, allowPrivateTargets, maxAge,
+          publicUrl, caaIssuers, deliveryLease, "", Duration.ofMinutes(5));
+    }
+
+    /** These settings with webhooks allowed to reach private addresses (tests and benchmarks on loopback). */
+    public Alerts withPrivateTargets() {
+      return new Alerts(smtpHost, smtpPort, smtpSecurity, smtpUsername, smtpPassword, smtpFrom, true, maxAge, publicUrl,
+          caaIssuers, deliveryLease, heartbeatUrl, heartbeatInterval);
+    }
 
     /** Never the password, whatever prints this record. */
     @Override
     public String toString() {
       return "Alerts[smtpHost=" + smtpHost + ", smtpPort=" + smtpPort + ", smtpSecurity=" + smtpSecurity
           + ", smtpUsername=" + smtpUsername + ", smtpPassword=***, smtpFrom=" + smtpFrom + ", allowPrivateTargets="
-          + allowPrivateTargets + ", maxAge=" + maxAge + ", publicUrl=" + publicUrl + ", caaIssuers=" + caaIssuers + ", deliveryLease=" + deliveryLease + "]";
+          + allowPrivateTargets + ", maxAge=" + maxAge + ", publicUrl=" + publicUrl + ", caaIssuers=" + caaIssuers + ", deliveryLease=" + deliveryLease + ", heartbeatUrl="
+          + (heartbeatUrl.isEmpty() ? "" : "(set)") + ", heartbeatInterval=" + heartbeatInterval + "]";
     }
   }
 }

@@ -58,7 +58,8 @@ public final class ConfigLoader {
             v.get(Settings.ALERTS_SMTP_PASSWORD), v.get(Settings.ALERTS_SMTP_FROM),
             v.get(Settings.ALERTS_WEBHOOKS_ALLOW_PRIVATE), v.get(Settings.ALERTS_MAX_AGE),
             v.get(Settings.ALERTS_PUBLIC_URL), v.get(Settings.ALERTS_CAA_ISSUERS),
-            v.get(Settings.ALERTS_DELIVERY_LEASE)));
+            v.get(Settings.ALERTS_DELIVERY_LEASE), v.get(Settings.ALERTS_HEARTBEAT_URL),
+            v.get(Settings.ALERTS_HEARTBEAT_INTERVAL)));
   }
 
   /** The file to read for {@code --config}: the given one (which must exist), else ./ctmon.yaml if present. */

@@ -115,6 +115,11 @@ final class Settings {
   static final Setting<Duration> ALERTS_DELIVERY_LEASE = new Setting<>("alerts.deliveryLease", "2m",
       "How long an alert being delivered is reserved for the node delivering it. After a crash or kill, its alerts are sent again (with the same idempotency key) once this has passed.",
       ValueParsers::duration);
+  static final Setting<String> ALERTS_HEARTBEAT_URL = new Setting<>("alerts.heartbeat.url", "",
+      "An https URL (a dead man's switch such as Healthchecks.io) that gets a POST {\"type\": \"heartbeat\", \"at\", \"logs_followed\", \"logs_failing\", \"alerts_pending\"} every alerts.heartbeat.interval, so an outside monitor knows ctmon is alive. Empty: none.",
+      Settings::publicUrl);
+  static final Setting<Duration> ALERTS_HEARTBEAT_INTERVAL = new Setting<>("alerts.heartbeat.interval", "5m",
+      "How often the heartbeat is posted.", ValueParsers::duration);
 
   static final List<Setting<?>> ALL = List.of(HTTP_BIND, HTTP_PORT, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD,
       DATABASE_POOL_SIZE, RETENTION_WINDOW, RETENTION_KEEP_ALL_DER, RETENTION_PURGE_BATCH_SIZE,
@@ -122,7 +127,8 @@ final class Settings {
       LOGS_LIST_REFRESH_INTERVAL, FETCH_CONTACT, FETCH_BATCH_SIZE, FETCH_PARALLELISM, FETCH_REQUESTS_PER_SECOND,
       FETCH_TOTAL_PARALLELISM, FETCH_MEMORY_BUDGET, FETCH_TIMEOUT, FETCH_PER_LOG, ALERTS_SMTP_HOST, ALERTS_SMTP_PORT,
       ALERTS_SMTP_SECURITY, ALERTS_SMTP_USERNAME, ALERTS_SMTP_PASSWORD, ALERTS_SMTP_FROM, ALERTS_WEBHOOKS_ALLOW_PRIVATE,
-      ALERTS_MAX_AGE, ALERTS_PUBLIC_URL, ALERTS_CAA_ISSUERS, ALERTS_DELIVERY_LEASE);
+      ALERTS_MAX_AGE, ALERTS_PUBLIC_URL, ALERTS_CAA_ISSUERS, ALERTS_DELIVERY_LEASE,
+      ALERTS_HEARTBEAT_URL, ALERTS_HEARTBEAT_INTERVAL);
 
   private static String smtpSecurity(String text) {
     String t = text.trim().toLowerCase(Locale.ROOT);

@@ -4,7 +4,11 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
+import org.ctmon.fetcher.follow.FollowerStatus;
 import java.util.Optional;
 import okhttp3.OkHttpClient;
 import org.ctmon.alerts.delivery.DeliveryBackoff;
@@ -44,8 +48,9 @@ final class Alerting implements AutoCloseable {
   private final OutboxDelivery delivery;
   private final WebhookTargetPolicy targets;
   private final CaaIssuers caa;
+  private final OperatorAlerting operator;
 
-  Alerting(Config config, Store store, Clock clock) {
+  Alerting(Config config, Store store, Clock clock, Supplier<List<FollowerStatus>> statuses) {
     Config.Alerts a = config.alerts();
     caa = a.caaIssuers().isEmpty() ? CaaIssuers.bundled() : CaaIssuers.bundled().withExtra(Path.of(a.caaIssuers()));
     String publicUrl = a.publicUrl().isEmpty()
@@ -73,10 +78,16 @@ final class Alerting implements AutoCloseable {
     ingest = new WatchedIngest(new Ingest(store.jdbi(), clock, config.retention().keepAllDer()), watch, publicUrl,
         delivery::wake);
     history = new HistoryScan(store.jdbi(), clock, watch, publicUrl, delivery::wake);
+    operator = new OperatorAlerting(store, clock, targets,
+        a.heartbeatUrl().isEmpty() ? Optional.empty() : Optional.of(java.net.URI.create(a.heartbeatUrl())),
+        a.heartbeatInterval(), org.ctmon.fetcher.http.HttpConfig.withContact(config.fetch().contact()).userAgent(),
+        statuses, delivery::wake);
   }
 
-  void start(FollowScheduler scheduler) {
+  void start(FollowScheduler scheduler, Supplier<List<FollowerStatus>> statuses,
+             Supplier<Optional<Instant>> listTimestamp) {
     delivery.start();
+    operator.start(scheduler, statuses, listTimestamp);
     scheduler.every("watch-lists", Duration.ofSeconds(2), watch::refreshIfChanged, false);
     // Edits made outside this process (ctmon watchlist import, another node) are not announced.
     scheduler.every("watch-lists-reload", Duration.ofMinutes(1), watch::refresh, false);
@@ -118,6 +129,7 @@ final class Alerting implements AutoCloseable {
 
   @Override
   public void close() {
+    operator.close();
     delivery.close();
     history.close();
   }

@@ -137,7 +137,7 @@ public final class Monitor implements AutoCloseable {
   private void startParts() {
     http = HttpClients.forLogs(config.fetch());
     logs = new Logs(store.jdbi(), clock);
-    alerting = new Alerting(config, store, clock);
+    alerting = new Alerting(config, store, clock, this::statuses);
     sink = alerting.ingest()::commit;
     LogListLoader loader = new LogListLoader(http, clock, config.logs().listSignature());
     refreshList(loader, false);
@@ -188,7 +188,7 @@ public final class Monitor implements AutoCloseable {
       alerting.accountApis(store.jdbi(), clock).register(app);
       org.ctmon.web.api.HomePage.register(app);
     }).start(config.http().bind(), config.http().port());
-    alerting.start(scheduler);
+    alerting.start(scheduler, this::statuses, this::listTimestamp);
     scheduler.start();
     ready.set(true);
   }
@@ -286,6 +286,18 @@ public final class Monitor implements AutoCloseable {
       }
       follow(loader.load(config.logs().list(), Optional.ofNullable(currentList())));
     }
+  }
+
+  /**
+   * When the log list in use was made: a URL list standing in with the bundled snapshot grows old
+   * and the operator hears of it; a list from a file is the operator's own and never stale.
+   */
+  private Optional<java.time.Instant> listTimestamp() {
+    LogList list = currentList();
+    if (list == null || !config.logs().list().startsWith("http")) {
+      return Optional.of(clock.instant());
+    }
+    return list.timestamp();
   }
 
   private synchronized LogList currentList() {
