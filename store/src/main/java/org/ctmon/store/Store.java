@@ -26,13 +26,31 @@ public final class Store implements AutoCloseable {
   private final Jdbi jdbi;
   private final Vendor vendor;
   private final StoreConfig config;
+  private final boolean owner;
 
   private Store(HikariDataSource dataSource, Vendor vendor, StoreConfig config) {
     this.dataSource = dataSource;
     this.vendor = vendor;
     this.config = config;
     this.jdbi = Jdbi.create(dataSource);
+    this.owner = true;
     jdbi.define(Vendor.JDBI_ATTRIBUTE, vendor);
+  }
+
+  private Store(Store lent) {
+    this.dataSource = lent.dataSource;
+    this.vendor = lent.vendor;
+    this.config = lent.config;
+    this.jdbi = lent.jdbi;
+    this.owner = false;
+  }
+
+  /**
+   * This store, lent to code that closes what it opens (a command run inside the monitor): closing
+   * the loan leaves the pool open.
+   */
+  public Store lent() {
+    return new Store(this);
   }
 
   /** Opens and migrates the database {@code config} names. */
@@ -107,6 +125,8 @@ public final class Store implements AutoCloseable {
   /** Closes the pool; in-flight transactions finish or fail. */
   @Override
   public void close() {
-    dataSource.close();
+    if (owner) {
+      dataSource.close();
+    }
   }
 }

@@ -36,7 +36,9 @@ public final class Ctmon implements Runnable {
 
   /** Runs a command and exits with its status. */
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    java.util.OptionalInt inMonitor = org.ctmon.web.account.LocalCommandClient.forward(args, System.in, System.out,
+        System.err);
+    System.exit(inMonitor.isPresent() ? inMonitor.getAsInt() : commandLine().execute(args));
   }
 
   /** The configured command line, for tests that run commands in process. */

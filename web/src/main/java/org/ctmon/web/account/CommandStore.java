@@ -17,6 +17,10 @@ final class CommandStore {
    * must not look like an account-less ctmon).
    */
   static Optional<Store> open(Config cfg, PrintWriter err, String command, boolean mayCreate) {
+    Store running = IN_MONITOR.get();
+    if (running != null) {
+      return Optional.of(running.lent());
+    }
     String url = cfg.database().url();
     if (!mayCreate && url.startsWith("jdbc:h2:") && !url.toUpperCase(Locale.ROOT).contains(";IFEXISTS=")) {
       url += ";IFEXISTS=TRUE";
@@ -28,6 +32,19 @@ final class CommandStore {
       err.println(command + ": cannot open " + cfg.database().displayUrl() + ": " + rootMessage(e)
           + (inUse(e) ? " (stop the running ctmon first, or use PostgreSQL)" : ""));
       return Optional.empty();
+    }
+  }
+
+  // Set only while LocalCommands runs a command inside the monitor, on that request's thread.
+  private static final ThreadLocal<Store> IN_MONITOR = new ThreadLocal<>();
+
+  /** Runs {@code command} with {@code store} as the store every command opens (on this thread). */
+  static int inMonitor(Store store, java.util.function.IntSupplier command) {
+    IN_MONITOR.set(store);
+    try {
+      return command.getAsInt();
+    } finally {
+      IN_MONITOR.remove();
     }
   }
 

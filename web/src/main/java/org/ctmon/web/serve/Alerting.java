@@ -121,6 +121,11 @@ final class Alerting implements AutoCloseable {
     return targets;
   }
 
+  /** Watch lists may have changed outside the API (a command): apply them to new batches now. */
+  void watchListsChanged() {
+    watch.refresh();
+  }
+
   /** A watch list was saved: apply it to new batches now, and match it against what is stored. */
   void saved(long accountId, long watchlistId) {
     watch.refresh();

@@ -79,6 +79,7 @@ public final class Monitor implements AutoCloseable {
   private Logs logs;
   private BatchSink sink;
   private Alerting alerting;
+  private org.ctmon.web.account.LocalCommands localCommands;
   private LogList lastList;
   private String lastFollowing;
 
@@ -186,6 +187,10 @@ public final class Monitor implements AutoCloseable {
       new IncidentsApi(incidents).register(app);
       new HealthApi(store.jdbi(), ready::get).register(app);
       alerting.accountApis(store.jdbi(), clock).register(app);
+      org.ctmon.web.account.LocalCommandClient.h2File(config.database().url()).ifPresent(file -> {
+        localCommands = new org.ctmon.web.account.LocalCommands(store, file, alerting::watchListsChanged);
+        localCommands.register(app);
+      });
       org.ctmon.web.api.HomePage.register(app);
     }).start(config.http().bind(), config.http().port());
     alerting.start(scheduler, this::statuses, this::listTimestamp);
@@ -397,6 +402,9 @@ public final class Monitor implements AutoCloseable {
     }
     if (alerting != null) {
       alerting.close();
+    }
+    if (localCommands != null) {
+      localCommands.close();
     }
     store.close();
     LOG.info("stopped");
