@@ -73,7 +73,9 @@ public final class Heartbeat implements AutoCloseable {
         .proxy(Proxy.NO_PROXY)
         .followRedirects(false)
         .followSslRedirects(false)
-        .retryOnConnectionFailure(false)
+        // A pooled connection the receiver closed fails before any answer: OkHttp then tries a
+        // fresh one at once instead of the alert waiting a backoff (a repeat carries the same key).
+        .retryOnConnectionFailure(true)
         .connectTimeout(Duration.ofSeconds(5))
         .readTimeout(Duration.ofSeconds(5))
         .writeTimeout(Duration.ofSeconds(5))

@@ -47,8 +47,9 @@ public final class WebhookSender implements WebhookChannel {
 
   /**
    * A sender on a client derived from {@code shared} (its pool and dispatcher), with the
-   * policy's resolver, no proxy (the resolver must see the target host), no redirects, no
-   * silent retries, and timeouts of 5 s to connect, 10 s per read or write, 15 s per call.
+   * policy's resolver, no proxy (the resolver must see the target host), no redirects, a retry
+   * on a fresh connection only when a pooled one turns out closed, and timeouts of 5 s to
+   * connect, 10 s per read or write, 15 s per call.
    *
    * @param userAgent e.g. {@code ctmon/0.1 (+https://ctmon.example/; ops@example.com)}
    */
@@ -59,7 +60,9 @@ public final class WebhookSender implements WebhookChannel {
         .proxy(Proxy.NO_PROXY)
         .followRedirects(false)
         .followSslRedirects(false)
-        .retryOnConnectionFailure(false)
+        // A pooled connection the receiver closed fails before any answer: OkHttp then tries a
+        // fresh one at once instead of the alert waiting a backoff (a repeat carries the same key).
+        .retryOnConnectionFailure(true)
         .connectTimeout(Duration.ofSeconds(5))
         .readTimeout(Duration.ofSeconds(10))
         .writeTimeout(Duration.ofSeconds(10))
