@@ -120,6 +120,57 @@ final class AlertsEndToEndTest {
     }
   }
 
+  @Test
+  void wildcardIdnUppercaseIpAndLookalikeCertificatesFromTheLogMatchAsTheirOwnerExpects(@TempDir Path dir)
+      throws Exception {
+    String token = seedAccount(dir);
+    try (TestLogServer logs = TestLogServer.start(TestLogOptions.defaults());
+         Monitor m = Monitor.start(config(dir, logs.logListUrl()), Clock.systemUTC())) {
+      String base = "http://127.0.0.1:" + m.port();
+      HttpResponse<String> list = post(base + "/api/v1/watchlists", token, "{\"name\": \"brand\", \"items\": "
+          + "[\".mybank.example\", \"192.0.2.0/24\", \".bücher.example\"], \"lookalikes\": true}");
+      assertEquals(201, list.statusCode(), list.body());
+      List<org.ctmon.testlog.pki.TestLogKey> keys = logs.logs().stream().map(TestLog::key).toList();
+      java.util.Map<String, Names> certificates = new java.util.LinkedHashMap<>();
+      certificates.put("*.mybank.example", Names.dns("*.mybank.example"));
+      certificates.put("www.mybank.example", Names.dns("WWW.MYBANK.EXAMPLE"));
+      certificates.put("xn--bcher-kva.example", Names.dns("xn--bcher-kva.example"));
+      certificates.put("vpn.other.example", new Names(List.of(new org.ctmon.testlog.pki.SanName.Dns("vpn.other.example"),
+          new org.ctmon.testlog.pki.SanName.Ip(java.net.InetAddress.getByName("192.0.2.7"))),
+          java.util.Optional.of("vpn.other.example")));
+      certificates.put("rnybank-login.example", Names.dns("rnybank-login.example"));
+      certificates.put("notmybank.example", Names.dns("notmybank.example"));
+      certificates.put("www.unrelated.example", Names.dns("www.unrelated.example"));
+      for (Names names : certificates.values()) {
+        logs.feed().log(logs.pki().issue(IssuanceRequest.simple(names, "R10", IssuanceStyle.PRECERT, keys,
+            Instant.now())));
+      }
+      logs.publish();
+
+      await(() -> matches(base, token).size() >= 5);
+      m.alerting().delivery().deliverDue();
+      java.util.Map<String, String> verdicts = matches(base, token);
+      assertEquals(java.util.Map.of(
+          "*.mybank.example", "expected",
+          "www.mybank.example", "expected",
+          "xn--bcher-kva.example", "expected",
+          "vpn.other.example", "expected",
+          "rnybank-login.example", "lookalike"), verdicts);
+    }
+  }
+
+  /** The caller's matches: the first DNS name of each issuance and its verdict. */
+  private java.util.Map<String, String> matches(String base, String token) {
+    try {
+      java.util.Map<String, String> out = new java.util.TreeMap<>();
+      JSON.readTree(get(base + "/api/v1/matches", token).body()).get("results")
+          .forEach(r -> out.put(r.get("dns_names").get(0).asText(), r.get("verdict").asText()));
+      return out;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Mei's account and API token, made as `ctmon user add` and `ctmon token add` make them. */
   private static String seedAccount(Path dir) {
     try (Store s = Store.open(new StoreConfig("jdbc:h2:file:" + dir.resolve("ctmon"), "", "", 2,
