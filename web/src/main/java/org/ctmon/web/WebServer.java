@@ -3,6 +3,7 @@ package org.ctmon.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.json.JavalinJackson;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -11,31 +12,32 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP server of ctmon: Javalin with ctmon's JSON settings and error handling. Routes are
- * registered by the API and UI classes; an unexpected failure answers 500 with a generic body
- * (details go to the log, never to the client).
+ * registered by the API and UI classes, all before the server is built (Javalin 7 takes no route
+ * once created); an unexpected failure answers 500 with a generic body (details go to the log,
+ * never to the client).
  */
 public final class WebServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
   private final Javalin app;
 
   /** Creates the server; {@code routes} registers what it serves. Not started yet. */
-  public WebServer(Consumer<Javalin> routes) {
+  public WebServer(Consumer<RoutesConfig> routes) {
     ObjectMapper json = new ObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     app = Javalin.create(cfg -> {
-      cfg.showJavalinBanner = false;
+      cfg.startup.showJavalinBanner = false;
       cfg.jsonMapper(new JavalinJackson(json, false));
       cfg.http.maxRequestSize = 1_000_000;
+      cfg.routes.exception(Exception.class, (e, ctx) -> {
+        LOG.error("error serving {} {}", ctx.method(), ctx.path(), e);
+        ctx.status(500).json(Map.of("error", "internal error; see the server log"));
+      });
+      cfg.routes.error(404, ctx -> {
+        if (ctx.result() == null) {
+          ctx.json(Map.of("error", "no such page: " + ctx.path()));
+        }
+      });
+      routes.accept(cfg.routes);
     });
-    app.exception(Exception.class, (e, ctx) -> {
-      LOG.error("error serving {} {}", ctx.method(), ctx.path(), e);
-      ctx.status(500).json(Map.of("error", "internal error; see the server log"));
-    });
-    app.error(404, ctx -> {
-      if (ctx.result() == null) {
-        ctx.json(Map.of("error", "no such page: " + ctx.path()));
-      }
-    });
-    routes.accept(app);
   }
 
   /** Starts listening; port 0 picks a free port (see {@link #port()}). */

@@ -1,6 +1,6 @@
 package org.ctmon.web.account;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
@@ -26,10 +26,10 @@ public final class BearerAuth implements Handler {
   /**
    * Guards each of {@code prefixes} ({@code /api/v1/watchlists}) and every path under it.
    */
-  public void register(Javalin app, String... prefixes) {
+  public void register(RoutesConfig routes, String... prefixes) {
     for (String p : prefixes) {
-      app.before(p, this);
-      app.before(p + "/*", this);
+      routes.before(p, this);
+      routes.before(p + "/*", this);
     }
   }
 

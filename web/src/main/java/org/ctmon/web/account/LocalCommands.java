@@ -2,7 +2,7 @@ package org.ctmon.web.account;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -78,8 +78,8 @@ public final class LocalCommands implements AutoCloseable {
   }
 
   /** Registers {@code POST /local/v1/command}. */
-  public void register(Javalin app) {
-    app.post(PATH, this::run);
+  public void register(RoutesConfig routes) {
+    routes.post(PATH, this::run);
   }
 
   private void run(Context ctx) throws IOException {

@@ -1,6 +1,6 @@
 package org.ctmon.web.api;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
@@ -74,14 +74,14 @@ public final class AccountApis {
   }
 
   /** Registers the token check and the routes. */
-  public void register(Javalin app) {
-    app.exception(RequestRejected.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
-    auth.register(app, PREFIXES);
-    watchlists.register(app);
-    matches.register(app);
-    alerts.register(app);
-    webhooks.register(app);
-    recipients.register(app);
-    authorizations.register(app);
+  public void register(RoutesConfig routes) {
+    routes.exception(RequestRejected.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
+    auth.register(routes, PREFIXES);
+    watchlists.register(routes);
+    matches.register(routes);
+    alerts.register(routes);
+    webhooks.register(routes);
+    recipients.register(routes);
+    authorizations.register(routes);
   }
 }

@@ -1,6 +1,6 @@
 package org.ctmon.web.api;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,9 +22,9 @@ final class AlertsApi {
     this.outbox = outbox;
   }
 
-  void register(Javalin app) {
-    app.get("/api/v1/alerts", this::list);
-    app.get("/api/v1/alerts/{id}", this::get);
+  void register(RoutesConfig routes) {
+    routes.get("/api/v1/alerts", this::list);
+    routes.get("/api/v1/alerts/{id}", this::get);
   }
 
   private void list(Context ctx) {

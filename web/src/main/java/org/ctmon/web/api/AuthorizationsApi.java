@@ -1,6 +1,6 @@
 package org.ctmon.web.api;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
@@ -30,11 +30,11 @@ final class AuthorizationsApi {
     this.authorizations = authorizations;
   }
 
-  void register(Javalin app) {
-    app.post("/api/v1/authorize", this::authorize);
-    app.get("/api/v1/authorizations", this::list);
-    app.get("/api/v1/authorizations/{id}", this::get);
-    app.delete("/api/v1/authorizations/{id}", this::delete);
+  void register(RoutesConfig routes) {
+    routes.post("/api/v1/authorize", this::authorize);
+    routes.get("/api/v1/authorizations", this::list);
+    routes.get("/api/v1/authorizations/{id}", this::get);
+    routes.delete("/api/v1/authorizations/{id}", this::delete);
   }
 
   private void authorize(Context ctx) {

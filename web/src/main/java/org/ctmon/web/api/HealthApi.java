@@ -1,6 +1,6 @@
 package org.ctmon.web.api;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -20,15 +20,15 @@ public final class HealthApi {
     this.ready = ready;
   }
 
-  public void register(Javalin app) {
-    app.get("/healthz", ctx -> {
+  public void register(RoutesConfig routes) {
+    routes.get("/healthz", ctx -> {
       Map<String, Object> body = new LinkedHashMap<>();
       boolean db = databaseAnswers();
       body.put("status", db ? "ok" : "failing");
       body.put("database", db ? "ok" : "not answering");
       ctx.status(db ? 200 : 503).json(body);
     });
-    app.get("/readyz", ctx -> {
+    routes.get("/readyz", ctx -> {
       boolean ok = ready.getAsBoolean() && databaseAnswers();
       ctx.status(ok ? 200 : 503).json(Map.of("status", ok ? "ready" : "starting"));
     });

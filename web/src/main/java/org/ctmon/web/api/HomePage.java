@@ -1,6 +1,6 @@
 package org.ctmon.web.api;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 
 /**
  * {@code GET /}: until the web UI lands, a plain page pointing at what works (the API), so a
@@ -27,7 +27,7 @@ public final class HomePage {
 
   private HomePage() {}
 
-  public static void register(Javalin app) {
-    app.get("/", ctx -> ctx.html(HTML));
+  public static void register(RoutesConfig routes) {
+    routes.get("/", ctx -> ctx.html(HTML));
   }
 }

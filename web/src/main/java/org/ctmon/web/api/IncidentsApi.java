@@ -1,6 +1,6 @@
 package org.ctmon.web.api;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.nio.charset.StandardCharsets;
@@ -32,8 +32,8 @@ public final class IncidentsApi {
     this.incidents = incidents;
   }
 
-  public void register(Javalin app) {
-    app.get("/api/v1/incidents", this::list);
+  public void register(RoutesConfig routes) {
+    routes.get("/api/v1/incidents", this::list);
   }
 
   private void list(Context ctx) {

@@ -1,6 +1,6 @@
 package org.ctmon.web.api;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,8 +54,8 @@ public final class LogsApi {
     return this;
   }
 
-  public void register(Javalin app) {
-    app.get("/api/v1/logs", ctx -> {
+  public void register(RoutesConfig routes) {
+    routes.get("/api/v1/logs", ctx -> {
       List<Map<String, Object>> logs = new ArrayList<>();
       Map<org.ctmon.parser.Sha256, Integer> counts = incidents.get();
       for (FollowerStatus s : statuses.get()) {

@@ -1,6 +1,6 @@
 package org.ctmon.web.api;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -31,9 +31,9 @@ final class MatchesApi {
     this.lists = lists;
   }
 
-  void register(Javalin app) {
-    app.get("/api/v1/matches", this::list);
-    app.get("/api/v1/matches/{id}", this::get);
+  void register(RoutesConfig routes) {
+    routes.get("/api/v1/matches", this::list);
+    routes.get("/api/v1/matches/{id}", this::get);
   }
 
   private void list(Context ctx) {

@@ -1,6 +1,6 @@
 package org.ctmon.web.api;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
@@ -29,12 +29,12 @@ final class RecipientsApi {
     this.tests = tests;
   }
 
-  void register(Javalin app) {
-    app.get("/api/v1/recipients", this::list);
-    app.post("/api/v1/recipients", this::create);
-    app.get("/api/v1/recipients/{id}", this::get);
-    app.delete("/api/v1/recipients/{id}", this::delete);
-    app.post("/api/v1/recipients/{id}/test", this::test);
+  void register(RoutesConfig routes) {
+    routes.get("/api/v1/recipients", this::list);
+    routes.post("/api/v1/recipients", this::create);
+    routes.get("/api/v1/recipients/{id}", this::get);
+    routes.delete("/api/v1/recipients/{id}", this::delete);
+    routes.post("/api/v1/recipients/{id}/test", this::test);
   }
 
   private void list(Context ctx) {

@@ -1,6 +1,6 @@
 package org.ctmon.web.api;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
@@ -37,9 +37,9 @@ public final class SearchApi {
   }
 
   /** Registers the routes. */
-  public void register(Javalin app) {
-    app.get("/api/v1/search", this::search);
-    app.get("/api/v1/certs/{tbs}", this::cert);
+  public void register(RoutesConfig routes) {
+    routes.get("/api/v1/search", this::search);
+    routes.get("/api/v1/certs/{tbs}", this::cert);
   }
 
   private void search(Context ctx) {

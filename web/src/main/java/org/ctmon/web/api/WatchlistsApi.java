@@ -1,6 +1,6 @@
 package org.ctmon.web.api;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
@@ -37,14 +37,14 @@ final class WatchlistsApi {
     this.listener = listener;
   }
 
-  void register(Javalin app) {
-    app.get("/api/v1/watchlists", this::list);
-    app.post("/api/v1/watchlists", this::create);
-    app.post("/api/v1/watchlists/import", this::importFile);
-    app.get("/api/v1/watchlists/{id}", this::get);
-    app.put("/api/v1/watchlists/{id}", this::replace);
-    app.delete("/api/v1/watchlists/{id}", this::delete);
-    app.get("/api/v1/watchlists/{id}/export", this::export);
+  void register(RoutesConfig routes) {
+    routes.get("/api/v1/watchlists", this::list);
+    routes.post("/api/v1/watchlists", this::create);
+    routes.post("/api/v1/watchlists/import", this::importFile);
+    routes.get("/api/v1/watchlists/{id}", this::get);
+    routes.put("/api/v1/watchlists/{id}", this::replace);
+    routes.delete("/api/v1/watchlists/{id}", this::delete);
+    routes.get("/api/v1/watchlists/{id}/export", this::export);
   }
 
   private void list(Context ctx) {

@@ -1,6 +1,6 @@
 package org.ctmon.web.api;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.net.URI;
@@ -45,12 +45,12 @@ final class WebhooksApi {
     this.random = random;
   }
 
-  void register(Javalin app) {
-    app.get("/api/v1/webhooks", this::list);
-    app.post("/api/v1/webhooks", this::create);
-    app.get("/api/v1/webhooks/{id}", this::get);
-    app.delete("/api/v1/webhooks/{id}", this::delete);
-    app.post("/api/v1/webhooks/{id}/test", this::test);
+  void register(RoutesConfig routes) {
+    routes.get("/api/v1/webhooks", this::list);
+    routes.post("/api/v1/webhooks", this::create);
+    routes.get("/api/v1/webhooks/{id}", this::get);
+    routes.delete("/api/v1/webhooks/{id}", this::delete);
+    routes.post("/api/v1/webhooks/{id}/test", this::test);
   }
 
   private void list(Context ctx) {

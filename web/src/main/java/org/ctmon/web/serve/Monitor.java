@@ -178,20 +178,20 @@ public final class Monitor implements AutoCloseable {
         LOG.warn("retention: purging tree heads stopped for this hour: {}", e.getMessage());
       }
     });
-    web = new WebServer(app -> {
-      new SearchApi(new IssuanceSearch(store.jdbi()), clock).register(app);
+    web = new WebServer(routes -> {
+      new SearchApi(new IssuanceSearch(store.jdbi()), clock).register(routes);
       new LogsApi(this::statuses, id -> {
         LogFollower f = followers.get(id);
         return f == null ? null : f.log().operator();
-      }, () -> skipped, incidents::countsByLog).withBudget(budget).register(app);
-      new IncidentsApi(incidents).register(app);
-      new HealthApi(store.jdbi(), ready::get).register(app);
-      alerting.accountApis(store.jdbi(), clock).register(app);
+      }, () -> skipped, incidents::countsByLog).withBudget(budget).register(routes);
+      new IncidentsApi(incidents).register(routes);
+      new HealthApi(store.jdbi(), ready::get).register(routes);
+      alerting.accountApis(store.jdbi(), clock).register(routes);
       org.ctmon.web.account.LocalCommandClient.h2File(config.database().url()).ifPresent(file -> {
         localCommands = new org.ctmon.web.account.LocalCommands(store, file, alerting::watchListsChanged);
-        localCommands.register(app);
+        localCommands.register(routes);
       });
-      org.ctmon.web.api.HomePage.register(app);
+      org.ctmon.web.api.HomePage.register(routes);
     }).start(config.http().bind(), config.http().port());
     alerting.start(scheduler, this::statuses, this::listTimestamp);
     scheduler.start();
