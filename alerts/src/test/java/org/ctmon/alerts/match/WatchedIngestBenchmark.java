@@ -121,8 +121,67 @@ final class WatchedIngestBenchmark {
     }
   }
 
+  /**
+   * The same cost measured inside one store: two streams with the same names (different TBS
+   * hashes), batch by batch one through plain ingest into log A and the other through the watched
+   * ingest into log B, swapping streams every batch. Both sides share the H2 file, its writer, the
+   * heap with the loaded watch lists and the collector, so only matching and what it writes differ.
+   */
+  @Test
+  void printsTheOverheadWithinOneStore() {
+    int batches = Integer.getInteger("ctmon.bench.batches", 200);
+    int batchSize = Integer.getInteger("ctmon.bench.batchSize", 1_000);
+    List<List<Issuance>> a = stream(batches * batchSize, batchSize, "a ");
+    List<List<Issuance>> b = stream(batches * batchSize, batchSize, "b ");
+    try (var db = TestDatabase.H2.open()) {
+      TestIssuances.registerLogs(db.store());
+      loadWatchLists(db.store().jdbi(), a);
+      WatchStateSource source = new WatchStateSource(db.store().jdbi(), CLOCK, CaaIssuers.bundled());
+      source.refresh();
+      Ingest plain = new Ingest(db.store().jdbi(), CLOCK, false);
+      WatchedIngest watched = new WatchedIngest(plain, source, "https://ctmon.example/", () -> { });
+      long[] plainEach = new long[batches];
+      long[] watchedEach = new long[batches];
+      long nextA = 0;
+      long nextB = 0;
+      for (int k = 0; k < batches; k++) {
+        List<Issuance> toPlain = k % 2 == 0 ? a.get(k) : b.get(k);
+        List<Issuance> toWatched = k % 2 == 0 ? b.get(k) : a.get(k);
+        IngestBatch pb = TestIssuances.batch(TestIssuances.LOG_A, nextA, toPlain);
+        IngestBatch wb = TestIssuances.batch(TestIssuances.LOG_B, nextB, toWatched);
+        nextA += toPlain.size();
+        nextB += toWatched.size();
+        for (int turn = 0; turn < 2; turn++) {
+          boolean plainTurn = (k + turn) % 2 == 0;
+          long s = System.nanoTime();
+          if (plainTurn) {
+            plain.commit(pb);
+            plainEach[k] = System.nanoTime() - s;
+          } else {
+            watched.commit(wb);
+            watchedEach[k] = System.nanoTime() - s;
+          }
+        }
+      }
+      long plainSum = java.util.Arrays.stream(plainEach).sum();
+      long watchedSum = java.util.Arrays.stream(watchedEach).sum();
+      java.util.Arrays.sort(plainEach);
+      java.util.Arrays.sort(watchedEach);
+      long pm = plainEach[batches / 2];
+      long wm = watchedEach[batches / 2];
+      System.out.printf(Locale.ROOT, "one store, %,d batches of %,d each side: plain %,.0f issuances/s, watched %,.0f"
+              + " issuances/s, overhead %.1f%% (sums), median batch %.2f ms against %.2f ms, %.1f%% (medians)%n",
+          batches, batchSize, nextA / (plainSum / 1e9), nextB / (watchedSum / 1e9),
+          100.0 * (watchedSum - plainSum) / plainSum, pm / 1e6, wm / 1e6, 100.0 * (wm - pm) / pm);
+    }
+  }
+
   /** Issuances with {@link NameMix} names, notBefore an hour before a clock that moves 100 entries/s. */
   private static List<List<Issuance>> stream(int count, int batchSize) {
+    return stream(count, batchSize, "");
+  }
+
+  private static List<List<Issuance>> stream(int count, int batchSize, String prefix) {
     NameMix mix = new NameMix(6962);
     String[][] issuers = {{"CN=R11,O=Let's Encrypt,C=US", "R11", "Let's Encrypt"},
         {"CN=E6,O=Let's Encrypt,C=US", "E6", "Let's Encrypt"},
@@ -151,7 +210,7 @@ final class WatchedIngestBenchmark {
       String[] ca = issuers[i % issuers.length];
       byte[] seed = ("bench " + i).getBytes(StandardCharsets.UTF_8);
       Instant notBefore = start.plusMillis(i * 10L).minusSeconds(3600);
-      batch.add(new Issuance(Sha256.of(("tbs " + i).getBytes(StandardCharsets.UTF_8)), Sha256.of(seed), ca[0], ca[1],
+      batch.add(new Issuance(Sha256.of((prefix + "tbs " + i).getBytes(StandardCharsets.UTF_8)), Sha256.of(seed), ca[0], ca[1],
           ca[2], n.commonName().map(cn -> "CN=" + cn).orElse(""), Sha256.of(seed).hex().substring(0, 32), notBefore,
           notBefore.plusSeconds(90L * 86400), Sha256.of(("spki " + i).getBytes(StandardCharsets.UTF_8)), "EC-P256",
           false, i % 2 == 0, dns, ips, Der.of(seed), TestIssuances.sha("issuer " + ca[1])));
