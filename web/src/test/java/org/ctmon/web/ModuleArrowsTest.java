@@ -1,6 +1,7 @@
 package org.ctmon.web;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -29,6 +30,19 @@ final class ModuleArrowsTest {
     // If the classpath lost a module, every rule would pass on nothing.
     org.junit.jupiter.api.Assertions.assertTrue(classes.contain("org.ctmon.parser.Sha256"), "parser classes imported");
     org.junit.jupiter.api.Assertions.assertTrue(classes.contain("org.ctmon.web.Ctmon"), "web classes imported");
+  }
+
+  /**
+   * Within parser, store, fetcher and alerts, packages point one way: no two packages of a module
+   * use each other, directly or round a loop. (web and testlog each still have one cycle: web and
+   * web.serve, testlog.fault and testlog.log.)
+   */
+  @Test
+  void packagesOfTheCoreModulesHaveNoCycles() {
+    for (String module : java.util.List.of("parser", "store", "fetcher", "alerts")) {
+      slices().matching("org.ctmon." + module + ".(*)..").should().beFreeOfCycles()
+          .because("a package cycle in " + module + " makes its packages one room").check(classes);
+    }
   }
 
   @Test

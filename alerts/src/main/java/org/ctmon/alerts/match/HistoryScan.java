@@ -19,7 +19,7 @@ import org.ctmon.parser.Sha256;
 import org.ctmon.store.Page;
 import org.ctmon.store.ingest.HistoricalMatches;
 import org.ctmon.store.ingest.MatchRecord;
-import org.ctmon.store.ingest.OutboxRecord;
+import org.ctmon.store.outbox.OutboxRecord;
 import org.ctmon.store.issuance.Criterion;
 import org.ctmon.store.issuance.EntryRef;
 import org.ctmon.store.issuance.IssuanceDetail;

@@ -13,7 +13,7 @@ import org.ctmon.store.ingest.IngestResult;
 import org.ctmon.store.ingest.Issuance;
 import org.ctmon.store.ingest.LogEntryRecord;
 import org.ctmon.store.ingest.MatchRecord;
-import org.ctmon.store.ingest.OutboxRecord;
+import org.ctmon.store.outbox.OutboxRecord;
 
 /**
  * The store's ingest with the watch lists applied: every issuance of a batch is matched, and its

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.ctmon.store.account.Account;
 import org.ctmon.store.account.Accounts;
-import org.ctmon.store.ingest.OutboxRecord;
+import org.ctmon.store.outbox.OutboxRecord;
 import org.ctmon.store.outbox.EmailRecipients;
 import org.ctmon.store.outbox.EventType;
 import org.ctmon.store.outbox.Outbox;

@@ -20,7 +20,7 @@ import org.ctmon.alerts.webhook.WebhookTargetPolicy;
 import org.ctmon.store.Store;
 import org.ctmon.store.TestDatabase;
 import org.ctmon.store.account.Accounts;
-import org.ctmon.store.ingest.OutboxRecord;
+import org.ctmon.store.outbox.OutboxRecord;
 import org.ctmon.store.outbox.Alert;
 import org.ctmon.store.outbox.DeliveryState;
 import org.ctmon.store.outbox.EventType;

@@ -11,7 +11,7 @@ import org.ctmon.parser.leaf.LogEntry;
 import org.ctmon.parser.leaf.Malformed;
 import org.ctmon.parser.leaf.PrecertEntry;
 import org.ctmon.parser.x509.FactsResult;
-import org.ctmon.store.ingest.EntryType;
+import org.ctmon.store.issuance.EntryType;
 import org.ctmon.store.ingest.Issuance;
 import org.ctmon.store.ingest.LogEntryRecord;
 import org.ctmon.store.ingest.MalformedEntryRecord;

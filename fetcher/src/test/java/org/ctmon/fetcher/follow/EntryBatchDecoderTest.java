@@ -12,7 +12,7 @@ import org.ctmon.fetcher.http.FetcherCorpus;
 import org.ctmon.parser.Sha256;
 import org.ctmon.parser.leaf.DataTile;
 import org.ctmon.parser.merkle.CompactRange;
-import org.ctmon.store.ingest.EntryType;
+import org.ctmon.store.issuance.EntryType;
 import org.junit.jupiter.api.Test;
 
 final class EntryBatchDecoderTest {

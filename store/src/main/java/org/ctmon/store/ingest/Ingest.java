@@ -1,5 +1,6 @@
 package org.ctmon.store.ingest;
 
+import org.ctmon.store.outbox.OutboxRecord;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;

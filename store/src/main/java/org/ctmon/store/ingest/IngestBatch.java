@@ -1,5 +1,6 @@
 package org.ctmon.store.ingest;
 
+import org.ctmon.store.outbox.OutboxRecord;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;

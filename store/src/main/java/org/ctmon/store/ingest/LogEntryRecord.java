@@ -1,5 +1,6 @@
 package org.ctmon.store.ingest;
 
+import org.ctmon.store.issuance.EntryType;
 import java.util.Objects;
 import org.ctmon.parser.Sha256;
 

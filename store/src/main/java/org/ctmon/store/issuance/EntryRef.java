@@ -1,7 +1,6 @@
 package org.ctmon.store.issuance;
 
 import org.ctmon.parser.Sha256;
-import org.ctmon.store.ingest.EntryType;
 
 /**
  * Where an issuance was logged.

@@ -15,7 +15,6 @@ import org.ctmon.store.NameKey;
 import org.ctmon.store.Page;
 import org.ctmon.store.SqlText;
 import org.ctmon.store.Vendor;
-import org.ctmon.store.ingest.EntryType;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 

@@ -13,7 +13,6 @@ import java.util.Optional;
 import org.ctmon.parser.Sha256;
 import org.ctmon.store.Cursor;
 import org.ctmon.store.Page;
-import org.ctmon.store.ingest.OutboxRecord;
 import org.jdbi.v3.core.Jdbi;
 
 /**

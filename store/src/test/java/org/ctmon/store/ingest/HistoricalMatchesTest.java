@@ -1,5 +1,6 @@
 package org.ctmon.store.ingest;
 
+import org.ctmon.store.outbox.OutboxRecord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,6 @@
 package org.ctmon.store.ingest;
 
+import org.ctmon.store.issuance.EntryType;
 import static org.ctmon.store.ingest.TestIssuances.LOG_A;
 import static org.ctmon.store.ingest.TestIssuances.LOG_B;
 import static org.ctmon.store.ingest.TestIssuances.batch;

@@ -1,5 +1,7 @@
 package org.ctmon.store.ingest;
 
+import org.ctmon.store.issuance.EntryType;
+import org.ctmon.store.outbox.OutboxRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -233,7 +233,7 @@ final class IssuanceSearchTest {
           Issuance is = issuance("p" + b + "-" + i, "n" + i + ".b" + b + ".example.com");
           issuances.add(is);
           all.add(is.tbsSha256());
-          entries.add(new org.ctmon.store.ingest.LogEntryRecord(b * 37L + i, org.ctmon.store.ingest.EntryType.X509,
+          entries.add(new org.ctmon.store.ingest.LogEntryRecord(b * 37L + i, org.ctmon.store.issuance.EntryType.X509,
               TestIssuances.T0 + b, is.tbsSha256()));
         }
         ingest.commit(new org.ctmon.store.ingest.IngestBatch(LOG_A, b * 37L, issuances, entries, List.of(),

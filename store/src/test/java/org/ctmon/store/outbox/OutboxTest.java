@@ -11,7 +11,6 @@ import java.util.Optional;
 import org.ctmon.store.OnBothDatabases;
 import org.ctmon.store.Store;
 import org.ctmon.store.TestDatabase;
-import org.ctmon.store.ingest.OutboxRecord;
 import org.ctmon.store.watch.TwoAccounts;
 
 final class OutboxTest {

@@ -17,7 +17,7 @@ import org.ctmon.store.Store;
 import org.ctmon.store.StoreConfig;
 import org.ctmon.store.TableSnapshot;
 import org.ctmon.store.TestDatabase;
-import org.ctmon.store.ingest.EntryType;
+import org.ctmon.store.issuance.EntryType;
 import org.ctmon.store.ingest.Ingest;
 import org.ctmon.store.ingest.IngestBatch;
 import org.ctmon.store.ingest.Issuance;

@@ -21,7 +21,7 @@ import org.ctmon.store.ingest.Ingest;
 import org.ctmon.store.ingest.IngestResult;
 import org.ctmon.store.ingest.Issuance;
 import org.ctmon.store.ingest.MatchRecord;
-import org.ctmon.store.ingest.OutboxRecord;
+import org.ctmon.store.outbox.OutboxRecord;
 import org.ctmon.store.ingest.TestIssuances;
 import org.ctmon.store.outbox.EventType;
 import org.ctmon.store.outbox.Recipient;

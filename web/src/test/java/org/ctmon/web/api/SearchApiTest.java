@@ -37,7 +37,7 @@ import org.ctmon.parser.x509.CertificateFacts;
 import org.ctmon.parser.x509.DnsName;
 import org.ctmon.store.Store;
 import org.ctmon.store.StoreConfig;
-import org.ctmon.store.ingest.EntryType;
+import org.ctmon.store.issuance.EntryType;
 import org.ctmon.store.ingest.Ingest;
 import org.ctmon.store.ingest.IngestBatch;
 import org.ctmon.store.ingest.Issuance;

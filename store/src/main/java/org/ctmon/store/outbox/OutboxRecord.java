@@ -1,9 +1,7 @@
-package org.ctmon.store.ingest;
+package org.ctmon.store.outbox;
 
 import java.util.Objects;
 import org.ctmon.parser.Sha256;
-import org.ctmon.store.outbox.EventType;
-import org.ctmon.store.outbox.Recipient;
 
 /**
  * An alert to deliver after the batch commits, written in the same transaction as its cause.

@@ -1,4 +1,4 @@
-package org.ctmon.store.ingest;
+package org.ctmon.store.issuance;
 
 /** Whether a log entry holds a final certificate or a precertificate. */
 public enum EntryType {
