@@ -30,7 +30,7 @@ import org.ctmon.parser.x509.CertificateDecoder;
 import org.ctmon.parser.x509.FactsResult;
 import org.ctmon.testlog.fault.Fault;
 import org.ctmon.testlog.fault.LaterFault;
-import org.ctmon.testlog.log.Damage;
+import org.ctmon.testlog.fault.Damage;
 import org.ctmon.testlog.log.TestLog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;

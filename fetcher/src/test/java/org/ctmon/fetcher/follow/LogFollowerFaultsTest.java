@@ -18,7 +18,7 @@ import org.ctmon.store.log.LogState;
 import org.ctmon.store.log.LogStatus;
 import org.ctmon.testlog.TestLogOptions;
 import org.ctmon.testlog.fault.Fault;
-import org.ctmon.testlog.log.Damage;
+import org.ctmon.testlog.fault.Damage;
 import org.ctmon.testlog.log.LoggedEntry;
 import org.ctmon.testlog.log.TestLog;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,6 @@ package org.ctmon.testlog.fault;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.ctmon.testlog.log.Damage;
 
 /**
  * One way a test log misbehaves, as a value tests can list, add and remove at runtime (see {@link

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import org.ctmon.testlog.log.Damage;
 
 /**
  * Parses the command-line form of a {@link Fault}, the same text {@link Fault#describe()} writes:

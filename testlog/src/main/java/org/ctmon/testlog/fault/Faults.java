@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.ctmon.testlog.http.Reply;
-import org.ctmon.testlog.log.Damage;
 
 /**
  * The faults active on one log, changeable at any time from any thread (tests add and remove them

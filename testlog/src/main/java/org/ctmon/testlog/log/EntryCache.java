@@ -1,5 +1,6 @@
 package org.ctmon.testlog.log;
 
+import org.ctmon.testlog.fault.Damage;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;

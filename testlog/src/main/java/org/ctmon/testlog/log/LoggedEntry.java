@@ -1,5 +1,6 @@
 package org.ctmon.testlog.log;
 
+import org.ctmon.testlog.fault.Damage;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package org.ctmon.testlog.log;
 
+import org.ctmon.testlog.fault.Damage;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package org.ctmon.testlog.log;
+package org.ctmon.testlog.fault;
 
 /**
  * How a deliberately undecodable entry is broken. Every damaged entry is still hashed into the
