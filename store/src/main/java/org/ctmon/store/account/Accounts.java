@@ -13,7 +13,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Accounts: creation, lookup and password checks. Emails are compared lower-cased. Passwords
- * are never stored, only their PBKDF2 hash. Thread safe.
+ * are never stored, only their Argon2id hash (older PBKDF2 hashes are replaced at the next
+ * successful sign-in). Thread safe.
  */
 public final class Accounts {
   static final String COLUMNS = "a.id, a.email, a.is_admin, a.disabled, a.created_at";
@@ -78,7 +79,8 @@ public final class Accounts {
 
   /**
    * The account when {@code password} is its password and it is not disabled; empty otherwise
-   * (unknown email, wrong password and disabled look the same to the caller).
+   * (unknown email, wrong password and disabled look the same to the caller). A correct password
+   * whose stored hash is of an older scheme or cost is rehashed with today's.
    */
   public Optional<Account> authenticate(String email, String password) {
     Optional<String> stored = jdbi.withHandle(h -> h.createQuery(
@@ -90,7 +92,17 @@ public final class Accounts {
       PasswordHash.verify(password, DUMMY); // same work either way: no timing oracle for emails
       return Optional.empty();
     }
-    return PasswordHash.verify(password, stored.get()) ? byEmail(email) : Optional.empty();
+    if (!PasswordHash.verify(password, stored.get())) {
+      return Optional.empty();
+    }
+    if (PasswordHash.needsRehash(stored.get())) {
+      // An older hash (PBKDF2) moves to Argon2id now that the password is known; unless it changed meanwhile.
+      String fresh = PasswordHash.hash(password, random);
+      jdbi.useHandle(h -> h.createUpdate("UPDATE accounts SET password_hash = :fresh"
+              + " WHERE email = :email AND password_hash = :old")
+          .bind("fresh", fresh).bind("email", normalize(email)).bind("old", stored.get()).execute());
+    }
+    return byEmail(email);
   }
 
   /** Replaces the account's password. */

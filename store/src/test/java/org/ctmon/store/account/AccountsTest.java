@@ -90,4 +90,28 @@ final class AccountsTest {
       assertEquals("error creating account alice@example.com: it exists", e.getMessage());
     }
   }
+
+  @OnBothDatabases
+  void aPbkdf2HashMovesToArgon2idAtTheNextSignIn(TestDatabase db) {
+    try (var t = db.open()) {
+      Accounts accounts = new Accounts(t.store().jdbi(), CLOCK, new SecureRandom());
+      long alice = accounts.create("alice@example.com", "first", false);
+      String old = PasswordHash.pbkdf2Hash("alice password", new byte[16], 210_000);
+      t.store().jdbi().useHandle(h -> h.execute("UPDATE accounts SET password_hash = ? WHERE id = ?", old, alice));
+
+      assertEquals(Optional.empty(), accounts.authenticate("alice@example.com", "wrong"));
+      assertEquals(old, storedHash(t.store(), alice)); // a wrong password changes nothing
+      assertEquals(alice, accounts.authenticate("alice@example.com", "alice password").orElseThrow().id());
+
+      String fresh = storedHash(t.store(), alice);
+      assertTrue(fresh.startsWith("$argon2id$v=19$m=19456,t=2,p=1$"), fresh);
+      assertEquals(alice, accounts.authenticate("alice@example.com", "alice password").orElseThrow().id());
+      assertEquals(fresh, storedHash(t.store(), alice)); // rehashed once
+    }
+  }
+
+  private static String storedHash(Store s, long id) {
+    return s.jdbi().withHandle(h -> h.createQuery("SELECT password_hash FROM accounts WHERE id = :id")
+        .bind("id", id).mapTo(String.class).one());
+  }
 }
