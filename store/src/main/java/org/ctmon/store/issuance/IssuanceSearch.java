@@ -60,6 +60,16 @@ public final class IssuanceSearch {
    * @throws IllegalArgumentException on a cursor that is not one of ours or a bad limit
    */
   public Page<IssuanceSummary> search(IssuanceQuery query, Optional<String> cursor, int limit) {
+    Page<NumberedIssuance> page = searchNumbered(query, cursor, limit);
+    return new Page<>(page.items().stream().map(NumberedIssuance::summary).toList(), page.next());
+  }
+
+  /**
+   * As {@link #search}, each result with its store id (crt.sh's {@code id} needs a number).
+   *
+   * @throws IllegalArgumentException on a cursor that is not one of ours or a bad limit
+   */
+  public Page<NumberedIssuance> searchNumbered(IssuanceQuery query, Optional<String> cursor, int limit) {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new IllegalArgumentException("limit must be 1.." + MAX_LIMIT + ", not " + limit);
     }
@@ -70,7 +80,7 @@ public final class IssuanceSearch {
       if (more) {
         keys = keys.subList(0, limit);
       }
-      List<IssuanceSummary> rows = load(h, keys.stream().map(k -> k[0]).toList());
+      List<NumberedIssuance> rows = loadNumbered(h, keys.stream().map(k -> k[0]).toList());
       Optional<String> next = Optional.empty();
       if (more) {
         long[] last = keys.get(keys.size() - 1);
@@ -218,6 +228,10 @@ public final class IssuanceSearch {
   }
 
   private List<IssuanceSummary> load(Handle h, List<Long> keys) {
+    return loadNumbered(h, keys).stream().map(NumberedIssuance::summary).toList();
+  }
+
+  private List<NumberedIssuance> loadNumbered(Handle h, List<Long> keys) {
     if (keys.isEmpty()) {
       return List.of();
     }
@@ -238,11 +252,11 @@ public final class IssuanceSearch {
         .bindList("keys", keys)
         .map((rs, ctx) -> Map.entry(rs.getLong("id"), summary(rs, names, ips)))
         .forEach(e -> byKey.put(e.getKey(), e.getValue()));
-    List<IssuanceSummary> ordered = new ArrayList<>(keys.size());
+    List<NumberedIssuance> ordered = new ArrayList<>(keys.size());
     for (Long k : keys) {
       IssuanceSummary s = byKey.get(k);
       if (s != null) { // purged between the two reads
-        ordered.add(s);
+        ordered.add(new NumberedIssuance(k, s));
       }
     }
     return ordered;

@@ -120,6 +120,26 @@ final class IssuanceSearchTest {
   }
 
   @OnBothDatabases
+  void numberedResultsAreTheSameIssuancesEachWithItsOwnStableId(TestDatabase db) {
+    try (var t = db.open()) {
+      Store s = loaded(t, issuance("apex", "example.com"), issuance("www", "www.example.com"),
+          issuance("mail", "mail.example.com"));
+      IssuanceSearch search = new IssuanceSearch(s.jdbi());
+      IssuanceQuery q = IssuanceQuery.of(Criterion.Name.parse(".example.com"), NOW);
+      Page<NumberedIssuance> numbered = search.searchNumbered(q, Optional.empty(), 10);
+      assertEquals(search.search(q, Optional.empty(), 10).items(),
+          numbered.items().stream().map(NumberedIssuance::summary).toList());
+      Set<Long> ids = new HashSet<>();
+      for (NumberedIssuance n : numbered.items()) {
+        assertTrue(n.id() > 0 && ids.add(n.id()), "positive and unique: " + n.id());
+        assertEquals(List.of(n.summary()), search.summariesOf(List.of(n.id())), "the id names that issuance");
+      }
+      assertEquals(ids, new HashSet<>(search.searchNumbered(q, Optional.empty(), 10).items().stream()
+          .map(NumberedIssuance::id).toList()), "the same ids on every search");
+    }
+  }
+
+  @OnBothDatabases
   void nameSearchIgnoresCaseAndTrailingDotOfTheQuery(TestDatabase db) {
     try (var t = db.open()) {
       Store s = loaded(t, issuance("www", "www.example.com"));
