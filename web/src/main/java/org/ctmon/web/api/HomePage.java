@@ -1,10 +1,13 @@
 package org.ctmon.web.api;
 
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
 
 /**
  * {@code GET /}: until the web UI lands, a plain page pointing at what works (the API), so a
  * first look at the monitor is not an error page. Static text: nothing user-supplied is echoed.
+ * crt.sh's own form of a JSON search, {@code /?q=...&output=json}, can be handed to a handler.
  */
 public final class HomePage {
   private static final String HTML = """
@@ -27,7 +30,34 @@ public final class HomePage {
 
   private HomePage() {}
 
+  /** Registers {@code GET /}: the page. */
   public static void register(RoutesConfig routes) {
     routes.get("/", ctx -> ctx.html(HTML));
+  }
+
+  /**
+   * Registers {@code GET /}: a request with an {@code output} parameter (any case, as crt.sh reads
+   * names), or with {@code q} and an {@code Accept} naming {@code application/json}, goes to
+   * {@code crtShJson}; any other gets the page.
+   */
+  public static void register(RoutesConfig routes, Handler crtShJson) {
+    routes.get("/", ctx -> {
+      if (wantsCrtShJson(ctx)) {
+        crtShJson.handle(ctx);
+      } else {
+        ctx.html(HTML);
+      }
+    });
+  }
+
+  private static boolean wantsCrtShJson(Context ctx) {
+    boolean output = false;
+    boolean q = false;
+    for (String name : ctx.queryParamMap().keySet()) {
+      output |= name.equalsIgnoreCase("output");
+      q |= name.equalsIgnoreCase("q") || name.equalsIgnoreCase("identity");
+    }
+    String accept = ctx.header("Accept");
+    return output || (q && accept != null && accept.contains("application/json"));
   }
 }
