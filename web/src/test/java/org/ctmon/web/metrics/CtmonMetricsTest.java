@@ -106,6 +106,9 @@ final class CtmonMetricsTest {
       metrics.register(routes);
       new SearchApi(new IssuanceSearch(store.jdbi()), clock).register(routes);
       new HealthApi(store.jdbi(), () -> true).register(routes);
+      routes.get("/test/fails/{n}", ctx -> {
+        throw new IllegalStateException("staged failure " + ctx.pathParam("n"));
+      });
     }).start("127.0.0.1", 0);
   }
 
@@ -189,6 +192,13 @@ final class CtmonMetricsTest {
     assertLine(body, "http_server_requests_seconds_count"
         + "{method=\"GET\",outcome=\"CLIENT_ERROR\",status=\"404\",uri=\"NOT_FOUND\"} 1");
     assertFalse(body.contains("abab"), "no raw path in a label");
+  }
+
+  @Test
+  void timesAFailedRequestAsAServerErrorOnItsRoute() throws Exception {
+    assertEquals(500, get("/test/fails/1").statusCode());
+    assertLine(get("/metrics").body(), "http_server_requests_seconds_count"
+        + "{method=\"GET\",outcome=\"SERVER_ERROR\",status=\"500\",uri=\"/test/fails/{n}\"} 1");
   }
 
   @Test
