@@ -80,6 +80,7 @@ public final class Monitor implements AutoCloseable {
   private BatchSink sink;
   private Alerting alerting;
   private org.ctmon.web.account.LocalCommands localCommands;
+  private org.ctmon.web.metrics.CtmonMetrics metrics;
   private LogList lastList;
   private String lastFollowing;
 
@@ -178,7 +179,10 @@ public final class Monitor implements AutoCloseable {
         LOG.warn("retention: purging tree heads stopped for this hour: {}", e.getMessage());
       }
     });
+    metrics = new org.ctmon.web.metrics.CtmonMetrics(new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+        io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT), this::statuses, store.jdbi(), clock);
     web = new WebServer(routes -> {
+      metrics.register(routes);
       new SearchApi(new IssuanceSearch(store.jdbi()), clock).register(routes);
       new LogsApi(this::statuses, id -> {
         LogFollower f = followers.get(id);
@@ -191,7 +195,7 @@ public final class Monitor implements AutoCloseable {
         localCommands = new org.ctmon.web.account.LocalCommands(store, file, alerting::watchListsChanged);
         localCommands.register(routes);
       });
-      org.ctmon.web.api.HomePage.register(routes);
+      new org.ctmon.web.crtsh.CrtShJson(new IssuanceSearch(store.jdbi()), clock).register(routes);
     }).start(config.http().bind(), config.http().port());
     alerting.start(scheduler, this::statuses, this::listTimestamp);
     scheduler.start();
@@ -405,6 +409,9 @@ public final class Monitor implements AutoCloseable {
     }
     if (localCommands != null) {
       localCommands.close();
+    }
+    if (metrics != null) {
+      metrics.close();
     }
     store.close();
     LOG.info("stopped");

@@ -125,6 +125,18 @@ final class MonitorTest {
           assertTrue(kinds.contains("x509"), cert.toString());
         }
 
+        // What researchers and Grafana read from the same server: crt.sh's JSON and /metrics.
+        Issuance first = issued.get(0);
+        String name = first.request().names().sans().stream()
+            .filter(s -> s instanceof SanName.Dns).map(s -> ((SanName.Dns) s).name()).findFirst()
+            .orElseGet(() -> first.request().names().commonName().orElseThrow());
+        JsonNode crtsh = get(m, "/json?q=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
+        assertTrue(crtsh.isArray() && crtsh.size() > 0 && crtsh.get(0).has("name_value"), crtsh.toString());
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + m.port() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.body().contains("ctmon_log_position{"), "per-log gauges are scraped");
+
         log.grow(10);
         log.publish();
         awaitCaughtUp(m, smallerSize(log));
