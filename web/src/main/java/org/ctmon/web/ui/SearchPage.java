@@ -1,0 +1,137 @@
+package org.ctmon.web.ui;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.ctmon.parser.Sha256;
+import org.ctmon.parser.x509.DnsName;
+import org.ctmon.store.Page;
+import org.ctmon.store.issuance.Criterion;
+import org.ctmon.store.issuance.IssuanceQuery;
+import org.ctmon.store.issuance.IssuanceSearch;
+import org.ctmon.store.issuance.IssuanceSummary;
+
+/**
+ * {@code GET /search?q=}: public search over what ctmon has seen, as {@code /api/v1/search} reads
+ * {@code q} (a name, {@code .example.com} or {@code %.example.com} with subdomains,
+ * {@code issuer:}, {@code spki:}, {@code sha256:}, {@code serial:}); {@code expired=false} hides
+ * expired certificates; 50 a page, newest first.
+ */
+final class SearchPage {
+  static final int PAGE = 50;
+  private final IssuanceSearch search;
+  private final Clock clock;
+  private final Templates templates;
+
+  /** One issuance as a result row. */
+  record ResultRow(String names, String moreNames, String issuer, String notBefore, String notAfter, boolean expired,
+                   String kind, String certLink) {}
+
+  /** The page: the query as typed, its error or its results, the link to more ("" when none). */
+  record Model(String q, boolean hideExpired, String error, List<ResultRow> results, boolean searched, String more) {}
+
+  SearchPage(IssuanceSearch search, Clock clock, Templates templates) {
+    this.search = search;
+    this.clock = clock;
+    this.templates = templates;
+  }
+
+  void show(Context ctx, Visitor v) {
+    String q = Optional.ofNullable(ctx.queryParam("q")).orElse("");
+    boolean hideExpired = "false".equalsIgnoreCase(ctx.queryParam("expired"));
+    org.ctmon.web.ui.Page page = new org.ctmon.web.ui.Page("Search", org.ctmon.web.ui.Page.Section.SEARCH, v);
+    if (q.isBlank()) {
+      templates.page(ctx, "search.jte", page, new Model("", hideExpired, "", List.of(), false, ""));
+      return;
+    }
+    Page<IssuanceSummary> found;
+    try {
+      IssuanceQuery query = IssuanceQuery.of(criterion(q), clock.instant());
+      found = search.search(hideExpired ? query.unexpiredOnly() : query,
+          Optional.ofNullable(ctx.queryParam("cursor")).filter(c -> !c.isEmpty()), PAGE);
+    } catch (IllegalArgumentException e) {
+      ctx.status(HttpStatus.BAD_REQUEST);
+      templates.page(ctx, "search.jte", page, new Model(q, hideExpired, e.getMessage(), List.of(), false, ""));
+      return;
+    }
+    List<ResultRow> rows = found.items().stream().map(this::row).toList();
+    String more = found.next().map(c -> "/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)
+        + (hideExpired ? "&expired=false" : "") + "&cursor=" + URLEncoder.encode(c, StandardCharsets.UTF_8)).orElse("");
+    templates.page(ctx, "search.jte", page, new Model(q, hideExpired, "", rows, true, more));
+  }
+
+  private ResultRow row(IssuanceSummary s) {
+    List<String> all = s.dnsNames().isEmpty() ? s.ipAddresses() : s.dnsNames();
+    String shown = String.join(", ", all.subList(0, Math.min(3, all.size())));
+    String more = all.size() > 3 ? "+" + (all.size() - 3) + " more" : "";
+    String kind = s.finalSeen() && s.precertSeen() ? "cert + precert" : s.finalSeen() ? "cert" : "precert";
+    return new ResultRow(shown, more, issuer(s), Display.day(s.notBefore()), Display.day(s.notAfter()),
+        s.notAfter().isBefore(clock.instant()), kind, "/api/v1/certs/" + s.tbsSha256().hex());
+  }
+
+  /** The issuer as people name it: its common name, else its organization, else the whole DN. */
+  static String issuer(IssuanceSummary s) {
+    return s.issuerCn().or(s::issuerO).orElse(s.issuerDn());
+  }
+
+  /**
+   * What {@code q} searches for; an {@link IllegalArgumentException} with a message for the user.
+   * The same reading as {@code web.api.SearchQuery} (package-private there).
+   */
+  static Criterion criterion(String q) {
+    String t = q.strip();
+    if (t.length() > 1024) {
+      throw new IllegalArgumentException("a search is at most 1024 characters");
+    }
+    String lower = t.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("issuer:")) {
+      String cn = t.substring(7).strip();
+      if (cn.isEmpty()) {
+        throw new IllegalArgumentException("issuer: needs an issuer common name, e.g. issuer:R11");
+      }
+      return new Criterion.Issuer(cn);
+    }
+    if (lower.startsWith("spki:")) {
+      return new Criterion.Spki(hash(lower.substring(5), "spki"));
+    }
+    if (lower.startsWith("sha256:")) {
+      return new Criterion.Fingerprint(hash(lower.substring(7), "sha256"));
+    }
+    if (lower.startsWith("serial:")) {
+      String hex = lower.substring(7).strip().replace(":", "");
+      if (!hex.matches("-?[0-9a-f]+")) {
+        throw new IllegalArgumentException("serial: needs a hexadecimal serial number, e.g. serial:03a1f2");
+      }
+      return new Criterion.Serial(hex.replaceFirst("^(-?)0+(?=[0-9a-f])", "$1"));
+    }
+    Criterion.Name shape;
+    try {
+      shape = Criterion.Name.parse(t);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("this is not a DNS name: give example.com, .example.com (with subdomains),"
+          + " issuer:R11, spki:<sha-256 hex>, sha256:<certificate sha-256 hex> or serial:<hex>");
+    }
+    if (shape.name().contains("%")) {
+      throw new IllegalArgumentException("only a leading %. is supported (all subdomains), as in %.example.com");
+    }
+    DnsName parsed = DnsName.parse(shape.name());
+    if (parsed.name().isEmpty() || parsed.name().contains(" ") || parsed.name().chars().anyMatch(Character::isISOControl)) {
+      throw new IllegalArgumentException("this is not a DNS name: give example.com, .example.com (with subdomains),"
+          + " issuer:R11, spki:<sha-256 hex>, sha256:<certificate sha-256 hex> or serial:<hex>");
+    }
+    return new Criterion.Name(parsed.name(), shape.subdomains());
+  }
+
+  private static Sha256 hash(String hex, String prefix) {
+    try {
+      return Sha256.fromHex(hex.strip().replace(":", ""));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(prefix + ": needs 64 hexadecimal digits (a sha-256)");
+    }
+  }
+}

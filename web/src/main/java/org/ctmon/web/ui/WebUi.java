@@ -1,0 +1,97 @@
+package org.ctmon.web.ui;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.ctmon.alerts.watch.CaaIssuers;
+import org.ctmon.fetcher.follow.FollowerStatus;
+import org.ctmon.store.account.Accounts;
+import org.ctmon.store.account.Sessions;
+import org.ctmon.store.issuance.IssuanceSearch;
+import org.ctmon.store.watch.Matches;
+import org.ctmon.store.watch.Watchlists;
+import org.ctmon.web.api.WatchlistListener;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The web UI's routes. Pages need a signed-in account except sign-in and search:
+ *
+ * <pre>
+ *   GET  /                      dashboard: every followed log          DashboardPage
+ *   GET  /watchlists            the account's lists + "new" form       WatchlistsPage
+ *   POST /watchlists            create (CSRF-checked)
+ *   GET  /watchlists/{id}       one list (another account's: 404)
+ *   GET  /alerts[?watchlist=]   the account's matches                  AlertsPage
+ *   GET  /search?q=             public search                          SearchPage
+ *   GET|POST /login, POST /logout                                      SignIn
+ *   GET  /static/ctmon.css
+ * </pre>
+ *
+ * Thread safe.
+ */
+public final class WebUi {
+  private final SignIn signIn;
+  private final DashboardPage dashboard;
+  private final WatchlistsPage watchlists;
+  private final AlertsPage alerts;
+  private final SearchPage search;
+  private final byte[] css;
+
+  /**
+   * The UI over the store.
+   *
+   * @param statuses the followers' current state, for the dashboard
+   * @param caa the CAA issuer table expected issuers are checked against (as the API's)
+   * @param listener told after a watch list is saved, so the matcher reloads
+   */
+  public WebUi(Jdbi jdbi, Clock clock, Supplier<List<FollowerStatus>> statuses, CaaIssuers caa,
+               WatchlistListener listener) {
+    Objects.requireNonNull(jdbi, "jdbi");
+    Objects.requireNonNull(clock, "clock");
+    SecureRandom random = new SecureRandom();
+    Templates templates = new Templates();
+    Watchlists lists = new Watchlists(jdbi, clock);
+    this.signIn = new SignIn(new Accounts(jdbi, clock, random), new Sessions(jdbi, clock, random),
+        new LoginThrottle(clock), templates, random);
+    this.dashboard = new DashboardPage(Objects.requireNonNull(statuses, "statuses"), clock, templates);
+    this.watchlists = new WatchlistsPage(lists, Objects.requireNonNull(caa, "caa"),
+        Objects.requireNonNull(listener, "listener"), templates);
+    this.alerts = new AlertsPage(new Matches(jdbi), lists, templates);
+    this.search = new SearchPage(new IssuanceSearch(jdbi), clock, templates);
+    this.css = resource("static/ctmon.css");
+  }
+
+  /** Registers the pages; {@code GET /} among them (the dashboard). */
+  public void register(RoutesConfig routes) {
+    signIn.register(routes);
+    routes.get("/", signIn.signedIn(dashboard::show));
+    routes.get("/watchlists", signIn.signedIn(watchlists::list));
+    routes.post("/watchlists", signIn.signedIn(watchlists::create));
+    routes.get("/watchlists/{id}", signIn.signedIn(watchlists::one));
+    routes.get("/alerts", signIn.signedIn(alerts::show));
+    routes.get("/search", signIn.open(search::show));
+    routes.get("/static/ctmon.css", this::css);
+  }
+
+  private void css(Context ctx) {
+    ctx.contentType("text/css; charset=utf-8").header("Cache-Control", "public, max-age=3600").result(css);
+  }
+
+  private static byte[] resource(String name) {
+    try (InputStream in = WebUi.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("the jar lacks org/ctmon/web/ui/" + name);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
