@@ -2,6 +2,7 @@ package org.ctmon.web.ui;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,7 +25,7 @@ import org.jdbi.v3.core.Jdbi;
  * The web UI's routes. Pages need a signed-in account except sign-in and search:
  *
  * <pre>
- *   GET  /                      dashboard: every followed log          DashboardPage
+ *   GET  /                      dashboard: every followed log          DashboardPage (home())
  *   GET  /watchlists            the account's lists + "new" form       WatchlistsPage
  *   POST /watchlists            create (CSRF-checked)
  *   GET  /watchlists/{id}       one list (another account's: 404)
@@ -68,16 +69,24 @@ public final class WebUi {
     this.css = resource("static/ctmon.css");
   }
 
-  /** Registers the pages; {@code GET /} among them (the dashboard). */
+  /**
+   * Registers the pages, all but {@code GET /}: that path is shared with crt.sh's
+   * {@code /?q=&output=json} ({@code web.api.HomePage}), which hands every other request to
+   * {@link #home()}.
+   */
   public void register(RoutesConfig routes) {
     signIn.register(routes);
-    routes.get("/", signIn.signedIn(dashboard::show));
     routes.get("/watchlists", signIn.signedIn(watchlists::list));
     routes.post("/watchlists", signIn.signedIn(watchlists::create));
     routes.get("/watchlists/{id}", signIn.signedIn(watchlists::one));
     routes.get("/alerts", signIn.signedIn(alerts::show));
     routes.get("/search", signIn.open(search::show));
     routes.get("/static/ctmon.css", this::css);
+  }
+
+  /** {@code GET /}: the dashboard for a signed-in visitor; others are sent to sign in. */
+  public Handler home() {
+    return signIn.signedIn(dashboard::show);
   }
 
   private void css(Context ctx) {

@@ -80,6 +80,7 @@ final class UiFixture implements AutoCloseable {
     SearchApi api = new SearchApi(new org.ctmon.store.issuance.IssuanceSearch(store.jdbi()), clock);
     web = new WebServer(routes -> {
       ui.register(routes);
+      routes.get("/", ui.home()); // as web.api.HomePage does for every request that is not crt.sh's JSON
       api.register(routes);
     }).start("127.0.0.1", 0);
   }
