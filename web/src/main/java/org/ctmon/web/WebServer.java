@@ -32,9 +32,10 @@ public final class WebServer implements AutoCloseable {
         ctx.status(500).json(Map.of("error", "internal error; see the server log"));
       });
       cfg.routes.error(404, ctx -> {
-        // An API's own 404 is JSON already; Javalin's "Endpoint ... not found" is text.
+        // An API's own 404 is JSON and a page's is HTML already; Javalin's "Endpoint ... not found" is text.
         String type = ctx.res().getContentType();
-        if (ctx.result() == null || type == null || !type.startsWith("application/json")) {
+        if (ctx.result() == null || type == null
+            || !(type.startsWith("application/json") || type.startsWith("text/html"))) {
           ctx.json(Map.of("error", "no such page: " + ctx.path()));
         }
       });

@@ -41,11 +41,16 @@ public final class HomePage {
    * {@code crtShJson}; any other gets the page.
    */
   public static void register(RoutesConfig routes, Handler crtShJson) {
+    register(routes, crtShJson, ctx -> ctx.html(HTML));
+  }
+
+  /** As {@link #register(RoutesConfig, Handler)}, with {@code page} (the web UI) for any other request. */
+  public static void register(RoutesConfig routes, Handler crtShJson, Handler page) {
     routes.get("/", ctx -> {
       if (wantsCrtShJson(ctx)) {
         crtShJson.handle(ctx);
       } else {
-        ctx.html(HTML);
+        page.handle(ctx);
       }
     });
   }

@@ -49,6 +49,12 @@ public final class CrtShJson {
     HomePage.register(routes, this::answer);
   }
 
+  /** As {@link #register(RoutesConfig)}, with {@code home} (the web UI's) for {@code /} without a crt.sh query. */
+  public void register(RoutesConfig routes, io.javalin.http.Handler home) {
+    routes.get("/json", this::answer);
+    HomePage.register(routes, this::answer, home);
+  }
+
   private void answer(Context ctx) {
     ctx.header("Access-Control-Allow-Origin", "*");
     CrtShQuery q;

@@ -96,17 +96,27 @@ final class Alerting implements AutoCloseable {
   /** The account API, wired to this process's matcher and delivery. */
   AccountApis accountApis(Jdbi jdbi, Clock clock) {
     return new AccountApis(jdbi, clock, targets.allowPrivateTargets(), caa, TestDelivery.of(delivery),
-        new WatchlistListener() {
-          @Override
-          public void saved(long accountId, long watchlistId) {
-            Alerting.this.saved(accountId, watchlistId);
-          }
+        watchlistListener());
+  }
 
-          @Override
-          public void deleted(long accountId, long watchlistId) {
-            watch.refresh();
-          }
-        });
+  /** What the API and the pages tell when a watch list is saved or deleted. */
+  WatchlistListener watchlistListener() {
+    return new WatchlistListener() {
+      @Override
+      public void saved(long accountId, long watchlistId) {
+        Alerting.this.saved(accountId, watchlistId);
+      }
+
+      @Override
+      public void deleted(long accountId, long watchlistId) {
+        watch.refresh();
+      }
+    };
+  }
+
+  /** The CAA-identifier table watch lists are checked with. */
+  CaaIssuers caa() {
+    return caa;
   }
 
   WatchedIngest ingest() {

@@ -195,9 +195,15 @@ public final class Monitor implements AutoCloseable {
         localCommands = new org.ctmon.web.account.LocalCommands(store, file, alerting::watchListsChanged);
         localCommands.register(routes);
       });
-      new org.ctmon.web.crtsh.CrtShJson(new IssuanceSearch(store.jdbi()), clock).register(routes);
+      org.ctmon.web.ui.WebUi ui = new org.ctmon.web.ui.WebUi(store.jdbi(), clock, this::statuses, alerting.caa(),
+          alerting.watchlistListener());
+      ui.register(routes);
+      new org.ctmon.web.crtsh.CrtShJson(new IssuanceSearch(store.jdbi()), clock).register(routes, ui.home());
     }).start(config.http().bind(), config.http().port());
     alerting.start(scheduler, this::statuses, this::listTimestamp);
+    org.ctmon.store.account.Sessions sessions = new org.ctmon.store.account.Sessions(store.jdbi(), clock,
+        new java.security.SecureRandom());
+    scheduler.every("expired-sessions", Duration.ofHours(1), sessions::purgeExpired, false);
     scheduler.start();
     ready.set(true);
   }
