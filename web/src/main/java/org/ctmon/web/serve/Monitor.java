@@ -81,6 +81,7 @@ public final class Monitor implements AutoCloseable {
   private Alerting alerting;
   private org.ctmon.web.account.LocalCommands localCommands;
   private org.ctmon.web.metrics.CtmonMetrics metrics;
+  private org.ctmon.web.stream.CertstreamHub certstream;
   private LogList lastList;
   private String lastFollowing;
 
@@ -140,7 +141,17 @@ public final class Monitor implements AutoCloseable {
     http = HttpClients.forLogs(config.fetch());
     logs = new Logs(store.jdbi(), clock);
     alerting = new Alerting(config, store, clock, this::statuses);
-    sink = alerting.ingest()::commit;
+    certstream = new org.ctmon.web.stream.CertstreamHub(clock);
+    sink = batch -> {
+      org.ctmon.store.ingest.IngestResult r = alerting.ingest().commit(batch);
+      LogFollower f = followers.get(batch.logId());
+      if (!r.replay() && f != null) {
+        CtLog log = f.log();
+        certstream.published(batch, new org.ctmon.web.stream.LogSource(log.description(),
+            log.protocol().monitoringUrl().toString(), log.protocol() instanceof org.ctmon.fetcher.loglist.LogProtocol.StaticCt));
+      }
+      return r;
+    };
     LogListLoader loader = new LogListLoader(http, clock, config.logs().listSignature());
     refreshList(loader, false);
     scheduler.every("log-list", config.logs().listRefreshInterval(), () -> refreshList(loader, false), false);
@@ -183,6 +194,7 @@ public final class Monitor implements AutoCloseable {
         io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT), this::statuses, store.jdbi(), clock);
     web = new WebServer(routes -> {
       metrics.register(routes);
+      certstream.register(routes);
       new SearchApi(new IssuanceSearch(store.jdbi()), clock).register(routes);
       new LogsApi(this::statuses, id -> {
         LogFollower f = followers.get(id);
@@ -418,6 +430,9 @@ public final class Monitor implements AutoCloseable {
     }
     if (metrics != null) {
       metrics.close();
+    }
+    if (certstream != null) {
+      certstream.close();
     }
     store.close();
     LOG.info("stopped");

@@ -83,6 +83,17 @@ final class AlertsEndToEndTest {
           + "[\".mybank.example\"], \"expected_issuers\": [\"letsencrypt.org\"]}");
       assertEquals(201, list.statusCode(), list.body());
 
+      List<String> streamed = new CopyOnWriteArrayList<>();
+      java.net.http.WebSocket socket = http.newWebSocketBuilder().buildAsync(
+          URI.create("ws://127.0.0.1:" + m.port() + "/certstream/domains-only"), new java.net.http.WebSocket.Listener() {
+            @Override
+            public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence data,
+                                                                  boolean last) {
+              streamed.add(data.toString());
+              ws.request(1);
+              return null;
+            }
+          }).get(10, java.util.concurrent.TimeUnit.SECONDS);
       List<org.ctmon.testlog.pki.TestLogKey> keys = logs.logs().stream().map(TestLog::key).toList();
       Issuance vpn = logs.pki().issue(IssuanceRequest.simple(Names.dns("vpn.mybank.example"), "R10",
           IssuanceStyle.PRECERT, keys, Instant.now()));
@@ -93,6 +104,8 @@ final class AlertsEndToEndTest {
       logs.publish();
 
       await(() -> !deliveries.isEmpty() && MAIL.getReceivedMessages().length > 0);
+      await(() -> streamed.stream().anyMatch(msg -> msg.contains("vpn.mybank.example")));
+      socket.abort();
       // Both logs' entries are in by now when the matches say so; give a repeat time to show.
       await(() -> matchEntries(base, token) >= 3);
       m.alerting().delivery().deliverDue();
