@@ -121,6 +121,29 @@ public final class Accounts {
         .bind("d", disabled).bind("id", accountId).execute());
   }
 
+  /** How many accounts exist, disabled ones included. */
+  public long count() {
+    return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM accounts").mapTo(Long.class).one());
+  }
+
+  /**
+   * Disables the account unless it is the last enabled administrator, so that someone can always
+   * administer ctmon. The enabled administrators' rows are locked first: of two administrators
+   * disabling each other at once, the second waits for the first and is refused.
+   *
+   * @return false when it was the last enabled administrator, or does not exist; nothing changed then
+   */
+  public boolean disableUnlessLastAdmin(long accountId) {
+    return jdbi.inTransaction(h -> {
+      List<Long> admins = h.createQuery("SELECT id FROM accounts WHERE is_admin AND NOT disabled ORDER BY id FOR UPDATE")
+          .mapTo(Long.class).list();
+      if (admins.equals(List.of(accountId))) {
+        return false;
+      }
+      return h.createUpdate("UPDATE accounts SET disabled = TRUE WHERE id = :id").bind("id", accountId).execute() == 1;
+    });
+  }
+
   private static final String DUMMY = PasswordHash.hash("dummy", new SecureRandom());
 
   static String normalize(String email) {

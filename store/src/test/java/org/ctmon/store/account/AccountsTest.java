@@ -110,6 +110,25 @@ final class AccountsTest {
     }
   }
 
+  @OnBothDatabases
+  void theLastEnabledAdministratorCannotBeDisabled(TestDatabase db) {
+    try (var t = db.open()) {
+      Accounts accounts = new Accounts(t.store().jdbi(), CLOCK, new SecureRandom());
+      long root = accounts.create("root@example.com", "root password", true);
+      long bob = accounts.create("bob@example.com", "bob password", false);
+      long carol = accounts.create("carol@example.com", "carol password", true);
+
+      assertEquals(3, accounts.count());
+      assertTrue(accounts.disableUnlessLastAdmin(bob));
+      assertTrue(accounts.disableUnlessLastAdmin(carol));
+      assertFalse(accounts.disableUnlessLastAdmin(root));
+      assertFalse(accounts.byId(root).orElseThrow().disabled());
+      assertTrue(accounts.byId(carol).orElseThrow().disabled());
+      assertFalse(accounts.disableUnlessLastAdmin(404));
+      assertEquals(3, accounts.count());
+    }
+  }
+
   private static String storedHash(Store s, long id) {
     return s.jdbi().withHandle(h -> h.createQuery("SELECT password_hash FROM accounts WHERE id = :id")
         .bind("id", id).mapTo(String.class).one());
