@@ -91,6 +91,24 @@ public final class Matches {
     return views(rows).stream().findFirst();
   }
 
+  /**
+   * The account's matches of the issuance with this TBS hash, newest first: one per watch list of
+   * the account that matched it (at most {@link #MAX_LIMIT}); empty when none did or when only other
+   * accounts' lists did.
+   */
+  public List<MatchView> ofIssuance(long accountId, Sha256 tbs) {
+    List<Row> rows = jdbi.withHandle(h -> h.createQuery("SELECT m.id, m.watchlist_id, m.tbs_sha256, m.verdict,"
+            + " m.reasons, m.watch_items, m.created_at, m.issuance_id, m.historical FROM matches m"
+            + " WHERE m.tbs_sha256 = :tbs AND m.account_id = :account ORDER BY m.created_at DESC, m.id DESC LIMIT "
+            + MAX_LIMIT)
+        .bind("tbs", tbs.bytes())
+        .bind("account", accountId)
+        .map((rs, ctx) -> new Row(rs.getLong(1), rs.getLong(2), Sha256.wrap(rs.getBytes(3)), rs.getString(4),
+            rs.getString(5), rs.getString(6), rs.getLong(7), rs.getLong(8), rs.getBoolean(9)))
+        .list());
+    return views(rows);
+  }
+
   // Issuances by store id: one primary-key look-up each (on H2 no index has the TBS hash first).
   private List<MatchView> views(List<Row> rows) {
     List<Long> ids = rows.stream().map(Row::issuanceId).distinct().toList();
