@@ -127,8 +127,9 @@ public final class Accounts {
   }
 
   /**
-   * Disables the account unless it is the last enabled administrator, so that someone can always
-   * administer ctmon. The enabled administrators' rows are locked first: of two administrators
+   * Disables the account, ending its sessions, unless it is the last enabled administrator, so
+   * that someone can always administer ctmon (its API tokens stop working while it is disabled).
+   * The enabled administrators' rows are locked first: of two administrators
    * disabling each other at once, the second waits for the first and is refused.
    *
    * @return false when it was the last enabled administrator, or does not exist; nothing changed then
@@ -140,6 +141,8 @@ public final class Accounts {
       if (admins.equals(List.of(accountId))) {
         return false;
       }
+      // Its sessions end for good: enabling the account again must not bring back a browser left signed in.
+      h.createUpdate("DELETE FROM sessions WHERE account_id = :id").bind("id", accountId).execute();
       return h.createUpdate("UPDATE accounts SET disabled = TRUE WHERE id = :id").bind("id", accountId).execute() == 1;
     });
   }

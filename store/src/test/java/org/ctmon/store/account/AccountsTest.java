@@ -119,7 +119,11 @@ final class AccountsTest {
       long carol = accounts.create("carol@example.com", "carol password", true);
 
       assertEquals(3, accounts.count());
+      Sessions sessions = new Sessions(t.store().jdbi(), CLOCK, new SecureRandom());
+      String session = sessions.start(bob, Duration.ofHours(1));
       assertTrue(accounts.disableUnlessLastAdmin(bob));
+      accounts.setDisabled(bob, false);
+      assertEquals(Optional.empty(), sessions.authenticate(session), "enabling again brings back no session");
       assertTrue(accounts.disableUnlessLastAdmin(carol));
       assertFalse(accounts.disableUnlessLastAdmin(root));
       assertFalse(accounts.byId(root).orElseThrow().disabled());
