@@ -195,6 +195,7 @@ public final class Monitor implements AutoCloseable {
     web = new WebServer(routes -> {
       metrics.register(routes);
       certstream.register(routes);
+      new org.ctmon.web.openapi.OpenApiDocument().register(routes);
       new SearchApi(new IssuanceSearch(store.jdbi()), clock).register(routes);
       new LogsApi(this::statuses, id -> {
         LogFollower f = followers.get(id);
@@ -208,11 +209,17 @@ public final class Monitor implements AutoCloseable {
         localCommands.register(routes);
       });
       org.ctmon.web.ui.WebUi ui = new org.ctmon.web.ui.WebUi(store.jdbi(), clock, this::statuses, alerting.caa(),
-          alerting.watchlistListener());
+          alerting.watchlistListener(), alerting.targets(), org.ctmon.web.api.TestDelivery.of(alerting.delivery()),
+          log -> LOG.info("log {} resumed from the admin page: followed again from its next poll", log.base64()));
       ui.register(routes);
       new org.ctmon.web.crtsh.CrtShJson(new IssuanceSearch(store.jdbi()), clock).register(routes, ui.home());
     }).start(config.http().bind(), config.http().port());
     alerting.start(scheduler, this::statuses, this::listTimestamp);
+    String publicUrl = config.alerts().publicUrl().isEmpty()
+        ? "http://" + config.http().bind() + ":" + web.port() : config.alerts().publicUrl();
+    org.ctmon.web.ui.FirstAdminSetup.offer(store.jdbi(), clock, publicUrl).ifPresent(url -> LOG.warn(
+        "no account yet: open {} within 1 hour to create the first administrator (or run ctmon user add EMAIL"
+            + " --admin)", url));
     org.ctmon.store.account.Sessions sessions = new org.ctmon.store.account.Sessions(store.jdbi(), clock,
         new java.security.SecureRandom());
     scheduler.every("expired-sessions", Duration.ofHours(1), sessions::purgeExpired, false);

@@ -192,7 +192,7 @@ final class AdminPage {
           Display.when(Instant.ofEpochMilli(i.recordedAtMs())), AdminEvidence.of(i)));
     }
     ctx.status(status);
-    templates.page(ctx, "admin.jte", new Page("Administration", Page.Section.NONE, v),
+    templates.page(ctx, "admin.jte", new Page("Administration", Page.Section.ADMIN, v),
         new Model(accountRows, logRows, incidentRows, notice, error, created, formEmail));
   }
 

@@ -14,6 +14,8 @@ record Page(String title, Section section, Visitor visitor) {
     WATCHLISTS("Watch lists", "/watchlists"),
     ALERTS("Alerts", "/alerts"),
     SEARCH("Search", "/search"),
+    SETTINGS("Settings", "/settings"),
+    ADMIN("Admin", "/admin"),
     NONE("", "");
 
     final String label;
@@ -41,7 +43,9 @@ record Page(String title, Section section, Visitor visitor) {
   /** The nav entries a visitor may use: everything when signed in, search otherwise. */
   List<Section> nav() {
     return visitor == null ? List.of(Section.SEARCH)
-        : List.of(Section.DASHBOARD, Section.WATCHLISTS, Section.ALERTS, Section.SEARCH);
+        : visitor.admin()
+        ? List.of(Section.DASHBOARD, Section.WATCHLISTS, Section.ALERTS, Section.SEARCH, Section.SETTINGS, Section.ADMIN)
+        : List.of(Section.DASHBOARD, Section.WATCHLISTS, Section.ALERTS, Section.SEARCH, Section.SETTINGS);
   }
 
   boolean signedIn() {

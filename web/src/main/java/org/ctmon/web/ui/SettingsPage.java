@@ -250,7 +250,7 @@ final class SettingsPage {
         .map(t -> new TokenRow(t.id(), t.label(), Display.when(t.createdAt()),
             t.lastUsedAt().map(Display::when).orElse("never"), t.revokedAt().map(Display::when).orElse("")))
         .toList();
-    templates.page(ctx, "settings.jte", new Page("Settings", Page.Section.NONE, v), new Model(
+    templates.page(ctx, "settings.jte", new Page("Settings", Page.Section.SETTINGS, v), new Model(
         recipients.list(account), hooks, rows, notices, form, tests != null, policy.allowPrivateTargets()));
   }
 

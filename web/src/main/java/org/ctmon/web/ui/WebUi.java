@@ -18,6 +18,11 @@ import org.ctmon.store.account.Sessions;
 import org.ctmon.store.issuance.IssuanceSearch;
 import org.ctmon.store.watch.Matches;
 import org.ctmon.store.watch.Watchlists;
+import org.ctmon.alerts.webhook.WebhookTargetPolicy;
+import org.ctmon.store.account.ApiTokens;
+import org.ctmon.store.outbox.EmailRecipients;
+import org.ctmon.store.outbox.Webhooks;
+import org.ctmon.web.api.TestDelivery;
 import org.ctmon.web.api.WatchlistListener;
 import org.jdbi.v3.core.Jdbi;
 
@@ -31,6 +36,10 @@ import org.jdbi.v3.core.Jdbi;
  *   GET  /watchlists/{id}       one list (another account's: 404)
  *   GET  /alerts[?watchlist=]   the account's matches                  AlertsPage
  *   GET  /search?q=             public search                          SearchPage
+ *   GET  /certs/{tbs}           one certificate (public; verdicts: own) CertificatePage
+ *   GET  /settings, POST /settings/...  recipients, webhooks, tokens    SettingsPage
+ *   GET  /admin, POST /admin/...  accounts, logs, incidents (admins only) AdminPage
+ *   GET|POST /setup/{token}     the first administrator, once          FirstAdminSetup
  *   GET|POST /login, POST /logout                                      SignIn
  *   GET  /static/ctmon.css
  * </pre>
@@ -43,6 +52,10 @@ public final class WebUi {
   private final WatchlistsPage watchlists;
   private final AlertsPage alerts;
   private final SearchPage search;
+  private final CertificatePage certificate;
+  private final SettingsPage settings;
+  private final AdminPage admin;
+  private final FirstAdminSetup setup;
   private final byte[] css;
 
   /**
@@ -54,6 +67,19 @@ public final class WebUi {
    */
   public WebUi(Jdbi jdbi, Clock clock, Supplier<List<FollowerStatus>> statuses, CaaIssuers caa,
                WatchlistListener listener) {
+    this(jdbi, clock, statuses, caa, listener, new WebhookTargetPolicy(false), null, log -> { });
+  }
+
+  /**
+   * The UI over the store, with the settings page's webhook policy and test delivery.
+   *
+   * @param targets which webhook targets may be saved
+   * @param tests "send test" for webhooks and recipients, or null to offer none
+   * @param resume told after an admin resumed a log stopped for misbehaviour (its status is OK again)
+   */
+  public WebUi(Jdbi jdbi, Clock clock, Supplier<List<FollowerStatus>> statuses, CaaIssuers caa,
+               WatchlistListener listener, WebhookTargetPolicy targets, TestDelivery tests,
+               java.util.function.Consumer<org.ctmon.parser.Sha256> resume) {
     Objects.requireNonNull(jdbi, "jdbi");
     Objects.requireNonNull(clock, "clock");
     SecureRandom random = new SecureRandom();
@@ -66,6 +92,13 @@ public final class WebUi {
         Objects.requireNonNull(listener, "listener"), templates);
     this.alerts = new AlertsPage(new Matches(jdbi), lists, templates);
     this.search = new SearchPage(new IssuanceSearch(jdbi), clock, templates);
+    this.certificate = new CertificatePage(jdbi, clock, templates);
+    this.settings = new SettingsPage(new EmailRecipients(jdbi, clock), new Webhooks(jdbi, clock),
+        new ApiTokens(jdbi, clock, random), Objects.requireNonNull(targets, "targets"), tests, random, clock, templates);
+    this.admin = new AdminPage(new Accounts(jdbi, clock, random), new org.ctmon.store.log.Logs(jdbi, clock),
+        new org.ctmon.store.log.LogIncidents(jdbi), statuses, Objects.requireNonNull(resume, "resume"), templates, random);
+    this.setup = new FirstAdminSetup(new org.ctmon.store.account.SetupTokens(jdbi, clock, random),
+        new Sessions(jdbi, clock, random), templates, random);
     this.css = resource("static/ctmon.css");
   }
 
@@ -81,6 +114,10 @@ public final class WebUi {
     routes.get("/watchlists/{id}", signIn.signedIn(watchlists::one));
     routes.get("/alerts", signIn.signedIn(alerts::show));
     routes.get("/search", signIn.open(search::show));
+    certificate.register(routes, signIn);
+    settings.register(routes, signIn);
+    admin.register(routes, signIn);
+    setup.register(routes);
     routes.get("/static/ctmon.css", this::css);
   }
 

@@ -126,7 +126,6 @@ final class CertificatePageTest {
     SearchApi api = new SearchApi(new IssuanceSearch(store.jdbi()), CLOCK);
     web = new WebServer(routes -> {
       ui.register(routes);
-      page.register(routes, signIn); // remove once WebUi.register registers the certificate page
       api.register(routes);
     }).start("127.0.0.1", 0);
   }
