@@ -22,6 +22,11 @@ public final class ManualClock extends Clock {
     now = now.plus(d);
   }
 
+  /** Sets the clock to {@code t}, forward or back. */
+  public synchronized void set(Instant t) {
+    now = t;
+  }
+
   @Override
   public ZoneId getZone() {
     return ZoneOffset.UTC;

@@ -1,5 +1,6 @@
 package org.ctmon.alerts.delivery;
 
+import org.ctmon.testlog.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 final class DeliveryBackoffTest {
   private static final Instant NOW = Instant.parse("2026-02-01T00:00:00Z");
-  private final FakeClock clock = new FakeClock(NOW);
+  private final ManualClock clock = new ManualClock(NOW);
 
   @Test
   void eachRetryIsWithinItsDoublingCeilingAndNeverBeyondAnHour() {

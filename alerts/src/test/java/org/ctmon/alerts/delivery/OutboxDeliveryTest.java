@@ -1,5 +1,6 @@
 package org.ctmon.alerts.delivery;
 
+import org.ctmon.testlog.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.Test;
 
 final class OutboxDeliveryTest {
   private static final OkHttpClient HTTP = new OkHttpClient();
-  private final FakeClock clock = new FakeClock(Instant.parse("2026-02-01T00:00:00Z"));
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-02-01T00:00:00Z"));
   private TestDatabase.Opened db;
   private Outbox outbox;
   private Webhooks webhooks;

@@ -1,5 +1,6 @@
 package org.ctmon.alerts.operator;
 
+import org.ctmon.testlog.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 final class HeartbeatTest {
   private static final OkHttpClient HTTP = new OkHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final FakeClock clock = new FakeClock(Instant.parse("2026-02-01T00:00:00Z"));
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-02-01T00:00:00Z"));
 
   private Heartbeat heartbeat(String url, boolean allowPrivate, Supplier<HeartbeatStatus> status) {
     return new Heartbeat(URI.create(url), Duration.ofMinutes(1), new WebhookTargetPolicy(allowPrivate), HTTP, clock,

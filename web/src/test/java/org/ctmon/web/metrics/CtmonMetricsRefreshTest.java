@@ -1,5 +1,6 @@
 package org.ctmon.web.metrics;
 
+import org.ctmon.testlog.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -30,7 +31,7 @@ final class CtmonMetricsRefreshTest {
   private static final String TAGS = "{log=\"Google 'Argon2027h1'\",log_id=\"" + LOG.base64() + "\",protocol=\"rfc6962\"}";
   @TempDir Path dir;
   private Store store;
-  private final FakeClock clock = new FakeClock(Instant.parse("2026-10-05T12:00:00Z"));
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-10-05T12:00:00Z"));
   private final AtomicReference<List<FollowerStatus>> statuses = new AtomicReference<>(List.of());
   private CtmonMetrics metrics;
 

@@ -1,5 +1,6 @@
 package org.ctmon.web.ui;
 
+import org.ctmon.testlog.ManualClock;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -57,7 +58,7 @@ final class AdminFixture implements AutoCloseable {
   static final String HOSTILE = "<script>alert('evidence')</script>";
   static final Sha256 STOPPED_LOG = UiFixture.sha("stopped log");
   static final Sha256 OK_LOG = UiFixture.sha("ok log");
-  final MutableClock clock = new MutableClock(NOW);
+  final ManualClock clock = new ManualClock(NOW);
   final Store store;
   final WebServer web;
   final Accounts accounts;

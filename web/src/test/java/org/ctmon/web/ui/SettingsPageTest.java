@@ -1,5 +1,6 @@
 package org.ctmon.web.ui;
 
+import org.ctmon.testlog.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,7 +65,7 @@ final class SettingsPageTest {
   private static final Pattern SECRET = Pattern.compile("<code class=\"secret\">([^<]+)</code>");
 
   @TempDir Path dir;
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-02T00:00:00Z"));
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-01-02T00:00:00Z"));
   private final List<String> received = Collections.synchronizedList(new ArrayList<>());
   private volatile int receiverStatus = 204;
   private Store store;

@@ -1,5 +1,6 @@
 package org.ctmon.web.ui;
 
+import org.ctmon.testlog.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -52,7 +53,7 @@ final class UiFixture implements AutoCloseable {
   static final String BOB = "bob@example.com";
   static final String BOB_PASSWORD = "bob password";
   static final String HOSTILE_ISSUER = "<script>alert('issuer')</script>";
-  final MutableClock clock = new MutableClock(NOW);
+  final ManualClock clock = new ManualClock(NOW);
   final Store store;
   final WebServer web;
   final long alice;
