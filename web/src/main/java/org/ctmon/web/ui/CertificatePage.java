@@ -16,6 +16,7 @@ import org.ctmon.store.issuance.IssuanceDetail;
 import org.ctmon.store.issuance.IssuanceSearch;
 import org.ctmon.store.log.LogState;
 import org.ctmon.store.log.Logs;
+import org.ctmon.store.watch.Authorizations;
 import org.ctmon.store.watch.MatchView;
 import org.ctmon.store.watch.Matches;
 import org.ctmon.store.watch.Watchlist;
@@ -36,6 +37,7 @@ final class CertificatePage {
   private final Logs logs;
   private final Clock clock;
   private final Templates templates;
+  private final Authorizations authorizations;
 
   CertificatePage(Jdbi jdbi, Clock clock, Templates templates) {
     this.search = new IssuanceSearch(jdbi);
@@ -44,11 +46,33 @@ final class CertificatePage {
     this.logs = new Logs(jdbi, clock);
     this.clock = clock;
     this.templates = templates;
+    this.authorizations = new Authorizations(jdbi, clock);
   }
 
   /** Registers {@code GET /certs/{tbs}} as a public page. */
   void register(RoutesConfig routes, SignIn signIn) {
     routes.get("/certs/{tbs}", signIn.open(this::show));
+    routes.post("/certs/{tbs}/authorize", signIn.signedIn(this::authorize));
+  }
+
+  /**
+   * {@code POST /certs/{tbs}/authorize} (signed in, CSRF-checked): the account marks the
+   * certificate as its own, like {@code POST /api/v1/authorize}; its matches are then expected and
+   * silent (the matcher picks the authorization up within seconds).
+   */
+  void authorize(Context ctx, Visitor v) {
+    String raw = ctx.pathParam("tbs");
+    if (!raw.matches("[0-9a-fA-F]{64}")) {
+      NotFound.show(ctx, templates, v, "a certificate is named by its tbs_sha256: 64 hexadecimal digits");
+      return;
+    }
+    Sha256 tbs = Sha256.fromHex(raw.toLowerCase(Locale.ROOT));
+    if (search.byTbs(tbs).isEmpty()) {
+      NotFound.show(ctx, templates, v, "ctmon has not seen a certificate with tbs_sha256 " + tbs.hex());
+      return;
+    }
+    authorizations.add(v.accountId(), Authorizations.Kind.TBS, tbs, "marked as ours on the certificate page");
+    ctx.status(303).header("Location", path(tbs));
   }
 
   /** The page's path for an issuance. */
@@ -83,6 +107,10 @@ final class CertificatePage {
     }
     CertificateView view = CertificateView.of(detail.get(), decoded, logNames(), v != null, mine, listNames,
         clock.instant());
+    if (v != null) {
+      view = view.authorized(authorizations.list(v.accountId()).stream()
+          .anyMatch(a -> a.kind() == Authorizations.Kind.TBS && a.hash().equals(tbs)));
+    }
     templates.page(ctx, "certificate.jte", new Page(view.heading(), Page.Section.SEARCH, v), view);
   }
 

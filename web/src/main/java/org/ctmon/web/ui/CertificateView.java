@@ -44,7 +44,7 @@ import org.ctmon.store.watch.MatchView;
 record CertificateView(String heading, String tbs, String source, String malformed, List<Name> names,
                        List<Field> fields, List<Sct> scts, List<String> problems, boolean hasDer, String pem,
                        String der, String json, List<Twin> twins, List<Entry> entries, boolean signedIn,
-                       List<VerdictRow> verdicts) {
+                       List<VerdictRow> verdicts, boolean authorized) {
   private static final DateTimeFormatter SECONDS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -139,7 +139,13 @@ record CertificateView(String heading, String tbs, String source, String malform
     String api = "/api/v1/certs/" + s.tbsSha256().hex();
     return new CertificateView(heading, s.tbsSha256().hex(), source, malformed, names, fields, scts,
         f == null ? List.of() : f.problems(), detail.hasDer(), api + ".pem", api + ".der", api, twins, entries,
-        signedIn, verdicts);
+        signedIn, verdicts, false);
+  }
+
+  /** This view, saying whether the visitor's account marked the certificate as its own. */
+  CertificateView authorized(boolean yes) {
+    return new CertificateView(heading, tbs, source, malformed, names, fields, scts, problems, hasDer, pem, der, json,
+        twins, entries, signedIn, verdicts, yes);
   }
 
   private static Twin twin(String kind, boolean seen, Optional<Sha256> sha) {

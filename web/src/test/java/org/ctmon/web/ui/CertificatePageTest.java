@@ -202,6 +202,29 @@ final class CertificatePageTest {
   }
 
   @Test
+  void aSignedInVisitorMarksTheCertificateAsTheirsWithTheFormAndNotWithoutItsToken() throws Exception {
+    String page = get(path(issued.tbsSha256()), bobCookie).body();
+    java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
+    assertTrue(page.contains("Mark as mine") && token.find(), page);
+
+    assertEquals(403, post(path(issued.tbsSha256()) + "/authorize", bobCookie, "csrf=wrong").statusCode());
+    assertFalse(get(path(issued.tbsSha256()), bobCookie).body().contains("You marked this certificate as yours"));
+
+    HttpResponse<String> done = post(path(issued.tbsSha256()) + "/authorize", bobCookie, "csrf=" + token.group(1));
+    assertEquals(303, done.statusCode());
+    assertEquals(path(issued.tbsSha256()), done.headers().firstValue("Location").orElseThrow());
+    assertTrue(get(path(issued.tbsSha256()), bobCookie).body().contains("You marked this certificate as yours"));
+    assertFalse(get(path(issued.tbsSha256()), aliceCookie).body().contains("You marked this certificate as yours"),
+        "one account's authorization is its own");
+  }
+
+  private static HttpResponse<String> post(String path, String cookie, String form) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + path))
+        .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
   void aMalformedOrUnknownTbsIsNotFound() {
     String unknown = "ab".repeat(32);
     for (String p : List.of("/certs/xyz", "/certs/" + unknown, "/certs/" + issued.tbsSha256().hex() + ".pem",
