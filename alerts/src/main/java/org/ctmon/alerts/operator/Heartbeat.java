@@ -2,7 +2,6 @@ package org.ctmon.alerts.operator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.Proxy;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -68,19 +67,7 @@ public final class Heartbeat implements AutoCloseable {
     this.url = url;
     this.interval = interval;
     this.policy = policy;
-    this.client = shared.newBuilder()
-        .dns(policy.dns())
-        .proxy(Proxy.NO_PROXY)
-        .followRedirects(false)
-        .followSslRedirects(false)
-        // A pooled connection the receiver closed fails before any answer: OkHttp then tries a
-        // fresh one at once instead of the alert waiting a backoff (a repeat carries the same key).
-        .retryOnConnectionFailure(true)
-        .connectTimeout(Duration.ofSeconds(5))
-        .readTimeout(Duration.ofSeconds(5))
-        .writeTimeout(Duration.ofSeconds(5))
-        .callTimeout(Duration.ofSeconds(5))
-        .build();
+    this.client = policy.client(shared, Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5));
     this.clock = clock;
     this.userAgent = userAgent;
     this.status = status;

@@ -2,6 +2,7 @@ package org.ctmon.alerts.watch;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import org.ctmon.parser.x509.IpAddressText;
 
 /**
  * IP address text to bytes and back without ever resolving a name: strict dotted-quad IPv4 (four
@@ -58,43 +59,7 @@ final class IpText {
 
   /** IPv4 dotted, IPv6 as RFC 5952 recommends (the parser's spelling of certificate addresses). */
   static String format(byte[] b) {
-    if (b.length == 4) {
-      return (b[0] & 0xff) + "." + (b[1] & 0xff) + "." + (b[2] & 0xff) + "." + (b[3] & 0xff);
-    }
-    int[] g = new int[8];
-    for (int i = 0; i < 8; i++) {
-      g[i] = (b[2 * i] & 0xff) << 8 | (b[2 * i + 1] & 0xff);
-    }
-    int bestStart = -1;
-    int bestLen = 1;
-    for (int i = 0; i < 8; ) {
-      if (g[i] != 0) {
-        i++;
-        continue;
-      }
-      int j = i;
-      while (j < 8 && g[j] == 0) {
-        j++;
-      }
-      if (j - i > bestLen) {
-        bestStart = i;
-        bestLen = j - i;
-      }
-      i = j;
-    }
-    StringBuilder sb = new StringBuilder(39);
-    for (int i = 0; i < 8; i++) {
-      if (i == bestStart) {
-        sb.append("::");
-        i += bestLen - 1;
-        continue;
-      }
-      if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
-        sb.append(':');
-      }
-      sb.append(Integer.toHexString(g[i]));
-    }
-    return sb.toString();
+    return IpAddressText.of(b, 0, b.length);
   }
 
   /** {@code address} with every bit after the first {@code prefixLength} cleared. */

@@ -2,7 +2,6 @@ package org.ctmon.alerts.webhook;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.Proxy;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -46,28 +45,15 @@ public final class WebhookSender implements WebhookChannel {
   private final String userAgent;
 
   /**
-   * A sender on a client derived from {@code shared} (its pool and dispatcher), with the
-   * policy's resolver, no proxy (the resolver must see the target host), no redirects, a retry
-   * on a fresh connection only when a pooled one turns out closed, and timeouts of 5 s to
-   * connect, 10 s per read or write, 15 s per call.
+   * A sender on the policy's safe client derived from {@code shared} ({@link
+   * WebhookTargetPolicy#client}), with timeouts of 5 s to connect, 10 s per read or write, 15 s
+   * per call.
    *
    * @param userAgent e.g. {@code ctmon/0.1 (+https://ctmon.example/; ops@example.com)}
    */
   public WebhookSender(OkHttpClient shared, WebhookTargetPolicy policy, DeliveryBackoff backoff, Clock clock,
                        String userAgent) {
-    this.client = shared.newBuilder()
-        .dns(policy.dns())
-        .proxy(Proxy.NO_PROXY)
-        .followRedirects(false)
-        .followSslRedirects(false)
-        // A pooled connection the receiver closed fails before any answer: OkHttp then tries a
-        // fresh one at once instead of the alert waiting a backoff (a repeat carries the same key).
-        .retryOnConnectionFailure(true)
-        .connectTimeout(Duration.ofSeconds(5))
-        .readTimeout(Duration.ofSeconds(10))
-        .writeTimeout(Duration.ofSeconds(10))
-        .callTimeout(Duration.ofSeconds(15))
-        .build();
+    this.client = policy.client(shared, Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(15));
     this.policy = policy;
     this.backoff = backoff;
     this.clock = clock;

@@ -3,13 +3,16 @@ package org.ctmon.alerts.webhook;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.Proxy;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import okhttp3.Dns;
+import okhttp3.OkHttpClient;
 
 /**
  * Which webhook URLs ctmon may POST to. A webhook URL is chosen by a user, so without a policy
@@ -72,6 +75,26 @@ public final class WebhookTargetPolicy {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A client for outbound calls to user-given targets, derived from {@code shared} (its pool and
+   * dispatcher): this policy's resolver, so the address checked is the address connected to; no
+   * proxy (the resolver must see the host); no redirects; a fresh connection only when a pooled
+   * one turns out closed before any answer (a repeat carries the same key); these timeouts.
+   */
+  public OkHttpClient client(OkHttpClient shared, Duration connect, Duration readWrite, Duration call) {
+    return shared.newBuilder()
+        .dns(dns())
+        .proxy(Proxy.NO_PROXY)
+        .followRedirects(false)
+        .followSslRedirects(false)
+        .retryOnConnectionFailure(true)
+        .connectTimeout(connect)
+        .readTimeout(readWrite)
+        .writeTimeout(readWrite)
+        .callTimeout(call)
+        .build();
   }
 
   /**

@@ -5,11 +5,11 @@ package org.ctmon.parser.x509;
  * hex, no leading zeros, the longest run of two or more zero groups shortened to {@code ::}, the
  * first such run on a tie, IPv4-mapped addresses as {@code ::ffff:a.b.c.d}).
  */
-final class IpAddressText {
+public final class IpAddressText {
   private IpAddressText() {}
 
   /** The text of a 4- or 16-byte address; null for any other length. */
-  static String of(byte[] b, int off, int len) {
+  public static String of(byte[] b, int off, int len) {
     if (len == 4) {
       return (b[off] & 0xff) + "." + (b[off + 1] & 0xff) + "." + (b[off + 2] & 0xff) + "." + (b[off + 3] & 0xff);
     }
