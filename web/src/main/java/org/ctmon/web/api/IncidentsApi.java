@@ -66,7 +66,8 @@ public final class IncidentsApi {
     ctx.json(Map.of("incidents", out));
   }
 
-  static Map<String, Object> json(LogIncident i) {
+  /** The JSON object of one incident, as this API and the admin page's evidence block give it. */
+  public static Map<String, Object> json(LogIncident i) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", i.id());
     m.put("log_id", i.logId().base64());

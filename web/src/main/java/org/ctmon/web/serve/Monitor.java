@@ -1,5 +1,8 @@
 package org.ctmon.web.serve;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +24,7 @@ import org.ctmon.fetcher.follow.FollowerStatus;
 import org.ctmon.fetcher.follow.LogFollower;
 import org.ctmon.fetcher.loglist.CtLog;
 import org.ctmon.fetcher.loglist.LogList;
+import org.ctmon.fetcher.loglist.LogProtocol;
 import org.ctmon.fetcher.loglist.LogSelection;
 import org.ctmon.fetcher.loglist.LogStatus;
 import org.ctmon.fetcher.loglist.LogType;
@@ -29,17 +33,29 @@ import org.ctmon.fetcher.loglist.SkippedLog;
 import org.ctmon.parser.Sha256;
 import org.ctmon.store.Store;
 import org.ctmon.store.StoreConfig;
+import org.ctmon.store.account.Sessions;
+import org.ctmon.store.ingest.IngestResult;
 import org.ctmon.store.issuance.IssuanceSearch;
 import org.ctmon.store.log.LogIncidents;
 import org.ctmon.store.log.Logs;
 import org.ctmon.store.retention.Purge;
 import org.ctmon.store.retention.TreeHeadPurge;
 import org.ctmon.web.WebServer;
+import org.ctmon.web.account.LocalCommandClient;
+import org.ctmon.web.account.LocalCommands;
 import org.ctmon.web.api.HealthApi;
 import org.ctmon.web.api.IncidentsApi;
 import org.ctmon.web.api.LogsApi;
 import org.ctmon.web.api.SearchApi;
+import org.ctmon.web.api.TestDelivery;
 import org.ctmon.web.config.Config;
+import org.ctmon.web.crtsh.CrtShJson;
+import org.ctmon.web.metrics.CtmonMetrics;
+import org.ctmon.web.openapi.OpenApiDocument;
+import org.ctmon.web.stream.CertstreamHub;
+import org.ctmon.web.stream.LogSource;
+import org.ctmon.web.ui.FirstAdminSetup;
+import org.ctmon.web.ui.WebUi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,9 +95,9 @@ public final class Monitor implements AutoCloseable {
   private Logs logs;
   private BatchSink sink;
   private Alerting alerting;
-  private org.ctmon.web.account.LocalCommands localCommands;
-  private org.ctmon.web.metrics.CtmonMetrics metrics;
-  private org.ctmon.web.stream.CertstreamHub certstream;
+  private LocalCommands localCommands;
+  private CtmonMetrics metrics;
+  private CertstreamHub certstream;
   private LogList lastList;
   private String lastFollowing;
 
@@ -141,14 +157,14 @@ public final class Monitor implements AutoCloseable {
     http = HttpClients.forLogs(config.fetch());
     logs = new Logs(store.jdbi(), clock);
     alerting = new Alerting(config, store, clock, this::statuses);
-    certstream = new org.ctmon.web.stream.CertstreamHub(clock);
+    certstream = new CertstreamHub(clock);
     sink = batch -> {
-      org.ctmon.store.ingest.IngestResult r = alerting.ingest().commit(batch);
+      IngestResult r = alerting.ingest().commit(batch);
       LogFollower f = followers.get(batch.logId());
       if (!r.replay() && f != null) {
         CtLog log = f.log();
-        certstream.published(batch, new org.ctmon.web.stream.LogSource(log.description(),
-            log.protocol().monitoringUrl().toString(), log.protocol() instanceof org.ctmon.fetcher.loglist.LogProtocol.StaticCt));
+        certstream.published(batch, new LogSource(log.description(),
+            log.protocol().monitoringUrl().toString(), log.protocol() instanceof LogProtocol.StaticCt));
       }
       return r;
     };
@@ -190,12 +206,12 @@ public final class Monitor implements AutoCloseable {
         LOG.warn("retention: purging tree heads stopped for this hour: {}", e.getMessage());
       }
     });
-    metrics = new org.ctmon.web.metrics.CtmonMetrics(new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
-        io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT), this::statuses, store.jdbi(), clock);
+    metrics = new CtmonMetrics(new PrometheusMeterRegistry(
+        PrometheusConfig.DEFAULT), this::statuses, store.jdbi(), clock);
     web = new WebServer(routes -> {
       metrics.register(routes);
       certstream.register(routes);
-      new org.ctmon.web.openapi.OpenApiDocument().register(routes);
+      new OpenApiDocument().register(routes);
       new SearchApi(new IssuanceSearch(store.jdbi()), clock).register(routes);
       new LogsApi(this::statuses, id -> {
         LogFollower f = followers.get(id);
@@ -204,24 +220,24 @@ public final class Monitor implements AutoCloseable {
       new IncidentsApi(incidents).register(routes);
       new HealthApi(store.jdbi(), ready::get).register(routes);
       alerting.accountApis(store.jdbi(), clock).register(routes);
-      org.ctmon.web.account.LocalCommandClient.h2File(config.database().url()).ifPresent(file -> {
-        localCommands = new org.ctmon.web.account.LocalCommands(store, file, alerting::watchListsChanged);
+      LocalCommandClient.h2File(config.database().url()).ifPresent(file -> {
+        localCommands = new LocalCommands(store, file, alerting::watchListsChanged);
         localCommands.register(routes);
       });
-      org.ctmon.web.ui.WebUi ui = new org.ctmon.web.ui.WebUi(store.jdbi(), clock, this::statuses, alerting.caa(),
-          alerting.watchlistListener(), alerting.targets(), org.ctmon.web.api.TestDelivery.of(alerting.delivery()),
+      WebUi ui = new WebUi(store.jdbi(), clock, this::statuses, alerting.caa(),
+          alerting.watchlistListener(), alerting.targets(), TestDelivery.of(alerting.delivery()),
           log -> LOG.info("log {} resumed from the admin page: followed again from its next poll", log.base64()));
       ui.register(routes);
-      new org.ctmon.web.crtsh.CrtShJson(new IssuanceSearch(store.jdbi()), clock).register(routes, ui.home());
+      new CrtShJson(new IssuanceSearch(store.jdbi()), clock).register(routes, ui.home());
     }).start(config.http().bind(), config.http().port());
     alerting.start(scheduler, this::statuses, this::listTimestamp);
     String publicUrl = config.alerts().publicUrl().isEmpty()
         ? "http://" + config.http().bind() + ":" + web.port() : config.alerts().publicUrl();
-    org.ctmon.web.ui.FirstAdminSetup.offer(store.jdbi(), clock, publicUrl).ifPresent(url -> LOG.warn(
+    FirstAdminSetup.offer(store.jdbi(), clock, publicUrl).ifPresent(url -> LOG.warn(
         "no account yet: open {} within 1 hour to create the first administrator (or run ctmon user add EMAIL"
             + " --admin)", url));
-    org.ctmon.store.account.Sessions sessions = new org.ctmon.store.account.Sessions(store.jdbi(), clock,
-        new java.security.SecureRandom());
+    Sessions sessions = new Sessions(store.jdbi(), clock,
+        new SecureRandom());
     scheduler.every("expired-sessions", Duration.ofHours(1), sessions::purgeExpired, false);
     scheduler.start();
     ready.set(true);
