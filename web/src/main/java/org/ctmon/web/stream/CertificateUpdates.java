@@ -43,13 +43,20 @@ final class CertificateUpdates {
    * @param seenSeconds when ctmon saw the batch, seconds since the epoch
    */
   List<Encoded> encode(IngestBatch batch, LogSource source, double seenSeconds) {
+    return encode(batch, source, seenSeconds, Integer.MAX_VALUE);
+  }
+
+  /** The messages of the batch's last {@code last} entries only (what /latest.json keeps). */
+  List<Encoded> encode(IngestBatch batch, LogSource source, double seenSeconds, int last) {
     Map<String, Issuance> byTbsAndKind = new HashMap<>();
     for (Issuance i : batch.issuances()) {
       byTbsAndKind.putIfAbsent(key(i.tbsSha256().hex(), i.precert()), i);
       byTbsAndKind.putIfAbsent(i.tbsSha256().hex(), i);
     }
-    List<Encoded> out = new ArrayList<>(batch.entries().size());
-    for (LogEntryRecord e : batch.entries()) {
+    List<LogEntryRecord> entries = batch.entries();
+    entries = entries.subList(Math.max(0, entries.size() - last), entries.size());
+    List<Encoded> out = new ArrayList<>(entries.size());
+    for (LogEntryRecord e : entries) {
       boolean precert = e.type() == EntryType.PRECERT;
       Issuance i = byTbsAndKind.getOrDefault(key(e.tbsSha256().hex(), precert), byTbsAndKind.get(e.tbsSha256().hex()));
       out.add(encode(e, i, source, seenSeconds));

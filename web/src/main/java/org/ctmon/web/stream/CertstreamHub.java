@@ -139,9 +139,12 @@ public final class CertstreamHub implements AutoCloseable {
         return;
       }
       try {
-        for (CertificateUpdates.Encoded e : updates.encode(p.batch(), p.source(), p.seenSeconds())) {
+        // With nobody connected only /latest.json needs messages: encoding every entry three ways
+        // (JSON, SHA-1, base64 DER) took CPU from ingest on a busy catch-up.
+        int wanted = clients.isEmpty() ? LATEST : Integer.MAX_VALUE;
+        messages.addAndGet(p.batch().entries().size());
+        for (CertificateUpdates.Encoded e : updates.encode(p.batch(), p.source(), p.seenSeconds(), wanted)) {
           remember(e.lite());
-          messages.incrementAndGet();
           clients.forEach((id, c) -> send(id, c, switch (c.kind()) {
             case LITE -> e.lite();
             case FULL -> e.full();
