@@ -21,8 +21,12 @@ final class Chart {
 
   private Chart() {}
 
-  /** An axis label at {@code pos} (x or y in the box). */
-  record Tick(String pos, String label) {}
+  /** An axis label at {@code pos} (x or y in the box), anchored {@code start}, {@code middle} or {@code end}. */
+  record Tick(String pos, String label, String anchor) {
+    Tick(String pos, String label) {
+      this(pos, label, "middle");
+    }
+  }
 
   /** One point of a line: when and how much. */
   record Point(Instant at, double value) {}
@@ -75,6 +79,19 @@ final class Chart {
     Point last = points.get(points.size() - 1);
     return new Line(line.toString(), area, y, timeTicks(from, to),
         what + ": now " + label.apply(last.value()) + ", at most " + label.apply(max) + " in this period", false);
+  }
+
+  /** As {@link #line(List, Instant, Instant, String, java.util.function.DoubleFunction)}, with {@code describe} for the sentence. */
+  static Line line(List<Point> points, Instant from, Instant to, String what,
+                   java.util.function.DoubleFunction<String> axis, java.util.function.DoubleFunction<String> describe) {
+    Line l = line(points, from, to, what, axis);
+    if (l.empty()) {
+      return l;
+    }
+    double max = points.stream().mapToDouble(Point::value).max().orElse(0);
+    return new Line(l.points(), l.area(), l.yTicks(), l.xTicks(), what + ": now "
+        + describe.apply(points.get(points.size() - 1).value()) + ", at most " + describe.apply(max) + " in this period",
+        false);
   }
 
   /**
@@ -135,7 +152,7 @@ final class Chart {
     for (int i = 0; i <= 4; i++) {
       Instant t = from.plusMillis(span * i / 4);
       String label = span <= 2 * 86_400_000L ? Display.when(t).substring(11, 16) : Display.day(t).substring(5);
-      ticks.add(new Tick(f(LEFT + (RIGHT - LEFT) * i / 4), label));
+      ticks.add(new Tick(f(LEFT + (RIGHT - LEFT) * i / 4), label, i == 4 ? "end" : i == 0 ? "start" : "middle"));
     }
     return ticks;
   }

@@ -90,8 +90,20 @@ final class DashboardPage {
     templates.page(ctx, "dashboard.jte", new Page("Dashboard", Page.Section.DASHBOARD, visitor),
         new Model(rows, failing, stopped, off, Display.count(lag), rate(rate), Display.count(today.issuances()),
             Display.count(today.alerts()),
-            Chart.line(lagPoints, series.from(), now, "entries behind", v -> Display.count(Math.round(v))),
+            Chart.line(lagPoints, series.from(), now, "entries behind", DashboardPage::compact,
+                v -> Display.count(Math.round(v))),
             Chart.line(ratePoints, series.from(), now, "entries stored per second", DashboardPage::rate)));
+  }
+
+  /** An axis label that fits: {@code 750}, {@code 12k}, {@code 1.5M}. */
+  static String compact(double v) {
+    if (v >= 1_000_000) {
+      return String.format(Locale.ROOT, v % 1_000_000 == 0 ? "%.0fM" : "%.1fM", v / 1_000_000);
+    }
+    if (v >= 10_000) {
+      return String.format(Locale.ROOT, "%.0fk", v / 1_000);
+    }
+    return Display.count(Math.round(v));
   }
 
   static String rate(double perSecond) {

@@ -45,6 +45,28 @@ final class PagesTest {
   }
 
   @Test
+  void theDashboardShowsTodaysFiguresPaceAndChartsOfTheLastDay() {
+    String page = alice.get("/").body();
+
+    assertTrue(page.contains("1\u202f235/s</span><span class=\"label\">ingest now"), page);
+    assertTrue(page.contains("<span class=\"figure\">1</span><span class=\"label\">issuances today"), page);
+    assertTrue(page.contains("256 per page · 3 in flight · 9.5 req/s"), "pace");
+    assertEquals(2, page.split("<polyline ", -1).length - 1, "a lag and an ingest line");
+    assertTrue(page.contains("entries stored per second: now "), page);
+    assertTrue(page.contains("7 in a row"), "failures in a row");
+  }
+
+  @Test
+  void aLogTurnedOffIsListedAsOff() {
+    new org.ctmon.store.log.Logs(f.store.jdbi(), f.clock).setEnabled(UiFixture.sha("log"), false);
+
+    String page = alice.get("/").body();
+
+    assertTrue(page.contains("Test Log") && page.contains("turned off by an administrator"), page);
+    assertTrue(page.contains("1 off"), page);
+  }
+
+  @Test
   void aWatchListIsCreatedFromTheFormListedAndTheMatcherIsTold() {
     String csrf = alice.csrfOf("/watchlists");
     HttpBrowser.Response r = alice.post("/watchlists", Map.of("csrf", csrf, "name", "bank",
