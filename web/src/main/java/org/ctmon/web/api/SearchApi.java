@@ -30,6 +30,7 @@ public final class SearchApi {
 
   private final IssuanceSearch search;
   private final Clock clock;
+  private final RecentAnswers answers = new RecentAnswers();
 
   public SearchApi(IssuanceSearch search, Clock clock) {
     this.search = search;
@@ -63,21 +64,23 @@ public final class SearchApi {
       ApiError.send(ctx, HttpStatus.BAD_REQUEST, "expired must be true or false");
       return;
     }
-    Page<IssuanceSummary> page;
+    IssuanceQuery q = query;
+    Optional<String> cursor = Optional.ofNullable(ctx.queryParam("cursor")).filter(c -> !c.isEmpty());
     try {
-      page = search.search(query, Optional.ofNullable(ctx.queryParam("cursor")).filter(c -> !c.isEmpty()), limit);
+      answers.send(ctx, () -> {
+        Page<IssuanceSummary> page = search.search(q, cursor, limit);
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (IssuanceSummary s : page.items()) {
+          results.add(IssuanceJson.summary(s));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("results", results);
+        body.put("next", page.next().orElse(null));
+        return new RecentAnswers.Answer(ctx.jsonMapper().toJsonString(body, Map.class), Map.of());
+      });
     } catch (IllegalArgumentException e) {
       ApiError.send(ctx, HttpStatus.BAD_REQUEST, e.getMessage());
-      return;
     }
-    List<Map<String, Object>> results = new ArrayList<>();
-    for (IssuanceSummary s : page.items()) {
-      results.add(IssuanceJson.summary(s));
-    }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("results", results);
-    body.put("next", page.next().orElse(null));
-    ctx.json(body);
   }
 
   private void cert(Context ctx) {

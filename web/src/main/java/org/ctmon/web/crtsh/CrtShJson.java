@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.ctmon.store.issuance.IssuanceQuery;
 import org.ctmon.store.issuance.IssuanceSearch;
 import org.ctmon.store.issuance.NumberedIssuance;
 import org.ctmon.web.api.HomePage;
+import org.ctmon.web.api.RecentAnswers;
 
 /**
  * crt.sh-compatible search: {@code GET /json?q=} and {@code GET /?q=&output=json} answer a JSON
@@ -32,6 +34,7 @@ public final class CrtShJson {
   private final IssuanceSearch search;
   private final Clock clock;
   private final int cap;
+  private final RecentAnswers answers = new RecentAnswers();
 
   public CrtShJson(IssuanceSearch search, Clock clock) {
     this(search, clock, RESULT_CAP);
@@ -68,6 +71,12 @@ public final class CrtShJson {
     if (q.excludeExpired()) {
       query = query.unexpiredOnly();
     }
+    IssuanceQuery asked = query;
+    answers.send(ctx, () -> rows(ctx, asked, q));
+  }
+
+  /** Up to the cap of rows, newest first, with the headers saying the cap and whether rows were left out. */
+  private RecentAnswers.Answer rows(Context ctx, IssuanceQuery query, CrtShQuery q) {
     List<Map<String, Object>> rows = new ArrayList<>();
     boolean truncated = false;
     int examined = 0;
@@ -95,8 +104,9 @@ public final class CrtShJson {
         break;
       }
     }
-    ctx.header("X-Result-Cap", Integer.toString(cap));
-    ctx.header("X-Results-Truncated", Boolean.toString(truncated));
-    ctx.json(rows);
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("X-Result-Cap", Integer.toString(cap));
+    headers.put("X-Results-Truncated", Boolean.toString(truncated));
+    return new RecentAnswers.Answer(ctx.jsonMapper().toJsonString(rows, List.class), headers);
   }
 }
