@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.ctmon.parser.Der;
 import org.ctmon.parser.Sha256;
 import org.ctmon.store.issuance.Criterion;
@@ -56,27 +57,28 @@ public final class SearchApi {
       return;
     }
     int limit = pageLimit.getAsInt();
-    IssuanceQuery query = IssuanceQuery.of(criterion, clock.instant());
     String expired = ctx.queryParam("expired");
-    if ("false".equalsIgnoreCase(expired)) {
-      query = query.unexpiredOnly();
-    } else if (expired != null && !"true".equalsIgnoreCase(expired)) {
+    boolean unexpiredOnly = "false".equalsIgnoreCase(expired);
+    if (expired != null && !unexpiredOnly && !"true".equalsIgnoreCase(expired)) {
       ApiError.send(ctx, HttpStatus.BAD_REQUEST, "expired must be true or false");
       return;
     }
-    IssuanceQuery q = query;
     Optional<String> cursor = Optional.ofNullable(ctx.queryParam("cursor")).filter(c -> !c.isEmpty());
     try {
-      answers.send(ctx, () -> {
-        Page<IssuanceSummary> page = search.search(q, cursor, limit);
-        List<Map<String, Object>> results = new ArrayList<>();
-        for (IssuanceSummary s : page.items()) {
-          results.add(IssuanceJson.summary(s));
+      answers.send(ctx, new Supplier<>() {
+        @Override
+        public RecentAnswers.Answer get() {
+          IssuanceQuery query = IssuanceQuery.of(criterion, clock.instant()); // "expired" as of each search
+          Page<IssuanceSummary> page = search.search(unexpiredOnly ? query.unexpiredOnly() : query, cursor, limit);
+          List<Map<String, Object>> results = new ArrayList<>();
+          for (IssuanceSummary s : page.items()) {
+            results.add(IssuanceJson.summary(s));
+          }
+          Map<String, Object> body = new LinkedHashMap<>();
+          body.put("results", results);
+          body.put("next", page.next().orElse(null));
+          return new RecentAnswers.Answer(RecentAnswers.json(body), Map.of(), this);
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("results", results);
-        body.put("next", page.next().orElse(null));
-        return new RecentAnswers.Answer(ctx.jsonMapper().toJsonString(body, Map.class), Map.of());
       });
     } catch (IllegalArgumentException e) {
       ApiError.send(ctx, HttpStatus.BAD_REQUEST, e.getMessage());

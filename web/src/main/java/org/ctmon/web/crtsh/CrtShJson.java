@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.ctmon.store.Page;
 import org.ctmon.store.issuance.IssuanceQuery;
 import org.ctmon.store.issuance.IssuanceSearch;
@@ -67,16 +68,17 @@ public final class CrtShJson {
       ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", e.getMessage()));
       return;
     }
-    IssuanceQuery query = IssuanceQuery.of(q.criterion(), clock.instant());
-    if (q.excludeExpired()) {
-      query = query.unexpiredOnly();
-    }
-    IssuanceQuery asked = query;
-    answers.send(ctx, () -> rows(ctx, asked, q));
+    answers.send(ctx, new Supplier<>() {
+      @Override
+      public RecentAnswers.Answer get() {
+        IssuanceQuery query = IssuanceQuery.of(q.criterion(), clock.instant()); // "expired" as of each search
+        return rows(q.excludeExpired() ? query.unexpiredOnly() : query, q, this);
+      }
+    });
   }
 
   /** Up to the cap of rows, newest first, with the headers saying the cap and whether rows were left out. */
-  private RecentAnswers.Answer rows(Context ctx, IssuanceQuery query, CrtShQuery q) {
+  private RecentAnswers.Answer rows(IssuanceQuery query, CrtShQuery q, Supplier<RecentAnswers.Answer> again) {
     List<Map<String, Object>> rows = new ArrayList<>();
     boolean truncated = false;
     int examined = 0;
@@ -107,6 +109,6 @@ public final class CrtShJson {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("X-Result-Cap", Integer.toString(cap));
     headers.put("X-Results-Truncated", Boolean.toString(truncated));
-    return new RecentAnswers.Answer(ctx.jsonMapper().toJsonString(rows, List.class), headers);
+    return new RecentAnswers.Answer(RecentAnswers.json(rows), headers, again);
   }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.ctmon.web.WebServer;
 import org.junit.jupiter.api.Test;
 
@@ -21,16 +22,22 @@ final class RecentAnswersTest {
   void aPopularQueryAskedAtOnceIsComputedOnceAndAgainAfterASecond() throws Exception {
     RecentAnswers answers = new RecentAnswers();
     AtomicInteger computed = new AtomicInteger();
-    try (WebServer web = new WebServer(routes -> routes.get("/search", ctx -> answers.send(ctx, () -> {
-      int n = computed.incrementAndGet();
-      try {
-        Thread.sleep(300); // a search reading thousands of rows
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return new RecentAnswers.Answer("{\"q\":\"" + ctx.queryParam("q") + "\",\"n\":" + n + "}",
-          Map.of("X-Results-Truncated", "false"));
-    }))).start("127.0.0.1", 0)) {
+    try (WebServer web = new WebServer(routes -> routes.get("/search", ctx -> {
+      String q = ctx.queryParam("q");
+      answers.send(ctx, new Supplier<>() {
+        @Override
+        public RecentAnswers.Answer get() {
+          int n = computed.incrementAndGet();
+          try {
+            Thread.sleep(300); // a search reading thousands of rows
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return new RecentAnswers.Answer("{\"q\":\"" + q + "\",\"n\":" + n + "}",
+              Map.of("X-Results-Truncated", "false"), this);
+        }
+      });
+    })).start("127.0.0.1", 0)) {
       String base = "http://127.0.0.1:" + web.port() + "/search?q=";
       List<CompletableFuture<HttpResponse<String>>> asked = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
@@ -46,8 +53,19 @@ final class RecentAnswersTest {
       assertEquals(1, computed.get(), "twenty clients, one search");
       assertEquals("{\"q\":\"other.example\",\"n\":2}", get(base + "other.example"), "another query is its own");
 
-      Thread.sleep(RecentAnswers.KEEP.toMillis() + 200);
-      assertEquals("{\"q\":\"hot.example\",\"n\":3}", get(base + "hot.example"), "a second later, searched again");
+      Thread.sleep(RecentAnswers.FRESH.toMillis() + 100);
+      // Asked again after a second: the kept answer at once, and a search in the background.
+      assertEquals("{\"q\":\"hot.example\",\"n\":1}", get(base + "hot.example"));
+      String refreshed = "";
+      for (long deadline = System.nanoTime() + 10_000_000_000L; !refreshed.contains("\"n\":3")
+          && System.nanoTime() < deadline; ) {
+        Thread.sleep(50);
+        refreshed = get(base + "hot.example");
+      }
+      assertEquals("{\"q\":\"hot.example\",\"n\":3}", refreshed, "the newer answer once searched");
+      Thread.sleep(RecentAnswers.KEEP.toMillis() + 100);
+      assertEquals("{\"q\":\"other.example\",\"n\":4}", get(base + "other.example"),
+          "an answer nobody asked for again is gone after KEEP, and searched while the asker waits");
     }
   }
 
