@@ -61,8 +61,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running ctmon: the store, one follower per selected log on a schedule, housekeeping, and the
- * web server. Built and started by {@link #start}; {@link #close()} stops the schedule (waiting for
- * the batch in hand to commit), the web server and the store, in that order.
+ * web server. Built and started by {@link #start}; {@link #close()} stops the web server, the
+ * schedule (waiting for the batch in hand to commit) and the store, in that order.
  *
  * <pre>
  *   log list ──> selection ──> LogFollower per log ──(Quartz, every logs.pollInterval)──> BatchSink
@@ -435,15 +435,15 @@ public final class Monitor implements AutoCloseable {
     for (LogFollower f : followers.values()) {
       f.stop();
     }
+    if (web != null) {
+      web.close(); // no new requests while the batches in hand commit
+    }
     scheduler.close();
     workers.shutdown();
     try {
       workers.awaitTermination(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-    if (web != null) {
-      web.close();
     }
     if (alerting != null) {
       alerting.close();
