@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
     versionProvider = CtmonVersion.class,
     description = "Certificate Transparency monitor: follows CT logs, verifies them, finds certificates for your names.",
     subcommands = {ServeCommand.class, DemoCommand.class, DecodeCommand.class, TestLogCommand.class, CompactCommand.class,
-        MigrateCommand.class, ResumeCommand.class, UserCommand.class, TokenCommand.class, WatchlistCommand.class, CommandLine.HelpCommand.class})
+        MigrateCommand.class, BackupCommand.class, ResumeCommand.class, UserCommand.class, TokenCommand.class,
+        WatchlistCommand.class, CommandLine.HelpCommand.class})
 public final class Ctmon implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
