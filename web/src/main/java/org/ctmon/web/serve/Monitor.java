@@ -85,6 +85,8 @@ public final class Monitor implements AutoCloseable {
   private final ExecutorService workers;
   private final FetchBudget budget;
   private final FollowScheduler scheduler;
+  /** The log jobs' scheduler: {@link #scheduler} on one node, the clustered one with cluster.mode postgresql. */
+  private final FollowScheduler logScheduler;
   private final Map<Sha256, LogFollower> followers = new ConcurrentHashMap<>();
   private final AtomicBoolean ready = new AtomicBoolean();
   /** Held while a log list loads and is followed: see {@link #refreshList}. */
@@ -124,6 +126,8 @@ public final class Monitor implements AutoCloseable {
     // A follower holds its Quartz thread for a whole catch-up; one thread per log (the Chrome list
     // has about 45 to follow) keeps a long catch-up of one log from delaying the polls of others.
     this.scheduler = new FollowScheduler(SCHEDULER_THREADS);
+    this.logScheduler = config.cluster().clustered()
+        ? ClusteredScheduling.logScheduler(config, store.jdbi(), clock, SCHEDULER_THREADS) : scheduler;
   }
 
   /** Opens the store, loads the log list, schedules the followers and starts the web server. */
@@ -240,6 +244,9 @@ public final class Monitor implements AutoCloseable {
         new SecureRandom());
     scheduler.every("expired-sessions", Duration.ofHours(1), sessions::purgeExpired, false);
     scheduler.start();
+    if (logScheduler != scheduler) {
+      logScheduler.start();
+    }
     ready.set(true);
   }
 
@@ -304,7 +311,7 @@ public final class Monitor implements AutoCloseable {
         f.continueFrom(previous); // its backoff and last error: a log backing off is not asked again early
       }
       followers.put(log.logId(), f);
-      scheduler.every("log:" + log.logId().base64(), config.logs().pollInterval(), f::runOnce);
+      logScheduler.every("log:" + log.logId().base64(), config.logs().pollInterval(), f::runOnce);
     }
     List<String> dropped = gone.values().stream().filter(f -> !wanted.containsKey(f.log().logId()))
         .map(f -> f.log().description()).toList();
@@ -367,7 +374,7 @@ public final class Monitor implements AutoCloseable {
   private Map<Sha256, LogFollower> retire(List<LogFollower> leaving) {
     for (LogFollower f : leaving) {
       f.stop();
-      scheduler.cancel("log:" + f.log().logId().base64());
+      logScheduler.cancel("log:" + f.log().logId().base64());
     }
     Map<Sha256, LogFollower> gone = new java.util.HashMap<>();
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -437,6 +444,9 @@ public final class Monitor implements AutoCloseable {
     }
     if (web != null) {
       web.close(); // no new requests while the batches in hand commit
+    }
+    if (logScheduler != scheduler) {
+      logScheduler.close(); // hands this node's logs to the others once their runs in hand are committed
     }
     scheduler.close();
     workers.shutdown();
