@@ -59,6 +59,17 @@ final class StoreCopyTest {
   }
 
   @Test
+  void copiesEveryTableOfTheSchema() {
+    // A table added by a migration must be added to StoreCopy.TABLES, or ctmon migrate would leave it behind.
+    try (TestDatabase.Opened h2 = TestDatabase.H2.open()) {
+      List<String> tables = h2.store().jdbi().withHandle(h -> h.createQuery("SELECT LOWER(table_name) FROM"
+          + " information_schema.tables WHERE LOWER(table_schema) = 'public' AND table_type = 'BASE TABLE'"
+          + " AND LOWER(table_name) <> 'flyway_schema_history' ORDER BY 1").mapTo(String.class).list());
+      assertEquals(tables, StoreCopy.TABLES.stream().sorted().toList());
+    }
+  }
+
+  @Test
   void refusesATargetWithDataUnlessToldToReplaceIt() {
     try (TestDatabase.Opened h2 = TestDatabase.H2.open(); TestDatabase.Opened pg = TestDatabase.POSTGRESQL.open()) {
       fill(h2.store());

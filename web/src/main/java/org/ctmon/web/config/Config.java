@@ -35,10 +35,11 @@ public record Config(Http http, Database database, Retention retention, Logs log
    *     clustered JDBC job store in the PostgreSQL database: each log followed by one node at a time)
    * @param checkinInterval how often a node tells the others it is alive; a node silent for this
    *     plus Quartz's fixed 7.5 s is taken as dead and its logs are followed by the others
+   * @param maxLogsPerNode the most logs one node follows at once, 0 for no cap
    */
-  public record Cluster(String mode, Duration checkinInterval) {
+  public record Cluster(String mode, Duration checkinInterval, int maxLogsPerNode) {
     /** One node. */
-    public static final Cluster SINGLE = new Cluster("single", Duration.ofSeconds(5));
+    public static final Cluster SINGLE = new Cluster("single", Duration.ofSeconds(5), 0);
 
     /** Whether the logs are shared with other nodes. */
     public boolean clustered() {

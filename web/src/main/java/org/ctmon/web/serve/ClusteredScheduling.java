@@ -46,7 +46,9 @@ final class ClusteredScheduling {
     p.setProperty("org.quartz.scheduler.instanceName", SCHEDULER_NAME);
     p.setProperty("org.quartz.scheduler.instanceId", node);
     p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
-    p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(Math.max(1, threads)));
+    // The pool's threads are the logs this node runs at once: a run holds its thread for a catch-up.
+    int cap = config.cluster().maxLogsPerNode();
+    p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(Math.max(1, cap > 0 ? cap : threads)));
     p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
     p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
     p.setProperty("org.quartz.jobStore.dataSource", "ctmon");

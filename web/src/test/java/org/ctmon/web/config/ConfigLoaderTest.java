@@ -42,6 +42,8 @@ final class ConfigLoaderTest {
         "jdbc:postgresql://db/ctmon", "CTMON_CLUSTER_CHECKIN_INTERVAL", "2s"));
     assertTrue(pg.cluster().clustered());
     assertEquals(java.time.Duration.ofSeconds(2), pg.cluster().checkinInterval());
+    assertEquals(0, pg.cluster().maxLogsPerNode());
+    assertEquals(3, ConfigLoader.load(null, Map.of("CTMON_CLUSTER_MAX_LOGS_PER_NODE", "3")).cluster().maxLogsPerNode());
     InvalidConfigException h2 = assertThrows(InvalidConfigException.class,
         () -> ConfigLoader.load(null, Map.of("CTMON_CLUSTER_MODE", "postgresql")));
     assertEquals("invalid configuration: cluster.mode = 'postgresql' needs database.url to be a PostgreSQL database"

@@ -50,6 +50,11 @@ final class ClusterNodes implements AutoCloseable {
 
   /** Starts node number {@link #size()} with these YAML lines added to the cluster's settings. */
   Process start(String logList, String... yaml) throws IOException {
+    return start(logList, java.util.Map.of(), yaml);
+  }
+
+  /** As {@link #start(String, String...)}, with these environment variables (CTMON_*) too. */
+  Process start(String logList, java.util.Map<String, String> env, String... yaml) throws IOException {
     int i = nodes.size();
     int port = UnassignedPort.pick();
     List<String> lines = new ArrayList<>(List.of(
@@ -63,8 +68,10 @@ final class ClusterNodes implements AutoCloseable {
     List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
         "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path"), "org.ctmon.web.Ctmon", "serve", "--config",
         config.toString());
-    Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-        .redirectOutput(dir.resolve("node" + i + ".log").toFile()).start();
+    ProcessBuilder b = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("node" + i + ".log").toFile());
+    b.environment().putAll(env);
+    Process p = b.start();
     nodes.add(p);
     ports.add(port);
     return p;
