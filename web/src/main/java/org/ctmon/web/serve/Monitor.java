@@ -147,7 +147,13 @@ public final class Monitor implements AutoCloseable {
         new StoreConfig.Retention(config.retention().window(), config.retention().keepAllDer(),
             config.retention().purgeBatchSize()));
     Store store = Store.open(storeConfig);
-    Monitor m = new Monitor(config, clock, store, configWatch);
+    Monitor m;
+    try {
+      m = new Monitor(config, clock, store, configWatch);
+    } catch (RuntimeException e) { // the clustered job store could not be set up
+      store.close();
+      throw e;
+    }
     try {
       m.startParts();
     } catch (RuntimeException e) {
