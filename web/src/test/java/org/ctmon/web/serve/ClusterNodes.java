@@ -123,13 +123,18 @@ final class ClusterNodes implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException, SQLException {
+  public void close() throws SQLException {
     for (Process p : nodes) {
       p.destroy();
     }
     for (Process p : nodes) {
-      if (!p.waitFor(60, TimeUnit.SECONDS)) {
+      try {
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+          p.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
         p.destroyForcibly();
+        Thread.currentThread().interrupt();
       }
     }
     try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD)) {
