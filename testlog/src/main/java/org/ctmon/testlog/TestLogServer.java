@@ -347,7 +347,7 @@ public final class TestLogServer implements AutoCloseable {
     public void run() {
       try {
         target += perTick;
-        feed.fillTo((long) target);
+        feed.fillTo((long) target, 1);
         publish();
       } catch (RuntimeException e) {
         // A scheduled task that throws is never run again; report and keep growing.

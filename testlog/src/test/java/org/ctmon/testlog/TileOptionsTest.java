@@ -96,6 +96,28 @@ final class TileOptionsTest {
     }
   }
 
+  @Test
+  void aSlowGrowthRateGrowsAFewEntriesEveryTickNotAChunkThenNothingForAMinute() {
+    // Regression: --grow 1 drew issuances in chunks of at least 64, so a log grew by about 90
+    // entries at the first tick and then stood still for a minute and a half.
+    try (TestLogServer server = TestLogServer.start(TestLogOptions.defaults().withEntries(50), SharedPki.PKI, CLOCK)) {
+      Runnable tick = server.new Growth(1);
+      long start = server.logs().stream().mapToLong(TestLog::publishedSize).sum();
+      int ticksThatGrew = 0;
+      for (int t = 1; t <= 10; t++) {
+        long before = server.logs().stream().mapToLong(TestLog::publishedSize).sum();
+        tick.run();
+        long after = server.logs().stream().mapToLong(TestLog::publishedSize).sum();
+        assertTrue(after - before <= 8, "tick " + t + " grew " + (after - before) + " entries at a rate of 1/s");
+        ticksThatGrew += after > before ? 1 : 0;
+      }
+      long grown = server.logs().stream().mapToLong(TestLog::publishedSize).sum() - start;
+      // Two logs at about 1 entry a second each; an issuance adds 1 or 2 entries to a log.
+      assertTrue(grown >= 15 && grown <= 30, "10 ticks at 1/s grew the two logs by " + grown);
+      assertTrue(ticksThatGrew >= 6, "only " + ticksThatGrew + " of 10 ticks grew the logs");
+    }
+  }
+
   private static String heads(TestLogServer server) {
     StringBuilder b = new StringBuilder();
     for (TestLog log : server.logs()) {

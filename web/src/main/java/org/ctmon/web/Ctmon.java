@@ -4,6 +4,7 @@ import org.ctmon.web.account.TokenCommand;
 import org.ctmon.web.account.UserCommand;
 import org.ctmon.web.account.WatchlistCommand;
 import org.ctmon.web.decode.DecodeCommand;
+import org.ctmon.web.demo.DemoCommand;
 import org.ctmon.web.serve.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,8 +18,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = CtmonVersion.class,
     description = "Certificate Transparency monitor: follows CT logs, verifies them, finds certificates for your names.",
-    subcommands = {ServeCommand.class, DecodeCommand.class, TestLogCommand.class, CompactCommand.class, ResumeCommand.class,
-        UserCommand.class, TokenCommand.class, WatchlistCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ServeCommand.class, DemoCommand.class, DecodeCommand.class, TestLogCommand.class, CompactCommand.class,
+        MigrateCommand.class, BackupCommand.class, ResumeCommand.class, UserCommand.class, TokenCommand.class,
+        WatchlistCommand.class, CommandLine.HelpCommand.class})
 public final class Ctmon implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -17,7 +17,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * The alert outbox: listing for the API (per account), and the delivery loop's claim / result
- * calls. Claims are leases (the row's next attempt is pushed past the lease), so several nodes
+ * calls. Claims take due rows with {@code FOR UPDATE SKIP LOCKED} and lease them (the row's next
+ * attempt is pushed past the lease), so several nodes
  * may deliver from one database without sending an alert twice at the same time; a node that dies
  * holding a lease leaves the alert due again when the lease ends. Thread safe.
  */
@@ -120,24 +121,23 @@ public final class Outbox {
   public List<Alert> claimDue(int limit, Duration lease) {
     long now = clock.millis();
     long until = now + lease.toMillis();
-    List<Alert> due = jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM outbox"
-            + " WHERE state = 'pending' AND next_attempt_at <= :now ORDER BY next_attempt_at, id LIMIT " + limit)
-        .bind("now", now)
-        .map((rs, ctx) -> read(rs))
-        .list());
-    List<Alert> claimed = new ArrayList<>();
-    for (Alert a : due) {
-      int n = jdbi.withHandle(h -> h.createUpdate("UPDATE outbox SET next_attempt_at = :until WHERE id = :id"
-              + " AND state = 'pending' AND next_attempt_at = :seen")
-          .bind("until", until)
-          .bind("id", a.id())
-          .bind("seen", a.nextAttemptAt().toEpochMilli())
-          .execute());
-      if (n == 1) {
-        claimed.add(a);
+    // FOR UPDATE SKIP LOCKED: nodes claiming at once each get other rows instead of queueing on the
+    // same ones; the lease then keeps them off those rows after this transaction (while delivering).
+    return jdbi.inTransaction(h -> {
+      List<Alert> due = h.createQuery("SELECT " + COLUMNS + " FROM outbox"
+              + " WHERE state = 'pending' AND next_attempt_at <= :now ORDER BY next_attempt_at, id LIMIT " + limit
+              + " FOR UPDATE SKIP LOCKED")
+          .bind("now", now)
+          .map((rs, ctx) -> read(rs))
+          .list();
+      if (!due.isEmpty()) {
+        h.createUpdate("UPDATE outbox SET next_attempt_at = :until WHERE id IN (<ids>)")
+            .bind("until", until)
+            .bindList("ids", due.stream().map(Alert::id).toList())
+            .execute();
       }
-    }
-    return claimed;
+      return due;
+    });
   }
 
   /** Records a delivery. */

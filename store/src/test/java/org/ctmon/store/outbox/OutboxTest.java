@@ -94,6 +94,33 @@ final class OutboxTest {
     }
   }
 
+  @OnBothDatabases
+  void aClaimSkipsRowsAnotherNodeIsClaimingInsteadOfWaitingForThem(TestDatabase db) throws Exception {
+    try (var t = db.open()) {
+      Store s = t.store();
+      TwoAccounts a = TwoAccounts.create(s);
+      Outbox outbox = new Outbox(s.jdbi(), TwoAccounts.CLOCK);
+      for (int i = 0; i < 4; i++) {
+        outbox.enqueue(health(a.alice(), "k" + i, new Recipient.Email("alice@example.com")));
+      }
+      // Another node's claim transaction holds the two oldest rows locked.
+      try (var other = s.jdbi().open()) {
+        other.begin();
+        List<Long> held = other.createQuery("SELECT id FROM outbox ORDER BY next_attempt_at, id LIMIT 2 FOR UPDATE")
+            .mapTo(Long.class).list();
+        java.util.concurrent.Future<List<Alert>> claim = java.util.concurrent.Executors.newSingleThreadExecutor()
+            .submit(() -> outbox.claimDue(10, Duration.ofMinutes(1)));
+        List<Alert> mine = claim.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        other.rollback();
+        assertTrue(mine.stream().noneMatch(m -> held.contains(m.id())), "claimed rows another claim holds: " + mine);
+        if (db == TestDatabase.POSTGRESQL) {
+          // H2 (one node by construction: one process opens its file) claims nothing meanwhile.
+          assertEquals(2, mine.size(), mine.toString());
+        }
+      }
+    }
+  }
+
   /** A clock tests move by hand. */
   static final class MutableClock extends java.time.Clock {
     private Instant now;

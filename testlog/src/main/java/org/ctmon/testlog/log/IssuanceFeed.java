@@ -118,12 +118,21 @@ public final class IssuanceFeed {
    * Issues until every log has at least {@code entries} appended entries; returns the number of
    * issuances. Issuances are drawn in chunks, so logs end up a little above {@code entries}.
    */
-  public synchronized long fillTo(long entries) {
+  public long fillTo(long entries) {
+    return fillTo(entries, 64);
+  }
+
+  /**
+   * As {@link #fillTo(long)}, drawing at least {@code leastDraw} issuances at a time: 64 for a
+   * fast fill, 1 for a log growing a few entries a second (a draw of 64 would make it grow by a
+   * hundred entries at once and then stand still for a minute).
+   */
+  public synchronized long fillTo(long entries, int leastDraw) {
     long before = issued;
     while (logs.stream().mapToLong(TestLog::appendedSize).min().orElse(0) < entries) {
       long missing = entries - logs.stream().mapToLong(TestLog::appendedSize).min().orElse(0);
-      // About 1.4 entries per log per issuance with two logs; never draw fewer than 64 at once.
-      issue((int) Math.min(CHUNK * 8L, Math.max(64, missing * 3 / 4)));
+      // About 1.4 entries per log per issuance with two logs.
+      issue((int) Math.min(CHUNK * 8L, Math.max(leastDraw, missing * 3 / 4)));
     }
     return issued - before;
   }

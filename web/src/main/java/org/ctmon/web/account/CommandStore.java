@@ -7,8 +7,11 @@ import org.ctmon.store.Store;
 import org.ctmon.store.StoreConfig;
 import org.ctmon.web.config.Config;
 
-/** How the account commands open the configured database, and what they say when it fails. */
-final class CommandStore {
+/**
+ * How the commands that may run inside a running monitor ({@link LocalCommands}) open the
+ * configured database, and what they say when it fails.
+ */
+public final class CommandStore {
   private CommandStore() {}
 
   /**
@@ -16,7 +19,7 @@ final class CommandStore {
    * an H2 file that does not exist is an error rather than a new empty database (a mistyped path
    * must not look like an account-less ctmon).
    */
-  static Optional<Store> open(Config cfg, PrintWriter err, String command, boolean mayCreate) {
+  public static Optional<Store> open(Config cfg, PrintWriter err, String command, boolean mayCreate) {
     Store running = IN_MONITOR.get();
     if (running != null) {
       return Optional.of(running.lent());

@@ -81,6 +81,9 @@ public final class LocalCommandClient {
           list.remove(file);
         }
       }
+      if (list.get(0).equals("backup")) {
+        absoluteBackupFile(list); // written by the monitor, which may run in another directory
+      }
       body.put("args", list);
       String host = config.http().bind().equals("0.0.0.0") ? "127.0.0.1"
           : config.http().bind().equals("::") ? "[::1]" : config.http().bind();
@@ -149,6 +152,19 @@ public final class LocalCommandClient {
       }
     }
     return Optional.empty();
+  }
+
+  /** Makes {@code backup FILE}'s FILE absolute. */
+  private static void absoluteBackupFile(List<String> args) {
+    for (int i = 1; i < args.size(); i++) {
+      String a = args.get(i);
+      if (a.equals("--config")) {
+        i++;
+      } else if (!a.startsWith("-")) {
+        args.set(i, Path.of(a).toAbsolutePath().toString());
+        return;
+      }
+    }
   }
 
   /** The index of {@code watchlist import|export EMAIL FILE}'s FILE, or -1. */

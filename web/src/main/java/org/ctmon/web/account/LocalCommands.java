@@ -26,7 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs {@code ctmon user|token|watchlist ...} inside a running monitor, for the commands started
+ * Runs {@code ctmon user|token|watchlist|backup ...} inside a running monitor, for the commands started
  * while it holds the embedded H2 file (which one process at a time may open). The monitor writes
  * a random secret next to the database file, readable by its user only, and accepts
  * {@code POST /local/v1/command} from loopback with that secret: whoever can read the database
@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalCommands implements AutoCloseable {
   /** The commands that may run this way. */
-  static final Set<String> COMMANDS = Set.of("user", "token", "watchlist");
+  static final Set<String> COMMANDS = Set.of("user", "token", "watchlist", "backup");
   static final String PATH = "/local/v1/command";
   static final String HEADER = "X-Ctmon-Local-Secret";
   private static final Logger LOG = LoggerFactory.getLogger(LocalCommands.class);
@@ -94,7 +94,7 @@ public final class LocalCommands implements AutoCloseable {
     List<String> args = new ArrayList<>();
     body.path("args").forEach(a -> args.add(a.asText()));
     if (args.isEmpty() || !COMMANDS.contains(args.get(0))) {
-      ctx.status(400).json(Map.of("error", "only user, token and watchlist commands run in the monitor"));
+      ctx.status(400).json(Map.of("error", "only user, token, watchlist and backup commands run in the monitor"));
       return;
     }
     Path input = null;

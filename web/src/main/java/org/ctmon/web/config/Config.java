@@ -11,15 +11,40 @@ import org.ctmon.fetcher.loglist.CtLog;
  * The whole configuration of a ctmon process, loaded and validated once at start by
  * {@link ConfigLoader}. Immutable; pass its slices to the parts that need them.
  */
-public record Config(Http http, Database database, Retention retention, Logs logs, Fetch fetch, Alerts alerts) {
+public record Config(Http http, Database database, Retention retention, Logs logs, Fetch fetch, Alerts alerts,
+                     Cluster cluster) {
   /** A configuration with the default alert settings (no email, private webhook targets refused). */
   public Config(Http http, Database database, Retention retention, Logs logs, Fetch fetch) {
     this(http, database, retention, logs, fetch, Alerts.DEFAULT);
   }
 
+  /** A single-node configuration. */
+  public Config(Http http, Database database, Retention retention, Logs logs, Fetch fetch, Alerts alerts) {
+    this(http, database, retention, logs, fetch, alerts, Cluster.SINGLE);
+  }
+
   /** This configuration with other alert settings. */
   public Config withAlerts(Alerts next) {
-    return new Config(http, database, retention, logs, fetch, next);
+    return new Config(http, database, retention, logs, fetch, next, cluster);
+  }
+
+  /**
+   * Whether several ctmon nodes share the logs ({@code cluster.*}).
+   *
+   * @param mode {@code single} (one node, the in-memory job store) or {@code postgresql} (Quartz's
+   *     clustered JDBC job store in the PostgreSQL database: each log followed by one node at a time)
+   * @param checkinInterval how often a node tells the others it is alive; a node silent for this
+   *     plus Quartz's fixed 7.5 s is taken as dead and its logs are followed by the others
+   * @param maxLogsPerNode the most logs one node follows at once, 0 for no cap
+   */
+  public record Cluster(String mode, Duration checkinInterval, int maxLogsPerNode) {
+    /** One node. */
+    public static final Cluster SINGLE = new Cluster("single", Duration.ofSeconds(5), 0);
+
+    /** Whether the logs are shared with other nodes. */
+    public boolean clustered() {
+      return mode.equals("postgresql");
+    }
   }
 
   /** Where the web UI and API listen. */

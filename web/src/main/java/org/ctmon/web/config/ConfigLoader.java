@@ -59,7 +59,22 @@ public final class ConfigLoader {
             v.get(Settings.ALERTS_WEBHOOKS_ALLOW_PRIVATE), v.get(Settings.ALERTS_MAX_AGE),
             v.get(Settings.ALERTS_PUBLIC_URL), v.get(Settings.ALERTS_CAA_ISSUERS),
             v.get(Settings.ALERTS_DELIVERY_LEASE), v.get(Settings.ALERTS_HEARTBEAT_URL),
-            v.get(Settings.ALERTS_HEARTBEAT_INTERVAL)));
+            v.get(Settings.ALERTS_HEARTBEAT_INTERVAL)),
+        cluster(v.get(Settings.CLUSTER_MODE), v.get(Settings.CLUSTER_CHECKIN_INTERVAL),
+            v.get(Settings.CLUSTER_MAX_LOGS_PER_NODE), v.get(Settings.DATABASE_URL)));
+  }
+
+  private static Config.Cluster cluster(String mode, java.time.Duration checkin, int maxLogsPerNode,
+      String databaseUrl) {
+    if (mode.equals("postgresql") && !databaseUrl.startsWith("jdbc:postgresql:")) {
+      throw new InvalidConfigException("invalid configuration: cluster.mode = 'postgresql' needs database.url to be a"
+          + " PostgreSQL database (jdbc:postgresql://...), not " + org.ctmon.store.StoreConfig.maskedUrl(databaseUrl));
+    }
+    if (checkin.compareTo(java.time.Duration.ofMillis(500)) < 0) {
+      throw new InvalidConfigException("invalid configuration: cluster.checkinInterval = '" + checkin
+          + "': at least 500ms");
+    }
+    return new Config.Cluster(mode, checkin, maxLogsPerNode);
   }
 
   /** The file to read for {@code --config}: the given one (which must exist), else ./ctmon.yaml if present. */

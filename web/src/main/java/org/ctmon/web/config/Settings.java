@@ -121,6 +121,16 @@ final class Settings {
   static final Setting<Duration> ALERTS_HEARTBEAT_INTERVAL = new Setting<>("alerts.heartbeat.interval", "5m",
       "How often the heartbeat is posted.", ValueParsers::duration);
 
+  static final Setting<String> CLUSTER_MODE = new Setting<>("cluster.mode", "single",
+      "`single`: one node (Quartz's in-memory job store). `postgresql`: several nodes on one PostgreSQL database (database.url) share the logs through Quartz's clustered JDBC job store: each log is followed by one node at a time, and a node that stops checking in has its logs taken over by the others. Every node has the same configuration.",
+      Settings::clusterMode);
+  static final Setting<Duration> CLUSTER_CHECKIN_INTERVAL = new Setting<>("cluster.checkinInterval", "5s",
+      "How often a node checks in with the others (cluster.mode postgresql). A killed node's logs are taken over about this plus 7.5 s (Quartz's fixed margin) after its last check-in, and followed from their next poll; a node stopped with SIGTERM hands them over at once.",
+      ValueParsers::duration);
+  static final Setting<Integer> CLUSTER_MAX_LOGS_PER_NODE = new Setting<>("cluster.maxLogsPerNode", "0",
+      "How many logs one node follows at once (cluster.mode postgresql); 0: as many as it can take. A node keeps a log for a whole catch-up, so without a cap the first node to start takes every log that is catching up and the others wait; with N nodes, about (logs / N) + 1 spreads a catch-up over them. Survivors of a failure still follow at most this many at a time; the other logs wait for a turn.",
+      Settings::notNegative);
+
   static final List<Setting<?>> ALL = List.of(HTTP_BIND, HTTP_PORT, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD,
       DATABASE_POOL_SIZE, RETENTION_WINDOW, RETENTION_KEEP_ALL_DER, RETENTION_PURGE_BATCH_SIZE,
       RETENTION_TREE_HEADS, LOGS_LIST, LOGS_LIST_SIGNATURE, LOGS_STATES, LOGS_INCLUDE_TEST_LOGS, LOGS_INCLUDE, LOGS_EXCLUDE, LOGS_START_AT, LOGS_POLL_INTERVAL,
@@ -128,7 +138,24 @@ final class Settings {
       FETCH_TOTAL_PARALLELISM, FETCH_MEMORY_BUDGET, FETCH_TIMEOUT, FETCH_PER_LOG, ALERTS_SMTP_HOST, ALERTS_SMTP_PORT,
       ALERTS_SMTP_SECURITY, ALERTS_SMTP_USERNAME, ALERTS_SMTP_PASSWORD, ALERTS_SMTP_FROM, ALERTS_WEBHOOKS_ALLOW_PRIVATE,
       ALERTS_MAX_AGE, ALERTS_PUBLIC_URL, ALERTS_CAA_ISSUERS, ALERTS_DELIVERY_LEASE,
-      ALERTS_HEARTBEAT_URL, ALERTS_HEARTBEAT_INTERVAL);
+      ALERTS_HEARTBEAT_URL, ALERTS_HEARTBEAT_INTERVAL, CLUSTER_MODE, CLUSTER_CHECKIN_INTERVAL,
+      CLUSTER_MAX_LOGS_PER_NODE);
+
+  private static int notNegative(String text) {
+    int n = ValueParsers.integer(text);
+    if (n < 0) {
+      throw new IllegalArgumentException("must be 0 or more");
+    }
+    return n;
+  }
+
+  private static String clusterMode(String text) {
+    String t = text.trim().toLowerCase(Locale.ROOT);
+    if (!Set.of("single", "postgresql").contains(t)) {
+      throw new IllegalArgumentException("must be single or postgresql");
+    }
+    return t;
+  }
 
   private static String smtpSecurity(String text) {
     String t = text.trim().toLowerCase(Locale.ROOT);

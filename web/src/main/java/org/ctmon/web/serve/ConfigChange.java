@@ -60,6 +60,13 @@ record ConfigChange(Config effective, List<String> needRestart) {
     Config.Fetch fetch = new Config.Fetch(running.fetch().contact(), edited.fetch().batchSize(),
         edited.fetch().parallelism(), edited.fetch().requestsPerSecond(), running.fetch().totalParallelism(),
         running.fetch().memoryBudget(), running.fetch().timeout(), edited.fetch().perLog());
-    return new ConfigChange(new Config(running.http(), running.database(), running.retention(), logs, fetch), restart);
+    if (!edited.alerts().equals(running.alerts())) {
+      restart.add("alerts.*");
+    }
+    if (!edited.cluster().equals(running.cluster())) {
+      restart.add("cluster.*");
+    }
+    return new ConfigChange(new Config(running.http(), running.database(), running.retention(), logs, fetch,
+        running.alerts(), running.cluster()), restart);
   }
 }

@@ -26,29 +26,49 @@ import org.slf4j.LoggerFactory;
  * ({@link DisallowConcurrentExecution}): a catch-up longer than the interval simply delays the next
  * run. {@link #close()} waits for running jobs, so the batch in hand is committed before exit.
  *
- * <p>In-memory job store for now; the clustered JDBC store (several nodes sharing logs) comes with
- * the PostgreSQL multi-node issue.
+ * <p>In-memory job store by default; with several nodes the log jobs run on a second one on
+ * Quartz's clustered JDBC store ({@link ClusteredScheduling}), where a job scheduled by another
+ * node is kept, not replaced, and each run is recorded in {@link FollowRuns}.
  */
 final class FollowScheduler implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FollowScheduler.class);
   private static final String TASKS = "ctmon.tasks";
 
+  private static final String RUNS = "ctmon.runs";
+
   private final Scheduler scheduler;
+  private final boolean shared;
   private final Map<String, Runnable> tasks = new ConcurrentHashMap<>();
 
   FollowScheduler(int threads) {
+    this(inMemory(threads), false, null);
+  }
+
+  /**
+   * A scheduler from Quartz {@code properties}; {@code shared} when its job store is shared with
+   * other nodes, whose runs {@code runs} records (null for none).
+   */
+  FollowScheduler(Properties properties, boolean shared, FollowRuns runs) {
+    this.shared = shared;
+    try {
+      scheduler = new StdSchedulerFactory(properties).getScheduler();
+      scheduler.getContext().put(TASKS, tasks);
+      if (runs != null) {
+        scheduler.getContext().put(RUNS, runs);
+      }
+    } catch (SchedulerException e) {
+      throw new CtmonException("error creating the scheduler: " + e.getMessage(), e);
+    }
+  }
+
+  private static Properties inMemory(int threads) {
     Properties p = new Properties();
     p.setProperty("org.quartz.scheduler.instanceName", "ctmon");
     p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
     p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(Math.max(1, threads)));
     p.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
     p.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
-    try {
-      scheduler = new StdSchedulerFactory(p).getScheduler();
-      scheduler.getContext().put(TASKS, tasks);
-    } catch (SchedulerException e) {
-      throw new CtmonException("error creating the scheduler: " + e.getMessage(), e);
-    }
+    return p;
   }
 
   /** Schedules {@code task} every {@code interval}, first run at once; replaces a task of the same name. */
@@ -69,8 +89,17 @@ final class FollowScheduler implements AutoCloseable {
             .withMisfireHandlingInstructionNextWithRemainingCount())
         .build();
     try {
+      if (shared) {
+        // Another node scheduled it already: replacing it would unblock a job running there.
+        if (!scheduler.checkExists(job.getKey())) {
+          scheduler.scheduleJob(job, trigger);
+        }
+        return;
+      }
       scheduler.deleteJob(new JobKey(name, "ctmon"));
       scheduler.scheduleJob(job, trigger);
+    } catch (org.quartz.ObjectAlreadyExistsException e) {
+      // Scheduled by another node between the check and now.
     } catch (SchedulerException e) {
       throw new CtmonException("error scheduling " + name + ": " + e.getMessage(), e);
     }
@@ -122,7 +151,15 @@ final class FollowScheduler implements AutoCloseable {
         Map<String, Runnable> all = (Map<String, Runnable>) context.getScheduler().getContext().get(TASKS);
         Runnable task = all.get(name);
         if (task != null) {
-          task.run();
+          FollowRuns runs = (FollowRuns) context.getScheduler().getContext().get(RUNS);
+          long run = runs == null ? 0 : runs.started(name);
+          try {
+            task.run();
+          } finally {
+            if (runs != null) {
+              runs.ended(run);
+            }
+          }
         }
       } catch (SchedulerException e) {
         LOG.error("task {} could not start: {}", name, e.getMessage());

@@ -64,8 +64,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running ctmon: the store, one follower per selected log on a schedule, housekeeping, and the
- * web server. Built and started by {@link #start}; {@link #close()} stops the schedule (waiting for
- * the batch in hand to commit), the web server and the store, in that order.
+ * web server. Built and started by {@link #start}; {@link #close()} stops the web server, the
+ * schedule (waiting for the batch in hand to commit) and the store, in that order.
  *
  * <pre>
  *   log list ──> selection ──> LogFollower per log ──(Quartz, every logs.pollInterval)──> BatchSink
@@ -88,6 +88,8 @@ public final class Monitor implements AutoCloseable {
   private final ExecutorService workers;
   private final FetchBudget budget;
   private final FollowScheduler scheduler;
+  /** The log jobs' scheduler: {@link #scheduler} on one node, the clustered one with cluster.mode postgresql. */
+  private final FollowScheduler logScheduler;
   private final Map<Sha256, LogFollower> followers = new ConcurrentHashMap<>();
   private final AtomicBoolean ready = new AtomicBoolean();
   /** Held while a log list loads and is followed: see {@link #refreshList}. */
@@ -127,6 +129,8 @@ public final class Monitor implements AutoCloseable {
     // A follower holds its Quartz thread for a whole catch-up; one thread per log (the Chrome list
     // has about 45 to follow) keeps a long catch-up of one log from delaying the polls of others.
     this.scheduler = new FollowScheduler(SCHEDULER_THREADS);
+    this.logScheduler = config.cluster().clustered()
+        ? ClusteredScheduling.logScheduler(config, store.jdbi(), clock, SCHEDULER_THREADS) : scheduler;
   }
 
   /** Opens the store, loads the log list, schedules the followers and starts the web server. */
@@ -146,7 +150,13 @@ public final class Monitor implements AutoCloseable {
         new StoreConfig.Retention(config.retention().window(), config.retention().keepAllDer(),
             config.retention().purgeBatchSize()));
     Store store = Store.open(storeConfig);
-    Monitor m = new Monitor(config, clock, store, configWatch);
+    Monitor m;
+    try {
+      m = new Monitor(config, clock, store, configWatch);
+    } catch (RuntimeException e) { // the clustered job store could not be set up
+      store.close();
+      throw e;
+    }
     try {
       m.startParts();
     } catch (RuntimeException e) {
@@ -248,6 +258,9 @@ public final class Monitor implements AutoCloseable {
         new SecureRandom());
     scheduler.every("expired-sessions", Duration.ofHours(1), sessions::purgeExpired, false);
     scheduler.start();
+    if (logScheduler != scheduler) {
+      logScheduler.start();
+    }
     ready.set(true);
   }
 
@@ -316,7 +329,7 @@ public final class Monitor implements AutoCloseable {
         f.continueFrom(previous); // its backoff and last error: a log backing off is not asked again early
       }
       followers.put(log.logId(), f);
-      scheduler.every("log:" + log.logId().base64(), config.logs().pollInterval(), f::runOnce);
+      logScheduler.every("log:" + log.logId().base64(), config.logs().pollInterval(), f::runOnce);
     }
     List<String> dropped = gone.values().stream().filter(f -> !wanted.containsKey(f.log().logId()))
         .map(f -> f.log().description()).toList();
@@ -397,7 +410,7 @@ public final class Monitor implements AutoCloseable {
   private Map<Sha256, LogFollower> retire(List<LogFollower> leaving) {
     for (LogFollower f : leaving) {
       f.stop();
-      scheduler.cancel("log:" + f.log().logId().base64());
+      logScheduler.cancel("log:" + f.log().logId().base64());
     }
     Map<Sha256, LogFollower> gone = new java.util.HashMap<>();
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -465,15 +478,18 @@ public final class Monitor implements AutoCloseable {
     for (LogFollower f : followers.values()) {
       f.stop();
     }
+    if (web != null) {
+      web.close(); // no new requests while the batches in hand commit
+    }
+    if (logScheduler != scheduler) {
+      logScheduler.close(); // hands this node's logs to the others once their runs in hand are committed
+    }
     scheduler.close();
     workers.shutdown();
     try {
       workers.awaitTermination(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-    if (web != null) {
-      web.close();
     }
     if (alerting != null) {
       alerting.close();

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.ctmon.parser.CtmonException;
 import org.ctmon.web.config.Config;
 import org.ctmon.web.config.ConfigOption;
@@ -58,12 +57,17 @@ public final class ServeCommand implements Callable<Integer> {
     spec.commandLine().getOut().printf("ctmon: serving http://%s:%d/ (database %s, following %d logs)%n",
         host, monitor.port(), cfg.database().displayUrl(), monitor.statuses().size());
     spec.commandLine().getOut().flush();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      monitor.close();
-      stopped.countDown();
-    }, "ctmon-shutdown"));
-    stopped.await();
+    StopSignals signals = StopSignals.install();
+    java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    Runnable stop = () -> {
+      if (closed.compareAndSet(false, true)) {
+        monitor.close();
+      }
+    };
+    // Any other way out (System.exit, a signal the JVM keeps) still stops the monitor.
+    Runtime.getRuntime().addShutdownHook(new Thread(stop, "ctmon-shutdown"));
+    signals.await();
+    stop.run();
     return 0;
   }
 }

@@ -36,6 +36,24 @@ final class ConfigLoaderTest {
   }
 
   @Test
+  void aClusterNeedsPostgresqlAndIsOffByDefault() {
+    assertEquals(Config.Cluster.SINGLE, ConfigLoader.load(null, Map.of()).cluster());
+    Config pg = ConfigLoader.load(null, Map.of("CTMON_CLUSTER_MODE", "PostgreSQL", "CTMON_DATABASE_URL",
+        "jdbc:postgresql://db/ctmon", "CTMON_CLUSTER_CHECKIN_INTERVAL", "2s"));
+    assertTrue(pg.cluster().clustered());
+    assertEquals(java.time.Duration.ofSeconds(2), pg.cluster().checkinInterval());
+    assertEquals(0, pg.cluster().maxLogsPerNode());
+    assertEquals(3, ConfigLoader.load(null, Map.of("CTMON_CLUSTER_MAX_LOGS_PER_NODE", "3")).cluster().maxLogsPerNode());
+    InvalidConfigException h2 = assertThrows(InvalidConfigException.class,
+        () -> ConfigLoader.load(null, Map.of("CTMON_CLUSTER_MODE", "postgresql")));
+    assertEquals("invalid configuration: cluster.mode = 'postgresql' needs database.url to be a PostgreSQL database"
+        + " (jdbc:postgresql://...), not jdbc:h2:file:./data/ctmon", h2.getMessage());
+    InvalidConfigException other = assertThrows(InvalidConfigException.class,
+        () -> ConfigLoader.load(null, Map.of("CTMON_CLUSTER_MODE", "raft")));
+    assertTrue(other.getMessage().endsWith("must be single or postgresql"), other.getMessage());
+  }
+
+  @Test
   void theMemoryBudgetReadsSizesAndABadOneNamesTheKey() {
     assertEquals(32L << 20, ConfigLoader.load(null, Map.of("CTMON_FETCH_MEMORY_BUDGET", "32MB")).fetch().memoryBudget());
     assertEquals(1L << 30, ConfigLoader.load(null, Map.of("CTMON_FETCH_MEMORY_BUDGET", "1g")).fetch().memoryBudget());

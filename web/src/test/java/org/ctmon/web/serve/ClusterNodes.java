@@ -1,0 +1,144 @@
+package org.ctmon.web.serve;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * ctmon processes ({@code serve}, {@code cluster.mode: postgresql}) on a fresh schema of the test
+ * PostgreSQL server ({@code CTMON_TEST_PG_URL}, {@code _USER}, {@code _PASSWORD}; the store tests'
+ * defaults otherwise), for the cluster test and benchmark. Closing stops every node (SIGTERM, then
+ * SIGKILL after a minute) and drops the schema. Unreachable PostgreSQL skips the test, except in CI.
+ */
+final class ClusterNodes implements AutoCloseable {
+  static final String PG_URL = System.getenv().getOrDefault("CTMON_TEST_PG_URL",
+      "jdbc:postgresql://127.0.0.1:5432/ctmon_test");
+  static final String PG_USER = System.getenv().getOrDefault("CTMON_TEST_PG_USER", "ctmon");
+  static final String PG_PASSWORD = System.getenv().getOrDefault("CTMON_TEST_PG_PASSWORD", "ctmon");
+
+  final String url;
+  final Jdbi db;
+  private final Path dir;
+  private final String schema;
+  private final List<Process> nodes = new ArrayList<>();
+  private final List<Integer> ports = new ArrayList<>();
+
+  ClusterNodes(Path dir) {
+    this.dir = dir;
+    this.schema = "t_" + UUID.randomUUID().toString().replace("-", "");
+    try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD)) {
+      c.createStatement().execute("CREATE SCHEMA " + schema);
+    } catch (SQLException e) {
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        throw new AssertionError("postgresql at " + PG_URL + " is unreachable; in CI it must run", e);
+      }
+      System.err.println("!!!!! SKIPPING POSTGRESQL TEST: " + PG_URL + ": " + e.getMessage());
+      Assumptions.abort("postgresql unreachable: " + e.getMessage());
+    }
+    this.url = PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    this.db = Jdbi.create(url, PG_USER, PG_PASSWORD);
+  }
+
+  /** Starts node number {@link #size()} with these YAML lines added to the cluster's settings. */
+  Process start(String logList, String... yaml) throws IOException {
+    return start(logList, java.util.Map.of(), yaml);
+  }
+
+  /** As {@link #start(String, String...)}, with these environment variables (CTMON_*) too. */
+  Process start(String logList, java.util.Map<String, String> env, String... yaml) throws IOException {
+    int i = nodes.size();
+    int port = UnassignedPort.pick();
+    List<String> lines = new ArrayList<>(List.of(
+        "http:", "  port: " + port,
+        "database:", "  url: \"" + url + "\"", "  user: " + PG_USER, "  password: \"" + PG_PASSWORD + "\"",
+        "logs:", "  list: \"" + logList + "\"", "  startAt: beginning", "  pollInterval: 500ms",
+        "cluster:", "  mode: postgresql", "  checkinInterval: 1s"));
+    lines.addAll(List.of(yaml));
+    Path config = dir.resolve("node" + i + ".yaml");
+    Files.writeString(config, String.join("\n", lines) + "\n");
+    List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+        "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path"), "org.ctmon.web.Ctmon", "serve", "--config",
+        config.toString());
+    ProcessBuilder b = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("node" + i + ".log").toFile());
+    b.environment().putAll(env);
+    Process p = b.start();
+    nodes.add(p);
+    ports.add(port);
+    return p;
+  }
+
+  int size() {
+    return nodes.size();
+  }
+
+  Process node(int i) {
+    return nodes.get(i);
+  }
+
+  int port(int i) {
+    return ports.get(i);
+  }
+
+  /** The node whose Quartz instance id is {@code nodeId} (host-pid). */
+  int indexOf(String nodeId) {
+    for (int i = 0; i < nodes.size(); i++) {
+      if (nodeId.endsWith("-" + nodes.get(i).pid())) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("no node " + nodeId);
+  }
+
+  /** A query's one number; -1 while the schema is not there yet. */
+  long count(String sql) {
+    try {
+      return db.withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+    } catch (RuntimeException e) {
+      return -1;
+    }
+  }
+
+  /** The end of every node's output, for failure messages. */
+  String logs() {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < nodes.size(); i++) {
+      try {
+        String text = Files.readString(dir.resolve("node" + i + ".log"));
+        b.append("--- node").append(i).append('\n').append(text, Math.max(0, text.length() - 4000), text.length());
+      } catch (IOException e) {
+        b.append("--- node").append(i).append(": ").append(e).append('\n');
+      }
+    }
+    return b.toString();
+  }
+
+  @Override
+  public void close() throws SQLException {
+    for (Process p : nodes) {
+      p.destroy();
+    }
+    for (Process p : nodes) {
+      try {
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+          p.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        p.destroyForcibly();
+        Thread.currentThread().interrupt();
+      }
+    }
+    try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD)) {
+      c.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    }
+  }
+}
