@@ -33,8 +33,8 @@ import org.jdbi.v3.core.Handle;
 public final class StoreCopy {
   /** The tables, parents before children. {@code flyway_schema_history} is each store's own. */
   public static final List<String> TABLES = List.of(
-      "logs", "tree_heads", "log_incidents", "issuances", "issuance_names", "issuance_ips", "log_entries",
-      "malformed_entries", "accounts", "api_tokens", "sessions", "setup_tokens", "watchlists", "watch_items",
+      "logs", "log_samples", "tree_heads", "log_incidents", "issuances", "issuance_names", "issuance_ips",
+      "log_entries", "malformed_entries", "accounts", "api_tokens", "sessions", "setup_tokens", "watchlists", "watch_items",
       "watch_policies", "watch_never_issue", "matches", "webhooks", "email_recipients", "authorizations", "outbox");
   /** Tables whose {@code id} is an identity column, restarted past the copied ids. */
   static final Set<String> IDENTITY_TABLES = Set.of("logs", "tree_heads", "log_incidents", "accounts", "api_tokens",
