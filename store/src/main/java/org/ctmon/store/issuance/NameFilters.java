@@ -84,7 +84,19 @@ public final class NameFilters {
   }
 
   /** Records a name key ingest is writing into {@code part}; call before the transaction commits. */
-  public synchronized void record(long part, String key) {
+  public void record(long part, String key) {
+    if (!building.containsKey(part)) {
+      // Built or started live: never dropped, so no lock (ingest records every name it writes).
+      NameFilter f = ready.get(part);
+      if (f != null) {
+        f.record(key);
+        return;
+      }
+    }
+    recordLocked(part, key);
+  }
+
+  private synchronized void recordLocked(long part, String key) {
     NameFilter f = building.get(part);
     if (f == null) {
       f = ready.get(part);
