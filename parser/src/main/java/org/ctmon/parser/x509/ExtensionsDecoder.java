@@ -17,6 +17,7 @@ final class ExtensionsDecoder {
     List<Tlv> seen = new ArrayList<>(12);
     if (!r.hasNext()) {
       out.problem("empty extensions");
+      out.notDer = true;
     }
     while (r.hasNext()) {
       Tlv ext = r.next().expect(Tlv.SEQUENCE, "extension");
@@ -51,8 +52,10 @@ final class ExtensionsDecoder {
           int v = critical.valueLength() == 1 ? b[critical.valueStart()] & 0xff : -1;
           if (v == 0) {
             out.problem("extension " + Oids.text(oid) + " has critical false written explicitly");
+            out.notDer = true;
           } else if (v != 0xff) {
             out.problem("extension " + Oids.text(oid) + " critical flag not in der form");
+            out.notDer = true;
           }
         }
       } catch (MalformedDerException e) {
