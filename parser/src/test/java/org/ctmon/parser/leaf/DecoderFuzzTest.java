@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.ctmon.parser.Corpus;
+import org.ctmon.parser.x509.CertificateDecoder;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +37,12 @@ final class DecoderFuzzTest {
         EntryDecoding d = assertTyped(Rfc6962Entries.decode(e.index(), leaf, extra));
         if (d instanceof Malformed m) {
           assertTrue(m.leafHash().isPresent(), "an rfc 6962 leaf hash is always known");
+        }
+        if (!leafSide) {
+          // Only extra_data was mutated: the leaf decodes with every name it had.
+          Decoded ok = assertInstanceOf(Decoded.class, d);
+          Decoded original = (Decoded) Rfc6962Entries.decode(e.index(), e.leafInput(), e.extraData());
+          assertEquals(names(original.entry()), names(ok.entry()));
         }
       }
     });
@@ -96,6 +103,16 @@ final class DecoderFuzzTest {
     byte[] full = Corpus.bytes(TILES + "002");
     byte[] gzipped = DataTileTest.gzip(partial);
     Random random = new Random(256);
+    // The names of every real certificate, by its logged TBS: a leaf that still carries one intact
+    // must give all its names, whatever was mutated around it.
+    java.util.Map<org.ctmon.parser.Der, List<?>> names = new java.util.HashMap<>();
+    for (byte[] tile : List.of(partial, full)) {
+      for (EntryDecoding d : DataTile.decode(0, tile)) {
+        PrecertEntry p = (PrecertEntry) ((Decoded) d).entry();
+        names.put(p.tbsCertificate(), CertificateDecoder.fromTbs(p.tbsCertificate(), true).facts().dnsNames());
+      }
+    }
+    int[] intact = new int[1];
     assertTimeoutPreemptively(HANG_GUARD, () -> {
       for (int i = 0; i < 20_000; i++) {
         int pick = random.nextInt(20);
@@ -107,11 +124,27 @@ final class DecoderFuzzTest {
           EntryDecoding d = assertTyped(result.get(k));
           assertEquals(first + k, d.index());
           if (d instanceof Decoded ok) {
-            assertEquals(first + k, ok.entry().leafIndexExtension().getAsLong());
+            // A leaf_index that is missing or names another position is flagged, never silent.
+            java.util.OptionalLong leafIndex = ok.entry().leafIndexExtension();
+            assertEquals(leafIndex.isEmpty() || leafIndex.getAsLong() != first + k, !ok.flags().isEmpty(),
+                ok.flags().toString());
+            if (ok.entry() instanceof PrecertEntry p && names.containsKey(p.tbsCertificate())) {
+              intact[0]++;
+              assertEquals(names.get(p.tbsCertificate()),
+                  CertificateDecoder.fromTbs(p.tbsCertificate(), true).facts().dnsNames());
+            }
           }
         }
       }
     });
+    assertTrue(intact[0] > 10_000, "only " + intact[0] + " intact certificates decoded from mutated tiles");
+  }
+
+  private static List<?> names(LogEntry e) {
+    if (e instanceof PrecertEntry p) {
+      return CertificateDecoder.fromTbs(p.tbsCertificate(), true).facts().dnsNames();
+    }
+    return CertificateDecoder.fromCertificate(((X509Entry) e).certificate()).facts().dnsNames();
   }
 
   private static EntryDecoding assertTyped(EntryDecoding d) {

@@ -130,6 +130,16 @@ public final class TestLog {
     return index;
   }
 
+  /**
+   * Appends {@code entry} with {@code extensions} as its CtExtensions instead of its leaf_index (a
+   * log that lost it or wrote another index); returns its index. Not visible until {@link #publish()}.
+   */
+  public synchronized long appendMisstamped(LogEntry entry, long timestampMillis, byte[] extensions) {
+    long index = main.size();
+    add(LoggedEntry.misstamped(index, timestampMillis, entry, extensions));
+    return index;
+  }
+
   /** Appends a {@link Damage}d entry at the clock's time; returns its index. */
   public synchronized long appendDamaged(Damage damage) {
     long index = main.size();
