@@ -395,6 +395,45 @@ final class LogFollowerFaultsTest {
     }
   }
 
+  /**
+   * Issue 13, point 1: a static log signs a checkpoint of a fork (seen while the catch-up could not
+   * reach it), then grows its real tree and keeps serving the fork's partial tiles of that size. The
+   * smaller root read from those tiles is the fork's, so checking consistency from them passes;
+   * read from the larger tree's own tiles it is not, and the log is caught.
+   */
+  @Test
+  void aForkedSmallerCheckpointWithItsOwnPartialTilesIsCaughtFromTheLargerTreesTiles() {
+    try (FollowerHarness h = new FollowerHarness(dir, TestLogOptions.defaults())) {
+      h.grow(60);
+      TestLog log = h.testLog(TILED);
+      LogFollower f = h.follower(TILED, CONFIG);
+      runUntilCaughtUp(h, f, Duration.ofSeconds(10));
+      long verified = log.publishedSize();
+      h.grow(10);
+      long forkedSize = log.publishedSize();
+      assertTrue(verified + 3 < forkedSize && forkedSize < 256, verified + " then " + forkedSize + ", in one tile");
+      log.faults().add(new Fault.ForkedCheckpoint(verified + 3, forkedSize));
+      log.faults().add(new Fault.GarbagePages(1)); // the fork's entries never reach the follower
+
+      h.clock.advance(Duration.ofMinutes(1));
+      f.runOnce(); // the forked head extends the verified one: it agrees below the fork
+
+      assertEquals(FollowerHealth.BACKING_OFF, f.status().health(), () -> f.status().toString());
+      assertEquals(List.of(), h.incidents(TILED));
+      assertEquals(verified, h.logs.state(h.logId(TILED)).orElseThrow().nextIndex());
+      log.faults().clear();
+      log.faults().add(new Fault.ForkedCheckpoint(verified + 3, forkedSize)); // its partial tiles stay
+      h.grow(30);
+      assertTrue(log.publishedSize() > forkedSize);
+
+      h.clock.advance(Duration.ofHours(1));
+      f.runOnce();
+
+      assertStoppedWithAnInconsistentIncident(h, TILED, f, "cannot both be true");
+      assertEquals(verified, h.logs.state(h.logId(TILED)).orElseThrow().nextIndex(), "nothing of either tree stored");
+    }
+  }
+
   @Test
   void aLogRolledBackToASmallerTreeWithAFreshHeadIsStoppedWithBothHeadsAsEvidence() {
     try (FollowerHarness h = new FollowerHarness(dir, TestLogOptions.defaults())) {
