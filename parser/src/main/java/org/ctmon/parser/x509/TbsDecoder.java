@@ -56,10 +56,11 @@ final class TbsDecoder {
       out.serial = serial(r.next(Tlv.INTEGER, "serial number"), out);
       sigAlg = r.next(Tlv.SEQUENCE, "signature algorithm");
       out.signatureAlgorithm = AlgorithmNames.signature(Oids.text(sigAlg.children().next(Tlv.OID, "signature algorithm oid")));
-      Tlv issuer = r.next(Tlv.SEQUENCE, "issuer");
-      Tlv validity = r.next(Tlv.SEQUENCE, "validity");
-      Tlv subject = r.next(Tlv.SEQUENCE, "subject");
-      Tlv spki = r.next(Tlv.SEQUENCE, "subject public key info");
+      // Framed here, their tags checked field by field: a wrong one costs that field, not the names.
+      Tlv issuer = r.next(Tlv.SEQUENCE, "issuer", false);
+      Tlv validity = r.next(Tlv.SEQUENCE, "validity", false);
+      Tlv subject = r.next(Tlv.SEQUENCE, "subject", false);
+      Tlv spki = r.next(Tlv.SEQUENCE, "subject public key info", false);
       Tlv ext3 = null;
       while (r.hasNext()) {
         Tlv t = r.next();
@@ -71,13 +72,16 @@ final class TbsDecoder {
       }
       // Names first: they matter most and must survive trouble elsewhere.
       if (ext3 != null) {
-        ExtensionsDecoder.decode(ext3, out);
+        try {
+          ExtensionsDecoder.decode(ext3, out);
+        } catch (MalformedDerException e) {
+          fail(out, e); // the extensions are lost; the fields below are still read
+        }
       }
       subject(subject, out);
       issuer(issuer, out);
       validity(validity, out);
-      out.spkiSha256 = Sha256.of(spki.buf(), spki.start(), spki.length());
-      out.publicKey = PublicKeyDecoder.decode(spki, out.problems());
+      key(spki, out);
     } catch (MalformedDerException e) {
       if (out.fatal == null) {
         out.fatal = e.getMessage();
@@ -86,8 +90,19 @@ final class TbsDecoder {
     return sigAlg;
   }
 
+  private static void key(Tlv spki, FactsBuilder out) {
+    try {
+      spki.expect(Tlv.SEQUENCE, "subject public key info");
+      out.spkiSha256 = Sha256.of(spki.buf(), spki.start(), spki.length());
+      out.publicKey = PublicKeyDecoder.decode(spki, out.problems());
+    } catch (MalformedDerException e) {
+      fail(out, e);
+    }
+  }
+
   private static void subject(Tlv subject, FactsBuilder out) {
     try {
+      subject.expect(Tlv.SEQUENCE, "subject");
       DistinguishedName.Rendered s = DistinguishedName.render(subject, "subject", out.problems());
       out.subject = s.text();
       for (String cn : s.commonNames()) {
@@ -100,6 +115,7 @@ final class TbsDecoder {
 
   private static void issuer(Tlv issuer, FactsBuilder out) {
     try {
+      issuer.expect(Tlv.SEQUENCE, "issuer");
       DistinguishedName.Rendered i = DistinguishedName.render(issuer, "issuer", out.problems());
       out.issuer = i.text();
       out.issuerCommonName = i.commonNames().isEmpty() ? null : i.commonNames().get(0);
@@ -111,6 +127,7 @@ final class TbsDecoder {
 
   private static void validity(Tlv validity, FactsBuilder out) {
     try {
+      validity.expect(Tlv.SEQUENCE, "validity");
       DerReader v = validity.children();
       Tlv nbt = v.next();
       Tlv nat = v.next();
