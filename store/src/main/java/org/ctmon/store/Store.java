@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.ctmon.store.issuance.NameFilters;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -35,6 +36,9 @@ public final class Store implements AutoCloseable {
     this.jdbi = Jdbi.create(dataSource);
     this.owner = true;
     jdbi.define(Vendor.JDBI_ATTRIBUTE, vendor);
+    if (vendor == Vendor.H2) {
+      jdbi.define(NameFilters.JDBI_ATTRIBUTE, NameFilters.open(config.url(), jdbi));
+    }
   }
 
   private Store(Store lent) {
@@ -127,6 +131,9 @@ public final class Store implements AutoCloseable {
   public void close() {
     if (owner) {
       dataSource.close();
+      if (vendor == Vendor.H2) {
+        NameFilters.release(config.url());
+      }
     }
   }
 }

@@ -3,6 +3,7 @@ package org.ctmon.alerts.watch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
 import org.ctmon.testlog.pki.NameMix;
 import org.ctmon.testlog.pki.Names;
 import org.ctmon.testlog.pki.SanName;
@@ -53,11 +54,46 @@ final class MatcherBenchmark {
       run(size, false, certNames, certIps, names);
     }
     run(100_000, true, certNames, certIps, names);
+    System.out.println("the same 10 items plus items no certificate carries (hits held constant: the cost of size alone)");
+    for (int size : new int[] {10, 1_000, 10_000, 100_000}) {
+      run(size, false, withBrands(targets(10, false), size - 10, false), certNames, certIps, names);
+    }
+    run(100_000, true, withBrands(targets(10, true), 100_000 - 10, true), certNames, certIps, names);
+  }
+
+  /**
+   * {@code targets} followed by {@code count} brand-like items (random letters under common
+   * suffixes, a third trees) in lists of 10: the shape of a real watch-list load, where most watched
+   * names have no certificate in a given stretch of log.
+   */
+  private static List<WatchTarget> withBrands(List<WatchTarget> targets, int count, boolean lookalikes) {
+    String[] suffixes = {"com", "net", "org", "de", "io", "co.uk", "fr", "jp", "example"};
+    SplittableRandom random = new SplittableRandom(42);
+    List<WatchTarget> all = new ArrayList<>(targets);
+    List<WatchItem> items = new ArrayList<>();
+    for (int made = 0; made < count; made++) {
+      StringBuilder brand = new StringBuilder();
+      for (int i = 5 + random.nextInt(8); i > 0; i--) {
+        brand.append((char) ('a' + random.nextInt(26)));
+      }
+      String name = brand + "." + suffixes[random.nextInt(suffixes.length)];
+      items.add(WatchItem.parse(made % 3 == 0 ? "." + name : name));
+      if (items.size() == 10 || made == count - 1) {
+        all.add(new WatchTarget(all.size(), all.size() / 3, items, lookalikes));
+        items = new ArrayList<>();
+      }
+    }
+    return all;
   }
 
   private static void run(int size, boolean lookalikes, List<List<String>> certNames, List<List<String>> certIps,
       long names) {
-    Matcher m = Matcher.of(targets(size, lookalikes));
+    run(size, lookalikes, targets(size, lookalikes), certNames, certIps, names);
+  }
+
+  private static void run(int size, boolean lookalikes, List<WatchTarget> targets, List<List<String>> certNames,
+      List<List<String>> certIps, long names) {
+    Matcher m = Matcher.of(targets);
     long start = System.nanoTime();
     while (System.nanoTime() - start < WARMUP_NANOS) {
       pass(m, certNames, certIps);

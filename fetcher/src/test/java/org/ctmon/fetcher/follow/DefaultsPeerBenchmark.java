@@ -20,8 +20,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
@@ -44,7 +46,10 @@ import org.junit.jupiter.api.io.TempDir;
  * also {@code million}), {@code ctmon.bench.scale} (entry-count factor, default 1.0), {@code
  * ctmon.bench.cache} (the test log's entry cache), {@code ctmon.bench.ctmonJavaOpts} (when set, a
  * second ctmon run with it as {@code CTMON_JAVA_OPTS}), {@code ctmon.bench.millionCertspotter}
- * (false), {@code ctmon.bench.limitMinutes} (15 per run), {@code ctmon.bench.testlogXmx} (none).
+ * (false), {@code ctmon.bench.limitMinutes} (15 per run), {@code ctmon.bench.testlogXmx} (none),
+ * {@code ctmon.bench.watchItems} (when above 0, ctmon runs again with that many watch items imported
+ * beforehand through its own commands, in lists of 10,000 of one account each, the two runs
+ * alternated {@code ctmon.bench.watchRepeats} times: what a large watch-list load costs catch-up).
  */
 @Tag("bench")
 final class DefaultsPeerBenchmark {
@@ -60,7 +65,7 @@ final class DefaultsPeerBenchmark {
 
   /** One monitor's figures on one scenario; {@code failure} is null when it finished. */
   private record Run(String scenario, String monitor, long entries, double wall, double cpu, double rssMb,
-      String failure) {}
+      double fromFirstAnswer, String failure) {}
 
   @TempDir
   Path dir;
@@ -77,9 +82,22 @@ final class DefaultsPeerBenchmark {
       long entries = Math.max(1, Math.round(s.entries() * scale));
       Path work = Files.createDirectories(dir.resolve(s.name()));
       try (Served log = Served.start(s, entries, work)) {
-        runs.add(ctmon(s.name(), "ctmon", "", log, work));
+        int watchItems = Integer.getInteger("ctmon.bench.watchItems", 0);
+        if (watchItems > 0) {
+          for (int rep = 0; rep < Integer.getInteger("ctmon.bench.watchRepeats", 3); rep++) {
+            // Alternated, so a drift of the shared machine's load falls on both sides.
+            boolean watchedFirst = rep % 2 == 1;
+            for (int side = 0; side < 2; side++) {
+              int items = (side == 0) == watchedFirst ? watchItems : 0;
+              runs.add(ctmon(s.name(), items == 0 ? "ctmon" : String.format("ctmon, %,d watch items", items), "", log,
+                  work, items));
+            }
+          }
+        } else {
+          runs.add(ctmon(s.name(), "ctmon", "", log, work, 0));
+        }
         if (!javaOpts.isEmpty()) {
-          runs.add(ctmon(s.name(), "ctmon " + javaOpts, javaOpts, log, work));
+          runs.add(ctmon(s.name(), "ctmon " + javaOpts, javaOpts, log, work, 0));
         }
         if (s.certspotter()) {
           runs.add(certspotter(s.name(), certspotter, log, work));
@@ -96,8 +114,40 @@ final class DefaultsPeerBenchmark {
           r.failure() == null ? String.format("%.1f", r.wall()) : String.format("> %.0f (did not finish)", r.wall()),
           r.failure() == null ? String.format("%.0f", r.entries() / r.wall()) : "-", r.cpu(), r.rssMb(), ratio(r, runs));
     }
+    printWatchCost(runs);
     List<String> failed = runs.stream().map(Run::failure).filter(f -> f != null).toList();
     assertTrue(failed.isEmpty(), () -> String.join("\n\n", failed));
+  }
+
+  /**
+   * With {@code ctmon.bench.watchItems}: per scenario, the medians of the plain and the watched
+   * runs, and what the watch items cost in wall time from the start, in catch-up time from the
+   * first API answer (the watch lists are loaded before the API answers) and in CPU.
+   */
+  private static void printWatchCost(List<Run> runs) {
+    for (String scenario : runs.stream().map(Run::scenario).distinct().toList()) {
+      List<Run> plain = runs.stream().filter(r -> r.scenario().equals(scenario) && r.monitor().equals("ctmon")).toList();
+      List<Run> watched = runs.stream()
+          .filter(r -> r.scenario().equals(scenario) && r.monitor().contains("watch items")).toList();
+      if (plain.isEmpty() || watched.isEmpty()) {
+        continue;
+      }
+      System.out.printf(Locale.ROOT, "bench: %s, medians of %d plain and %d watched runs (%s): wall %.1f s -> %.1f s"
+              + " (%+.1f%%), from the first API answer %.1f s -> %.1f s (%+.1f%%), CPU %.1f s -> %.1f s (%+.1f%%)%n",
+          scenario, plain.size(), watched.size(), watched.get(0).monitor(), median(plain, Run::wall),
+          median(watched, Run::wall), cost(plain, watched, Run::wall), median(plain, Run::fromFirstAnswer),
+          median(watched, Run::fromFirstAnswer), cost(plain, watched, Run::fromFirstAnswer), median(plain, Run::cpu),
+          median(watched, Run::cpu), cost(plain, watched, Run::cpu));
+    }
+  }
+
+  private static double cost(List<Run> plain, List<Run> watched, ToDoubleFunction<Run> figure) {
+    return 100 * (median(watched, figure) / median(plain, figure) - 1);
+  }
+
+  private static double median(List<Run> runs, ToDoubleFunction<Run> figure) {
+    double[] v = runs.stream().mapToDouble(figure).sorted().toArray();
+    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
   }
 
   private static Scenario scenario(String name) {
@@ -124,9 +174,14 @@ final class DefaultsPeerBenchmark {
    * list is a file (so no signature is looked for) and the test log's entries are {@code usable}
    * (so {@code logs.includeTestLogs} is not needed). Inherited {@code CTMON_*} variables are unset.
    */
-  private static Run ctmon(String scenario, String label, String javaOpts, Served log, Path work) throws Exception {
+  private static Run ctmon(String scenario, String label, String javaOpts, Served log, Path work, int watchItems)
+      throws Exception {
     prebuild();
-    Path run = Files.createDirectories(work.resolve(label.replaceAll("[^A-Za-z0-9.-]+", "_")));
+    Path run = work.resolve(label.replaceAll("[^A-Za-z0-9.-]+", "_"));
+    for (int n = 2; Files.exists(run); n++) {
+      run = work.resolve(label.replaceAll("[^A-Za-z0-9.-]+", "_") + "-" + n); // a repeat starts from an empty database
+    }
+    Files.createDirectories(run);
     int port = freePort();
     // env -C: the launcher runs in the run's folder, so no ./ctmon.yaml or ./data of the checkout is used.
     List<String> cmd = new ArrayList<>(List.of("/usr/bin/env", "-C", run.toString()));
@@ -135,6 +190,9 @@ final class DefaultsPeerBenchmark {
         "CTMON_DATABASE_URL=jdbc:h2:file:" + run.resolve("ctmon"), "CTMON_HTTP_PORT=" + port, "CTMON_HTTP_BIND=127.0.0.1"));
     if (!javaOpts.isEmpty()) {
       cmd.add("CTMON_JAVA_OPTS=" + javaOpts);
+    }
+    if (watchItems > 0) {
+      BenchWatchLists.importInto(new ArrayList<>(cmd), LAUNCHER, run, watchItems);
     }
     cmd.add(LAUNCHER.toString());
     Duration logCpu = log.cpu();
@@ -181,10 +239,14 @@ final class DefaultsPeerBenchmark {
       System.out.println("bench: " + scenario + " " + label + ": status " + last.path("status") + ", consecutive_failures "
           + last.path("consecutive_failures") + ", last_error " + last.path("last_error") + ", fetch " + last.path("fetch"));
     }
+    if (watchItems > 0) {
+      System.out.println("bench: " + scenario + " " + label + ": " + BenchWatchLists.matchesIn(run.resolve("ctmon")));
+    }
     double[] f = p.figures();
     String failure = done ? null : label + " at " + scenario + " did not catch up " + log.size() + " entries within "
         + LIMIT + (exited ? " (it exited)" : "") + "; last /api/v1/logs entry: " + last + "; its stderr ends:\n" + tail(err);
-    return new Run(scenario, label, log.size(), wall, f[0] + f[1], f[2] / 1024, failure);
+    return new Run(scenario, label, log.size(), wall, f[0] + f[1], f[2] / 1024,
+        firstAnswer < 0 ? Double.NaN : (end - firstAnswer) / 1e9, failure);
   }
 
   /** certspotter with its defaults (a watch list is required: a few names of the seeded mix). */
@@ -211,7 +273,7 @@ final class DefaultsPeerBenchmark {
     double[] f = p.figures();
     String failure = done ? null : "certspotter at " + scenario + " did not verify " + log.size() + " entries within "
         + LIMIT + "; its stderr ends:\n" + tail(Files.readString(work.resolve("certspotter.err")));
-    return new Run(scenario, "certspotter 0.16", log.size(), wall, f[0] + f[1], f[2] / 1024, failure);
+    return new Run(scenario, "certspotter 0.16", log.size(), wall, f[0] + f[1], f[2] / 1024, wall, failure);
   }
 
   /** {@code ./ctmon --version}, untimed: the launcher builds the jar here when it is missing or stale. */

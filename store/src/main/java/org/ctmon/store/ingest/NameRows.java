@@ -10,7 +10,9 @@ import org.ctmon.store.ReversedName;
 import org.ctmon.store.SqlText;
 import org.ctmon.store.StoreException;
 import org.ctmon.store.Vendor;
+import org.ctmon.store.issuance.NameFilters;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.SqlStatements;
 
 /**
  * Writes the DNS names and IP addresses of issuances an ingest transaction created: the most rows
@@ -36,18 +38,26 @@ final class NameRows {
   /** Only issuances this transaction created: their keys cannot exist yet. */
   static void insert(Handle h, Vendor vendor, List<MergedIssuance> fresh) {
     Connection c = h.getConnection();
+    NameFilters filters = (NameFilters) h.getConfig(SqlStatements.class).getAttribute(NameFilters.JDBI_ATTRIBUTE);
     try (PreparedStatement names = c.prepareStatement(NAMES); PreparedStatement ips = c.prepareStatement(IPS)) {
       int nameRows = 0;
       int ipRows = 0;
       for (MergedIssuance m : fresh) {
         Issuance i = m.first;
         long part = IndexPartition.of(vendor, m.id);
+        if (filters != null) {
+          filters.recordSeen(part, m.firstSeen);
+        }
         long notAfter = i.notAfter().toEpochMilli();
         int ordinal = 0;
         for (String name : cap(i.dnsNames(), NameKey.MAX_NAMES)) {
           names.setLong(1, NameKey.of(m.id, ordinal++));
           names.setLong(2, m.id);
-          names.setString(3, ReversedName.key(name));
+          String key = ReversedName.key(name);
+          if (filters != null) {
+            filters.record(part, key);
+          }
+          names.setString(3, key);
           names.setString(4, SqlText.encode(name));
           names.setLong(5, m.firstSeen);
           names.setLong(6, notAfter);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.ctmon.store.ReversedName;
 import org.ctmon.store.SqlText;
 
@@ -15,7 +16,11 @@ import org.ctmon.store.SqlText;
  * ({@link org.ctmon.store.IndexPartition}).
  */
 record CandidateSql(List<Branch> branches, Map<String, Object> binds) {
-  record Branch(String from, String idColumn) {}
+  /**
+   * One index lookup: {@code table x WHERE condition}, per partition; {@code filter} says which
+   * partitions may hold a row ({@link NameFilter}), or is null when any may.
+   */
+  record Branch(String table, String condition, String idColumn, Predicate<NameFilter> filter) {}
 
   static CandidateSql of(Criterion c) {
     Map<String, Object> binds = new HashMap<>();
@@ -24,21 +29,24 @@ record CandidateSql(List<Branch> branches, Map<String, Object> binds) {
       String encodedReversed = SqlText.encode(ReversedName.reverse(n.name()));
       if (encodedReversed.length() >= SqlText.KEY_CHARS) {
         // Longer than a search key: the key is cut, so the intact name decides.
-        branches.add(names("x.name_reversed = :key AND x.name = :name"));
-        binds.put("key", ReversedName.key(n.name()));
+        String key = ReversedName.key(n.name());
+        branches.add(names("x.name_reversed = :key AND x.name = :name", f -> f.mayHaveName(key)));
+        binds.put("key", key);
         binds.put("name", SqlText.encode(n.name()));
       } else {
         // Two equalities, not IN (:key, :wildcard): each is one seek per partition.
-        branches.add(names("x.name_reversed = :key"));
-        binds.put("key", ReversedName.key(n.name()));
+        String key = ReversedName.key(n.name());
+        branches.add(names("x.name_reversed = :key", f -> f.mayHaveName(key)));
+        binds.put("key", key);
         String wildcard = ReversedName.coveringWildcardKey(n.name());
         if (wildcard != null) {
-          branches.add(names("x.name_reversed = :wildcard"));
+          branches.add(names("x.name_reversed = :wildcard", f -> f.mayHaveName(wildcard)));
           binds.put("wildcard", wildcard);
         }
       }
       if (n.subdomains()) {
-        branches.add(names("x.name_reversed >= :from AND x.name_reversed < :until"));
+        String domain = ReversedName.key(n.name());
+        branches.add(names("x.name_reversed >= :from AND x.name_reversed < :until", f -> f.mayHaveNamesUnder(domain)));
         binds.put("from", ReversedName.subdomainsFrom(n.name()));
         binds.put("until", ReversedName.subdomainsUntil(n.name()));
       }
@@ -63,16 +71,11 @@ record CandidateSql(List<Branch> branches, Map<String, Object> binds) {
     throw new AssertionError("unknown criterion " + c);
   }
 
-  // Each partition is one index descent: the partition numbers are the outer side of a join, so
-  // x.part = p.part_no is an index condition per partition. (H2 cannot combine part IN (...) with
-  // a range on the next index column: it would scan whole partitions.)
-  private static final String PARTITIONS = "generate_series(:partFrom, :partTo) AS p(part_no) JOIN ";
-
-  private static Branch names(String condition) {
-    return new Branch(PARTITIONS + "issuance_names x ON x.part = p.part_no WHERE " + condition, "issuance_id");
+  private static Branch names(String condition, Predicate<NameFilter> filter) {
+    return new Branch("issuance_names", condition, "issuance_id", filter);
   }
 
   private static Branch issuances(String condition) {
-    return new Branch(PARTITIONS + "issuances x ON x.part = p.part_no WHERE " + condition, "id");
+    return new Branch("issuances", condition, "id", null);
   }
 }

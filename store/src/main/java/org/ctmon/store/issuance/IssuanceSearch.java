@@ -4,10 +4,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.ctmon.parser.Der;
 import org.ctmon.parser.Sha256;
 import org.ctmon.store.Cursor;
@@ -182,8 +189,6 @@ public final class IssuanceSearch {
     CandidateSql sql = CandidateSql.of(q.criterion());
     StringBuilder filters = new StringBuilder();
     Map<String, Object> binds = new HashMap<>(sql.binds());
-    binds.put("partFrom", parts.get()[0]);
-    binds.put("partTo", parts.get()[1]);
     if (!q.includeExpired()) {
       filters.append(" AND x.not_after >= :now");
       binds.put("now", q.now().toEpochMilli());
@@ -200,20 +205,113 @@ public final class IssuanceSearch {
       binds.put("cTime", after.get().time());
       binds.put("cId", after.get().id());
     }
-    StringBuilder union = new StringBuilder();
+    Optional<NameFilters> nameFilters = NameFilters.of(h.getJdbi());
+    if (nameFilters.isEmpty()) {
+      binds.put("partFrom", parts.get()[0]);
+      binds.put("partTo", parts.get()[1]);
+      List<String> everyPartition = Collections.nCopies(sql.branches().size(),
+          "generate_series(:partFrom, :partTo)");
+      return query(h, union(sql, everyPartition, filters, after.isPresent()), binds, n);
+    }
+    return newestPartitionsFirst(h, sql, nameFilters.get(), parts.get(), filters, binds, after.isPresent(), n);
+  }
+
+  /**
+   * The candidates read a few partitions at a time, newest first, stopping once {@code n} are found
+   * that no partition left can beat: its newest {@code first_seen} is older than the n-th found
+   * (and its ids are smaller, which breaks a tie the same way). A page of a name with 10,000
+   * issuances reads the newest partitions, not all. Partitions a branch's {@link NameFilter} rules
+   * out are not read at all.
+   */
+  private static List<long[]> newestPartitionsFirst(Handle h, CandidateSql sql, NameFilters nameFilters, long[] range,
+      CharSequence filters, Map<String, Object> binds, boolean after, int n) {
+    List<Set<Long>> perBranch = new ArrayList<>();
+    TreeSet<Long> any = new TreeSet<>(Comparator.reverseOrder());
     for (CandidateSql.Branch branch : sql.branches()) {
+      List<Long> maybe = nameFilters.partitions(range[0], range[1], branch.filter() == null ? f -> true : branch.filter());
+      perBranch.add(new HashSet<>(maybe));
+      any.addAll(maybe);
+    }
+    List<Long> order = new ArrayList<>(any);
+    Map<Long, long[]> found = new HashMap<>();
+    int chunk = 8;
+    for (int from = 0; from < order.size(); from += chunk, chunk *= 2) {
+      List<Long> window = order.subList(from, Math.min(order.size(), from + chunk));
+      List<String> sources = new ArrayList<>();
+      Map<String, Object> b = new HashMap<>(binds);
+      for (int i = 0; i < perBranch.size(); i++) {
+        Set<Long> mine = perBranch.get(i);
+        Long[] in = window.stream().filter(mine::contains).toArray(Long[]::new);
+        sources.add(in.length == 0 ? null : "UNNEST(CAST(:parts" + i + " AS BIGINT ARRAY))");
+        if (in.length > 0) {
+          b.put("parts" + i, in);
+        }
+      }
+      for (long[] c : query(h, union(sql, sources, filters, after), b, n)) {
+        found.putIfAbsent(c[0], c);
+      }
+      if (found.size() >= n) {
+        List<long[]> best = sorted(found.values(), n);
+        long nth = best.get(n - 1)[1];
+        long newestLeft = Long.MIN_VALUE;
+        for (int j = from + window.size(); j < order.size(); j++) {
+          newestLeft = Math.max(newestLeft, nameFilters.newestFirstSeen(order.get(j)));
+        }
+        if (nth >= newestLeft) {
+          return best;
+        }
+      }
+    }
+    return sorted(found.values(), n);
+  }
+
+  private static List<long[]> sorted(Collection<long[]> rows, int n) {
+    List<long[]> all = new ArrayList<>(rows);
+    all.sort((x, y) -> x[1] != y[1] ? Long.compare(y[1], x[1]) : Long.compare(y[0], x[0]));
+    return all.size() > n ? new ArrayList<>(all.subList(0, n)) : all;
+  }
+
+  /**
+   * The UNION of the branches, each over its partition source (a table of partition numbers);
+   * a branch whose source is {@code null} is left out. Each partition is one index descent: the
+   * partition numbers are the outer side of a join, so x.part = p.part_no is an index condition per
+   * partition. (H2 cannot combine part IN (...) with a range on the next index column: it would
+   * scan whole partitions.)
+   */
+  private static String union(CandidateSql sql, List<String> sources, CharSequence filters, boolean after) {
+    StringBuilder union = new StringBuilder();
+    for (int i = 0; i < sql.branches().size(); i++) {
+      CandidateSql.Branch branch = sql.branches().get(i);
+      if (sources.get(i) == null) {
+        continue;
+      }
       if (union.length() > 0) {
         union.append(" UNION ");
       }
       String id = "x." + branch.idColumn();
-      union.append("SELECT ").append(id).append(" AS iid, x.first_seen FROM ").append(branch.from()).append(filters);
-      if (after.isPresent()) {
+      union.append("SELECT ").append(id).append(" AS iid, x.first_seen FROM ").append(sources.get(i))
+          .append(" AS p(part_no) JOIN ").append(branch.table()).append(" x ON x.part = p.part_no WHERE ")
+          .append(branch.condition()).append(filters);
+      if (after) {
         union.append(" AND (x.first_seen < :cTime OR (x.first_seen = :cTime AND ").append(id).append(" < :cId))");
       }
     }
+    return union.toString();
+  }
+
+  private static List<long[]> query(Handle h, String union, Map<String, Object> binds, int n) {
+    if (union.isEmpty()) {
+      return List.of();
+    }
     String text = "SELECT DISTINCT iid, first_seen FROM (" + union + ") c"
         + " ORDER BY first_seen DESC, iid DESC LIMIT " + n;
-    return h.createQuery(text).bindMap(binds).map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+    Map<String, Object> used = new HashMap<>();
+    binds.forEach((k, v) -> {
+      if (Pattern.compile(":" + k + "\\b").matcher(union).find()) {
+        used.put(k, v);
+      }
+    });
+    return h.createQuery(text).bindMap(used).map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
   }
 
   /**

@@ -83,6 +83,26 @@ public final class Logs {
         .list());
   }
 
+  /**
+   * Turns following the log on or off (an administrator's choice, kept across restarts); its
+   * position and evidence are untouched. Returns false when the log is not registered.
+   */
+  public boolean setEnabled(Sha256 logId, boolean enabled) {
+    return jdbi.withHandle(h -> h.createUpdate("UPDATE logs SET enabled = :enabled, updated_at = :now"
+            + " WHERE log_id = :logId")
+        .bind("enabled", enabled)
+        .bind("now", clock.millis())
+        .bind("logId", logId.bytes())
+        .execute()) == 1;
+  }
+
+  /** The logs an administrator turned off, whatever the log list says of them. */
+  public java.util.Set<Sha256> disabled() {
+    return jdbi.withHandle(h -> h.createQuery("SELECT log_id FROM logs WHERE NOT enabled")
+        .map((rs, ctx) -> Sha256.wrap(rs.getBytes(1)))
+        .collect(java.util.stream.Collectors.toSet()));
+  }
+
   /** Sets the log's status and last error (null clears it). */
   public void setStatus(Sha256 logId, LogStatus status, String lastError) {
     updateStatus(logId, status, lastError, false);

@@ -100,6 +100,19 @@ public final class Outbox {
   }
 
   /**
+   * The account's alerts about one issuance, oldest first: one per channel (email address,
+   * webhook), with their delivery attempts and last error. Empty for another account's.
+   */
+  public List<Alert> ofIssuance(long accountId, Sha256 tbs) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM outbox WHERE account_id = :account"
+            + " AND tbs_sha256 = :tbs ORDER BY created_at, id LIMIT " + MAX_LIMIT)
+        .bind("account", accountId)
+        .bind("tbs", tbs.bytes())
+        .map((rs, ctx) -> read(rs))
+        .list());
+  }
+
+  /**
    * Claims up to {@code limit} pending alerts that are due, oldest due first, for
    * {@code lease}: until then no other claim returns them. Report each with
    * {@link #delivered}, {@link #retryAt} or {@link #gaveUp}.

@@ -2,6 +2,8 @@ package org.ctmon.store.watch;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import org.ctmon.store.issuance.EntryRef;
 import org.ctmon.store.issuance.IssuanceSummary;
 
@@ -17,10 +19,15 @@ import org.ctmon.store.issuance.IssuanceSummary;
  * @param entries every log entry of the issuance
  * @param createdAt when the match was stored
  * @param historical whether it was found in what was stored when the watch list was saved, not at ingest
+ * @param acknowledgedAt when its owner acknowledged it, if they did
+ * @param delivery where its alerts stand
  */
 public record MatchView(long id, long watchlistId, IssuanceSummary issuance, Verdict verdict, List<String> reasons,
-                        List<String> watchItems, List<EntryRef> entries, Instant createdAt, boolean historical) {
+                        List<String> watchItems, List<EntryRef> entries, Instant createdAt, boolean historical,
+                        Optional<Instant> acknowledgedAt, MatchDelivery delivery) {
   public MatchView {
+    Objects.requireNonNull(acknowledgedAt, "acknowledgedAt");
+    Objects.requireNonNull(delivery, "delivery");
     reasons = List.copyOf(reasons);
     watchItems = List.copyOf(watchItems);
     entries = List.copyOf(entries);

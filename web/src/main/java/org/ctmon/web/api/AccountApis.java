@@ -21,8 +21,8 @@ import org.jdbi.v3.core.Jdbi;
  * to the caller's rows (another account's id is a 404, never a 403):
  *
  * <pre>
- *   /api/v1/watchlists[/{id}[/export]], /watchlists/import   WatchlistsApi
- *   /api/v1/matches[/{id}]                                    MatchesApi
+ *   /api/v1/watchlists[/{id}[/export|test|issuers]], /watchlists/import  WatchlistsApi
+ *   /api/v1/matches[/{id}[/acknowledgement]]                  MatchesApi
  *   /api/v1/alerts[/{id}]                                     AlertsApi
  *   /api/v1/webhooks[/{id}[/test]]                            WebhooksApi
  *   /api/v1/recipients[/{id}[/test]]                          RecipientsApi
@@ -65,8 +65,8 @@ public final class AccountApis {
     Watchlists lists = new Watchlists(jdbi, clock);
     this.auth = new BearerAuth(new ApiTokens(jdbi, clock, random));
     this.watchlists = new WatchlistsApi(lists, Objects.requireNonNull(caa, "caa"),
-        Objects.requireNonNull(listener, "listener"));
-    this.matches = new MatchesApi(new Matches(jdbi), lists);
+        Objects.requireNonNull(listener, "listener"), new Matches(jdbi), clock);
+    this.matches = new MatchesApi(new Matches(jdbi), lists, new Outbox(jdbi, clock), clock);
     this.alerts = new AlertsApi(new Outbox(jdbi, clock));
     this.webhooks = new WebhooksApi(new Webhooks(jdbi, clock), policy, tests, random);
     this.recipients = new RecipientsApi(new EmailRecipients(jdbi, clock), tests);

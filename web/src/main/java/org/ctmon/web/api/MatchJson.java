@@ -11,7 +11,8 @@ import org.ctmon.store.watch.MatchView;
 /**
  * A match as DESIGN.md gives it: the issuance's search fields plus {@code verdict}, {@code reasons},
  * {@code watch_items} and {@code entries}, and the match's own {@code id}, {@code watchlist},
- * {@code historical} and {@code matched_at}.
+ * {@code historical}, {@code matched_at}, {@code acknowledged_at} (null while open) and {@code delivery}
+ * (where its alerts stand: {@code none}, {@code pending}, {@code delivered}, {@code dead}).
  */
 final class MatchJson {
   private MatchJson() {}
@@ -36,6 +37,8 @@ final class MatchJson {
     m.put("entries", entries);
     m.put("historical", v.historical());
     m.put("matched_at", IssuanceJson.time(v.createdAt()));
+    m.put("acknowledged_at", v.acknowledgedAt().map(IssuanceJson::time).orElse(null));
+    m.put("delivery", v.delivery().word());
     return m;
   }
 }

@@ -11,29 +11,42 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.time.Clock;
 import org.ctmon.store.Page;
+import org.ctmon.store.outbox.Alert;
+import org.ctmon.store.outbox.Outbox;
+import org.ctmon.store.watch.MatchFilter;
 import org.ctmon.store.watch.MatchView;
 import org.ctmon.store.watch.Matches;
 import org.ctmon.store.watch.Watchlists;
 import org.ctmon.web.account.Caller;
 
 /**
- * An account's matches, newest first: {@code GET /api/v1/matches?watchlist=ID&since=RFC3339&cursor=&limit=}
- * ({@code {"results": [...], "next": cursor|null}} as search) and {@code GET /api/v1/matches/{id}}.
+ * An account's matches (the alerts page's rows), newest first:
+ * {@code GET /api/v1/matches?watchlist=ID&since=RFC3339&verdict=&delivery=&acknowledged=&cursor=&limit=}
+ * ({@code {"results": [...], "next": cursor|null}} as search); {@code GET /api/v1/matches/{id}} adds
+ * the deliveries of its alerts; {@code PUT|DELETE /api/v1/matches/{id}/acknowledgement} acknowledges
+ * it or takes that back.
  */
 final class MatchesApi {
   static final int DEFAULT_LIMIT = 100;
   private final Matches matches;
   private final Watchlists lists;
+  private final Outbox outbox;
+  private final Clock clock;
 
-  MatchesApi(Matches matches, Watchlists lists) {
+  MatchesApi(Matches matches, Watchlists lists, Outbox outbox, Clock clock) {
     this.matches = matches;
     this.lists = lists;
+    this.outbox = outbox;
+    this.clock = clock;
   }
 
   void register(RoutesConfig routes) {
     routes.get("/api/v1/matches", this::list);
     routes.get("/api/v1/matches/{id}", this::get);
+    routes.put("/api/v1/matches/{id}/acknowledgement", ctx -> acknowledge(ctx, true));
+    routes.delete("/api/v1/matches/{id}/acknowledgement", ctx -> acknowledge(ctx, false));
   }
 
   private void list(Context ctx) {
@@ -53,7 +66,9 @@ final class MatchesApi {
     }
     Page<MatchView> page;
     try {
-      page = matches.list(account, watchlist, since, Optional.ofNullable(ctx.queryParam("cursor")).filter(c -> !c.isEmpty()),
+      MatchFilter filter = MatchQuery.parse(ctx::queryParam,
+          new MatchFilter(watchlist, Optional.empty(), Optional.empty(), Optional.empty(), since));
+      page = matches.list(account, filter, Optional.ofNullable(ctx.queryParam("cursor")).filter(c -> !c.isEmpty()),
           limit.getAsInt());
     } catch (IllegalArgumentException e) {
       throw RequestRejected.badRequest(e.getMessage());
@@ -69,9 +84,31 @@ final class MatchesApi {
   }
 
   private void get(Context ctx) {
+    long account = Caller.of(ctx).accountId();
     long id = PathId.of(ctx, "match");
-    ctx.json(MatchJson.of(matches.get(Caller.of(ctx).accountId(), id)
-        .orElseThrow(() -> RequestRejected.notFound("no match " + id))));
+    MatchView v = matches.get(account, id).orElseThrow(() -> RequestRejected.notFound("no match " + id));
+    ctx.json(withDeliveries(account, v));
+  }
+
+  private void acknowledge(Context ctx, boolean ack) {
+    long account = Caller.of(ctx).accountId();
+    long id = PathId.of(ctx, "match");
+    if (!matches.acknowledge(account, id, ack ? Optional.of(clock.instant()) : Optional.empty())) {
+      throw RequestRejected.notFound("no match " + id);
+    }
+    ctx.json(withDeliveries(account, matches.get(account, id).orElseThrow(() -> RequestRejected.notFound("no match " + id))));
+  }
+
+  private Map<String, Object> withDeliveries(long account, MatchView v) {
+    Map<String, Object> m = MatchJson.of(v);
+    List<Map<String, Object>> deliveries = new ArrayList<>();
+    for (Alert a : outbox.ofIssuance(account, v.issuance().tbsSha256())) {
+      Map<String, Object> d = AlertJson.of(a);
+      d.remove("payload"); // GET /api/v1/alerts/{id} has it; here it would repeat the match
+      deliveries.add(d);
+    }
+    m.put("deliveries", deliveries);
+    return m;
   }
 
   static Instant time(String text) {

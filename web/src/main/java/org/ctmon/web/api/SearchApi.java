@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.ctmon.parser.Der;
 import org.ctmon.parser.Sha256;
 import org.ctmon.store.issuance.Criterion;
@@ -30,6 +31,7 @@ public final class SearchApi {
 
   private final IssuanceSearch search;
   private final Clock clock;
+  private final RecentAnswers answers = new RecentAnswers();
 
   public SearchApi(IssuanceSearch search, Clock clock) {
     this.search = search;
@@ -55,29 +57,32 @@ public final class SearchApi {
       return;
     }
     int limit = pageLimit.getAsInt();
-    IssuanceQuery query = IssuanceQuery.of(criterion, clock.instant());
     String expired = ctx.queryParam("expired");
-    if ("false".equalsIgnoreCase(expired)) {
-      query = query.unexpiredOnly();
-    } else if (expired != null && !"true".equalsIgnoreCase(expired)) {
+    boolean unexpiredOnly = "false".equalsIgnoreCase(expired);
+    if (expired != null && !unexpiredOnly && !"true".equalsIgnoreCase(expired)) {
       ApiError.send(ctx, HttpStatus.BAD_REQUEST, "expired must be true or false");
       return;
     }
-    Page<IssuanceSummary> page;
+    Optional<String> cursor = Optional.ofNullable(ctx.queryParam("cursor")).filter(c -> !c.isEmpty());
     try {
-      page = search.search(query, Optional.ofNullable(ctx.queryParam("cursor")).filter(c -> !c.isEmpty()), limit);
+      answers.send(ctx, new Supplier<>() {
+        @Override
+        public RecentAnswers.Answer get() {
+          IssuanceQuery query = IssuanceQuery.of(criterion, clock.instant()); // "expired" as of each search
+          Page<IssuanceSummary> page = search.search(unexpiredOnly ? query.unexpiredOnly() : query, cursor, limit);
+          List<Map<String, Object>> results = new ArrayList<>();
+          for (IssuanceSummary s : page.items()) {
+            results.add(IssuanceJson.summary(s));
+          }
+          Map<String, Object> body = new LinkedHashMap<>();
+          body.put("results", results);
+          body.put("next", page.next().orElse(null));
+          return new RecentAnswers.Answer(RecentAnswers.json(body), Map.of(), this);
+        }
+      });
     } catch (IllegalArgumentException e) {
       ApiError.send(ctx, HttpStatus.BAD_REQUEST, e.getMessage());
-      return;
     }
-    List<Map<String, Object>> results = new ArrayList<>();
-    for (IssuanceSummary s : page.items()) {
-      results.add(IssuanceJson.summary(s));
-    }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("results", results);
-    body.put("next", page.next().orElse(null));
-    ctx.json(body);
   }
 
   private void cert(Context ctx) {

@@ -11,6 +11,8 @@ import org.ctmon.alerts.watch.CaaIssuers;
 import org.ctmon.alerts.watch.WatchItem;
 import org.ctmon.alerts.watch.WatchListFile;
 import org.ctmon.store.StoreException;
+import java.time.Clock;
+import org.ctmon.store.watch.Matches;
 import org.ctmon.store.watch.Watchlist;
 import org.ctmon.store.watch.WatchlistSpec;
 import org.ctmon.store.watch.Watchlists;
@@ -24,17 +26,23 @@ import org.slf4j.LoggerFactory;
  * An account's watch lists: {@code GET|POST /api/v1/watchlists}, {@code GET|PUT|DELETE
  * /api/v1/watchlists/{id}}, certspotter files through {@code GET /api/v1/watchlists/{id}/export}
  * and {@code POST /api/v1/watchlists/import?name=}. A body with any bad entry stores nothing.
+ * {@code GET /api/v1/watchlists/{id}/test?name=} tests a name against the list;
+ * {@code GET /api/v1/watchlists/{id}/issuers?days=} counts its matches per issuer over time.
  */
 final class WatchlistsApi {
   private static final Logger LOG = LoggerFactory.getLogger(WatchlistsApi.class);
   private final Watchlists lists;
   private final CaaIssuers caa;
   private final WatchlistListener listener;
+  private final Matches matches;
+  private final Clock clock;
 
-  WatchlistsApi(Watchlists lists, CaaIssuers caa, WatchlistListener listener) {
+  WatchlistsApi(Watchlists lists, CaaIssuers caa, WatchlistListener listener, Matches matches, Clock clock) {
     this.lists = lists;
     this.caa = caa;
     this.listener = listener;
+    this.matches = matches;
+    this.clock = clock;
   }
 
   void register(RoutesConfig routes) {
@@ -45,6 +53,38 @@ final class WatchlistsApi {
     routes.put("/api/v1/watchlists/{id}", this::replace);
     routes.delete("/api/v1/watchlists/{id}", this::delete);
     routes.get("/api/v1/watchlists/{id}/export", this::export);
+    routes.get("/api/v1/watchlists/{id}/test", this::test);
+    routes.get("/api/v1/watchlists/{id}/issuers", this::issuers);
+  }
+
+  /** {@code ?name=}: which items of the list a certificate for the name would match, and why. */
+  private void test(Context ctx) {
+    Watchlist w = owned(Caller.of(ctx).accountId(), PathId.of(ctx, "watch list"));
+    try {
+      ctx.json(NameTest.of(w.spec(), ctx.queryParam("name")).json());
+    } catch (IllegalArgumentException e) {
+      throw RequestRejected.badRequest(e.getMessage());
+    }
+  }
+
+  /** {@code ?days=1..366} (182): the list's matched issuances per issuer, by week (by day up to 31 days). */
+  private void issuers(Context ctx) {
+    long account = Caller.of(ctx).accountId();
+    Watchlist w = owned(account, PathId.of(ctx, "watch list"));
+    int days = 182;
+    String text = ctx.queryParam("days");
+    if (text != null) {
+      try {
+        days = Integer.parseInt(text.strip());
+      } catch (NumberFormatException e) {
+        days = -1;
+      }
+      if (days < 1 || days > 366) {
+        throw RequestRejected.badRequest("days must be a whole number from 1 to 366");
+      }
+    }
+    ctx.json(IssuerSeries.of(matches.issuersPerDay(account, w.id(), IssuerSeries.since(clock.instant(), days)),
+        clock.instant(), days, days <= 31 ? 1 : 7).json());
   }
 
   private void list(Context ctx) {

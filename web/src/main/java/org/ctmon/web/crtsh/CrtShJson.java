@@ -5,14 +5,17 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.ctmon.store.Page;
 import org.ctmon.store.issuance.IssuanceQuery;
 import org.ctmon.store.issuance.IssuanceSearch;
 import org.ctmon.store.issuance.NumberedIssuance;
 import org.ctmon.web.api.HomePage;
+import org.ctmon.web.api.RecentAnswers;
 
 /**
  * crt.sh-compatible search: {@code GET /json?q=} and {@code GET /?q=&output=json} answer a JSON
@@ -32,6 +35,7 @@ public final class CrtShJson {
   private final IssuanceSearch search;
   private final Clock clock;
   private final int cap;
+  private final RecentAnswers answers = new RecentAnswers();
 
   public CrtShJson(IssuanceSearch search, Clock clock) {
     this(search, clock, RESULT_CAP);
@@ -64,10 +68,17 @@ public final class CrtShJson {
       ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", e.getMessage()));
       return;
     }
-    IssuanceQuery query = IssuanceQuery.of(q.criterion(), clock.instant());
-    if (q.excludeExpired()) {
-      query = query.unexpiredOnly();
-    }
+    answers.send(ctx, new Supplier<>() {
+      @Override
+      public RecentAnswers.Answer get() {
+        IssuanceQuery query = IssuanceQuery.of(q.criterion(), clock.instant()); // "expired" as of each search
+        return rows(q.excludeExpired() ? query.unexpiredOnly() : query, q, this);
+      }
+    });
+  }
+
+  /** Up to the cap of rows, newest first, with the headers saying the cap and whether rows were left out. */
+  private RecentAnswers.Answer rows(IssuanceQuery query, CrtShQuery q, Supplier<RecentAnswers.Answer> again) {
     List<Map<String, Object>> rows = new ArrayList<>();
     boolean truncated = false;
     int examined = 0;
@@ -95,8 +106,9 @@ public final class CrtShJson {
         break;
       }
     }
-    ctx.header("X-Result-Cap", Integer.toString(cap));
-    ctx.header("X-Results-Truncated", Boolean.toString(truncated));
-    ctx.json(rows);
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("X-Result-Cap", Integer.toString(cap));
+    headers.put("X-Results-Truncated", Boolean.toString(truncated));
+    return new RecentAnswers.Answer(RecentAnswers.json(rows), headers, again);
   }
 }

@@ -58,6 +58,9 @@ import org.ctmon.web.stream.CertstreamHub;
 import org.ctmon.web.stream.LogSource;
 import org.ctmon.web.ui.FirstAdminSetup;
 import org.ctmon.web.ui.WebUi;
+import org.ctmon.web.api.DashboardApi;
+import org.ctmon.web.api.LogSwitchApi;
+import org.ctmon.store.log.LogSamples;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -183,6 +186,8 @@ public final class Monitor implements AutoCloseable {
     LogIncidents incidents = new LogIncidents(store.jdbi());
     scheduler.every("incident-report", Duration.ofSeconds(5), new IncidentReport(incidents));
     scheduler.every("progress-report", Duration.ofMinutes(1), new ProgressReport(this::statuses), false);
+    scheduler.every("log-samples", Duration.ofMinutes(1),
+        new LogSampling(this::statuses, new LogSamples(store.jdbi()), clock), false);
     scheduler.every("disk-space-report", Duration.ofHours(6),
         new DiskSpaceReport(store.jdbi(), DiskSpaceReport.WORTH_COMPACTING_BYTES));
     Purge purge = new Purge(store.jdbi(), clock, store.config().retention());
@@ -220,6 +225,8 @@ public final class Monitor implements AutoCloseable {
         return f == null ? null : f.log().operator();
       }, () -> skipped, incidents::countsByLog).withBudget(budget).register(routes);
       new IncidentsApi(incidents).register(routes);
+      new DashboardApi(store.jdbi(), clock, this::statuses).register(routes);
+      new LogSwitchApi(store.jdbi(), clock, this::logSwitched).register(routes);
       new HealthApi(store.jdbi(), ready::get).register(routes);
       alerting.accountApis(store.jdbi(), clock).register(routes);
       LocalCommandClient.h2File(config.database().url()).ifPresent(file -> {
@@ -228,7 +235,8 @@ public final class Monitor implements AutoCloseable {
       });
       WebUi ui = new WebUi(store.jdbi(), clock, this::statuses, alerting.caa(),
           alerting.watchlistListener(), alerting.targets(), TestDelivery.of(alerting.delivery()),
-          log -> LOG.info("log {} resumed from the admin page: followed again from its next poll", log.base64()));
+          log -> LOG.info("log {} resumed from the admin page: followed again from its next poll", log.base64()),
+          this::logSwitched);
       ui.register(routes);
       new CrtShJson(new IssuanceSearch(store.jdbi()), clock).register(routes, ui.home());
     }).start(config.http().bind(), config.http().port());
@@ -280,18 +288,22 @@ public final class Monitor implements AutoCloseable {
     FollowerConfig base = FollowerConfig.DEFAULT.withStartAt(config.logs().startAt());
     FollowerConfig defaults = base.withFetching(config.fetch().batchSize(), config.fetch().parallelism(),
         config.fetch().requestsPerSecond());
+    Map<Sha256, CtLog> wanted = new java.util.LinkedHashMap<>();
+    selected.followed().forEach(log -> wanted.put(log.logId(), log));
+    Set<Sha256> off = logs.disabled();
+    if (!off.isEmpty()) {
+      wanted.keySet().removeAll(off); // turned off by an administrator: kept off across restarts
+    }
     LogListDiff diff = LogListDiff.between(followers.values().stream().map(LogFollower::log).toList(),
-        selected.followed());
+        wanted.values());
     for (LogChange c : diff.stateChanges()) {
       LOG.info("{}: now {} in the log list (was {})", c.after().description(), c.after().state(), c.before().state());
     }
-    Map<Sha256, CtLog> wanted = new java.util.LinkedHashMap<>();
-    selected.followed().forEach(log -> wanted.put(log.logId(), log));
     Set<Sha256> replaced = new java.util.HashSet<>();
     diff.removed().forEach(log -> replaced.add(log.logId()));
     diff.changed().forEach(c -> replaced.add(c.after().logId()));
-    // Followers to let go: of logs removed or changed, with other fetch limits now, or stopped by an
-    // earlier change that they outlasted. All are stopped first and awaited together.
+    // Followers to let go: of logs removed (or turned off) or changed, with other fetch limits now,
+    // or stopped by an earlier change that they outlasted. All are stopped first and awaited together.
     List<LogFollower> leaving = new ArrayList<>();
     for (LogFollower f : followers.values()) {
       CtLog log = wanted.get(f.log().logId());
@@ -335,6 +347,24 @@ public final class Monitor implements AutoCloseable {
       LOG.info(following);
       lastFollowing = following;
     }
+  }
+
+  /**
+   * An administrator turned a log on or off (already stored): the followers are brought in line on
+   * a thread of their own, since stopping one waits for its batch in hand.
+   */
+  private void logSwitched(Sha256 log, boolean on) {
+    LOG.info("log {} turned {} by an administrator", log.base64(), on ? "on" : "off");
+    Thread t = new Thread(() -> {
+      synchronized (listLock) {
+        LogList list = currentList();
+        if (list != null) {
+          follow(list);
+        }
+      }
+    }, "ctmon-log-switch");
+    t.setDaemon(true);
+    t.start();
   }
 
   /**

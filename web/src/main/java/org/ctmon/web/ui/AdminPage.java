@@ -37,6 +37,7 @@ import org.ctmon.web.account.EmailAddress;
  *   POST /admin/accounts/{id}/disable   never the last enabled administrator
  *   POST /admin/accounts/{id}/enable
  *   POST /admin/logs/resume             log=ID: follow a stopped log again, as `ctmon resume`
+ *   POST /admin/logs/enabled            log=ID, enabled=true|false: turn following a log on or off
  * </pre>
  *
  * Thread safe.
@@ -49,6 +50,7 @@ final class AdminPage {
   private final LogIncidents incidents;
   private final Supplier<List<FollowerStatus>> statuses;
   private final Consumer<Sha256> resume;
+  private final java.util.function.BiConsumer<Sha256, Boolean> switched;
   private final Templates templates;
   private final SecureRandom random;
 
@@ -57,7 +59,7 @@ final class AdminPage {
 
   /** A followed log as its row shows it; {@code stopped} ones get a resume button. */
   record LogRow(String logId, String name, String url, String status, String statusClass, String lastError,
-                boolean stopped) {}
+                boolean stopped, boolean enabled) {}
 
   /** An incident: its summary and its evidence, the JSON of {@code /api/v1/incidents}. */
   record IncidentRow(long id, String log, String kind, String detail, String when, String evidence) {}
@@ -73,9 +75,13 @@ final class AdminPage {
    * @param statuses the followers' current state
    * @param resume told the log id after a stopped log is set to ok in the store, so the running
    *     follower starts again; called on the request thread, so it should return quickly
+   * @param switched told a log id and whether it is now on, after an administrator turned it on or
+   *     off in the store; called on the request thread, so it should return quickly
    */
   AdminPage(Accounts accounts, Logs logs, LogIncidents incidents, Supplier<List<FollowerStatus>> statuses,
-            Consumer<Sha256> resume, Templates templates, SecureRandom random) {
+            Consumer<Sha256> resume, java.util.function.BiConsumer<Sha256, Boolean> switched, Templates templates,
+            SecureRandom random) {
+    this.switched = switched;
     this.accounts = accounts;
     this.logs = logs;
     this.incidents = incidents;
@@ -92,6 +98,7 @@ final class AdminPage {
     routes.post("/admin/accounts/{id}/disable", signIn.signedIn(adminOnly((ctx, v) -> setDisabled(ctx, v, true))));
     routes.post("/admin/accounts/{id}/enable", signIn.signedIn(adminOnly((ctx, v) -> setDisabled(ctx, v, false))));
     routes.post("/admin/logs/resume", signIn.signedIn(adminOnly(this::resume)));
+    routes.post("/admin/logs/enabled", signIn.signedIn(adminOnly(this::setEnabled)));
   }
 
   private SignIn.PageHandler adminOnly(SignIn.PageHandler page) {
@@ -172,6 +179,27 @@ final class AdminPage {
         "", null, "");
   }
 
+  private void setEnabled(Context ctx, Visitor v) {
+    Optional<LogState> log = logId(ctx.formParam("log")).flatMap(logs::state);
+    String value = ctx.formParam("enabled");
+    if (log.isEmpty()) {
+      NotFound.show(ctx, templates, v, "No log has this id.");
+      return;
+    }
+    if (!"true".equals(value) && !"false".equals(value)) {
+      render(ctx, v, HttpStatus.BAD_REQUEST, "", "enabled must be true or false; nothing was changed", null, "");
+      return;
+    }
+    boolean on = value.equals("true");
+    Sha256 id = log.get().spec().logId();
+    logs.setEnabled(id, on);
+    switched.accept(id, on);
+    render(ctx, v, HttpStatus.OK, log.get().spec().description() + (on
+        ? " is turned on: it is followed again from entry " + Display.count(log.get().nextIndex()) + "."
+        : " is turned off: its follower stops after the batch in hand; its position and evidence are kept."),
+        "", null, "");
+  }
+
   private void render(Context ctx, Visitor v, HttpStatus status, String notice, String error, Created created,
                       String formEmail) {
     List<AccountRow> accountRows = new ArrayList<>();
@@ -180,11 +208,23 @@ final class AdminPage {
           a.id() == v.accountId()));
     }
     List<LogRow> logRows = new ArrayList<>();
+    java.util.Set<Sha256> disabled = logs.disabled();
+    java.util.Set<Sha256> shown = new java.util.HashSet<>();
     for (FollowerStatus s : statuses.get()) {
+      boolean on = !disabled.contains(s.logId());
       logRows.add(new LogRow(s.logId().base64(), s.description(), s.url(),
-          s.health().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-          s.health().name().toLowerCase(Locale.ROOT).replace('_', '-'), s.lastError().orElse(""),
-          s.health() == FollowerHealth.STOPPED));
+          on ? s.health().name().toLowerCase(Locale.ROOT).replace('_', ' ') : "turning off",
+          on ? s.health().name().toLowerCase(Locale.ROOT).replace('_', '-') : "off", s.lastError().orElse(""),
+          s.health() == FollowerHealth.STOPPED, on));
+      shown.add(s.logId());
+    }
+    if (!disabled.isEmpty()) {
+      for (LogState l : logs.all()) {
+        if (disabled.contains(l.spec().logId()) && !shown.contains(l.spec().logId())) {
+          logRows.add(new LogRow(l.spec().logId().base64(), l.spec().description(), l.spec().url(), "off", "off",
+              l.lastError().orElse(""), false, false));
+        }
+      }
     }
     List<IncidentRow> incidentRows = new ArrayList<>();
     for (LogIncident i : incidents.recent(Optional.empty(), INCIDENTS_SHOWN)) {

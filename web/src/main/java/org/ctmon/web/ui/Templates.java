@@ -12,7 +12,9 @@ import java.util.Map;
  * {@link #render}, which also sets the headers that keep pages private and unframed. Thread safe.
  */
 final class Templates {
-  private static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self';"
+  // Scripts: only /static/htmx.min.js (no inline script, no eval); htmx's requests go to this origin.
+  private static final String CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self';"
+      + " img-src 'self'; form-action 'self';"
       + " frame-ancestors 'none'; base-uri 'none'";
   private final TemplateEngine engine =
       TemplateEngine.createPrecompiled(null, ContentType.Html, Templates.class.getClassLoader(), "org.ctmon.web.ui");

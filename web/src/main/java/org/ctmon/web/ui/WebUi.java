@@ -31,17 +31,16 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <pre>
  *   GET  /                      dashboard: every followed log          DashboardPage (home())
- *   GET  /watchlists            the account's lists + "new" form       WatchlistsPage
- *   POST /watchlists            create (CSRF-checked)
- *   GET  /watchlists/{id}       one list (another account's: 404)
- *   GET  /alerts[?watchlist=]   the account's matches                  AlertsPage
+ *   GET|POST /watchlists[/import], /watchlists/{id}[/delete|export|test]  WatchlistsPage
+ *   GET  /alerts[?watchlist=&verdict=&delivery=&acknowledged=]          AlertsPage
+ *   GET  /alerts/{id}, POST .../acknowledge, .../authorize  one alert    AlertPage
  *   GET  /search?q=             public search                          SearchPage
  *   GET  /certs/{tbs}           one certificate (public; verdicts: own) CertificatePage
  *   GET  /settings, POST /settings/...  recipients, webhooks, tokens    SettingsPage
  *   GET  /admin, POST /admin/...  accounts, logs, incidents (admins only) AdminPage
  *   GET|POST /setup/{token}     the first administrator, once          FirstAdminSetup
  *   GET|POST /login, POST /logout                                      SignIn
- *   GET  /static/ctmon.css
+ *   GET  /static/ctmon.css, /static/htmx.min.js (the htmx WebJar's, so no CDN)
  * </pre>
  *
  * Thread safe.
@@ -51,12 +50,14 @@ public final class WebUi {
   private final DashboardPage dashboard;
   private final WatchlistsPage watchlists;
   private final AlertsPage alerts;
+  private final AlertPage alert;
   private final SearchPage search;
   private final CertificatePage certificate;
   private final SettingsPage settings;
   private final AdminPage admin;
   private final FirstAdminSetup setup;
   private final byte[] css;
+  private final byte[] htmx;
 
   /**
    * The UI over the store.
@@ -80,6 +81,19 @@ public final class WebUi {
   public WebUi(Jdbi jdbi, Clock clock, Supplier<List<FollowerStatus>> statuses, CaaIssuers caa,
                WatchlistListener listener, WebhookTargetPolicy targets, TestDelivery tests,
                java.util.function.Consumer<org.ctmon.parser.Sha256> resume) {
+    this(jdbi, clock, statuses, caa, listener, targets, tests, resume, (log, on) -> { });
+  }
+
+  /**
+   * As above, with the admin page's log switch.
+   *
+   * @param switched told a log and whether it is now on, after an admin turned it on or off in the
+   *     store, so the followers follow suit; called on the request thread, so it should return quickly
+   */
+  public WebUi(Jdbi jdbi, Clock clock, Supplier<List<FollowerStatus>> statuses, CaaIssuers caa,
+               WatchlistListener listener, WebhookTargetPolicy targets, TestDelivery tests,
+               java.util.function.Consumer<org.ctmon.parser.Sha256> resume,
+               java.util.function.BiConsumer<org.ctmon.parser.Sha256, Boolean> switched) {
     Objects.requireNonNull(jdbi, "jdbi");
     Objects.requireNonNull(clock, "clock");
     SecureRandom random = new SecureRandom();
@@ -87,19 +101,26 @@ public final class WebUi {
     Watchlists lists = new Watchlists(jdbi, clock);
     this.signIn = new SignIn(new Accounts(jdbi, clock, random), new Sessions(jdbi, clock, random),
         new LoginThrottle(clock), templates, random);
-    this.dashboard = new DashboardPage(Objects.requireNonNull(statuses, "statuses"), clock, templates);
-    this.watchlists = new WatchlistsPage(lists, Objects.requireNonNull(caa, "caa"),
-        Objects.requireNonNull(listener, "listener"), templates);
+    this.dashboard = new DashboardPage(Objects.requireNonNull(statuses, "statuses"),
+        new org.ctmon.store.log.Logs(jdbi, clock), new org.ctmon.web.api.DashboardFigures(jdbi, clock), clock, templates);
+    this.watchlists = new WatchlistsPage(lists, new Matches(jdbi), new EmailRecipients(jdbi, clock),
+        new Webhooks(jdbi, clock), Objects.requireNonNull(caa, "caa"), Objects.requireNonNull(listener, "listener"),
+        clock, templates);
     this.alerts = new AlertsPage(new Matches(jdbi), lists, templates);
+    this.alert = new AlertPage(new Matches(jdbi), lists, new org.ctmon.store.outbox.Outbox(jdbi, clock),
+        new Webhooks(jdbi, clock), new org.ctmon.store.watch.Authorizations(jdbi, clock),
+        new org.ctmon.store.log.Logs(jdbi, clock), clock, templates);
     this.search = new SearchPage(new IssuanceSearch(jdbi), clock, templates);
     this.certificate = new CertificatePage(jdbi, clock, templates);
     this.settings = new SettingsPage(new EmailRecipients(jdbi, clock), new Webhooks(jdbi, clock),
         new ApiTokens(jdbi, clock, random), Objects.requireNonNull(targets, "targets"), tests, random, clock, templates);
     this.admin = new AdminPage(new Accounts(jdbi, clock, random), new org.ctmon.store.log.Logs(jdbi, clock),
-        new org.ctmon.store.log.LogIncidents(jdbi), statuses, Objects.requireNonNull(resume, "resume"), templates, random);
+        new org.ctmon.store.log.LogIncidents(jdbi), statuses, Objects.requireNonNull(resume, "resume"), Objects.requireNonNull(switched, "switched"), templates,
+        random);
     this.setup = new FirstAdminSetup(new org.ctmon.store.account.SetupTokens(jdbi, clock, random),
         new Sessions(jdbi, clock, random), templates, random);
     this.css = resource("static/ctmon.css");
+    this.htmx = htmx();
   }
 
   /**
@@ -109,16 +130,17 @@ public final class WebUi {
    */
   public void register(RoutesConfig routes) {
     signIn.register(routes);
-    routes.get("/watchlists", signIn.signedIn(watchlists::list));
-    routes.post("/watchlists", signIn.signedIn(watchlists::create));
-    routes.get("/watchlists/{id}", signIn.signedIn(watchlists::one));
+    watchlists.register(routes, signIn);
     routes.get("/alerts", signIn.signedIn(alerts::show));
+    alert.register(routes, signIn);
     routes.get("/search", signIn.open(search::show));
     certificate.register(routes, signIn);
     settings.register(routes, signIn);
     admin.register(routes, signIn);
     setup.register(routes);
     routes.get("/static/ctmon.css", this::css);
+    routes.get("/static/htmx.min.js", ctx -> ctx.contentType("text/javascript; charset=utf-8")
+        .header("Cache-Control", "public, max-age=3600").result(htmx));
   }
 
   /** {@code GET /}: the dashboard for a signed-in visitor; others are sent to sign in. */
@@ -130,10 +152,24 @@ public final class WebUi {
     ctx.contentType("text/css; charset=utf-8").header("Cache-Control", "public, max-age=3600").result(css);
   }
 
+  /** htmx from its WebJar, whichever version the build put on the class path. */
+  private static byte[] htmx() {
+    java.util.Properties p = new java.util.Properties();
+    try (InputStream in = WebUi.class.getResourceAsStream("/META-INF/maven/org.webjars.npm/htmx.org/pom.properties")) {
+      if (in == null) {
+        throw new IllegalStateException("the jar lacks the htmx WebJar (org.webjars.npm:htmx.org)");
+      }
+      p.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return resource("/META-INF/resources/webjars/htmx.org/" + p.getProperty("version") + "/dist/htmx.min.js");
+  }
+
   private static byte[] resource(String name) {
     try (InputStream in = WebUi.class.getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException("the jar lacks org/ctmon/web/ui/" + name);
+        throw new IllegalStateException("the jar lacks " + name);
       }
       return in.readAllBytes();
     } catch (IOException e) {

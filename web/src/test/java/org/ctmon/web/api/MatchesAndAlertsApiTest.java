@@ -1,6 +1,7 @@
 package org.ctmon.web.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -114,7 +115,10 @@ final class MatchesAndAlertsApiTest {
     assertEquals("[\".example.com\"]", m.get("watch_items").toString());
     assertEquals(LOG.base64(), m.get("entries").get(0).get("log").asText());
     assertEquals("x509", m.get("entries").get(0).get("entry_type").asText());
-    assertEquals(m, f.expect(200, "GET", "/api/v1/matches/" + m.get("id").asLong(), f.aliceToken, null));
+    com.fasterxml.jackson.databind.node.ObjectNode one = (com.fasterxml.jackson.databind.node.ObjectNode)
+        f.expect(200, "GET", "/api/v1/matches/" + m.get("id").asLong(), f.aliceToken, null);
+    assertEquals("webhook", one.remove("deliveries").get(0).get("channel").asText(), "the detail adds its deliveries");
+    assertEquals(m, one);
   }
 
   @Test
@@ -189,5 +193,53 @@ final class MatchesAndAlertsApiTest {
     AccountApiFixture.Response r = f.get("/api/v1/alerts/" + aliceAlert, f.bobToken);
     assertEquals(404, r.status());
     assertEquals("no alert " + aliceAlert, r.error());
+  }
+
+  @Test
+  void matchesFilterByVerdictDeliveryAndAcknowledgement() {
+    long first = f.expect(200, "GET", "/api/v1/matches?limit=1", f.aliceToken, null).get("results").get(0)
+        .get("id").asLong();
+
+    assertEquals(3, f.expect(200, "GET", "/api/v1/matches?verdict=unexpected&delivery=pending", f.aliceToken, null)
+        .get("results").size());
+    assertEquals(0, f.expect(200, "GET", "/api/v1/matches?verdict=expected", f.aliceToken, null).get("results").size());
+    assertEquals(0, f.expect(200, "GET", "/api/v1/matches?delivery=dead", f.aliceToken, null).get("results").size());
+    JsonNode acked = f.expect(200, "PUT", "/api/v1/matches/" + first + "/acknowledgement", f.aliceToken, null);
+    assertEquals("2026-01-02T00:00:00Z", acked.get("acknowledged_at").asText());
+    JsonNode onlyAcked = f.expect(200, "GET", "/api/v1/matches?acknowledged=true", f.aliceToken, null).get("results");
+    assertEquals(1, onlyAcked.size());
+    assertEquals(first, onlyAcked.get(0).get("id").asLong());
+    assertEquals(2, f.expect(200, "GET", "/api/v1/matches?acknowledged=false", f.aliceToken, null).get("results").size());
+    assertTrue(f.expect(200, "DELETE", "/api/v1/matches/" + first + "/acknowledgement", f.aliceToken, null)
+        .get("acknowledged_at").isNull());
+  }
+
+  @Test
+  void anotherAccountsMatchCannotBeAcknowledgedOrReadWithItsDeliveries() {
+    long alices = f.expect(200, "GET", "/api/v1/matches?limit=1", f.aliceToken, null).get("results").get(0)
+        .get("id").asLong();
+
+    assertEquals(404, f.send("PUT", "/api/v1/matches/" + alices + "/acknowledgement", f.bobToken, null).status());
+    assertEquals(404, f.send("DELETE", "/api/v1/matches/" + alices + "/acknowledgement", f.bobToken, null).status());
+    assertEquals(404, f.send("GET", "/api/v1/matches/" + alices, f.bobToken, null).status());
+    assertTrue(f.expect(200, "GET", "/api/v1/matches/" + alices, f.aliceToken, null).get("acknowledged_at").isNull(),
+        "nothing stored by bob's attempt");
+    assertEquals(1, f.expect(200, "GET", "/api/v1/matches/" + matchOf(f.bobToken), f.bobToken, null)
+        .get("deliveries").size(), "bob sees his own email delivery, not alice's webhook");
+  }
+
+  @Test
+  void hostileFilterValuesAreA400NamingTheParameter() {
+    for (String q : new String[] {"verdict=%3Cscript%3E", "delivery=lost", "acknowledged=maybe", "verdict=expected%27--"}) {
+      AccountApiFixture.Response r = f.send("GET", "/api/v1/matches?" + q, f.aliceToken, null);
+      assertEquals(400, r.status(), q);
+      assertTrue(r.error().startsWith(q.substring(0, q.indexOf('='))), r.body());
+      assertFalse(r.body().contains("<script>"), r.body());
+    }
+    assertEquals(404, f.send("PUT", "/api/v1/matches/abc/acknowledgement", f.aliceToken, null).status());
+  }
+
+  private long matchOf(String token) {
+    return f.expect(200, "GET", "/api/v1/matches", token, null).get("results").get(0).get("id").asLong();
   }
 }

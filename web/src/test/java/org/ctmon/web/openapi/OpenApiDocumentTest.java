@@ -36,7 +36,9 @@ import org.ctmon.store.issuance.IssuanceSearch;
 import org.ctmon.store.log.LogIncidents;
 import org.ctmon.web.WebServer;
 import org.ctmon.web.api.AccountApis;
+import org.ctmon.web.api.DashboardApi;
 import org.ctmon.web.api.HealthApi;
+import org.ctmon.web.api.LogSwitchApi;
 import org.ctmon.web.api.IncidentsApi;
 import org.ctmon.web.api.LogsApi;
 import org.ctmon.web.api.SearchApi;
@@ -87,6 +89,8 @@ final class OpenApiDocumentTest {
       new SearchApi(new IssuanceSearch(store.jdbi()), CLOCK).register(routes);
       new LogsApi(List::of, id -> null, List::of).register(routes);
       new IncidentsApi(new LogIncidents(store.jdbi())).register(routes);
+      new DashboardApi(store.jdbi(), CLOCK, List::of).register(routes);
+      new LogSwitchApi(store.jdbi(), CLOCK, (log, on) -> { }).register(routes);
       new HealthApi(store.jdbi(), () -> true).register(routes);
       new AccountApis(store.jdbi(), CLOCK, false, CaaIssuers.bundled(), null, WatchlistListener.NONE)
           .register(routes);
@@ -210,7 +214,7 @@ final class OpenApiDocumentTest {
 
   /** A request path for a template: ids 1, certificates an all-zero hash. */
   private static String concrete(String path) {
-    return path.replace("{id}", "1").replace("{tbs_sha256}", "0".repeat(64));
+    return path.replace("{id}", "1").replace("{tbs_sha256}", "0".repeat(64)).replace("{log_id}", "0".repeat(64));
   }
 
   private static HttpResponse<String> send(String method, String path, String bearer, boolean body) {

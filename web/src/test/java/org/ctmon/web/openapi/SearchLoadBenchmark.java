@@ -1,6 +1,7 @@
 package org.ctmon.web.openapi;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
@@ -33,6 +35,7 @@ import org.ctmon.store.ingest.LogEntryRecord;
 import org.ctmon.store.ingest.LogPosition;
 import org.ctmon.store.issuance.EntryType;
 import org.ctmon.store.issuance.IssuanceSearch;
+import org.ctmon.store.issuance.NameFilters;
 import org.ctmon.store.log.LogKind;
 import org.ctmon.store.log.LogSpec;
 import org.ctmon.store.log.Logs;
@@ -102,6 +105,12 @@ final class SearchLoadBenchmark {
     Path db = filledDatabase();
     int domains = ISSUANCES / 4;
     try (Store store = Store.open(StoreConfig.defaults().withDatabase("jdbc:h2:file:" + db, "", ""))) {
+      long t0 = System.nanoTime();
+      NameFilters filters = NameFilters.of(store.jdbi()).orElseThrow();
+      while (!filters.built()) { // as in a monitor running for more than a few seconds
+        Thread.sleep(50);
+      }
+      System.out.printf("bench search: name filters built %.1f s after the store opened%n", (System.nanoTime() - t0) / 1e9);
       Clock clock = Clock.systemUTC();
       SearchApi search = new SearchApi(new IssuanceSearch(store.jdbi()), clock);
       CrtShJson crtSh = new CrtShJson(new IssuanceSearch(store.jdbi()), clock);
@@ -117,10 +126,20 @@ final class SearchLoadBenchmark {
             System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         run(http, base, domains, WARMUP, new ArrayList<>());
         List<Samples> samples = new ArrayList<>();
+        com.sun.management.OperatingSystemMXBean os =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
         long start = System.nanoTime();
         long failures = run(http, base, domains, SECONDS, samples);
         double elapsed = (System.nanoTime() - start) / 1e9;
+        long cpu = os.getProcessCpuTime() - cpu0;
         report(samples, elapsed, failures);
+        long requests = samples.stream().mapToLong(x -> Arrays.stream(x.count).sum()).sum();
+        // CPU per request (server and load generator, one JVM): what the figures above cost, whatever
+        // else shares the machine; on a busy machine the latencies also wait for other processes.
+        System.out.printf(Locale.ROOT, "bench search: %.2f CPU ms per request (server and clients), %.2f cores busy;"
+                + " load average %s%n", cpu / 1e6 / Math.max(1, requests), cpu / 1e9 / elapsed,
+            Files.readString(Path.of("/proc/loadavg")).trim());
       }
     }
   }

@@ -66,6 +66,7 @@ final class AdminFixture implements AutoCloseable {
   final long root;
   final long bob;
   final List<Sha256> resumed = Collections.synchronizedList(new ArrayList<>());
+  final List<String> switched = Collections.synchronizedList(new ArrayList<>());
   private volatile FollowerHealth stoppedHealth = FollowerHealth.STOPPED;
 
   AdminFixture(Path dir, boolean withAccounts) {
@@ -84,7 +85,7 @@ final class AdminFixture implements AutoCloseable {
     AdminPage admin = new AdminPage(accounts, logs, new LogIncidents(store.jdbi()), this::statuses, id -> {
       resumed.add(id);
       stoppedHealth = FollowerHealth.OK;
-    }, templates, random);
+    }, (id, on) -> switched.add(id.base64() + " " + (on ? "on" : "off")), templates, random);
     FirstAdminSetup setup = new FirstAdminSetup(new SetupTokens(store.jdbi(), clock, random), sessions, templates,
         random);
     IncidentsApi api = new IncidentsApi(new LogIncidents(store.jdbi()));

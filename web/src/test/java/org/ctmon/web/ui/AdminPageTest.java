@@ -182,6 +182,39 @@ final class AdminPageTest {
   }
 
   @Test
+  void aLogTurnedOffIsStoredShownAndTheFollowersAreTold() {
+    String csrf = admin.get("/admin").csrf();
+    String log = AdminFixture.OK_LOG.base64();
+
+    AdminFixture.Browser.Response off = admin.post("/admin/logs/enabled", Map.of("csrf", csrf, "log", log,
+        "enabled", "false"));
+
+    assertEquals(200, off.status(), off.body());
+    assertTrue(off.body().contains("Fine Log is turned off"), off.body());
+    assertEquals(java.util.Set.of(AdminFixture.OK_LOG), f.logs.disabled());
+    assertEquals(List.of(log + " off"), f.switched);
+    assertTrue(off.body().contains(">Turn on</button>"), "the row offers to turn it on again");
+    assertEquals(200, admin.post("/admin/logs/enabled", Map.of("csrf", csrf, "log", log, "enabled", "true")).status());
+    assertEquals(java.util.Set.of(), f.logs.disabled());
+  }
+
+  @Test
+  void switchingALogRefusesBadInputForgedFormsAndUsers() {
+    String csrf = admin.get("/admin").csrf();
+    String log = AdminFixture.OK_LOG.base64();
+    assertEquals(400, admin.post("/admin/logs/enabled", Map.of("csrf", csrf, "log", log, "enabled", "<b>")).status());
+    assertEquals(404, admin.post("/admin/logs/enabled", Map.of("csrf", csrf, "log", "<x>", "enabled", "false"))
+        .status());
+    assertEquals(403, admin.post("/admin/logs/enabled", Map.of("log", log, "enabled", "false")).status());
+    AdminFixture.Browser bob = f.new Browser();
+    bob.signIn(AdminFixture.BOB, AdminFixture.BOB_PASSWORD);
+    String bobs = bob.get("/admin").csrf();
+    assertEquals(404, bob.post("/admin/logs/enabled", Map.of("csrf", bobs, "log", log, "enabled", "false")).status());
+    assertEquals(java.util.Set.of(), f.logs.disabled());
+    assertEquals(List.of(), f.switched);
+  }
+
+  @Test
   void incidentEvidenceIsShownEscapedAndAsTheApiGivesIt() throws Exception {
     String body = admin.get("/admin").body();
 

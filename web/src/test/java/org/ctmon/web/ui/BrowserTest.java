@@ -120,6 +120,64 @@ final class BrowserTest {
     waitForTitle("Sign in · ctmon");
   }
 
+  @Test
+  void editAWatchListTestANameFilterAlertsOpenOneAndAcknowledgeIt() throws IOException {
+    signIn();
+    browser.get(f.url("/"));
+    assertTrue(browser.findElement(By.cssSelector("figure.chart polyline.line")).isDisplayed(), "the lag chart");
+    both("7-dashboard");
+
+    browser.get(f.url("/watchlists/" + f.aliceList));
+    browser.findElement(By.id("never_issue")).sendKeys("internal.shop.example");
+    browser.findElement(By.cssSelector("input[name=lookalikes]")).click();
+    browser.findElement(By.xpath("//button[text()='Save changes']")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("saved=edited"));
+    assertTrue(browser.findElement(By.cssSelector(".notice.ok")).getText().startsWith("Saved."));
+    assertEquals("internal.shop.example", browser.findElement(By.id("never_issue")).getAttribute("value"));
+
+    String before = browser.getCurrentUrl();
+    browser.findElement(By.cssSelector("#test input[name=name], section.card input[name=name]")).sendKeys("vpn.shop.example");
+    browser.findElement(By.xpath("//button[text()='Test']")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
+        By.id("test-result"), "vpn.shop.example is watched by this list"));
+    assertEquals(before, browser.getCurrentUrl(), "htmx answered in place, without a page load");
+    assertTrue(browser.findElement(By.id("test-result")).getText().contains("it is under shop.example"));
+    both("8-watch-list-edit-and-test");
+
+    browser.get(f.url("/alerts?verdict=unexpected&delivery=none&acknowledged=false"));
+    assertTrue(browser.findElement(By.cssSelector("table.alerts")).getText().contains("www.shop.example"));
+    both("9-alerts-filtered");
+    browser.findElement(By.linkText("www.shop.example, pay.shop.example")).click();
+    waitForTitle("www.shop.example · ctmon");
+    assertTrue(browser.findElement(By.cssSelector("section.why")).getText().contains("issuer Evil CA is not expected"));
+    both("10-alert");
+
+    browser.findElement(By.xpath("//button[text()='Acknowledge']")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
+        By.cssSelector("form.ack"), "acknowledged"));
+    browser.get(f.url("/alerts?acknowledged=true"));
+    assertTrue(browser.findElement(By.cssSelector("table.alerts")).getText().contains("www.shop.example"));
+    both("11-alerts-acknowledged");
+    browser.get(f.url("/watchlists"));
+    both("12-watch-lists");
+  }
+
+  private void signIn() {
+    browser.get(f.url("/login"));
+    browser.findElement(By.id("email")).sendKeys(UiFixture.ALICE);
+    browser.findElement(By.id("password")).sendKeys(UiFixture.ALICE_PASSWORD);
+    browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+    waitForTitle("Dashboard · ctmon");
+  }
+
+  /** A screenshot at laptop width, then the same page at phone width (full height of each). */
+  private void both(String name) throws IOException {
+    shot(name);
+    browser.manage().window().setSize(new Dimension(390, 844));
+    shot(name + "-phone");
+    browser.manage().window().setSize(new Dimension(1280, 900));
+  }
+
   private void waitForTitle(String title) {
     new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.titleIs(title));
   }

@@ -239,11 +239,14 @@ final class CertificatePageTest {
   }
 
   @Test
-  void searchResultsAndAlertsLinkToThePage() {
+  void searchResultsAndAlertDetailsLinkToThePage() {
     String link = "href=\"/certs/" + issued.tbsSha256().hex() + "\"";
 
     assertTrue(get("/search?q=.shop.example", null).body().contains(link));
-    assertTrue(get("/alerts", aliceCookie).body().contains(link));
+    String alerts = get("/alerts", aliceCookie).body();
+    java.util.regex.Matcher detail = java.util.regex.Pattern.compile("href=\"(/alerts/[0-9]+)\"").matcher(alerts);
+    assertTrue(detail.find(), alerts);
+    assertTrue(get(detail.group(1), aliceCookie).body().contains(link), "the alert's detail links to the certificate");
   }
 
   private static String path(Sha256 tbs) {

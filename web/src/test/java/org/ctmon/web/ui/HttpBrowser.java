@@ -58,6 +58,27 @@ final class HttpBrowser {
         .POST(HttpRequest.BodyPublishers.ofString(body)), headers);
   }
 
+  /** Posts a multipart form with one file field {@code file} (as a browser uploads it). */
+  Response upload(String path, Map<String, String> fields, String fileName, byte[] file) {
+    String boundary = "----ctmonTest" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    java.util.function.Consumer<String> w = t -> body.writeBytes(t.getBytes(StandardCharsets.UTF_8));
+    fields.forEach((k, v) -> w.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n"
+        + v + "\r\n"));
+    w.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+        + "\"\r\nContent-Type: text/plain\r\n\r\n");
+    body.writeBytes(file);
+    w.accept("\r\n--" + boundary + "--\r\n");
+    return send(HttpRequest.newBuilder(URI.create(f.url(path)))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), Map.of());
+  }
+
+  /** A GET with extra headers (htmx's {@code HX-Request}). */
+  Response get(String path, Map<String, String> headers) {
+    return send(HttpRequest.newBuilder(URI.create(f.url(path))).GET(), headers);
+  }
+
   /** Signs in through the form; the response to the POST. */
   Response signIn(String email, String password) {
     return signIn(email, password, Map.of());

@@ -45,13 +45,35 @@ final class PagesTest {
   }
 
   @Test
+  void theDashboardShowsTodaysFiguresPaceAndChartsOfTheLastDay() {
+    String page = alice.get("/").body();
+
+    assertTrue(page.contains("1\u202f235/s</span><span class=\"label\">ingest now"), page);
+    assertTrue(page.contains("<span class=\"figure\">1</span><span class=\"label\">issuances today"), page);
+    assertTrue(page.contains("256 per page · 3 in flight · 9.5 req/s"), "pace");
+    assertEquals(2, page.split("<polyline ", -1).length - 1, "a lag and an ingest line");
+    assertTrue(page.contains("entries stored per second: now "), page);
+    assertTrue(page.contains("7 in a row"), "failures in a row");
+  }
+
+  @Test
+  void aLogTurnedOffIsListedAsOff() {
+    new org.ctmon.store.log.Logs(f.store.jdbi(), f.clock).setEnabled(UiFixture.sha("log"), false);
+
+    String page = alice.get("/").body();
+
+    assertTrue(page.contains("Test Log") && page.contains("turned off by an administrator"), page);
+    assertTrue(page.contains("1 off"), page);
+  }
+
+  @Test
   void aWatchListIsCreatedFromTheFormListedAndTheMatcherIsTold() {
     String csrf = alice.csrfOf("/watchlists");
     HttpBrowser.Response r = alice.post("/watchlists", Map.of("csrf", csrf, "name", "bank",
         "items", ".mybank.example\n# payments\n.mybank-payments.example\n", "expected_issuers", "letsencrypt.org"));
 
     assertEquals(303, r.status(), r.body());
-    String id = r.location().substring("/watchlists/".length());
+    String id = r.location().substring("/watchlists/".length(), r.location().indexOf('?'));
     assertEquals(f.alice + " " + id, f.saved.get(0));
     String one = alice.get(r.location()).body();
     assertTrue(one.contains("mybank-payments.example") && one.contains("letsencrypt.org"), one);
@@ -127,9 +149,8 @@ final class PagesTest {
     assertTrue(page.contains("issuer Evil CA is not expected"));
     assertTrue(page.contains("2026-01-02 00:00 UTC"));
     assertTrue(page.contains(">shop<"), "the watch list");
-    assertTrue(page.contains("/api/v1/certs/" + UiFixture.sha("tbs www").hex()));
-    assertEquals(page, alice.get("/alerts?watchlist=" + f.aliceList).body().replace(
-        "Alerts <span class=\"muted\">of shop</span>", "Alerts"));
+    assertTrue(page.matches("(?s).*href=\"/alerts/[0-9]+\".*"), "links to the alert's detail");
+    assertTrue(alice.get("/alerts?watchlist=" + f.aliceList).body().contains("Alerts <span class=\"muted\">of shop</span>"));
   }
 
   @Test

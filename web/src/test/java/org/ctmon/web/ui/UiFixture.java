@@ -69,6 +69,7 @@ final class UiFixture implements AutoCloseable {
     aliceList = new Watchlists(store.jdbi(), clock).create(alice,
         new WatchlistSpec("shop", List.of(".shop.example"), List.of("letsencrypt.org"), List.of(), false));
     ingestOneMatch();
+    sampleADay();
     WebUi ui = new WebUi(store.jdbi(), clock, this::statuses, CaaIssuers.bundled(), new WatchlistListener() {
       @Override
       public void saved(long accountId, long watchlistId) {
@@ -104,6 +105,22 @@ final class UiFixture implements AutoCloseable {
         new LogPosition(1, OpaqueBytes.of(new byte[] {1}), sha("root")), Optional.empty(),
         List.of(new MatchRecord(alice, aliceList, is.tbsSha256(), Verdict.UNEXPECTED,
             List.of("issuer Evil CA is not expected"), List.of(".shop.example"))), List.of()));
+  }
+
+  /** A day of samples of the Argon log, every 10 minutes: catching up in the morning, then keeping up. */
+  private void sampleADay() {
+    new Logs(store.jdbi(), clock).register(new LogSpec(sha("argon"), Der.of(new byte[] {0x30, 0x01}),
+        "Google 'Argon2027h1'", "Google", LogKind.RFC6962, "https://ct.googleapis.com/logs/us1/argon2027h1/", null,
+        "usable", 86400));
+    List<org.ctmon.store.log.LogSamples.Sample> samples = new ArrayList<>();
+    long size = 399_000_000L;
+    long position = 398_000_000L;
+    for (int i = 144; i > 0; i--) {
+      size += 6_000 + (i % 7) * 500;
+      position = Math.min(size - 10, position + (i > 90 ? 16_000 : 6_500 + (i % 5) * 300));
+      samples.add(new org.ctmon.store.log.LogSamples.Sample(sha("argon"), NOW.minusSeconds(600L * i), size, position));
+    }
+    new org.ctmon.store.log.LogSamples(store.jdbi()).record(samples);
   }
 
   List<FollowerStatus> statuses() {
