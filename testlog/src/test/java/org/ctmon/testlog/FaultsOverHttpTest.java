@@ -154,7 +154,9 @@ final class FaultsOverHttpTest {
     List<EntryDecoding> tileEntries = WireReader.tileEntries(staticPrefix, tiledBroken);
     X509Entry tileFramed = (X509Entry) ((Decoded) tileEntries.get((int) tiledGarbage)).entry();
     assertInstanceOf(FactsResult.Malformed.class, CertificateDecoder.fromCertificate(tileFramed.certificate()));
-    assertInstanceOf(Malformed.class, tileEntries.get((int) wrongIndex));
+    // A wrong leaf_index is flagged on the decoded leaf (whose certificate is garbage here).
+    Decoded misstamped = assertInstanceOf(Decoded.class, tileEntries.get((int) wrongIndex));
+    assertEquals(1, misstamped.flags().size(), misstamped.flags().toString());
     List<EntryDecoding> withBroken = WireReader.tileEntries(staticPrefix, cp.treeSize());
     assertInstanceOf(Malformed.class, withBroken.get((int) tiledBroken));
     // The hash tiles still prove the tree that holds the unframeable entry.

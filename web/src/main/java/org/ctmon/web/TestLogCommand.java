@@ -35,7 +35,8 @@ import picocli.CommandLine.Unmatched;
         "  --cache DIR              keep generated entries on disk for fast restarts",
         "  --fault SPEC             inject a fault (repeatable): 429/N[/Ss], 429-until/INSTANT, 503/N, slow/Dms,",
         "                           truncate/N, garbage/N, damaged/N/{garbage_certificate|broken_framing|wrong_leaf_index},",
-        "                           bad-signature/{wrong_root|corrupt_bytes}, split-view/N, rollback/N;",
+        "                           bad-signature/{wrong_root|corrupt_bytes}, split-view/N, rollback/N,",
+        "                           forked-checkpoint/N/S (a fork from N served up to size S, its partial tiles kept);",
         "                           SPEC@DELAY begins it later (30s, 2m, 500ms): split-view/1500@30s lets a",
         "                           monitor verify the log first, then catch the fork"})
 final class TestLogCommand implements Callable<Integer> {

@@ -45,9 +45,12 @@ import org.ctmon.store.log.IncidentKind;
  * on the shared pool. Used by one follower thread at a time.
  */
 final class CatchUp {
-  /** Persists a batch and notes where the log now stands. */
+  /**
+   * Persists a batch and notes where the log now stands; {@code incidents} are what the log's
+   * entries in it proved about the log (a leaf_index that contradicts its position), to record.
+   */
   interface Committer {
-    void commit(IngestBatch batch, CompactRange range, Optional<VerifiedHead> verified);
+    void commit(IngestBatch batch, List<String> incidents, CompactRange range, Optional<VerifiedHead> verified);
   }
 
   /** Hears of failed requests that will be retried in the run. */
@@ -193,7 +196,7 @@ final class CatchUp {
             reached = Optional.of(new VerifiedHead(size, head.timestamp(), head.rootHash()));
           }
           if (reached.isPresent() || pending.size() >= config.commitEntries()) {
-            committer.commit(pending.toBatch(logId, range, reached), range, reached);
+            committer.commit(pending.toBatch(logId, range, reached), pending.incidents(), range, reached);
             pending = new PendingBatch(range.size());
             budget.release(pendingKib);
             pendingKib = 0;
@@ -217,7 +220,7 @@ final class CatchUp {
             }
             if (!pending.isEmpty()) {
               // Holding only uncommitted entries: commit them so the budget can go round.
-              committer.commit(pending.toBatch(logId, range, Optional.empty()), range, Optional.empty());
+              committer.commit(pending.toBatch(logId, range, Optional.empty()), pending.incidents(), range, Optional.empty());
               pending = new PendingBatch(range.size());
               budget.release(pendingKib);
               pendingKib = 0;
@@ -238,7 +241,7 @@ final class CatchUp {
       }
       if (!pending.isEmpty()) {
         // Asked to stop: the batch in hand is committed first.
-        committer.commit(pending.toBatch(logId, range, Optional.empty()), range, Optional.empty());
+        committer.commit(pending.toBatch(logId, range, Optional.empty()), pending.incidents(), range, Optional.empty());
       }
     } catch (FailedRun failed) {
       // Keep what arrived in order before the failure, then report it: the failure, not that of
@@ -246,7 +249,7 @@ final class CatchUp {
       // Retry-After is not lost.
       if (!pending.isEmpty()) {
         try {
-          committer.commit(pending.toBatch(logId, range, Optional.empty()), range, Optional.empty());
+          committer.commit(pending.toBatch(logId, range, Optional.empty()), pending.incidents(), range, Optional.empty());
         } catch (RuntimeException c) {
           failed.error.addSuppressed(c);
         }

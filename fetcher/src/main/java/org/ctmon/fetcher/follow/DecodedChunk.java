@@ -8,11 +8,13 @@ import org.ctmon.store.ingest.MalformedEntryRecord;
 
 /**
  * Consecutive entries {@code [from, from + leafHashes.size())} of a log, fetched and decoded: what
- * the store keeps of them and the leaf hash of every one, in index order, for the compact range.
+ * the store keeps of them and the leaf hash of every one, in index order, for the compact range;
+ * {@code incidents} say what an entry proved about the log (a leaf_index that contradicts its position).
  */
 record DecodedChunk(long from, List<Sha256> leafHashes, List<Issuance> issuances, List<LogEntryRecord> entries,
-                    List<MalformedEntryRecord> malformed) {
+                    List<MalformedEntryRecord> malformed, List<String> incidents) {
   DecodedChunk {
+    incidents = List.copyOf(incidents);
     leafHashes = List.copyOf(leafHashes);
     issuances = List.copyOf(issuances);
     entries = List.copyOf(entries);

@@ -34,6 +34,7 @@ final class EntryBatchDecoder {
     List<Issuance> issuances = new ArrayList<>(entries.size());
     List<LogEntryRecord> records = new ArrayList<>(entries.size());
     List<MalformedEntryRecord> malformed = new ArrayList<>();
+    List<String> incidents = new ArrayList<>(0);
     long expected = from;
     for (EntryDecoding d : entries) {
       if (d.index() != expected) {
@@ -43,6 +44,11 @@ final class EntryBatchDecoder {
       if (d instanceof Decoded ok) {
         LogEntry e = ok.entry();
         hashes.add(e.leafHash());
+        if (e.leafIndexExtension().isPresent() && e.leafIndexExtension().getAsLong() != e.index()) {
+          // The log signed (in its SCT and the leaf) another position than the one the tree gives.
+          incidents.add("entry " + e.index() + " carries leaf_index " + e.leafIndexExtension().getAsLong()
+              + ": the log promised this certificate another position in its tree");
+        }
         FactsResult facts = IssuanceMapping.facts(e);
         // One malformed record per entry, with every reason: extra_data that does not decode, the
         // precertificate beside the leaf that is not the one signed, a certificate that decodes
@@ -81,6 +87,6 @@ final class EntryBatchDecoder {
         throw new AssertionError("unknown entry decoding " + d.getClass());
       }
     }
-    return new DecodedChunk(from, hashes, issuances, records, malformed);
+    return new DecodedChunk(from, hashes, issuances, records, malformed, incidents);
   }
 }

@@ -3,6 +3,7 @@ package org.ctmon.fetcher.follow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -433,7 +434,7 @@ public final class LogFollower {
       if (start instanceof StartPosition.End) {
         if (head.treeSize() > 0) {
           CompactRange seeded = catchUp.request(() -> source.seed(head), this::retrying);
-          commit(PendingBatch.seed(logId, seeded, verifiedHead(head)), seeded, Optional.of(verifiedHead(head)));
+          commit(PendingBatch.seed(logId, seeded, verifiedHead(head)), List.of(), seeded, Optional.of(verifiedHead(head)));
         }
         return;
       }
@@ -442,7 +443,7 @@ public final class LogFollower {
         // next run checks the log's new head for consistency with it before going on.
         long index = at.index();
         range = catchUp.request(() -> source.seedAt(head, index), this::retrying);
-        commit(PendingBatch.seed(logId, range, verifiedHead(head)), range, Optional.of(verifiedHead(head)));
+        commit(PendingBatch.seed(logId, range, verifiedHead(head)), List.of(), range, Optional.of(verifiedHead(head)));
         pos = range.size();
       } else if (start instanceof StartPosition.Beginning) {
         range = new CompactRange();
@@ -465,7 +466,7 @@ public final class LogFollower {
             v.map(LogFollower::treeHead).orElse(null), head);
       }
       if (pos > 0 && (v.isEmpty() || head.timestamp() > v.get().timestampMs())) {
-        commit(new PendingBatch(pos).toBatch(logId, range, Optional.of(verifiedHead(head))), range,
+        commit(new PendingBatch(pos).toBatch(logId, range, Optional.of(verifiedHead(head))), List.of(), range,
             Optional.of(verifiedHead(head)));
       }
       return;
@@ -473,8 +474,12 @@ public final class LogFollower {
     catchUp.run(range, pos, head, v.map(LogFollower::treeHead), this::commit, this::retrying);
   }
 
-  private void commit(IngestBatch batch, CompactRange range, Optional<VerifiedHead> v) {
+  private void commit(IngestBatch batch, List<String> incidents, CompactRange range, Optional<VerifiedHead> v) {
     sink.commit(batch);
+    // After the entries: they are stored (flagged) whatever the log did; the incident is for the operator.
+    for (String detail : incidents) {
+      logs.recordIncident(logId, IncidentKind.INCONSISTENT, "log " + source.url() + " " + detail, verifiedHeadId(), null);
+    }
     position = range.size();
     progress.at(position);
     if (health != FollowerHealth.STOPPED) {

@@ -20,6 +20,7 @@ final class PendingBatch {
   private final List<Issuance> issuances = new ArrayList<>();
   private final List<LogEntryRecord> entries = new ArrayList<>();
   private final List<MalformedEntryRecord> malformed = new ArrayList<>();
+  private final List<String> incidents = new ArrayList<>(0);
 
   PendingBatch(long from) {
     this.from = from;
@@ -33,7 +34,13 @@ final class PendingBatch {
     issuances.addAll(c.issuances());
     entries.addAll(c.entries());
     malformed.addAll(c.malformed());
+    incidents.addAll(c.incidents());
     to = c.to();
+  }
+
+  /** What the entries of the batch proved about the log, to record as incidents once it is committed. */
+  List<String> incidents() {
+    return List.copyOf(incidents);
   }
 
   long size() {

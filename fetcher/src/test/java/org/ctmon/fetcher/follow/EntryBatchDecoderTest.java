@@ -86,6 +86,57 @@ final class EntryBatchDecoderTest {
   }
 
   @Test
+  void aCertificateWithAnExtensionThatIsNotASequenceIsMalformedAndKeepsItsNamesAndOtherFields() throws Exception {
+    byte[][] entry = pilotEntry();
+    var honest = EntryBatchDecoder.decode(7, List.of(org.ctmon.parser.leaf.Rfc6962Entries.decode(7, entry[0], entry[1])))
+        .issuances().get(0);
+    byte[] leaf = entry[0].clone();
+    // MerkleTreeLeaf: version, leaf_type, timestamp (8), entry_type (2), certificate length (3), then
+    // the Certificate; walk it to the first Extension of its TBS and make that a SET.
+    int first = firstExtension(leaf, 15);
+    assertEquals(0x30, leaf[first] & 0xff);
+    leaf[first] = 0x31;
+
+    var issuance = assertMalformedAndIndexed(leaf, entry[1], "extension 1: expected tag 0x30, found 0x31");
+    assertEquals(honest.dnsNames(), issuance.dnsNames());
+    // The other fields are read on: issuer, validity and key are the certificate's, not unknowns.
+    assertEquals(honest.issuerDn(), issuance.issuerDn());
+    assertEquals(honest.notBefore(), issuance.notBefore());
+    assertEquals(honest.notAfter(), issuance.notAfter());
+    assertEquals(honest.spkiSha256(), issuance.spkiSha256());
+  }
+
+  /** Where the first Extension of the Certificate at {@code cert} starts, found by walking its DER. */
+  private static int firstExtension(byte[] b, int cert) {
+    int tbs = cert + headerLength(b, cert);
+    int end = tbs + headerLength(b, tbs) + contentLength(b, tbs);
+    for (int p = tbs + headerLength(b, tbs); p < end; p += headerLength(b, p) + contentLength(b, p)) {
+      if ((b[p] & 0xff) == 0xa3) {
+        int extensions = p + headerLength(b, p); // the SEQUENCE OF Extension inside [3]
+        return extensions + headerLength(b, extensions);
+      }
+    }
+    throw new AssertionError("no extensions in the certificate at offset " + cert);
+  }
+
+  private static int headerLength(byte[] b, int p) {
+    int first = b[p + 1] & 0xff;
+    return first < 0x80 ? 2 : 2 + (first & 0x7f);
+  }
+
+  private static int contentLength(byte[] b, int p) {
+    int first = b[p + 1] & 0xff;
+    if (first < 0x80) {
+      return first;
+    }
+    int v = 0;
+    for (int i = 0; i < (first & 0x7f); i++) {
+      v = v << 8 | b[p + 2 + i] & 0xff;
+    }
+    return v;
+  }
+
+  @Test
   void everyIssuanceKnowsItsIssuersKeyForTheWatchListPolicy() throws Exception {
     List<org.ctmon.parser.leaf.EntryDecoding> tile = new java.util.ArrayList<>(
         DataTile.decode(0, FetcherCorpus.bytes(NAVIGLI + "tile/data/000")));

@@ -10,10 +10,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
 import org.ctmon.fetcher.http.HttpConfig;
 import org.ctmon.parser.merkle.MerkleHash;
+import org.ctmon.store.log.IncidentKind;
+import org.ctmon.store.log.LogIncident;
+import org.ctmon.store.log.LogIncidents;
 import org.ctmon.store.log.LogState;
 import org.ctmon.store.log.LogStatus;
 import org.ctmon.testlog.TestLogOptions;
@@ -21,6 +25,10 @@ import org.ctmon.testlog.fault.Fault;
 import org.ctmon.testlog.fault.Damage;
 import org.ctmon.testlog.log.LoggedEntry;
 import org.ctmon.testlog.log.TestLog;
+import org.ctmon.testlog.pki.Issuance;
+import org.ctmon.testlog.pki.IssuanceRequest;
+import org.ctmon.testlog.pki.IssuanceStyle;
+import org.ctmon.testlog.pki.Names;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -267,6 +275,38 @@ final class LogFollowerFaultsTest {
   }
 
   @Test
+  void aTileEntryWithoutItsLeafIndexOrWithAnotherIsIndexedAndFlaggedAndTheContradictionIsAnIncident() {
+    try (FollowerHarness h = new FollowerHarness(dir, TestLogOptions.defaults())) {
+      h.grow(20);
+      TestLog log = h.testLog(TILED);
+      long at = h.clock.millis();
+      Issuance lost = FollowerHarness.PKI.issue(IssuanceRequest.simple(Names.dns("lost-index.example.com"), "R10",
+          IssuanceStyle.PLAIN, List.of(), h.clock.instant()));
+      Issuance other = FollowerHarness.PKI.issue(IssuanceRequest.simple(Names.dns("other-index.example.com"), "R10",
+          IssuanceStyle.PLAIN, List.of(), h.clock.instant()));
+      long missing = log.appendMisstamped(lost.x509(), at, new byte[0]);
+      long wrong = log.appendMisstamped(other.x509(), at, LoggedEntry.leafIndexExtension(log.appendedSize() + 7));
+      h.grow(10);
+
+      LogFollower f = ranOnce(h, TILED);
+
+      LogFollowerCatchUpTest.assertCaughtUp(h, TILED, f); // the tree verifies; nothing stalls
+      assertTrue(h.storedTbs().containsAll(List.of(lost.tbsSha256(), other.tbsSha256())),
+          "both certificates are indexed by their names");
+      List<MalformedRow> flagged = malformedRows(h, TILED);
+      assertEquals(List.of(missing, wrong), flagged.stream().map(MalformedRow::index).toList());
+      assertTrue(flagged.get(0).reason.startsWith("no leaf_index extension"), flagged.get(0).reason);
+      assertTrue(flagged.get(1).reason.startsWith("leaf_index extension " + (wrong + 7)), flagged.get(1).reason);
+      List<LogIncident> incidents = new LogIncidents(h.store.jdbi()).recent(Optional.of(h.logId(TILED)), 10);
+      assertEquals(1, incidents.size(), "a missing leaf_index says nothing about the log; another index does");
+      assertEquals(IncidentKind.INCONSISTENT, incidents.get(0).kind());
+      assertTrue(incidents.get(0).detail().contains("entry " + wrong + " carries leaf_index " + (wrong + 7)),
+          incidents.get(0).detail());
+      assertEquals(LogStatus.OK, h.logs.state(h.logId(TILED)).orElseThrow().status(), "followed on, not stopped");
+    }
+  }
+
+  @Test
   void aBadTreeHeadSignatureIsRecordedOnceAndBackedOffFromButNeverStopsTheLog() {
     try (FollowerHarness h = new FollowerHarness(dir, TestLogOptions.defaults())) {
       h.grow(100);
@@ -352,6 +392,45 @@ final class LogFollowerFaultsTest {
         assertStoppedWithAnInconsistentIncident(h, name, f, "cannot both be true");
         assertEquals(before, h.logs.state(h.logId(name)).orElseThrow().nextIndex(), name);
       }
+    }
+  }
+
+  /**
+   * Issue 13, point 1: a static log signs a checkpoint of a fork (seen while the catch-up could not
+   * reach it), then grows its real tree and keeps serving the fork's partial tiles of that size. The
+   * smaller root read from those tiles is the fork's, so checking consistency from them passes;
+   * read from the larger tree's own tiles it is not, and the log is caught.
+   */
+  @Test
+  void aForkedSmallerCheckpointWithItsOwnPartialTilesIsCaughtFromTheLargerTreesTiles() {
+    try (FollowerHarness h = new FollowerHarness(dir, TestLogOptions.defaults())) {
+      h.grow(60);
+      TestLog log = h.testLog(TILED);
+      LogFollower f = h.follower(TILED, CONFIG);
+      runUntilCaughtUp(h, f, Duration.ofSeconds(10));
+      long verified = log.publishedSize();
+      h.grow(10);
+      long forkedSize = log.publishedSize();
+      assertTrue(verified + 3 < forkedSize && forkedSize < 256, verified + " then " + forkedSize + ", in one tile");
+      log.faults().add(new Fault.ForkedCheckpoint(verified + 3, forkedSize));
+      log.faults().add(new Fault.GarbagePages(1)); // the fork's entries never reach the follower
+
+      h.clock.advance(Duration.ofMinutes(1));
+      f.runOnce(); // the forked head extends the verified one: it agrees below the fork
+
+      assertEquals(FollowerHealth.BACKING_OFF, f.status().health(), () -> f.status().toString());
+      assertEquals(List.of(), h.incidents(TILED));
+      assertEquals(verified, h.logs.state(h.logId(TILED)).orElseThrow().nextIndex());
+      log.faults().clear();
+      log.faults().add(new Fault.ForkedCheckpoint(verified + 3, forkedSize)); // its partial tiles stay
+      h.grow(30);
+      assertTrue(log.publishedSize() > forkedSize);
+
+      h.clock.advance(Duration.ofHours(1));
+      f.runOnce();
+
+      assertStoppedWithAnInconsistentIncident(h, TILED, f, "cannot both be true");
+      assertEquals(verified, h.logs.state(h.logId(TILED)).orElseThrow().nextIndex(), "nothing of either tree stored");
     }
   }
 

@@ -19,9 +19,11 @@ import org.ctmon.parser.Sha256;
  * </pre>
  *
  * <p>Entry {@code k} of the tile gets index {@code firstIndex + k} and must carry the
- * {@code leaf_index} extension with that value. An entry whose fields are wrong but whose length
- * is sound (a bad leaf_index, a chain that is not whole fingerprints) is one {@link Malformed} and
- * decoding goes on; an entry that cannot be framed leaves the rest of the tile unframeable, so the
+ * {@code leaf_index} extension with that value. One without it, or with another value, is decoded
+ * all the same (the tree proves the leaf; the extension is the log's word about where it put it)
+ * and flagged in its {@link Decoded}; the caller decides what a contradicting value says about the
+ * log. An entry whose fields are wrong but whose length is sound (a chain that is not whole
+ * fingerprints) is one {@link Malformed} and decoding goes on; an entry that cannot be framed leaves the rest of the tile unframeable, so the
  * result ends with one {@link Malformed} holding the bytes from that entry to the end. Never throws
  * for any input bytes; stateless and thread-safe.
  */
@@ -98,7 +100,7 @@ public final class DataTile {
       }
       Sha256 leafHash = leafHash(md, data, frame.timestampedEntry());
       try {
-        out.add(new Decoded(entry(data, frame, index, leafHash)));
+        out.add(entry(data, frame, index, leafHash));
       } catch (TlsFormatException e) {
         out.add(malformed(index, e, Optional.of(leafHash), data, pos, frame.end(), out.size()));
       } catch (RuntimeException e) {
@@ -127,21 +129,25 @@ public final class DataTile {
     return Sha256.wrap(md.digest());
   }
 
-  private static LogEntry entry(byte[] data, TileLeafFrame f, long index, Sha256 leafHash) {
+  private static Decoded entry(byte[] data, TileLeafFrame f, long index, Sha256 leafHash) {
     TimestampedEntry te = f.timestampedEntry();
     te.checkTimestamp();
     if (index < 0) {
       throw new TlsFormatException(MalformedKind.OUT_OF_RANGE, te.start(), "negative entry index " + index);
     }
-    OptionalLong leafIndex = CtExtensions.leafIndex(data, te.extensionsStart(), te.extensionsLength());
     int extensionsAt = te.extensionsStart() - 2;
-    if (leafIndex.isEmpty()) {
-      throw new TlsFormatException(MalformedKind.BAD_EXTENSIONS, extensionsAt,
-          "no leaf_index extension in the extensions at offset " + extensionsAt);
-    }
-    if (leafIndex.getAsLong() != index) {
-      throw new TlsFormatException(MalformedKind.LEAF_INDEX_MISMATCH, extensionsAt, "leaf_index extension "
-          + leafIndex.getAsLong() + " at offset " + extensionsAt + " does not match the entry's index " + index);
+    OptionalLong leafIndex = OptionalLong.empty();
+    List<String> flags = List.of();
+    try {
+      leafIndex = CtExtensions.leafIndex(data, te.extensionsStart(), te.extensionsLength());
+      if (leafIndex.isEmpty()) {
+        flags = List.of("no leaf_index extension in the extensions at offset " + extensionsAt);
+      } else if (leafIndex.getAsLong() != index) {
+        flags = List.of("leaf_index extension " + leafIndex.getAsLong() + " at offset " + extensionsAt
+            + " does not match the entry's index " + index);
+      }
+    } catch (TlsFormatException e) {
+      flags = List.of("extensions do not decode: " + e.getMessage());
     }
     if (f.chainLength() % Sha256.LENGTH != 0) {
       throw new TlsFormatException(MalformedKind.BAD_LENGTH, f.chainAt(), "certificate_chain at offset "
@@ -153,13 +159,13 @@ public final class DataTile {
     }
     OpaqueBytes extensions = OpaqueBytes.of(data, te.extensionsStart(), te.extensionsLength());
     if (te.isPrecert()) {
-      return new PrecertEntry(index, te.timestamp(), Sha256.wrap(data, te.issuerKeyHashStart()),
+      return new Decoded(new PrecertEntry(index, te.timestamp(), Sha256.wrap(data, te.issuerKeyHashStart()),
           Der.of(data, te.certStart(), te.certLength()),
           Der.of(data, f.preCertificateStart(), f.preCertificateLength()), extensions, leafIndex, List.of(),
-          fingerprints, leafHash);
+          fingerprints, leafHash), flags);
     }
-    return new X509Entry(index, te.timestamp(), Der.of(data, te.certStart(), te.certLength()), extensions,
-        leafIndex, List.of(), fingerprints, leafHash);
+    return new Decoded(new X509Entry(index, te.timestamp(), Der.of(data, te.certStart(), te.certLength()), extensions,
+        leafIndex, List.of(), fingerprints, leafHash), flags);
   }
 
   private static Malformed malformed(long index, TlsFormatException e, Optional<Sha256> leafHash, byte[] data,

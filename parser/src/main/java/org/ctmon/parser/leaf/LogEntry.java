@@ -32,8 +32,9 @@ public sealed interface LogEntry permits X509Entry, PrecertEntry {
   OpaqueBytes extensions();
 
   /**
-   * The static-ct-api {@code leaf_index} extension: always present (and equal to {@link #index()})
-   * for tile entries; present for RFC 6962 entries only if their extensions happen to carry one.
+   * The static-ct-api {@code leaf_index} extension: present for tile entries (a tile entry without
+   * it, or with another value than {@link #index()}, is flagged in its {@link Decoded}); present for
+   * RFC 6962 entries only if their extensions happen to carry one.
    */
   OptionalLong leafIndexExtension();
 

@@ -31,6 +31,17 @@ final class DerReader {
     return null;
   }
 
+  /**
+   * The next TLV, which must be there; its tag is checked against {@code tag} only if {@code
+   * checked} (else the caller checks it, field by field).
+   */
+  Tlv next(int tag, String what, boolean checked) {
+    if (pos >= end) {
+      throw new MalformedDerException(what + ": missing at offset " + pos);
+    }
+    return checked ? next().expect(tag, what) : next();
+  }
+
   /** The next TLV, which must have tag {@code tag}; {@code what} names the field. */
   Tlv next(int tag, String what) {
     if (pos >= end) {

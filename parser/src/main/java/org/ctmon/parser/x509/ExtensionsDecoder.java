@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Decodes the extensions a monitor needs from the {@code [3]} field of a TBSCertificate:
  * subjectAltName (names), basicConstraints (cA), the embedded SCT list and the CT poison.
- * A broken extension costs a problem string, never the others.
+ * A broken extension costs a problem string, never the others; one that is not even a SEQUENCE
+ * makes the certificate malformed (its reason), and the others are still read.
  */
 final class ExtensionsDecoder {
   private ExtensionsDecoder() {}
@@ -17,9 +18,20 @@ final class ExtensionsDecoder {
     List<Tlv> seen = new ArrayList<>(12);
     if (!r.hasNext()) {
       out.problem("empty extensions");
+      out.notDer = true;
     }
+    int n = 0;
     while (r.hasNext()) {
-      Tlv ext = r.next().expect(Tlv.SEQUENCE, "extension");
+      Tlv ext = r.next();
+      n++;
+      if (ext.tag() != Tlv.SEQUENCE) {
+        String why = String.format("extension %d: expected tag 0x30, found 0x%02x at offset %d", n, ext.tag(), ext.start());
+        out.problem(why);
+        if (out.fatal == null) {
+          out.fatal = why;
+        }
+        continue;
+      }
       Tlv oid = null;
       try {
         DerReader e = ext.children();
@@ -51,8 +63,10 @@ final class ExtensionsDecoder {
           int v = critical.valueLength() == 1 ? b[critical.valueStart()] & 0xff : -1;
           if (v == 0) {
             out.problem("extension " + Oids.text(oid) + " has critical false written explicitly");
+            out.notDer = true;
           } else if (v != 0xff) {
             out.problem("extension " + Oids.text(oid) + " critical flag not in der form");
+            out.notDer = true;
           }
         }
       } catch (MalformedDerException e) {

@@ -27,6 +27,11 @@ final class FactsBuilder {
   boolean precertificate;
   final List<EmbeddedSct> embeddedScts = new ArrayList<>(3);
   private final List<String> problems = new ArrayList<>(0);
+  /**
+   * Whether the TBS has something DER writes one way and the CA wrote another (an explicit critical
+   * FALSE, a non-minimal serial, a time without seconds): then it is hashed in {@link TbsNormalForm}.
+   */
+  boolean notDer;
   /** Why the certificate could not be decoded in full, or null. */
   String fatal;
 

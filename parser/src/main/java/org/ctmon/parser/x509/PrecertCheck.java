@@ -31,8 +31,13 @@ public final class PrecertCheck {
       Tlv preTbs = cert.children().next().expect(Tlv.SEQUENCE, "precertificate tbs");
       byte[] logged = loggedTbs.bytes();
       Tlv tbs = Tlv.read(logged, 0, logged.length).expect(Tlv.SEQUENCE, "logged tbs");
-      List<Tlv> a = children(preTbs);
-      List<Tlv> b = children(tbs);
+      Optional<String> poison = poison(preTbs);
+      if (poison.isPresent()) {
+        return poison;
+      }
+      // Both as a Go log re-encodes them: a log may have dropped a critical FALSE, made a serial minimal.
+      List<Tlv> a = children(normal(preTbs));
+      List<Tlv> b = children(normal(tbs));
       if (a.size() != b.size()) {
         return Optional.of("its tbs has " + a.size() + " fields, the logged one " + b.size());
       }
@@ -55,30 +60,30 @@ public final class PrecertCheck {
     }
   }
 
-  private static Optional<String> extensions(Tlv pre, Tlv logged) {
-    List<Tlv> a = new ArrayList<>();
-    boolean poison = false;
-    for (Tlv ext : children(pre.children().next())) {
-      Tlv oid = ext.children().next();
-      if (oid.isOid(Oids.CT_POISON)) {
-        poison = critical(ext);
-        if (!poison) {
-          return Optional.of("its poison extension is not critical");
+  private static Optional<String> poison(Tlv preTbs) {
+    DerReader r = preTbs.children();
+    while (r.hasNext()) {
+      Tlv t = r.next();
+      if (t.tag() == 0xa3) {
+        for (Tlv ext : children(t.children().next())) {
+          if (ext.children().next().isOid(Oids.CT_POISON)) {
+            return critical(ext) ? Optional.empty() : Optional.of("its poison extension is not critical");
+          }
         }
-      } else if (!oid.isOid(AUTHORITY_KEY_ID) && !oid.isOid(Oids.SCT_LIST)) {
-        a.add(ext);
       }
     }
-    if (!poison) {
-      return Optional.of("it has no poison extension");
-    }
-    List<Tlv> b = new ArrayList<>();
-    for (Tlv ext : children(logged.children().next())) {
-      Tlv oid = ext.children().next();
-      if (!oid.isOid(AUTHORITY_KEY_ID) && !oid.isOid(Oids.SCT_LIST) && !oid.isOid(Oids.CT_POISON)) {
-        b.add(ext);
-      }
-    }
+    return Optional.of("it has no poison extension");
+  }
+
+  private static Tlv normal(Tlv tbs) {
+    byte[] b = TbsHasher.strip(tbs);
+    return Tlv.read(b, 0, b.length);
+  }
+
+  /** The extensions but the authority key id (the poison and SCT list are gone from both). */
+  private static Optional<String> extensions(Tlv pre, Tlv logged) {
+    List<Tlv> a = withoutAki(pre);
+    List<Tlv> b = withoutAki(logged);
     if (a.size() != b.size()) {
       return Optional.of("it has " + a.size() + " extensions besides the poison and key id, the logged tbs " + b.size());
     }
@@ -88,6 +93,16 @@ public final class PrecertCheck {
       }
     }
     return Optional.empty();
+  }
+
+  private static List<Tlv> withoutAki(Tlv ext3) {
+    List<Tlv> out = new ArrayList<>();
+    for (Tlv ext : children(ext3.children().next())) {
+      if (!ext.children().next().isOid(AUTHORITY_KEY_ID)) {
+        out.add(ext);
+      }
+    }
+    return out;
   }
 
   private static boolean critical(Tlv ext) {

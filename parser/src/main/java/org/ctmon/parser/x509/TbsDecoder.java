@@ -23,12 +23,22 @@ final class TbsDecoder {
     if (tbs.indefinite()) {
       out.problem("tbs certificate not in der: indefinite length");
     }
+    Tlv sigAlg = null;
     try {
-      out.tbsSha256 = TbsHasher.hash(tbs);
-    } catch (MalformedDerException e) {
-      out.fatal = "tbs hash: " + e.getMessage();
-      out.tbsSha256 = Sha256.of(tbs.buf(), tbs.start(), tbs.length());
+      sigAlg = fields(tbs, out);
+    } finally {
+      // After the fields: their walk tells whether the TBS is in DER, and then its bytes are hashed.
+      try {
+        out.tbsSha256 = TbsHasher.hash(tbs, !out.notDer);
+      } catch (MalformedDerException e) {
+        out.fatal = "tbs hash: " + e.getMessage();
+        out.tbsSha256 = Sha256.of(tbs.buf(), tbs.start(), tbs.length());
+      }
     }
+    return sigAlg;
+  }
+
+  private static Tlv fields(Tlv tbs, FactsBuilder out) {
     DerReader r = tbs.children();
     Tlv sigAlg = null;
     try {
@@ -37,17 +47,20 @@ final class TbsDecoder {
         Tlv v = Tlv.read(version.buf(), version.valueStart(), version.valueEnd()).expect(Tlv.INTEGER, "version");
         if (v.valueLength() != 1 || v.buf()[v.valueStart()] < 0 || v.buf()[v.valueStart()] > 2) {
           out.problem("unknown certificate version");
+          out.notDer = true;
         } else if (v.buf()[v.valueStart()] == 0) {
           out.problem("version 1 written explicitly");
+          out.notDer = true;
         }
       }
       out.serial = serial(r.next(Tlv.INTEGER, "serial number"), out);
       sigAlg = r.next(Tlv.SEQUENCE, "signature algorithm");
       out.signatureAlgorithm = AlgorithmNames.signature(Oids.text(sigAlg.children().next(Tlv.OID, "signature algorithm oid")));
-      Tlv issuer = r.next(Tlv.SEQUENCE, "issuer");
-      Tlv validity = r.next(Tlv.SEQUENCE, "validity");
-      Tlv subject = r.next(Tlv.SEQUENCE, "subject");
-      Tlv spki = r.next(Tlv.SEQUENCE, "subject public key info");
+      // Framed here, their tags checked field by field: a wrong one costs that field, not the names.
+      Tlv issuer = r.next(Tlv.SEQUENCE, "issuer", false);
+      Tlv validity = r.next(Tlv.SEQUENCE, "validity", false);
+      Tlv subject = r.next(Tlv.SEQUENCE, "subject", false);
+      Tlv spki = r.next(Tlv.SEQUENCE, "subject public key info", false);
       Tlv ext3 = null;
       while (r.hasNext()) {
         Tlv t = r.next();
@@ -59,13 +72,16 @@ final class TbsDecoder {
       }
       // Names first: they matter most and must survive trouble elsewhere.
       if (ext3 != null) {
-        ExtensionsDecoder.decode(ext3, out);
+        try {
+          ExtensionsDecoder.decode(ext3, out);
+        } catch (MalformedDerException e) {
+          fail(out, e); // the extensions are lost; the fields below are still read
+        }
       }
       subject(subject, out);
       issuer(issuer, out);
       validity(validity, out);
-      out.spkiSha256 = Sha256.of(spki.buf(), spki.start(), spki.length());
-      out.publicKey = PublicKeyDecoder.decode(spki, out.problems());
+      key(spki, out);
     } catch (MalformedDerException e) {
       if (out.fatal == null) {
         out.fatal = e.getMessage();
@@ -74,8 +90,19 @@ final class TbsDecoder {
     return sigAlg;
   }
 
+  private static void key(Tlv spki, FactsBuilder out) {
+    try {
+      spki.expect(Tlv.SEQUENCE, "subject public key info");
+      out.spkiSha256 = Sha256.of(spki.buf(), spki.start(), spki.length());
+      out.publicKey = PublicKeyDecoder.decode(spki, out.problems());
+    } catch (MalformedDerException e) {
+      fail(out, e);
+    }
+  }
+
   private static void subject(Tlv subject, FactsBuilder out) {
     try {
+      subject.expect(Tlv.SEQUENCE, "subject");
       DistinguishedName.Rendered s = DistinguishedName.render(subject, "subject", out.problems());
       out.subject = s.text();
       for (String cn : s.commonNames()) {
@@ -88,6 +115,7 @@ final class TbsDecoder {
 
   private static void issuer(Tlv issuer, FactsBuilder out) {
     try {
+      issuer.expect(Tlv.SEQUENCE, "issuer");
       DistinguishedName.Rendered i = DistinguishedName.render(issuer, "issuer", out.problems());
       out.issuer = i.text();
       out.issuerCommonName = i.commonNames().isEmpty() ? null : i.commonNames().get(0);
@@ -99,13 +127,21 @@ final class TbsDecoder {
 
   private static void validity(Tlv validity, FactsBuilder out) {
     try {
+      validity.expect(Tlv.SEQUENCE, "validity");
       DerReader v = validity.children();
-      AsnTime.Decoded nb = AsnTime.decode(v.next(), "not before");
-      AsnTime.Decoded na = AsnTime.decode(v.next(), "not after");
+      Tlv nbt = v.next();
+      Tlv nat = v.next();
+      AsnTime.Decoded nb = AsnTime.decode(nbt, "not before");
+      AsnTime.Decoded na = AsnTime.decode(nat, "not after");
+      if (generalizedBefore2050(nbt, nb) || generalizedBefore2050(nat, na)) {
+        out.problem("validity time before 2050 written as generalizedtime");
+        out.notDer = true;
+      }
       out.notBefore = nb.instant();
       out.notAfter = na.instant();
       if (!nb.strict() || !na.strict()) {
         out.problem("validity time not in der form");
+        out.notDer = true;
       }
       if (na.instant().isBefore(nb.instant())) {
         out.problem("not after is before not before");
@@ -113,6 +149,12 @@ final class TbsDecoder {
     } catch (MalformedDerException e) {
       fail(out, e);
     }
+  }
+
+  private static final java.time.Instant YEAR_2050 = java.time.Instant.parse("2050-01-01T00:00:00Z");
+
+  private static boolean generalizedBefore2050(Tlv t, AsnTime.Decoded d) {
+    return t.tag() == Tlv.GENERALIZED_TIME && d.instant().isBefore(YEAR_2050);
   }
 
   private static void fail(FactsBuilder out, MalformedDerException e) {
@@ -135,6 +177,7 @@ final class TbsDecoder {
     }
     if (end - p > 1 && (b[p] == 0 && b[p + 1] >= 0 || b[p] == -1 && b[p + 1] < 0)) {
       out.problem("serial number not minimally encoded");
+      out.notDer = true;
     }
     if (b[p] < 0) {
       out.problem("negative serial number");

@@ -7,12 +7,14 @@ import org.ctmon.parser.Sha256;
  * Computes {@code tbs_sha256}: the SHA-256 of a TBSCertificate with the CT poison and embedded
  * SCT list extensions removed, so that a precertificate and its final certificate hash alike.
  *
- * <p>Byte-level surgery on the original encoding, as certspotter and Go's {@code
- * x509util.RemoveCTPoison}/{@code BuildPrecertTBS} do: the two Extension TLVs are cut out, the
- * lengths of the extensions SEQUENCE, the {@code [3]} wrapper and the TBS SEQUENCE are
- * re-encoded (minimal DER), and if no extension remains the {@code [3]} wrapper goes too. Every
- * other byte is hashed exactly as the CA wrote it. Nothing is copied on the hot path: the pieces are
- * fed to the digest in order.
+ * <p>The TBS is hashed in {@link TbsNormalForm}: as a log written in Go re-encodes a precertificate's
+ * TBS (certificate-transparency-go's {@code BuildPrecertTBS}), so that a final certificate whose CA
+ * wrote {@code critical FALSE}, a non-minimal serial or a time without seconds lands on the hash of
+ * its logged precertificate; a TBS already in DER hashes exactly as its bytes minus the two
+ * extensions. One that Go would not read falls back to byte surgery: the two Extension TLVs are cut
+ * out, the lengths of the extensions SEQUENCE, the {@code [3]} wrapper and the TBS SEQUENCE are
+ * re-encoded (minimal DER), and if no extension remains the {@code [3]} wrapper goes too. Nothing is
+ * copied on the hot path but the fields that change: the pieces are fed to the digest in order.
  */
 final class TbsHasher {
   private TbsHasher() {}
@@ -24,8 +26,21 @@ final class TbsHasher {
 
   /** The hash of {@code tbs} (a TBSCertificate TLV) without the CT extensions. */
   static Sha256 hash(Tlv tbs) {
+    return hash(tbs, false);
+  }
+
+  /**
+   * As {@link #hash(Tlv)}; {@code der} says the decoder found the TBS in DER, whose normal form is
+   * its bytes without the CT extensions: they are hashed without building it (a quarter of the
+   * decoding time otherwise).
+   */
+  static Sha256 hash(Tlv tbs, boolean der) {
     MessageDigest md = Sha256.newDigest();
-    write(tbs, md::update);
+    if (der) {
+      cut(tbs, md::update);
+    } else {
+      write(tbs, md::update);
+    }
     return Sha256.wrap(md.digest());
   }
 
@@ -37,6 +52,13 @@ final class TbsHasher {
   }
 
   private static void write(Tlv tbs, ByteSink sink) {
+    if (!TbsNormalForm.write(tbs, sink)) {
+      cut(tbs, sink);
+    }
+  }
+
+  /** The fallback for a TBS Go would not read: the CT extensions cut out, every other byte kept. */
+  static void cut(Tlv tbs, ByteSink sink) {
     byte[] b = tbs.buf();
     Tlv ext3 = null;
     DerReader r = tbs.children();
@@ -124,7 +146,7 @@ final class TbsHasher {
     return 6;
   }
 
-  private static int writeHeader(byte[] h, int tag, int len) {
+  static int writeHeader(byte[] h, int tag, int len) {
     h[0] = (byte) tag;
     int n = headerLength(len);
     if (n == 2) {

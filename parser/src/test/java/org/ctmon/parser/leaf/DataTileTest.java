@@ -26,11 +26,6 @@ import org.junit.jupiter.api.Test;
 final class DataTileTest {
   private static final String LOG = "static-ct/navigli2025h2/tile/";
   private static final String[] FULL = {"000", "001", "002", "003"};
-  /** Where each extension error is reported, counted from the extensions' length prefix. */
-  private static final java.util.Map<String, Integer> OFFSET_IN_EXTENSIONS = java.util.Map.of(
-      "entry 3 of data tile: no leaf_index extension in the extensions", 0,
-      "entry 4 of data tile: second extension of type 1", 5,
-      "entry 0 of data tile: leaf_index extension", 5);
 
   @Test
   void everyNavigliTileDecodesWithOneEntryPerLevelZeroHash() {
@@ -179,18 +174,23 @@ final class DataTileTest {
   }
 
   @Test
-  void aTileAtTheWrongIndexGivesLeafIndexMismatchesButStaysFramed() {
+  void aTileAtTheWrongIndexIsDecodedWithEveryEntryFlaggedForItsLeafIndex() {
     List<EntryDecoding> result = DataTile.decode(0, Corpus.bytes(LOG + "data/001"));
+    List<EntryDecoding> right = DataTile.decode(256, Corpus.bytes(LOG + "data/001"));
     byte[] hashTile = Corpus.bytes(LOG + "0/001");
     assertEquals(256, result.size());
     for (int k = 0; k < 256; k++) {
-      Malformed m = assertInstanceOf(Malformed.class, result.get(k));
-      assertEquals(MalformedKind.LEAF_INDEX_MISMATCH, m.kind());
-      // Framed entries keep their leaf hash, so the monitor can still verify the tree.
-      assertEquals(Optional.of(Sha256.wrap(hashTile, 32 * k)), m.leafHash());
-      assertEquals(k, m.index());
-      assertTrue(m.reason().startsWith("entry " + k + " of data tile: leaf_index extension " + (256 + k)
-          + " at offset " + m.offset() + " does not match the entry's index " + k), m.reason());
+      // The leaf is what the tree proves: decoded, with the log's word about its position flagged.
+      Decoded d = assertInstanceOf(Decoded.class, result.get(k));
+      assertEquals(Sha256.wrap(hashTile, 32 * k), d.entry().leafHash());
+      assertEquals(k, d.index());
+      assertEquals(java.util.OptionalLong.of(256 + k), d.entry().leafIndexExtension());
+      assertEquals(1, d.flags().size());
+      assertTrue(d.flags().get(0).matches("leaf_index extension " + (256 + k)
+          + " at offset \\d+ does not match the entry's index " + k), d.flags().get(0));
+      PrecertEntry p = assertInstanceOf(PrecertEntry.class, d.entry());
+      assertEquals(((PrecertEntry) ((Decoded) right.get(k)).entry()).tbsCertificate(), p.tbsCertificate());
+      assertEquals(List.of(), ((Decoded) right.get(k)).flags());
     }
   }
 
@@ -245,35 +245,40 @@ final class DataTileTest {
   }
 
   @Test
-  void aTileEntryWithoutLeafIndexIsMalformedAndTheRestStillDecodes() {
-    Malformed m = withExtensions(3, new byte[] {1, 0, 5, 0, 0, 0, 3, 0x13});
-    assertEquals(MalformedKind.BAD_EXTENSIONS, m.kind());
-    assertEquals("entry 3 of data tile: no leaf_index extension in the extensions at offset " + m.offset(), m.reason());
+  void aTileEntryWithoutLeafIndexIsDecodedAndFlagged() {
+    Decoded d = withExtensions(3, new byte[] {1, 0, 5, 0, 0, 0, 3, 0x13});
+    assertEquals(List.of("no leaf_index extension in the extensions at offset " + extensionsAt(3)), d.flags());
+    assertEquals(java.util.OptionalLong.empty(), d.entry().leafIndexExtension());
   }
 
   @Test
-  void aRepeatedExtensionTypeIsMalformed() {
-    Malformed m = withExtensions(4, new byte[] {1, 0, 0, 1, 0, 2, 7, 7});
-    assertEquals(MalformedKind.BAD_EXTENSIONS, m.kind());
-    assertEquals("entry 4 of data tile: second extension of type 1 at offset " + (m.offset()), m.reason());
+  void aRepeatedExtensionTypeIsDecodedAndFlagged() {
+    Decoded d = withExtensions(4, new byte[] {1, 0, 0, 1, 0, 2, 7, 7});
+    assertEquals(List.of("extensions do not decode: second extension of type 1 at offset " + (extensionsAt(4) + 5)),
+        d.flags());
   }
 
   @Test
-  void aLeafIndexOfTheWrongWidthIsMalformed() {
-    Malformed m = withExtensions(0, new byte[] {5, 0, 0, 0, 0, 2, 3, 0});
-    assertEquals(MalformedKind.BAD_EXTENSIONS, m.kind());
-    assertEquals("entry 0 of data tile: leaf_index extension at offset " + m.offset() + " has 2 bytes, not 5",
-        m.reason());
+  void aLeafIndexOfTheWrongWidthIsDecodedAndFlagged() {
+    Decoded d = withExtensions(0, new byte[] {5, 0, 0, 0, 0, 2, 3, 0});
+    assertEquals(List.of("extensions do not decode: leaf_index extension at offset " + (extensionsAt(0) + 5)
+        + " has 2 bytes, not 5"), d.flags());
+  }
+
+  /** Where the extensions' length prefix of entry {@code k} of the partial tile is. */
+  private static int extensionsAt(int k) {
+    byte[] tile = Corpus.bytes(LOG + "data/003.p/10");
+    int s = startOfEntry(tile, k);
+    return s + 8 + 2 + 32 + 3 + u24(tile, s + 42);
   }
 
   /**
    * Replaces the 8 extension bytes of entry {@code k} of the partial tile, checks that only that
-   * entry is malformed (the tile stays framed, the leaf hash known), and returns it.
+   * entry's flags differ (its certificate and leaf hash decode from the same leaf), and returns it.
    */
-  private static Malformed withExtensions(int k, byte[] extensions) {
+  private static Decoded withExtensions(int k, byte[] extensions) {
     byte[] tile = Corpus.bytes(LOG + "data/003.p/10");
-    int s = startOfEntry(tile, k);
-    int lengthAt = s + 8 + 2 + 32 + 3 + u24(tile, s + 42);
+    int lengthAt = extensionsAt(k);
     assertEquals(8, (tile[lengthAt] & 0xff) << 8 | (tile[lengthAt + 1] & 0xff));
     byte[] bad = tile.clone();
     System.arraycopy(extensions, 0, bad, lengthAt + 2, 8);
@@ -285,12 +290,14 @@ final class DataTileTest {
         assertEquals(good.get(i), result.get(i));
       }
     }
-    Malformed m = assertInstanceOf(Malformed.class, result.get(k));
-    assertEquals(lengthAt + OFFSET_IN_EXTENSIONS.get(m.reason().replaceAll(" at offset.*", "")), m.offset());
+    Decoded d = assertInstanceOf(Decoded.class, result.get(k));
+    int s = startOfEntry(tile, k);
     byte[] merkleTreeLeaf = new byte[2 + lengthAt + 10 - s];
     System.arraycopy(bad, s, merkleTreeLeaf, 2, lengthAt + 10 - s);
-    assertEquals(Rfc6962Entries.leafHash(merkleTreeLeaf), m.leafHash().orElseThrow());
-    return m;
+    assertEquals(Rfc6962Entries.leafHash(merkleTreeLeaf), d.entry().leafHash());
+    PrecertEntry p = assertInstanceOf(PrecertEntry.class, d.entry());
+    assertEquals(((PrecertEntry) ((Decoded) good.get(k)).entry()).tbsCertificate(), p.tbsCertificate());
+    return d;
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.ctmon.parser.Corpus;
+import org.ctmon.parser.Mutations;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,11 +32,14 @@ final class DecoderFuzzTest {
       for (int i = 0; i < 100_000; i++) {
         CorpusEntries.Entry e = entries.get(random.nextInt(entries.size()));
         boolean leafSide = random.nextBoolean();
-        byte[] leaf = leafSide ? mutate(e.leafInput(), random) : e.leafInput();
-        byte[] extra = leafSide ? e.extraData() : mutate(e.extraData(), random);
+        byte[] leaf = leafSide ? Mutations.mutate(e.leafInput(), random) : e.leafInput();
+        byte[] extra = leafSide ? e.extraData() : Mutations.mutate(e.extraData(), random);
         EntryDecoding d = assertTyped(Rfc6962Entries.decode(e.index(), leaf, extra));
         if (d instanceof Malformed m) {
           assertTrue(m.leafHash().isPresent(), "an rfc 6962 leaf hash is always known");
+        }
+        if (!leafSide) {
+          assertInstanceOf(Decoded.class, d, "only extra_data was mutated: the leaf decodes");
         }
       }
     });
@@ -101,13 +105,16 @@ final class DecoderFuzzTest {
         int pick = random.nextInt(20);
         byte[] source = pick == 0 ? full : pick < 4 ? gzipped : partial;
         long first = source == full ? 512 : 768;
-        List<EntryDecoding> result = DataTile.decode(first, mutate(source, random));
+        List<EntryDecoding> result = DataTile.decode(first, Mutations.mutate(source, random));
         assertFalse(result.isEmpty());
         for (int k = 0; k < result.size(); k++) {
           EntryDecoding d = assertTyped(result.get(k));
           assertEquals(first + k, d.index());
           if (d instanceof Decoded ok) {
-            assertEquals(first + k, ok.entry().leafIndexExtension().getAsLong());
+            // A leaf_index that is missing or names another position is flagged, never silent.
+            java.util.OptionalLong leafIndex = ok.entry().leafIndexExtension();
+            assertEquals(leafIndex.isEmpty() || leafIndex.getAsLong() != first + k, !ok.flags().isEmpty(),
+                ok.flags().toString());
           }
         }
       }
@@ -123,36 +130,4 @@ final class DecoderFuzzTest {
     return assertInstanceOf(Decoded.class, d);
   }
 
-  /** One to three random mutations: bit flips, inserts, deletes, truncation, 0xffffff length fields. */
-  private static byte[] mutate(byte[] in, Random random) {
-    byte[] b = in.clone();
-    int rounds = 1 + random.nextInt(3);
-    for (int r = 0; r < rounds && b.length > 0; r++) {
-      int at = random.nextInt(b.length);
-      switch (random.nextInt(6)) {
-        case 0 -> b[at] ^= (byte) (1 << random.nextInt(8));
-        case 1 -> b[at] = (byte) random.nextInt(256);
-        case 2 -> {
-          byte[] c = new byte[b.length + 1];
-          System.arraycopy(b, 0, c, 0, at);
-          c[at] = (byte) random.nextInt(256);
-          System.arraycopy(b, at, c, at + 1, b.length - at);
-          b = c;
-        }
-        case 3 -> {
-          byte[] c = new byte[b.length - 1];
-          System.arraycopy(b, 0, c, 0, at);
-          System.arraycopy(b, at + 1, c, at, b.length - at - 1);
-          b = c;
-        }
-        case 4 -> b = Arrays.copyOf(b, at);
-        default -> {
-          for (int i = at; i < Math.min(b.length, at + 3); i++) {
-            b[i] = (byte) 0xff;
-          }
-        }
-      }
-    }
-    return b;
-  }
 }

@@ -37,10 +37,12 @@ final class CertificateDecoderJdkTest {
       boolean ctExtensions = x.getExtensionValue("1.3.6.1.4.1.11129.2.4.2") != null
           || x.getExtensionValue("1.3.6.1.4.1.11129.2.4.3") != null;
       compared++;
-      // the JDK re-encodes what is not DER; compare only what it kept verbatim
+      // the JDK re-encodes what is not DER; compare only what it kept verbatim. A TBS that is not
+      // in DER is hashed as a Go log re-encodes it (TbsNormalForm), and says why in its problems.
       byte[] tbs = x.getTBSCertificate();
-      if (!ctExtensions && contains(c.der(), tbs) && !Sha256.of(tbs).equals(f.tbsSha256())) {
-        failures.add(c + ": tbs");
+      if (!ctExtensions && contains(c.der(), tbs) && !Sha256.of(tbs).equals(f.tbsSha256())
+          && f.problems().stream().noneMatch(TbsNormalFormTest::notDer)) {
+        failures.add(c + ": tbs, problems " + f.problems());
       }
       if (!Sha256.of(x.getEncoded()).equals(f.certSha256())) {
         failures.add(c + ": cert");

@@ -16,8 +16,9 @@ public enum Damage {
    */
   BROKEN_FRAMING,
   /**
-   * A static-ct-api entry whose leaf_index extension names another index (framed, but wrong). In
-   * an RFC 6962 log the extension means nothing, so the entry merely carries it.
+   * A static-ct-api entry whose leaf_index extension names another index (framed, but wrong), with
+   * a garbage certificate as the others. In an RFC 6962 log the extension means nothing, so the
+   * entry merely carries it.
    */
   WRONG_LEAF_INDEX
 }

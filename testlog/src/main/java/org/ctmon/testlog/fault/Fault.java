@@ -152,6 +152,28 @@ public sealed interface Fault {
   }
 
   /**
+   * A forked smaller checkpoint that keeps its own tiles: while the log's tree is at most {@code
+   * size} entries it serves a fork from {@code forkAt} (as {@link SplitView}, checkpoint and tiles);
+   * once its real tree is larger it serves that, except the fork's partial hash tiles of tree size
+   * {@code size}, which stay served under their paths. The root of the smaller checkpoint read from
+   * those partial tiles is the fork's; read from the larger tree's own tiles, it is the real one.
+   * Meant for static-ct-api logs (an RFC 6962 log serves no tiles).
+   */
+  record ForkedCheckpoint(long forkAt, long size) implements Fault {
+    public ForkedCheckpoint {
+      if (forkAt < 0 || size <= forkAt) {
+        throw new IllegalArgumentException("forked checkpoint of size " + size + " forked at " + forkAt
+            + ": the fork point must be within the checkpoint");
+      }
+    }
+
+    @Override
+    public String describe() {
+      return "forked-checkpoint/" + forkAt + "/" + size;
+    }
+  }
+
+  /**
    * A rollback: the log serves its tree cut back to the first {@code size} entries, with heads
    * signed now, as a log restored from an old backup would. A head that is newer than one the log
    * signed before and yet smaller cannot both be true with it; entries beyond {@code size} are not

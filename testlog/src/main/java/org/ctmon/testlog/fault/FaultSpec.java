@@ -18,6 +18,7 @@ import java.util.Locale;
  *   damaged/N/KIND        a damaged entry after every Nth appended (garbage_certificate, broken_framing, wrong_leaf_index)
  *   bad-signature/HOW     tree heads badly signed (wrong_root, corrupt_bytes)
  *   split-view/N          a forked tree from entry N on
+ *   forked-checkpoint/N/S a fork from N served up to size S, its partial tiles of S kept after
  *   rollback/N            the tree cut back to its first N entries, with heads signed now
  * </pre>
  *
@@ -60,6 +61,8 @@ public final class FaultSpec {
               Fault.BadTreeHeadSignature.How.valueOf(p.length > 1 ? p[1].toUpperCase(Locale.ROOT) : "WRONG_ROOT"));
         case "split-view":
           return new Fault.SplitView(Long.parseLong(p[1]));
+        case "forked-checkpoint":
+          return new Fault.ForkedCheckpoint(Long.parseLong(p[1]), Long.parseLong(p[2]));
         case "rollback":
           return new Fault.Rollback(Long.parseLong(p[1]));
         default:

@@ -48,6 +48,14 @@ public final class LoggedEntry {
     return new LoggedEntry(index, timestamp, entry, extensionsFor(index, protocol), null);
   }
 
+  /**
+   * {@code entry} at {@code index} stamped with {@code extensions} instead of what its log stamps:
+   * a static-ct-api log that lost an entry's leaf_index or wrote another index into it.
+   */
+  public static LoggedEntry misstamped(long index, long timestamp, LogEntry entry, byte[] extensions) {
+    return new LoggedEntry(index, timestamp, entry, extensions.clone(), null);
+  }
+
   /** A broken entry at {@code index} (see {@link Damage}). */
   public static LoggedEntry damaged(long index, long timestamp, Damage damage, LogProtocol protocol) {
     long stamped = damage == Damage.WRONG_LEAF_INDEX ? index + 1_000_000 : index;

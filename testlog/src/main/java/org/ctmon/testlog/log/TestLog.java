@@ -130,6 +130,16 @@ public final class TestLog {
     return index;
   }
 
+  /**
+   * Appends {@code entry} with {@code extensions} as its CtExtensions instead of its leaf_index (a
+   * log that lost it or wrote another index); returns its index. Not visible until {@link #publish()}.
+   */
+  public synchronized long appendMisstamped(LogEntry entry, long timestampMillis, byte[] extensions) {
+    long index = main.size();
+    add(LoggedEntry.misstamped(index, timestampMillis, entry, extensions));
+    return index;
+  }
+
   /** Appends a {@link Damage}d entry at the clock's time; returns its index. */
   public synchronized long appendDamaged(Damage damage) {
     long index = main.size();
@@ -275,6 +285,10 @@ public final class TestLog {
     return tile -> {
       synchronized (this) {
         LogView v = served();
+        Optional<Fault.ForkedCheckpoint> forked = faults.find(Fault.ForkedCheckpoint.class);
+        if (forked.isPresent() && v == main && isPartialTileOf(tile, forked.get().size())) {
+          return forkedAt(forked.get().forkAt()).tree.read(tile); // the forked checkpoint's own tile
+        }
         long size = v.head.treeSize();
         int k = Tile.HEIGHT * tile.level();
         long available = k >= Long.SIZE ? 0 : size >>> k;
@@ -284,6 +298,14 @@ public final class TestLog {
         return v.tree.read(tile);
       }
     };
+  }
+
+  /** Whether {@code tile} is the partial tile at its level of a tree of {@code size} entries. */
+  private static boolean isPartialTileOf(Tile tile, long size) {
+    int k = Tile.HEIGHT * tile.level();
+    long atLevel = k >= Long.SIZE ? 0 : size >>> k;
+    return tile.width() < Tile.FULL_WIDTH && tile.index() == atLevel / Tile.FULL_WIDTH
+        && tile.width() == atLevel % Tile.FULL_WIDTH;
   }
 
   private void checkPublished(long size) {
@@ -315,11 +337,22 @@ public final class TestLog {
       return rolledBack;
     }
     Optional<Fault.SplitView> split = faults.find(Fault.SplitView.class);
-    if (split.isEmpty()) {
+    Optional<Fault.ForkedCheckpoint> forked = faults.find(Fault.ForkedCheckpoint.class);
+    long splitAt;
+    if (split.isPresent()) {
+      splitAt = split.get().forkAt();
+    } else if (forked.isPresent() && (main.head == null || main.head.treeSize() <= forked.get().size())) {
+      splitAt = forked.get().forkAt();
+    } else {
       return main;
     }
-    if (fork == null || forkAt != split.get().forkAt()) {
-      forkAt = split.get().forkAt();
+    return forkedAt(splitAt);
+  }
+
+  /** The fork from {@code at}, built on first use. */
+  private LogView forkedAt(long at) {
+    if (fork == null || forkAt != at) {
+      forkAt = at;
       fork = new LogView();
       for (LoggedEntry e : main.entries) {
         fork.append(e.index() >= forkAt ? e.withTimestamp(e.timestamp() + 1) : e);

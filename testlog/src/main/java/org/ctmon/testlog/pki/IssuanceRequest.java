@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.ctmon.parser.Sha256;
 
 /**
@@ -18,6 +20,8 @@ import org.ctmon.parser.Sha256;
  * SCT {@code i} is stamped {@code loggedAt + i} milliseconds. For {@link IssuanceStyle#PLAIN}
  * {@code logs} must be empty (nothing is embedded); the precertificate styles need at least one log.
  * The serial must not be zero; negative serials are allowed, as broken CAs have issued them.
+ * {@code quirks} are written into the CA's TBS (precertificate and final certificate alike); a log
+ * writes its precert entry in DER all the same ({@link PrecertTbs}).
  */
 public record IssuanceRequest(
     Names names,
@@ -28,9 +32,11 @@ public record IssuanceRequest(
     BigInteger serial,
     int leafKey,
     List<TestLogKey> logs,
-    Instant loggedAt) {
+    Instant loggedAt,
+    Set<TbsQuirk> quirks) {
   public IssuanceRequest {
     logs = List.copyOf(logs);
+    quirks = quirks.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(quirks));
     if (!notAfter.isAfter(notBefore)) {
       throw new IllegalArgumentException("notAfter " + notAfter + " is not after notBefore " + notBefore);
     }
@@ -46,6 +52,20 @@ public record IssuanceRequest(
     if (serial.signum() == 0) {
       throw new IllegalArgumentException("serial is zero");
     }
+  }
+
+  /** A request whose CA writes its TBS in DER. */
+  public IssuanceRequest(Names names, String issuer, IssuanceStyle style, Instant notBefore, Instant notAfter,
+      BigInteger serial, int leafKey, List<TestLogKey> logs, Instant loggedAt) {
+    this(names, issuer, style, notBefore, notAfter, serial, leafKey, logs, loggedAt, Set.of());
+  }
+
+  /** This request with {@code more} quirks written into the CA's TBS. */
+  public IssuanceRequest withQuirks(TbsQuirk... more) {
+    Set<TbsQuirk> all = EnumSet.noneOf(TbsQuirk.class);
+    all.addAll(quirks);
+    all.addAll(List.of(more));
+    return new IssuanceRequest(names, issuer, style, notBefore, notAfter, serial, leafKey, logs, loggedAt, all);
   }
 
   /**

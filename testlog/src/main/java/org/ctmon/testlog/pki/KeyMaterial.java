@@ -169,6 +169,22 @@ final class KeyMaterial {
     }
   }
 
+  /** Signs {@code tbsDer}, a TBSCertificate as written (DER or not), and assembles the Certificate. */
+  Der signCertificate(byte[] tbsDer) {
+    try {
+      byte[] sig = sign(tbsDer);
+      byte[] alg = signatureAlgorithm.getEncoded(ASN1Encoding.DER);
+      byte[] bits = new DERBitString(sig).getEncoded(ASN1Encoding.DER);
+      byte[] body = new byte[tbsDer.length + alg.length + bits.length];
+      System.arraycopy(tbsDer, 0, body, 0, tbsDer.length);
+      System.arraycopy(alg, 0, body, tbsDer.length, alg.length);
+      System.arraycopy(bits, 0, body, tbsDer.length + alg.length, bits.length);
+      return Der.of(QuirkyTbs.tlv(0x30, body));
+    } catch (IOException e) {
+      throw new CtmonException("error encoding a certificate of " + tbsDer.length + " tbs bytes", e);
+    }
+  }
+
   /** Signs {@code tbs} and assembles the DER Certificate (RFC 5280 §4.1). */
   Der signCertificate(TBSCertificate tbs) {
     try {

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.ASN1TaggedObject;
@@ -14,6 +15,8 @@ import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.Time;
+import org.bouncycastle.util.Properties;
 import org.ctmon.parser.CtmonException;
 import org.ctmon.parser.Der;
 
@@ -25,7 +28,10 @@ import org.ctmon.parser.Der;
  * precertificate had none), as certificate-transparency-go and azul do, so that the result equals the
  * final certificate's TBS without its SCT list.
  *
- * <p>Works on the DER elements, leaving every other byte as the CA wrote it. Stateless.
+ * <p>As certificate-transparency-go's {@code BuildPrecertTBS} unmarshals and marshals the TBS
+ * again, what the CA may write in more than one way comes out in DER: the serial a minimal INTEGER,
+ * the validity times UTCTime with seconds (GeneralizedTime from 2050), no explicit {@code critical
+ * FALSE}. Every other element is kept as the CA wrote it. Stateless.
  */
 public final class PrecertTbs {
   private PrecertTbs() {}
@@ -37,7 +43,14 @@ public final class PrecertTbs {
    * @throws CtmonException if the precertificate has no poison extension or is not a certificate
    */
   public static Der fromPrecertificate(Der precertificate, Optional<Der> precertSigningCertificate) {
-    ASN1Sequence tbs = tbsOf(precertificate);
+    ASN1Sequence tbs;
+    // A CA's non-minimal serial is read (BouncyCastle refuses it unless told), then written minimal.
+    Properties.setThreadOverride("org.bouncycastle.asn1.allow_unsafe_integer", true);
+    try {
+      tbs = tbsOf(precertificate);
+    } finally {
+      Properties.removeThreadOverride("org.bouncycastle.asn1.allow_unsafe_integer");
+    }
     Extension signerAki = null;
     ASN1Encodable signerIssuer = null;
     if (precertSigningCertificate.isPresent()) {
@@ -53,6 +66,13 @@ public final class PrecertTbs {
       ASN1Encodable el = tbs.getObjectAt(i);
       if (i == issuerIndex && signerIssuer != null) {
         out.add(signerIssuer);
+      } else if (i == issuerIndex - 2) {
+        out.add(new ASN1Integer(ASN1Integer.getInstance(el).getValue()));
+      } else if (i == issuerIndex + 1) {
+        ASN1Sequence validity = ASN1Sequence.getInstance(el);
+        out.add(new DERSequence(new ASN1Encodable[] {
+            new Time(Time.getInstance(validity.getObjectAt(0)).getDate()),
+            new Time(Time.getInstance(validity.getObjectAt(1)).getDate())}));
       } else if (el instanceof ASN1TaggedObject t && t.getTagNo() == 3 && i == tbs.size() - 1) {
         ASN1EncodableVector exts = new ASN1EncodableVector();
         boolean sawAki = false;
@@ -68,7 +88,7 @@ public final class PrecertTbs {
               exts.add(new Extension(oid, ext.isCritical(), signerAki.getExtnValue()));
             }
           } else {
-            exts.add(e);
+            exts.add(ext); // as Extension: a critical FALSE is not written
           }
         }
         if (!sawAki && signerAki != null) {

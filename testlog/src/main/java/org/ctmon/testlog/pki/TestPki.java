@@ -172,7 +172,7 @@ public final class TestPki {
     LeafTbs leaf = new LeafTbs(request, ca, leafKey(request.leafKey()));
     if (request.style() == IssuanceStyle.PLAIN) {
       TBSCertificate tbs = leaf.tbs(ca, null);
-      X509Entry x509 = new X509Entry(ca.key().signCertificate(tbs), ca.chain());
+      X509Entry x509 = new X509Entry(sign(ca, tbs, request), ca.chain());
       return new Issuance(request, Optional.empty(), x509, List.of(), Sha256.of(der(tbs)));
     }
     CertificateAuthority signer = ca;
@@ -180,7 +180,7 @@ public final class TestPki {
       signer = precertSigner(ca).orElseThrow(() -> new IllegalArgumentException(
           "ca " + ca.name() + " has no precertificate signing certificate; those that do: " + precertSigners.keySet()));
     }
-    Der precert = signer.key().signCertificate(leaf.tbs(signer, LeafTbs.poison()));
+    Der precert = sign(signer, leaf.tbs(signer, LeafTbs.poison()), request);
     Der entryTbs = PrecertTbs.fromPrecertificate(precert,
         signer == ca ? Optional.empty() : Optional.of(signer.certificate()));
     PrecertEntry entry = new PrecertEntry(ca.issuerKeyHash(), entryTbs, precert, signer.chain());
@@ -190,8 +190,14 @@ public final class TestPki {
       TestLogKey log = request.logs().get(i);
       scts.add(log.sign(entry, t + i, sctExtensions.getOrDefault(log, new byte[0])));
     }
-    X509Entry x509 = new X509Entry(ca.key().signCertificate(leaf.tbs(ca, LeafTbs.sctList(scts))), ca.chain());
+    X509Entry x509 = new X509Entry(sign(ca, leaf.tbs(ca, LeafTbs.sctList(scts)), request), ca.chain());
     return new Issuance(request, Optional.of(entry), x509, scts, entryTbs.sha256());
+  }
+
+  /** {@code tbs} signed by {@code ca}, with the request's quirks written into it. */
+  private static Der sign(CertificateAuthority ca, TBSCertificate tbs, IssuanceRequest request) {
+    return request.quirks().isEmpty() ? ca.key().signCertificate(tbs)
+        : ca.key().signCertificate(QuirkyTbs.encode(tbs, request.quirks()));
   }
 
   private static byte[] der(TBSCertificate tbs) {

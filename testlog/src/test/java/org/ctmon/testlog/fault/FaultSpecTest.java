@@ -21,6 +21,7 @@ final class FaultSpecTest {
       new Fault.DamagedEntries(100, Damage.BROKEN_FRAMING),
       new Fault.BadTreeHeadSignature(Fault.BadTreeHeadSignature.How.CORRUPT_BYTES),
       new Fault.SplitView(1000),
+      new Fault.ForkedCheckpoint(1000, 1020),
       new Fault.Rollback(900));
 
   @Test
@@ -41,7 +42,7 @@ final class FaultSpecTest {
   @Test
   void badSpecsAreRejectedNamingTheSpec() {
     for (String bad : List.of("teapot/1", "429", "429/0", "slow/fast", "302/1", "damaged/3/melted", "split-view/-1",
-        "rollback/-5", "rollback")) {
+        "rollback/-5", "rollback", "forked-checkpoint/20/20", "forked-checkpoint/5")) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FaultSpec.parse(bad), bad);
       assertTrue(e.getMessage().startsWith("fault '" + bad + "'"), e.getMessage());
     }

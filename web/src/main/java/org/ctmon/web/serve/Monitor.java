@@ -23,7 +23,9 @@ import org.ctmon.fetcher.follow.FollowerConfig;
 import org.ctmon.fetcher.follow.FollowerStatus;
 import org.ctmon.fetcher.follow.LogFollower;
 import org.ctmon.fetcher.loglist.CtLog;
+import org.ctmon.fetcher.loglist.LogChange;
 import org.ctmon.fetcher.loglist.LogList;
+import org.ctmon.fetcher.loglist.LogListDiff;
 import org.ctmon.fetcher.loglist.LogProtocol;
 import org.ctmon.fetcher.loglist.LogSelection;
 import org.ctmon.fetcher.loglist.LogStatus;
@@ -287,8 +289,9 @@ public final class Monitor implements AutoCloseable {
   }
 
   /**
-   * Starts followers for newly selected logs, stops those no longer selected, and replaces those
-   * whose fetch limits changed.
+   * Changes the followers by the difference between the logs followed and those now selected
+   * ({@link LogListDiff}): followers start for added logs, stop for removed ones, and are replaced
+   * for changed ones (a new URL, state or name) and for those whose fetch limits changed.
    */
   private synchronized void follow(LogList list) {
     lastList = list;
@@ -304,19 +307,30 @@ public final class Monitor implements AutoCloseable {
     if (!off.isEmpty()) {
       wanted.keySet().removeAll(off); // turned off by an administrator: kept off across restarts
     }
-    // Followers to let go: of logs no longer selected, with other fetch limits now, or stopped by
-    // an earlier change that they outlasted. All are stopped first and awaited together.
+    LogListDiff diff = LogListDiff.between(followers.values().stream().map(LogFollower::log).toList(),
+        wanted.values());
+    for (LogChange c : diff.stateChanges()) {
+      LOG.info("{}: now {} in the log list (was {})", c.after().description(), c.after().state(), c.before().state());
+    }
+    Set<Sha256> replaced = new java.util.HashSet<>();
+    diff.removed().forEach(log -> replaced.add(log.logId()));
+    diff.changed().forEach(c -> replaced.add(c.after().logId()));
+    // Followers to let go: of logs removed (or turned off) or changed, with other fetch limits now,
+    // or stopped by an earlier change that they outlasted. All are stopped first and awaited together.
     List<LogFollower> leaving = new ArrayList<>();
     for (LogFollower f : followers.values()) {
       CtLog log = wanted.get(f.log().logId());
-      if (log == null || f.stopRequested() || !sameFetching(f.config(), config.fetch().forLog(base, log))) {
+      if (replaced.contains(f.log().logId()) || f.stopRequested()
+          || !sameFetching(f.config(), config.fetch().forLog(base, log))) {
         leaving.add(f);
       }
     }
     Map<Sha256, LogFollower> gone = retire(leaving);
-    for (CtLog log : wanted.values()) {
+    List<CtLog> starting = new ArrayList<>(diff.added());
+    gone.keySet().stream().map(wanted::get).filter(java.util.Objects::nonNull).forEach(starting::add);
+    for (CtLog log : starting) {
       if (followers.containsKey(log.logId())) {
-        continue; // unchanged, or still finishing its run in hand (replaced at the next change)
+        continue; // still finishing its run in hand (replaced at the next change)
       }
       FollowerConfig fc = config.fetch().forLog(base, log);
       if (!sameFetching(fc, defaults)) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -209,6 +210,47 @@ final class MonitorTest {
         }
       }
     }
+  }
+
+  @Test
+  void aRefreshedLogListStartsAddedLogsStopsRemovedOnesAndReplacesChangedOnes(@TempDir Path dir) throws Exception {
+    try (TestLogServer log = TestLogServer.start(TestLogOptions.defaults())) {
+      log.grow(20);
+      log.publish();
+      JsonNode full = JSON.readTree(log.logListJson());
+      Path file = dir.resolve("log_list.json");
+      ObjectNode onlyRfc = full.deepCopy();
+      ((ObjectNode) onlyRfc.get("operators").get(0)).putArray("tiled_logs");
+      Files.writeString(file, onlyRfc.toString());
+      Config c = config(dir, file.toString());
+      Config.Logs cl = c.logs();
+      Config refreshing = new Config(c.http(), c.database(), c.retention(), new Config.Logs(cl.list(),
+          cl.listSignature(), cl.states(), cl.includeTestLogs(), cl.include(), cl.exclude(), cl.startAt(),
+          cl.pollInterval(), Duration.ofMillis(200)), c.fetch());
+      try (Monitor m = Monitor.start(refreshing, Clock.systemUTC())) {
+        awaitLogs(m, ls -> ls.size() == 1 && ls.get(0).get("protocol").asText().equals("rfc6962"));
+
+        // The static log added; the RFC 6962 log changed (renamed): its follower is replaced.
+        ObjectNode both = full.deepCopy();
+        ((ObjectNode) both.get("operators").get(0).get("logs").get(0)).put("description", "renamed rfc 6962 test log");
+        Files.writeString(file, both.toString());
+        JsonNode two = awaitLogs(m, ls -> ls.size() == 2 && names(ls).contains("renamed rfc 6962 test log"));
+        assertEquals(2, two.size(), two.toString());
+
+        // The RFC 6962 log removed: only the static log is followed.
+        ObjectNode onlyStatic = full.deepCopy();
+        ((ObjectNode) onlyStatic.get("operators").get(0)).putArray("logs");
+        Files.writeString(file, onlyStatic.toString());
+        JsonNode one = awaitLogs(m, ls -> ls.size() == 1 && !ls.get(0).get("protocol").asText().equals("rfc6962"));
+        assertEquals(logOf(log, LogProtocol.STATIC).logKey().logId().base64(), one.get(0).get("log_id").asText());
+      }
+    }
+  }
+
+  private static List<String> names(JsonNode logs) {
+    List<String> out = new java.util.ArrayList<>();
+    logs.forEach(l -> out.add(l.get("name").asText()));
+    return out;
   }
 
   @Test
