@@ -35,29 +35,37 @@ public final class PrecertCheck {
       if (poison.isPresent()) {
         return poison;
       }
-      // Both as a Go log re-encodes them: a log may have dropped a critical FALSE, made a serial minimal.
-      List<Tlv> a = children(normal(preTbs));
-      List<Tlv> b = children(normal(tbs));
-      if (a.size() != b.size()) {
-        return Optional.of("its tbs has " + a.size() + " fields, the logged one " + b.size());
+      // As written first (the common case, and no copy); then both as a Go log re-encodes them:
+      // a log may have dropped a critical FALSE or made a serial minimal.
+      Optional<String> asWritten = compare(children(preTbs), children(tbs));
+      if (asWritten.isEmpty()) {
+        return asWritten;
       }
-      int issuer = !a.isEmpty() && a.get(0).tag() == 0xa0 ? 3 : 2;
-      for (int i = 0; i < a.size(); i++) {
-        Tlv x = a.get(i);
-        Tlv y = b.get(i);
-        if (x.tag() == 0xa3 && y.tag() == 0xa3) {
-          Optional<String> ext = extensions(x, y);
-          if (ext.isPresent()) {
-            return ext;
-          }
-        } else if (i != issuer && !same(x, y)) {
-          return Optional.of("tbs field " + i + " differs from the logged one");
-        }
-      }
-      return Optional.empty();
+      return compare(children(normal(preTbs)), children(normal(tbs)));
     } catch (RuntimeException e) {
       return Optional.of("it does not decode: " + e.getMessage());
     }
+  }
+
+  /** The fields of the two TBSs compared, but the issuer and the extensions {@link #withoutAki} leaves out. */
+  private static Optional<String> compare(List<Tlv> a, List<Tlv> b) {
+    if (a.size() != b.size()) {
+      return Optional.of("its tbs has " + a.size() + " fields, the logged one " + b.size());
+    }
+    int issuer = !a.isEmpty() && a.get(0).tag() == 0xa0 ? 3 : 2;
+    for (int i = 0; i < a.size(); i++) {
+      Tlv x = a.get(i);
+      Tlv y = b.get(i);
+      if (x.tag() == 0xa3 && y.tag() == 0xa3) {
+        Optional<String> ext = extensions(x, y);
+        if (ext.isPresent()) {
+          return ext;
+        }
+      } else if (i != issuer && !same(x, y)) {
+        return Optional.of("tbs field " + i + " differs from the logged one");
+      }
+    }
+    return Optional.empty();
   }
 
   private static Optional<String> poison(Tlv preTbs) {
@@ -80,7 +88,7 @@ public final class PrecertCheck {
     return Tlv.read(b, 0, b.length);
   }
 
-  /** The extensions but the authority key id (the poison and SCT list are gone from both). */
+  /** The extensions but the authority key id, the poison and an SCT list. */
   private static Optional<String> extensions(Tlv pre, Tlv logged) {
     List<Tlv> a = withoutAki(pre);
     List<Tlv> b = withoutAki(logged);
@@ -98,7 +106,8 @@ public final class PrecertCheck {
   private static List<Tlv> withoutAki(Tlv ext3) {
     List<Tlv> out = new ArrayList<>();
     for (Tlv ext : children(ext3.children().next())) {
-      if (!ext.children().next().isOid(AUTHORITY_KEY_ID)) {
+      Tlv oid = ext.children().next();
+      if (!oid.isOid(AUTHORITY_KEY_ID) && !oid.isOid(Oids.CT_POISON) && !oid.isOid(Oids.SCT_LIST)) {
         out.add(ext);
       }
     }
