@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -141,7 +140,7 @@ final class AdminFixture implements AutoCloseable {
   final class Browser {
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]*)\"");
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    final Map<String, String> cookies = new LinkedHashMap<>();
+    private final CookieJar jar = new CookieJar();
 
     record Response(int status, String body, HttpResponse<String> raw) {
       String location() {
@@ -179,22 +178,10 @@ final class AdminFixture implements AutoCloseable {
     }
 
     private Response send(HttpRequest.Builder b) {
-      if (!cookies.isEmpty()) {
-        b.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-            .collect(Collectors.joining("; ")));
-      }
+      jar.sendWith(b);
       try {
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        for (String c : r.headers().allValues("Set-Cookie")) {
-          String pair = c.split(";", 2)[0];
-          String name = pair.substring(0, pair.indexOf('='));
-          String value = pair.substring(pair.indexOf('=') + 1);
-          if (value.isEmpty() || c.contains("Max-Age=0")) {
-            cookies.remove(name);
-          } else {
-            cookies.put(name, value);
-          }
-        }
+        jar.keepFrom(r);
         return new Response(r.statusCode(), r.body(), r);
       } catch (Exception e) {
         throw new AssertionError(e);

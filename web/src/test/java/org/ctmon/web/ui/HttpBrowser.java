@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -17,7 +16,8 @@ import java.util.stream.Collectors;
 final class HttpBrowser {
   private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]*)\"");
-  final Map<String, String> cookies = new LinkedHashMap<>();
+  final CookieJar jar = new CookieJar();
+  final Map<String, String> cookies = jar.cookies;
   private final UiFixture f;
 
   record Response(int status, String body, HttpResponse<String> raw) {
@@ -95,23 +95,11 @@ final class HttpBrowser {
   }
 
   private Response send(HttpRequest.Builder b, Map<String, String> headers) {
-    if (!cookies.isEmpty()) {
-      b.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-          .collect(Collectors.joining("; ")));
-    }
+    jar.sendWith(b);
     headers.forEach(b::header);
     try {
       HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-      for (String c : r.headers().allValues("Set-Cookie")) {
-        String pair = c.split(";", 2)[0];
-        String name = pair.substring(0, pair.indexOf('='));
-        String value = pair.substring(pair.indexOf('=') + 1);
-        if (value.isEmpty() || c.contains("Max-Age=0")) {
-          cookies.remove(name);
-        } else {
-          cookies.put(name, value);
-        }
-      }
+      jar.keepFrom(r);
       return new Response(r.statusCode(), r.body(), r);
     } catch (Exception e) {
       throw new AssertionError(e);

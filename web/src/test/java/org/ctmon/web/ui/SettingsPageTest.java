@@ -365,7 +365,7 @@ final class SettingsPageTest {
   /** A cookie jar over HTTP that posts forms with the page's CSRF token, as a browser would. */
   private final class Browser {
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final CookieJar jar = new CookieJar();
     private String csrf;
 
     private record Response(int status, String body, HttpResponse<String> raw) {
@@ -410,22 +410,10 @@ final class SettingsPageTest {
     }
 
     private Response send(HttpRequest.Builder b) {
-      if (!cookies.isEmpty()) {
-        b.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-            .collect(Collectors.joining("; ")));
-      }
+      jar.sendWith(b);
       try {
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        for (String c : r.headers().allValues("Set-Cookie")) {
-          String pair = c.split(";", 2)[0];
-          String name = pair.substring(0, pair.indexOf('='));
-          String value = pair.substring(pair.indexOf('=') + 1);
-          if (value.isEmpty() || c.contains("Max-Age=0")) {
-            cookies.remove(name);
-          } else {
-            cookies.put(name, value);
-          }
-        }
+        jar.keepFrom(r);
         return new Response(r.statusCode(), r.body(), r);
       } catch (Exception e) {
         throw new AssertionError(e);
