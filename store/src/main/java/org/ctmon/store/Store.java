@@ -130,10 +130,10 @@ public final class Store implements AutoCloseable {
   @Override
   public void close() {
     if (owner) {
-      dataSource.close();
       if (vendor == Vendor.H2) {
         NameFilters.release(config.url());
       }
+      dataSource.close();
     }
   }
 }

@@ -41,6 +41,9 @@ public final class NameFilters {
   /** Partitions at or below this one existed at start: one without a filter is not known empty. */
   private volatile long lastAtStart = Long.MIN_VALUE;
   private int users;
+  /** Set when the last store on the database closes: the builder stops between partitions. */
+  private volatile boolean closed;
+  private volatile Thread builder;
 
   private NameFilters() {}
 
@@ -67,13 +70,34 @@ public final class NameFilters {
     return filters;
   }
 
-  /** Forgets the database's filters when the last store on it closes. */
+  /**
+   * Forgets the database's filters when the last store on it closes, and waits for their builder
+   * to stop: call before closing the pool, so no connection outlives the store (a command's short
+   * store must leave the H2 file free for the next process).
+   */
   public static void release(String jdbcUrl) {
     String key = databaseKey(jdbcUrl);
+    NameFilters last = null;
     synchronized (BY_DATABASE) {
       NameFilters f = BY_DATABASE.get(key);
       if (f != null && --f.users == 0) {
         BY_DATABASE.remove(key);
+        last = f;
+      }
+    }
+    if (last != null) {
+      last.stopBuilding();
+    }
+  }
+
+  private void stopBuilding() {
+    closed = true;
+    Thread t = builder;
+    if (t != null) {
+      try {
+        t.join(30_000); // one partition's read at most
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
   }
@@ -168,6 +192,7 @@ public final class NameFilters {
     lastAtStart = range[1];
     Thread t = new Thread(() -> build(jdbi, database, range[0], range[1]), "name-filters");
     t.setDaemon(true);
+    builder = t;
     t.start();
   }
 
@@ -177,6 +202,9 @@ public final class NameFilters {
     long bytes = 0;
     try {
       for (long p = to; p >= from; p--) {
+        if (closed) {
+          return; // the store closed: unbuilt partitions stay searched in full
+        }
         long part = p;
         List<String> stored = jdbi.withHandle(h -> h.createQuery(
                 "SELECT name_reversed FROM issuance_names WHERE part = :part")
