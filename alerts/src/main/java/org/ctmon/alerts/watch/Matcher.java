@@ -2,6 +2,8 @@ package org.ctmon.alerts.watch;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,28 +29,33 @@ import org.ctmon.parser.x509.DnsName;
  * hides. Immutable and thread safe; build a new one when watch lists change.
  */
 public final class Matcher {
-  private final WatchTarget[] targets;
+  private final long[] watchlistIds;
+  private final long[] accountIds;
   private final Node root = new Node();
   private final IpIndex v4 = new IpIndex();
   private final IpIndex v6 = new IpIndex();
   private final Lookalikes lookalikes;
 
   private Matcher(List<WatchTarget> targets) {
-    this.targets = targets.toArray(new WatchTarget[0]);
+    // Only the ids are kept: the items live on in the trie, so a large list is held once.
+    watchlistIds = new long[targets.size()];
+    accountIds = new long[targets.size()];
     Lookalikes.Builder look = new Lookalikes.Builder();
-    Map<Integer, TreeMap<String, List<Ref>>> v4Build = new TreeMap<>();
-    Map<Integer, TreeMap<String, List<Ref>>> v6Build = new TreeMap<>();
-    for (int t = 0; t < this.targets.length; t++) {
-      WatchTarget target = this.targets[t];
+    for (int t = 0; t < targets.size(); t++) {
+      WatchTarget target = targets.get(t);
+      watchlistIds[t] = target.watchlistId();
+      accountIds[t] = target.accountId();
       for (WatchItem item : target.items()) {
         Ref ref = new Ref(t, item.text());
         if (item instanceof WatchItem.ExactName e) {
-          node(e.name()).exact.add(ref);
+          Node n = node(e.name());
+          n.exact = Refs.with(n.exact, ref);
           if (target.lookalikes()) {
             look.watch(t, e.name());
           }
         } else if (item instanceof WatchItem.DomainTree d) {
-          node(d.domain()).tree.add(ref);
+          Node n = node(d.domain());
+          n.tree = Refs.with(n.tree, ref);
           if (target.lookalikes()) {
             look.watch(t, d.domain());
           }
@@ -89,7 +96,7 @@ public final class Matcher {
         (b.length == 4 ? v4 : v6).match(b, acc);
       }
     }
-    return acc.hits(targets);
+    return acc.hits(watchlistIds, accountIds);
   }
 
   private void matchName(String raw, Acc acc) {
@@ -202,11 +209,33 @@ public final class Matcher {
   /** An item of a target. */
   record Ref(int target, String item) {}
 
-  /** A watched label; children keyed by the next label to the left. */
+  /**
+   * A watched label; children keyed by the next label to the left. Its items are null, one
+   * {@link Ref} or a {@code Ref[]} (see {@link Refs}): most nodes hold one item or none, and a list
+   * object per node was most of a large watch list's memory.
+   */
   private static final class Node {
-    final List<Ref> exact = new ArrayList<>(0);
-    final List<Ref> tree = new ArrayList<>(0);
+    Object exact;
+    Object tree;
     Map<String, Node> children;
+  }
+
+  /** The items of a node: null, one {@link Ref}, or a {@code Ref[]} of several. */
+  private static final class Refs {
+    private Refs() {}
+
+    static Object with(Object refs, Ref ref) {
+      if (refs == null) {
+        return ref;
+      }
+      if (refs instanceof Ref one) {
+        return new Ref[] {one, ref};
+      }
+      Ref[] many = (Ref[]) refs;
+      Ref[] more = Arrays.copyOf(many, many.length + 1);
+      more[many.length] = ref;
+      return more;
+    }
   }
 
   /** Addresses and ranges of one family: a map of masked networks per prefix length in use. */
@@ -236,7 +265,7 @@ public final class Matcher {
   static final class Acc {
     private Map<Integer, Found> found;
     /** Targets hit normally by the current name, so lookalikes skip them; the list clears the set. */
-    private final java.util.BitSet nameHits = new java.util.BitSet(0);
+    private final BitSet nameHits = new BitSet(0);
     private int[] nameHitList;
     private int nameHitCount;
 
@@ -254,16 +283,34 @@ public final class Matcher {
 
     void addAll(List<Ref> refs) {
       for (Ref r : refs) {
-        found(r.target()).items.add(r.item());
-        if (!nameHits.get(r.target())) {
-          nameHits.set(r.target());
-          if (nameHitList == null) {
-            nameHitList = new int[4];
-          } else if (nameHitCount == nameHitList.length) {
-            nameHitList = java.util.Arrays.copyOf(nameHitList, nameHitCount * 2);
-          }
-          nameHitList[nameHitCount++] = r.target();
+        add(r);
+      }
+    }
+
+    /** Adds a node's items: null, one {@link Ref} or a {@code Ref[]}. */
+    void addAll(Object refs) {
+      if (refs == null) {
+        return;
+      }
+      if (refs instanceof Ref one) {
+        add(one);
+        return;
+      }
+      for (Ref r : (Ref[]) refs) {
+        add(r);
+      }
+    }
+
+    private void add(Ref r) {
+      found(r.target()).items.add(r.item());
+      if (!nameHits.get(r.target())) {
+        nameHits.set(r.target());
+        if (nameHitList == null) {
+          nameHitList = new int[4];
+        } else if (nameHitCount == nameHitList.length) {
+          nameHitList = Arrays.copyOf(nameHitList, nameHitCount * 2);
         }
+        nameHitList[nameHitCount++] = r.target();
       }
     }
 
@@ -282,7 +329,7 @@ public final class Matcher {
       return found.computeIfAbsent(target, t -> new Found());
     }
 
-    List<Hit> hits(WatchTarget[] targets) {
+    List<Hit> hits(long[] watchlistIds, long[] accountIds) {
       if (found == null) {
         return List.of();
       }
@@ -291,11 +338,11 @@ public final class Matcher {
       for (int t : found.keySet()) {
         hit[k++] = t;
       }
-      java.util.Arrays.sort(hit);
+      Arrays.sort(hit);
       List<Hit> hits = new ArrayList<>(hit.length);
       for (int t : hit) {
         Found f = found.get(t);
-        hits.add(new Hit(targets[t].watchlistId(), targets[t].accountId(), List.copyOf(f.items), f.items.isEmpty(),
+        hits.add(new Hit(watchlistIds[t], accountIds[t], List.copyOf(f.items), f.items.isEmpty(),
             List.copyOf(f.reasons)));
       }
       return hits;

@@ -126,6 +126,25 @@ final class MatcherTest {
   }
 
   @Test
+  void oneNameWatchedByManyListsHitsEachOfThem() {
+    Matcher m = Matcher.of(List.of(
+        target(1, 100, "shop.example.com", ".example.com"),
+        target(2, 200, "shop.example.com"),
+        target(3, 300, "shop.example.com", ".example.com"),
+        target(4, 400, "other.example.com")));
+    assertEquals(List.of(
+        new Hit(1, 100, List.of(".example.com", "shop.example.com"), false, List.of()),
+        new Hit(2, 200, List.of("shop.example.com"), false, List.of()),
+        new Hit(3, 300, List.of(".example.com", "shop.example.com"), false, List.of())),
+        m.match(List.of("shop.example.com"), List.of()));
+    assertEquals(List.of(
+        new Hit(1, 100, List.of(".example.com"), false, List.of()),
+        new Hit(3, 300, List.of(".example.com"), false, List.of()),
+        new Hit(4, 400, List.of("other.example.com"), false, List.of())),
+        m.match(List.of("other.example.com"), List.of()));
+  }
+
+  @Test
   void realCorpusCertificatesMatchTheirOwners() {
     CertificateFacts google = Certs.corpus("precerts/final-with-scts/limbo-online/google.com.chain.pem");
     CertificateFacts so = Certs.corpus("precerts/final-with-scts/limbo-online/stackoverflow.com.chain.pem");
