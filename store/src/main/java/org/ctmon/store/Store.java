@@ -23,6 +23,14 @@ import org.jdbi.v3.core.Jdbi;
  * fails to open with a {@link StoreException}.
  */
 public final class Store implements AutoCloseable {
+  static {
+    // H2 keeps one array of recently read values for the whole JVM: concurrent searches contend on
+    // it and spend more in it than it saves. Set before H2's SysProperties is first read.
+    if (System.getProperty("h2.objectCache") == null) {
+      System.setProperty("h2.objectCache", "false");
+    }
+  }
+
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
   private final Vendor vendor;

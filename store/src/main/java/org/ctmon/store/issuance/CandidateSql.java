@@ -30,23 +30,27 @@ record CandidateSql(List<Branch> branches, Map<String, Object> binds) {
       if (encodedReversed.length() >= SqlText.KEY_CHARS) {
         // Longer than a search key: the key is cut, so the intact name decides.
         String key = ReversedName.key(n.name());
-        branches.add(names("x.name_reversed = :key AND x.name = :name", f -> f.mayHaveName(key)));
+        long hash = NameFilter.exactHash(key);
+        branches.add(names("x.name_reversed = :key AND x.name = :name", f -> f.mayHave(hash)));
         binds.put("key", key);
         binds.put("name", SqlText.encode(n.name()));
       } else {
         // Two equalities, not IN (:key, :wildcard): each is one seek per partition.
         String key = ReversedName.key(n.name());
-        branches.add(names("x.name_reversed = :key", f -> f.mayHaveName(key)));
+        long hash = NameFilter.exactHash(key);
+        branches.add(names("x.name_reversed = :key", f -> f.mayHave(hash)));
         binds.put("key", key);
         String wildcard = ReversedName.coveringWildcardKey(n.name());
         if (wildcard != null) {
-          branches.add(names("x.name_reversed = :wildcard", f -> f.mayHaveName(wildcard)));
+          long wildcardHash = NameFilter.exactHash(wildcard);
+          branches.add(names("x.name_reversed = :wildcard", f -> f.mayHave(wildcardHash)));
           binds.put("wildcard", wildcard);
         }
       }
       if (n.subdomains()) {
         String domain = ReversedName.key(n.name());
-        branches.add(names("x.name_reversed >= :from AND x.name_reversed < :until", f -> f.mayHaveNamesUnder(domain)));
+        long underHash = NameFilter.underHash(domain);
+        branches.add(names("x.name_reversed >= :from AND x.name_reversed < :until", f -> f.mayHave(underHash)));
         binds.put("from", ReversedName.subdomainsFrom(n.name()));
         binds.put("until", ReversedName.subdomainsUntil(n.name()));
       }
