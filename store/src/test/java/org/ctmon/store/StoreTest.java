@@ -1,6 +1,7 @@
 package org.ctmon.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,11 +46,14 @@ final class StoreTest {
   @Test
   void h2UrlsGetTheSettingsTheSqlNeedsUnlessTheyHaveThem() {
     assertEquals("jdbc:h2:file:./data/ctmon;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-        + ";WRITE_DELAY=0;CACHE_SIZE=" + Vendor.h2CacheKb(Runtime.getRuntime().maxMemory()),
+        + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64;CACHE_SIZE=" + Vendor.h2CacheKb(Runtime.getRuntime().maxMemory()),
         Vendor.H2.completeUrl("jdbc:h2:file:./data/ctmon"));
     assertEquals("jdbc:h2:file:x;mode=PostgreSQL;cache_size=1024;write_delay=10;DATABASE_TO_LOWER=TRUE"
-            + ";DEFAULT_NULL_ORDERING=HIGH",
+            + ";DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64",
         Vendor.H2.completeUrl("jdbc:h2:file:x;mode=PostgreSQL;cache_size=1024;write_delay=10"));
+    String ownQueryCache = Vendor.H2.completeUrl("jdbc:h2:file:x;QUERY_CACHE_SIZE=8");
+    assertFalse(ownQueryCache.contains("QUERY_CACHE_SIZE=64"), ownQueryCache);
+    assertTrue(ownQueryCache.contains(";CACHE_SIZE="), "a user's QUERY_CACHE_SIZE is not taken for CACHE_SIZE");
     assertEquals("jdbc:postgresql://db/ctmon", Vendor.POSTGRESQL.completeUrl("jdbc:postgresql://db/ctmon"));
   }
 

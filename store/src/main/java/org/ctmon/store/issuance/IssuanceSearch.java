@@ -163,7 +163,7 @@ public final class IssuanceSearch {
     h.createQuery("SELECT e.issuance_id, l.log_id, e.entry_index, e.entry_type, e.entry_timestamp"
             + " FROM log_entries e JOIN logs l ON l.id = e.log WHERE e.issuance_id IN (<ids>)"
             + " ORDER BY e.entry_timestamp, l.log_id, e.entry_index")
-        .bindList("ids", ids)
+        .bindList("ids", InList.padded(ids))
         .map((rs, ctx) -> Map.entry(rs.getLong(1), new EntryRef(Sha256.wrap(rs.getBytes(2)), rs.getLong(3),
             EntryType.of(rs.getString(4)), rs.getLong(5))))
         .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
@@ -333,21 +333,22 @@ public final class IssuanceSearch {
     if (keys.isEmpty()) {
       return List.of();
     }
+    List<Long> in = InList.padded(keys);
     Map<Long, List<String>> names = new HashMap<>();
     h.createQuery(namesSql)
-        .bindList("keys", keys)
+        .bindList("keys", in)
         .map((rs, ctx) -> Map.entry(rs.getLong(1), SqlText.decode(rs.getString(2))))
         .forEach(e -> names.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
     Map<Long, List<String>> ips = new HashMap<>();
     h.createQuery("SELECT issuance_id, ip FROM issuance_ips WHERE issuance_id IN (<keys>) ORDER BY issuance_id, ordinal")
-        .bindList("keys", keys)
+        .bindList("keys", in)
         .map((rs, ctx) -> Map.entry(rs.getLong(1), SqlText.decode(rs.getString(2))))
         .forEach(e -> ips.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
     Map<Long, IssuanceSummary> byKey = new HashMap<>();
     h.createQuery("SELECT id, tbs_sha256, subject_dn, issuer_dn, issuer_cn, issuer_o, serial, not_before, not_after,"
             + " spki_sha256, key_type, is_ca, precert_seen, final_seen, cert_sha256, precert_sha256, first_seen"
             + " FROM issuances WHERE id IN (<keys>)")
-        .bindList("keys", keys)
+        .bindList("keys", in)
         .map((rs, ctx) -> Map.entry(rs.getLong("id"), summary(rs, names, ips)))
         .forEach(e -> byKey.put(e.getKey(), e.getValue()));
     List<NumberedIssuance> ordered = new ArrayList<>(keys.size());
