@@ -64,8 +64,9 @@ final class DefaultsPeerBenchmark {
   private record Scenario(String name, long entries, int batch, List<String> faults, boolean certspotter) {}
 
   /** One monitor's figures on one scenario; {@code failure} is null when it finished. */
+  /** One run; {@code secondHalf} is the time from the position passing half the log to caught up. */
   private record Run(String scenario, String monitor, long entries, double wall, double cpu, double rssMb,
-      double fromFirstAnswer, String failure) {}
+      double fromFirstAnswer, double secondHalf, String failure) {}
 
   @TempDir
   Path dir;
@@ -133,11 +134,13 @@ final class DefaultsPeerBenchmark {
         continue;
       }
       System.out.printf(Locale.ROOT, "bench: %s, medians of %d plain and %d watched runs (%s): wall %.1f s -> %.1f s"
-              + " (%+.1f%%), from the first API answer %.1f s -> %.1f s (%+.1f%%), CPU %.1f s -> %.1f s (%+.1f%%)%n",
+              + " (%+.1f%%), from the first API answer %.1f s -> %.1f s (%+.1f%%), CPU %.1f s -> %.1f s (%+.1f%%),"
+              + " second half of the log (the catch-up rate once started and compiled) %.1f s -> %.1f s (%+.1f%%)%n",
           scenario, plain.size(), watched.size(), watched.get(0).monitor(), median(plain, Run::wall),
           median(watched, Run::wall), cost(plain, watched, Run::wall), median(plain, Run::fromFirstAnswer),
           median(watched, Run::fromFirstAnswer), cost(plain, watched, Run::fromFirstAnswer), median(plain, Run::cpu),
-          median(watched, Run::cpu), cost(plain, watched, Run::cpu));
+          median(watched, Run::cpu), cost(plain, watched, Run::cpu), median(plain, Run::secondHalf),
+          median(watched, Run::secondHalf), cost(plain, watched, Run::secondHalf));
     }
   }
 
@@ -199,6 +202,7 @@ final class DefaultsPeerBenchmark {
     MeasuredProcess p = MeasuredProcess.start(cmd, run.resolve("time"), run.resolve("out"), run.resolve("err"));
     URI api = URI.create("http://127.0.0.1:" + port + "/api/v1/logs");
     long firstAnswer = -1;
+    long halfway = -1;
     long nextReport = p.startNanos + TimeUnit.SECONDS.toNanos(30);
     JsonNode last = null;
     boolean done = false;
@@ -208,6 +212,9 @@ final class DefaultsPeerBenchmark {
         firstAnswer = firstAnswer < 0 ? System.nanoTime() : firstAnswer;
         for (JsonNode l : body.get().path("logs")) {
           last = l.path("url").asText().contains("/rfc6962-0/") ? l : last;
+        }
+        if (halfway < 0 && last != null && last.path("position").asLong(-1) >= log.size() / 2) {
+          halfway = System.nanoTime();
         }
         done = last != null && last.path("position").asLong(-1) == log.size()
             && last.path("tree_size").asLong(-1) == log.size() && last.path("verified_tree_size").asLong(-1) == log.size();
@@ -231,9 +238,11 @@ final class DefaultsPeerBenchmark {
       System.out.println("bench: WARNING: " + label + " at " + scenario + " built the jar inside its timed run"
           + " (sources changed since the build before it): its wall time includes the build");
     }
-    System.out.printf("bench: %s %s: %s in %.1f s from the start, %.1f s from its first /api/v1/logs answer;"
-        + " the test log served it with %.1f CPU s%n", scenario, label, done ? "caught up" : "NOT caught up", wall,
-        firstAnswer < 0 ? Double.NaN : (end - firstAnswer) / 1e9, log.cpu().minus(logCpu).toNanos() / 1e9);
+    double secondHalf = halfway < 0 ? Double.NaN : (end - halfway) / 1e9;
+    System.out.printf("bench: %s %s: %s in %.1f s from the start, %.1f s from its first /api/v1/logs answer,"
+        + " second half of the log in %.1f s; the test log served it with %.1f CPU s%n", scenario, label,
+        done ? "caught up" : "NOT caught up", wall, firstAnswer < 0 ? Double.NaN : (end - firstAnswer) / 1e9,
+        secondHalf, log.cpu().minus(logCpu).toNanos() / 1e9);
     System.out.println("bench: " + scenario + " " + label + " last /api/v1/logs entry: " + last);
     if (last != null) {
       System.out.println("bench: " + scenario + " " + label + ": status " + last.path("status") + ", consecutive_failures "
@@ -246,7 +255,7 @@ final class DefaultsPeerBenchmark {
     String failure = done ? null : label + " at " + scenario + " did not catch up " + log.size() + " entries within "
         + LIMIT + (exited ? " (it exited)" : "") + "; last /api/v1/logs entry: " + last + "; its stderr ends:\n" + tail(err);
     return new Run(scenario, label, log.size(), wall, f[0] + f[1], f[2] / 1024,
-        firstAnswer < 0 ? Double.NaN : (end - firstAnswer) / 1e9, failure);
+        firstAnswer < 0 ? Double.NaN : (end - firstAnswer) / 1e9, secondHalf, failure);
   }
 
   /** certspotter with its defaults (a watch list is required: a few names of the seeded mix). */
@@ -273,7 +282,7 @@ final class DefaultsPeerBenchmark {
     double[] f = p.figures();
     String failure = done ? null : "certspotter at " + scenario + " did not verify " + log.size() + " entries within "
         + LIMIT + "; its stderr ends:\n" + tail(Files.readString(work.resolve("certspotter.err")));
-    return new Run(scenario, "certspotter 0.16", log.size(), wall, f[0] + f[1], f[2] / 1024, wall, failure);
+    return new Run(scenario, "certspotter 0.16", log.size(), wall, f[0] + f[1], f[2] / 1024, wall, Double.NaN, failure);
   }
 
   /** {@code ./ctmon --version}, untimed: the launcher builds the jar here when it is missing or stale. */
