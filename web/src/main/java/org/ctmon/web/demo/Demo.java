@@ -27,10 +27,13 @@ import org.ctmon.web.serve.Monitor;
  *   TestLogServer (random issuances, settings.rate a second) <── DemoIssuances (every settings.every)
  *        │ log list, RFC 6962 + static-ct-api over HTTP
  *   Monitor (H2 file in settings.data, polls every second) ──> web UI and API on settings.port
+ *        │ signed JSON webhook of the demo account
+ *   DemoInbox (127.0.0.1, shows the deliveries it got)
  * </pre>
  */
 final class Demo implements AutoCloseable {
   private final TestLogServer log;
+  private final DemoInbox inbox;
   private final ScheduledExecutorService issuing;
   private final Monitor monitor;
   private final DemoAccount account;
@@ -47,9 +50,10 @@ final class Demo implements AutoCloseable {
    */
   record Settings(int port, Path data, double rate, long entries, Duration every) {}
 
-  private Demo(TestLogServer log, ScheduledExecutorService issuing, Monitor monitor, DemoAccount account,
-      Settings settings) {
+  private Demo(TestLogServer log, DemoInbox inbox, ScheduledExecutorService issuing, Monitor monitor,
+      DemoAccount account, Settings settings) {
     this.log = log;
+    this.inbox = inbox;
     this.issuing = issuing;
     this.monitor = monitor;
     this.account = account;
@@ -63,6 +67,7 @@ final class Demo implements AutoCloseable {
     // old ones rolled back (the test log keeps nothing between runs).
     TestLogServer log = TestLogServer.start(TestLogOptions.defaults().withSeed(random.nextLong() & Long.MAX_VALUE)
         .withEntries(settings.entries()).withGrowRate(settings.rate()));
+    DemoInbox inbox = DemoInbox.start(clock, random);
     ScheduledExecutorService issuing = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "demo-issuances");
       t.setDaemon(true);
@@ -72,13 +77,14 @@ final class Demo implements AutoCloseable {
       Config config = config(settings, log.logListUrl());
       DemoAccount account;
       try (Store store = Store.open(StoreConfig.defaults().withDatabase(config.database().url(), "", ""))) {
-        account = DemoAccount.seed(store, clock, random);
+        account = DemoAccount.seed(store, clock, random, inbox);
       }
       Monitor monitor = Monitor.start(config, clock);
       issuing.scheduleAtFixedRate(new DemoIssuances(log, clock), 0, settings.every().toMillis(), TimeUnit.MILLISECONDS);
-      return new Demo(log, issuing, monitor, account, settings);
+      return new Demo(log, inbox, issuing, monitor, account, settings);
     } catch (RuntimeException e) {
       issuing.shutdownNow();
+      inbox.close();
       log.close();
       throw e;
     }
@@ -96,6 +102,8 @@ final class Demo implements AutoCloseable {
     env.put("CTMON_LOGS_START_AT", "beginning");
     env.put("CTMON_LOGS_POLL_INTERVAL", "1s");
     env.put("CTMON_FETCH_CONTACT", "ctmon-demo@localhost");
+    // The demo's webhook receiver is on 127.0.0.1, which webhooks may not reach by default.
+    env.put("CTMON_ALERTS_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
     Config loaded = ConfigLoader.load(null, env);
     // Port 0 (any free one) is for tests and --port 0; the configuration key itself refuses it.
     return new Config(new Config.Http(loaded.http().bind(), settings.port()), loaded.database(), loaded.retention(),
@@ -115,6 +123,11 @@ final class Demo implements AutoCloseable {
     return settings;
   }
 
+  /** The webhook receiver the demo account's alerts are delivered to. */
+  DemoInbox inbox() {
+    return inbox;
+  }
+
   /** The test log's names, for the banner. */
   List<String> logNames() {
     return log.logs().stream().map(l -> l.name()).toList();
@@ -129,6 +142,7 @@ final class Demo implements AutoCloseable {
   public void close() {
     issuing.shutdownNow();
     monitor.close();
+    inbox.close();
     log.close();
   }
 }

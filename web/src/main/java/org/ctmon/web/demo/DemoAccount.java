@@ -8,14 +8,18 @@ import org.ctmon.store.Store;
 import org.ctmon.store.account.Accounts;
 import org.ctmon.store.account.ApiTokens;
 import org.ctmon.store.outbox.EmailRecipients;
+import org.ctmon.store.outbox.WebhookFormat;
+import org.ctmon.store.outbox.Webhooks;
 import org.ctmon.store.watch.WatchlistSpec;
 import org.ctmon.store.watch.Watchlists;
 
 /**
  * The demo's account: an administrator with a fresh random password and API token each run (only
  * their hashes are stored), its watch list of {@link DemoIssuances#DOMAIN} expecting one CA and
- * reporting lookalikes, and an email recipient so alerts are written to the outbox (they wait
- * there: the demo has no SMTP server). A data directory used before keeps its account and list.
+ * reporting lookalikes, and a signed JSON webhook to the {@link DemoInbox}, so alerts are delivered
+ * as they would be to a real endpoint (no email: the demo has no SMTP server, and an email alert
+ * would wait for one). A data directory used before keeps its account and list; its webhook is
+ * pointed at this run's inbox.
  *
  * @param email the login
  * @param password the password, shown once
@@ -31,7 +35,7 @@ record DemoAccount(String email, String password, String token) {
   }
 
   /** Creates the account and its watch list in {@code store}, or gives the existing account a new password. */
-  static DemoAccount seed(Store store, Clock clock, SecureRandom random) {
+  static DemoAccount seed(Store store, Clock clock, SecureRandom random, DemoInbox inbox) {
     Accounts accounts = new Accounts(store.jdbi(), clock, random);
     String password = password(random);
     long id;
@@ -48,9 +52,10 @@ record DemoAccount(String email, String password, String token) {
           List.of(DemoIssuances.EXPECTED_ISSUER), List.of(), true));
     }
     EmailRecipients recipients = new EmailRecipients(store.jdbi(), clock);
-    if (recipients.list(id).isEmpty()) {
-      recipients.add(id, EMAIL);
-    }
+    recipients.list(id).forEach(r -> recipients.delete(id, r.id()));
+    Webhooks webhooks = new Webhooks(store.jdbi(), clock);
+    webhooks.list(id).forEach(w -> webhooks.delete(id, w.id()));
+    webhooks.create(id, inbox.url(), inbox.secret(), WebhookFormat.JSON);
     String token = new ApiTokens(store.jdbi(), clock, random).issue(id, "ctmon demo").secret();
     return new DemoAccount(EMAIL, password, token);
   }

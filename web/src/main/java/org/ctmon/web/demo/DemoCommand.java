@@ -84,6 +84,8 @@ public final class DemoCommand implements Callable<Integer> {
     out.println("  sign in   " + a.email() + "   password " + a.password());
     out.println("  watching  ." + DemoIssuances.DOMAIN + " (expected CA: " + DemoIssuances.EXPECTED_ISSUER
         + "; lookalikes on): alerts within seconds at " + url + "alerts");
+    out.println("  webhook   alerts are delivered, signed, to the demo's receiver: see what arrived at "
+        + demo.inbox().url());
     out.println("  search    " + url + "search?q=." + DemoIssuances.DOMAIN);
     out.println("  API       curl -H 'Authorization: Bearer " + a.token() + "' " + url + "api/v1/alerts");
     out.println("  data      " + demo.settings().data() + (temporary ? " (deleted at exit; --data DIR keeps it)" : ""));

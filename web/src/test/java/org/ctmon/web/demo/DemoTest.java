@@ -47,6 +47,13 @@ final class DemoTest {
         api(demo, token, "api/v1/alerts").get("results").forEach(a -> types.add(a.get("type").asText()));
         return types.contains("certificate.unexpected") && types.contains("certificate.lookalike");
       });
+      await("an alert delivered, signed, to the demo's webhook receiver", () -> demo.inbox().validlySigned() > 0);
+      JsonNode inbox = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(demo.inbox().url())).build(),
+          HttpResponse.BodyHandlers.ofString()).body());
+      JsonNode delivered = inbox.get("deliveries").get(0);
+      assertTrue(delivered.get("signature_valid").asBoolean(), inbox.toString());
+      assertTrue(delivered.at("/body/type").asText().startsWith("certificate."), inbox.toString());
+      assertEquals(inbox.get("received").asLong(), inbox.get("validly_signed").asLong(), "every delivery signed");
       await("a search hit for the watched domain", () ->
           api(demo, token, "api/v1/search?q=." + DemoIssuances.DOMAIN).get("results").size() > 0);
 
