@@ -17,7 +17,8 @@ import java.util.function.Supplier;
  * reading the same thousands of rows. An answer asked for again after {@link #FRESH} is searched
  * again in the background while the kept one is still served, and none is served after
  * {@link #KEEP}: a search is at most two seconds behind what is stored, and a popular one never
- * makes its askers wait for the search. Bounded by characters; thread safe.
+ * makes its askers wait for the search. Searches run in turns ({@link SearchSlots}), shared by
+ * every instance: they read one database on the same cores. Bounded by characters; thread safe.
  */
 public final class RecentAnswers {
   /** How long an answer is served without searching again. */
@@ -26,6 +27,7 @@ public final class RecentAnswers {
   public static final Duration KEEP = Duration.ofSeconds(2);
   private static final long MAX_CHARS = 32L * 1024 * 1024;
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final SearchSlots SLOTS = SearchSlots.forThisMachine();
 
   /**
    * One answer: its JSON body, the headers that go with it, and how to search for it again (it must
@@ -42,12 +44,12 @@ public final class RecentAnswers {
       .build(new CacheLoader<>() {
         @Override
         public Answer load(String key) {
-          return first.get().get();
+          return SLOTS.run(first.get());
         }
 
         @Override
         public Answer reload(String key, Answer old) {
-          return old.again().get();
+          return SLOTS.run(old.again());
         }
       });
 
@@ -60,6 +62,9 @@ public final class RecentAnswers {
     Answer a;
     try {
       a = answers.get(key(ctx));
+    } catch (SearchSlots.Busy busy) {
+      ctx.status(503).header("Retry-After", "1").json(Map.of("error", busy.getMessage()));
+      return;
     } finally {
       first.remove();
     }
