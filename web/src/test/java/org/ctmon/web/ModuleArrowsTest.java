@@ -70,6 +70,19 @@ final class ModuleArrowsTest {
         .check(classes);
   }
 
+  /**
+   * The follower owns its storage contract ({@code fetcher.follow.LogJournal}); one adapter
+   * implements it over the store, so only its package may import the store.
+   */
+  @Test
+  void onlyTheFetchersStorageAdapterUsesTheStore() {
+    noClasses().that().resideInAPackage("org.ctmon.fetcher..")
+        .and().resideOutsideOfPackage("org.ctmon.fetcher.stored..")
+        .should().dependOnClassesThat().resideInAPackage("org.ctmon.store..")
+        .because("the follower states what it needs from storage in LogJournal; fetcher.stored implements it")
+        .check(classes);
+  }
+
   @Test
   void alertsNeverUsesFetcherWebOrTestlog() {
     noClasses().that().resideInAPackage("org.ctmon.alerts..")

@@ -21,16 +21,6 @@ import org.ctmon.parser.Sha256;
 import org.ctmon.parser.merkle.CompactRange;
 import org.ctmon.parser.treehead.LogKey;
 import org.ctmon.parser.treehead.TreeHead;
-import org.ctmon.store.ingest.IngestBatch;
-import org.ctmon.store.ingest.StaleLogPositionException;
-import org.ctmon.store.ingest.VerifiedHead;
-import org.ctmon.store.log.IncidentKind;
-import org.ctmon.store.log.LogKind;
-import org.ctmon.store.log.LogSpec;
-import org.ctmon.store.log.LogState;
-import org.ctmon.store.log.LogStatus;
-import org.ctmon.store.log.Logs;
-import org.ctmon.store.log.TreeHeadRecord;
 
 /**
  * Follows one CT log: each {@link #runOnce()} polls the head, verifies it, and brings the store up
@@ -74,13 +64,13 @@ import org.ctmon.store.log.TreeHeadRecord;
  * head whose signature does not verify is stored with an incident (once per head) and backed off
  * from like a failure: it proves nothing about the log. Misbehaviour the log's key signed (root
  * mismatch, inconsistent heads, a rollback) is stored as an incident with both heads, the log is
- * set STOPPED and is not advanced again until an operator clears the status ({@code
- * Logs.setStatus(id, OK, null)}); the batch that reached the bad head is not committed.
+ * set STOPPED and is not advanced again until an operator clears the status ({@code ctmon
+ * resume}); the batch that reached the bad head is not committed.
  *
  * <p>Wiring (the application): one {@code LogFollower} per followed {@link CtLog}, all sharing one
- * {@code OkHttpClient}, one {@code Logs}, one {@link BatchSink} (Ingest plus matcher in one
- * transaction) and one worker pool; a Quartz job per log calls {@link #runOnce()} every poll
- * interval; {@link #status()} feeds {@code GET /api/v1/logs}; on shutdown call {@link #stop()} on
+ * {@code OkHttpClient}, one {@link LogJournal} (over the store: batches go to Ingest plus the
+ * matcher in one transaction) and one worker pool; a Quartz job per log calls {@link #runOnce()}
+ * every poll interval; {@link #status()} feeds {@code GET /api/v1/logs}; on shutdown call {@link #stop()} on
  * every follower, then wait for the running jobs. Until the first run, the status shows position
  * 0 and no head.
  */
@@ -88,8 +78,7 @@ public final class LogFollower {
   private final CtLog log;
   private final Sha256 logId;
   private final LogSource source;
-  private final Logs logs;
-  private final BatchSink sink;
+  private final LogJournal journal;
   private final FollowerConfig config;
   private final Clock clock;
   private final CatchUp catchUp;
@@ -107,7 +96,7 @@ public final class LogFollower {
   private TreeHead largestHead;
   private boolean largestHeadLoaded; // from the store, once: a follower started again remembers it
   private volatile long position;
-  private volatile VerifiedHead verified;
+  private volatile TreeHead verified;
   private volatile FollowerHealth health = FollowerHealth.OK;
   private volatile String lastError;
   /** The last head served with a bad signature, so that one served again is not a new incident. */
@@ -120,18 +109,18 @@ public final class LogFollower {
    * budget of its own ({@link FetchBudget#DEFAULT_BYTES}): an application following several logs
    * passes one shared budget instead.
    *
-   * @see #LogFollower(CtLog, OkHttpClient, Logs, BatchSink, ExecutorService, FetchBudget,
+   * @see #LogFollower(CtLog, OkHttpClient, LogJournal, ExecutorService, FetchBudget,
    *     FollowerConfig, Clock, RandomGenerator, Sleeper)
    */
-  public LogFollower(CtLog log, OkHttpClient http, Logs logs, BatchSink sink, ExecutorService workers,
+  public LogFollower(CtLog log, OkHttpClient http, LogJournal journal, ExecutorService workers,
                      FollowerConfig config, Clock clock) {
-    this(log, http, logs, sink, workers, new FetchBudget(FetchBudget.DEFAULT_BYTES), config, clock);
+    this(log, http, journal, workers, new FetchBudget(FetchBudget.DEFAULT_BYTES), config, clock);
   }
 
   /** A follower of {@code log} sharing {@code budget}, on the system sleeper and a default random source. */
-  public LogFollower(CtLog log, OkHttpClient http, Logs logs, BatchSink sink, ExecutorService workers,
+  public LogFollower(CtLog log, OkHttpClient http, LogJournal journal, ExecutorService workers,
                      FetchBudget budget, FollowerConfig config, Clock clock) {
-    this(log, http, logs, sink, workers, budget, config, clock, RandomGenerator.getDefault(), Sleeper.SYSTEM);
+    this(log, http, journal, workers, budget, config, clock, RandomGenerator.getDefault(), Sleeper.SYSTEM);
   }
 
   /**
@@ -140,9 +129,8 @@ public final class LogFollower {
    * @param log the log, from the log list (its key verifies every head)
    * @param http the shared client ({@link org.ctmon.fetcher.http.HttpConfig#newClient()}, with a
    *     User-Agent naming a contact)
-   * @param logs the store's logs: state, tree-head evidence, incidents, status; the log is
-   *     registered on the first run if it is not yet
-   * @param sink where batches go, in index order
+   * @param journal where the log's state, batches (in index order), tree-head evidence, incidents
+   *     and status are kept; the log is registered on the first run if it is not yet
    * @param workers the pool shared by all followers for fetching and decoding (bounded; owned by
    *     the caller)
    * @param budget the bytes all followers together may hold fetched and not yet committed
@@ -151,14 +139,13 @@ public final class LogFollower {
    * @param random jitter of the backoff
    * @param sleeper how the follower waits for a retry or its next turn when nothing is in flight
    */
-  public LogFollower(CtLog log, OkHttpClient http, Logs logs, BatchSink sink, ExecutorService workers,
+  public LogFollower(CtLog log, OkHttpClient http, LogJournal journal, ExecutorService workers,
                      FetchBudget budget, FollowerConfig config, Clock clock, RandomGenerator random,
                      Sleeper sleeper) {
     this.log = log;
     this.logId = log.logId();
     this.source = sourceFor(log, http, clock, config);
-    this.logs = logs;
-    this.sink = sink;
+    this.journal = journal;
     this.config = config;
     this.clock = clock;
     // Static logs serve whole data tiles: their page size is the tile's, whatever the ceiling.
@@ -203,16 +190,16 @@ public final class LogFollower {
       if (retry != null && clock.instant().isBefore(retry)) {
         return;
       }
-      LogState state;
+      FollowState state;
       try {
-        state = loadState();
+        state = journal.state(log);
       } catch (RuntimeException e) {
         fail(e);
         return;
       }
       position = state.nextIndex();
       verified = state.verified().orElse(null);
-      if (state.status() == LogStatus.STOPPED) {
+      if (state.status() == FollowerHealth.STOPPED) {
         health = FollowerHealth.STOPPED;
         lastError = state.lastError().orElse("stopped");
         // After `ctmon resume` the largest head comes from the store again, which leaves out what
@@ -228,7 +215,7 @@ public final class LogFollower {
         }
       } catch (LogMisbehaviourException e) {
         misbehaved(e);
-      } catch (StaleLogPositionException e) {
+      } catch (PositionTakenException e) {
         if (e.storedIndex() > position) {
           // Another follower of this log (another ctmon on the same PostgreSQL database) committed
           // past this batch's start first. Nothing of the batch was written; the next run starts
@@ -316,7 +303,7 @@ public final class LogFollower {
   public FollowerStatus status() {
     Instant now = clock.instant();
     TreeHead head = latestHead;
-    VerifiedHead v = verified;
+    TreeHead v = verified;
     long pos = position;
     Instant retry = nextAttempt;
     FollowerHealth h = health;
@@ -338,7 +325,7 @@ public final class LogFollower {
     }
     long lag = head == null ? 0 : Math.max(0, head.treeSize() - pos);
     Optional<Duration> age = v == null ? Optional.empty()
-        : Optional.of(Duration.ofMillis(Math.max(0, now.toEpochMilli() - v.timestampMs())));
+        : Optional.of(Duration.ofMillis(Math.max(0, now.toEpochMilli() - v.timestamp())));
     return new FollowerStatus(logId, log.description(), source.protocolName(), source.url(),
         Optional.ofNullable(head), pos, lag, Optional.ofNullable(v), age, h, Optional.ofNullable(lastError),
         Optional.ofNullable(lastErrorAt), h == FollowerHealth.BACKING_OFF ? Optional.ofNullable(retry)
@@ -346,34 +333,7 @@ public final class LogFollower {
         progress.last());
   }
 
-  private LogState loadState() {
-    Optional<LogState> state = logs.state(logId);
-    if (state.isPresent()) {
-      return state.get();
-    }
-    logs.register(spec(log));
-    return logs.state(logId).orElseThrow(() -> new IllegalStateException("log " + logId.base64()
-        + " is not stored after registering it"));
-  }
-
-  static LogSpec spec(CtLog log) {
-    String url;
-    String monitoringUrl = null;
-    LogKind kind;
-    if (log.protocol() instanceof LogProtocol.StaticCt s) {
-      kind = LogKind.STATIC;
-      url = s.submissionUrl().toString();
-      monitoringUrl = s.monitoringUrl().toString();
-    } else {
-      kind = LogKind.RFC6962;
-      url = log.protocol().monitoringUrl().toString();
-    }
-    String listState = log.status().map(st -> st.jsonName()).orElse("none");
-    return new LogSpec(log.logId(), log.key(), log.description(), log.operator(), kind, url, monitoringUrl,
-        listState, (int) Math.min(Integer.MAX_VALUE, log.mmd().toSeconds()));
-  }
-
-  private void follow(LogState state) throws InterruptedException {
+  private void follow(FollowState state) throws InterruptedException {
     HeadPoll poll = catchUp.request(source::pollHead, this::retrying);
     TreeHead head = poll.head();
     latestHead = head;
@@ -383,25 +343,22 @@ public final class LogFollower {
       // once per head served, then asked again with backoff; the log is never stopped for it.
       String detail = "bad tree head signature from " + source.url() + ": " + bad.reason();
       if (!head.equals(lastBadHead)) {
-        long id = logs.recordTreeHead(logId, new TreeHeadRecord(head.treeSize(), head.timestamp(), head.rootHash(),
-            OpaqueBytes.of(bad.evidence()), false, now));
-        logs.recordIncident(logId, IncidentKind.BAD_SIGNATURE, detail, verifiedHeadId(), id);
+        long id = journal.recordHead(logId, head, OpaqueBytes.of(bad.evidence()), false, now);
+        journal.recordIncident(logId, LogIncident.BAD_SIGNATURE, detail, verifiedHeadId(), id);
         lastBadHead = head;
       }
       throw new UnverifiedTreeHeadException(detail);
     }
     if (!largestHeadLoaded) {
       // Before this head is recorded: the largest on record must be one seen before it.
-      largestHead = logs.largestSignedHead(logId)
+      largestHead = journal.largestSignedHead(logId)
           .filter(r -> largestHead == null || r.treeSize() > largestHead.treeSize())
-          .map(r -> new TreeHead(r.treeSize(), r.timestampMs(), r.rootHash()))
           .orElse(largestHead);
       largestHeadLoaded = true;
     }
-    logs.recordTreeHead(logId, new TreeHeadRecord(head.treeSize(), head.timestamp(), head.rootHash(),
-        OpaqueBytes.of(poll.evidence()), true, now));
+    journal.recordHead(logId, head, OpaqueBytes.of(poll.evidence()), true, now);
 
-    Optional<VerifiedHead> v = state.verified();
+    Optional<TreeHead> v = state.verified();
     TreeHead largest = largestHead;
     if (largest != null && (v.isEmpty() || largest.treeSize() > v.get().treeSize())
         && (head.treeSize() >= largest.treeSize()
@@ -413,7 +370,7 @@ public final class LogFollower {
       // verified head below covers it.
       catchUp.request(() -> TreeVerifier.mayAdvance(source, largest, head), this::retrying);
     }
-    if (v.isPresent() && !catchUp.request(() -> TreeVerifier.mayAdvance(source, treeHead(v.get()), head),
+    if (v.isPresent() && !catchUp.request(() -> TreeVerifier.mayAdvance(source, v.get(), head),
         this::retrying)) {
       return;
     }
@@ -434,7 +391,7 @@ public final class LogFollower {
       if (start instanceof StartPosition.End) {
         if (head.treeSize() > 0) {
           CompactRange seeded = catchUp.request(() -> source.seed(head), this::retrying);
-          commit(PendingBatch.seed(logId, seeded, verifiedHead(head)), List.of(), seeded, Optional.of(verifiedHead(head)));
+          commit(PendingBatch.seed(logId, seeded, head), List.of(), seeded, Optional.of(head));
         }
         return;
       }
@@ -443,7 +400,7 @@ public final class LogFollower {
         // next run checks the log's new head for consistency with it before going on.
         long index = at.index();
         range = catchUp.request(() -> source.seedAt(head, index), this::retrying);
-        commit(PendingBatch.seed(logId, range, verifiedHead(head)), List.of(), range, Optional.of(verifiedHead(head)));
+        commit(PendingBatch.seed(logId, range, head), List.of(), range, Optional.of(head));
         pos = range.size();
       } else if (start instanceof StartPosition.Beginning) {
         range = new CompactRange();
@@ -451,7 +408,7 @@ public final class LogFollower {
         throw new AssertionError("unknown start position " + start);
       }
     } else {
-      range = CompactRange.fromBytes(state.compactRange().get().bytes());
+      range = state.compactRange().get();
       if (range.size() != pos) {
         throw new IllegalStateException("log " + logId.base64() + " is at index " + pos
             + " but its stored compact range has size " + range.size());
@@ -462,23 +419,23 @@ public final class LogFollower {
     }
     if (head.treeSize() == pos) {
       if (pos > 0 && !range.root().equals(head.rootHash())) {
-        throw new LogMisbehaviourException(IncidentKind.ROOT_MISMATCH, CatchUp.rootMismatch(source, range, head),
-            v.map(LogFollower::treeHead).orElse(null), head);
+        throw new LogMisbehaviourException(LogIncident.ROOT_MISMATCH, CatchUp.rootMismatch(source, range, head),
+            v.orElse(null), head);
       }
-      if (pos > 0 && (v.isEmpty() || head.timestamp() > v.get().timestampMs())) {
-        commit(new PendingBatch(pos).toBatch(logId, range, Optional.of(verifiedHead(head))), List.of(), range,
-            Optional.of(verifiedHead(head)));
+      if (pos > 0 && (v.isEmpty() || head.timestamp() > v.get().timestamp())) {
+        commit(new PendingBatch(pos).toBatch(logId, range, Optional.of(head)), List.of(), range,
+            Optional.of(head));
       }
       return;
     }
-    catchUp.run(range, pos, head, v.map(LogFollower::treeHead), this::commit, this::retrying);
+    catchUp.run(range, pos, head, v, this::commit, this::retrying);
   }
 
-  private void commit(IngestBatch batch, List<String> incidents, CompactRange range, Optional<VerifiedHead> v) {
-    sink.commit(batch);
+  private void commit(VerifiedBatch batch, List<String> incidents, CompactRange range, Optional<TreeHead> v) {
+    journal.commit(batch);
     // After the entries: they are stored (flagged) whatever the log did; the incident is for the operator.
     for (String detail : incidents) {
-      logs.recordIncident(logId, IncidentKind.INCONSISTENT, "log " + source.url() + " " + detail, verifiedHeadId(), null);
+      journal.recordIncident(logId, LogIncident.INCONSISTENT, "log " + source.url() + " " + detail, verifiedHeadId(), null);
     }
     position = range.size();
     progress.at(position);
@@ -489,12 +446,12 @@ public final class LogFollower {
     v.ifPresent(h -> verified = h);
   }
 
-  private void succeed(LogState state) {
+  private void succeed(FollowState state) {
     catchUp.pace().recovered();
     nextAttempt = null;
     health = FollowerHealth.OK;
-    if (state.status() != LogStatus.OK) {
-      logs.setStatusUnlessStopped(logId, LogStatus.OK, null);
+    if (state.status() != FollowerHealth.OK) {
+      journal.setStatusUnlessStopped(logId, FollowerHealth.OK, null);
     }
   }
 
@@ -516,7 +473,7 @@ public final class LogFollower {
     lastErrorAt = clock.instant();
     health = FollowerHealth.BACKING_OFF;
     try {
-      logs.setStatusUnlessStopped(logId, LogStatus.FAILING, message);
+      journal.setStatusUnlessStopped(logId, FollowerHealth.FAILING, message);
     } catch (RuntimeException storeDown) {
       lastError = message + " (and recording the status failed: " + storeDown.getMessage() + ")";
     }
@@ -525,9 +482,9 @@ public final class LogFollower {
   private void misbehaved(LogMisbehaviourException e) {
     long now = clock.millis();
     try {
-      Long a = e.headA().map(h -> logs.recordTreeHead(logId, evidenceOf(h, now))).orElse(null);
-      long b = logs.recordTreeHead(logId, evidenceOf(e.headB(), now));
-      logs.recordIncident(logId, e.kind(), e.getMessage(), a, b);
+      Long a = e.headA().map(h -> recordEvidence(h, now)).orElse(null);
+      long b = recordEvidence(e.headB(), now);
+      journal.recordIncident(logId, e.kind(), e.getMessage(), a, b);
       stopLog(e.getMessage());
     } catch (RuntimeException storeDown) {
       // The evidence could not be stored: do not advance, try again (the log is still misbehaving).
@@ -535,29 +492,21 @@ public final class LogFollower {
     }
   }
 
-  // Heads already recorded with their signature keep it: recordTreeHead returns the first id.
-  private static TreeHeadRecord evidenceOf(TreeHead h, long now) {
-    return new TreeHeadRecord(h.treeSize(), h.timestamp(), h.rootHash(), OpaqueBytes.of(new byte[0]), true, now);
+  // Heads already recorded with their signature keep it: recordHead returns the first id.
+  private long recordEvidence(TreeHead h, long now) {
+    return journal.recordHead(logId, h, OpaqueBytes.of(new byte[0]), true, now);
   }
 
   private Long verifiedHeadId() {
-    VerifiedHead v = verified;
-    return v == null ? null : logs.recordTreeHead(logId, evidenceOf(treeHead(v), clock.millis()));
+    TreeHead v = verified;
+    return v == null ? null : recordEvidence(v, clock.millis());
   }
 
   private void stopLog(String detail) {
-    logs.setStatus(logId, LogStatus.STOPPED, detail);
+    journal.setStatus(logId, FollowerHealth.STOPPED, detail);
     health = FollowerHealth.STOPPED;
     lastError = detail;
     lastErrorAt = clock.instant();
-  }
-
-  private static VerifiedHead verifiedHead(TreeHead h) {
-    return new VerifiedHead(h.treeSize(), h.timestamp(), h.rootHash());
-  }
-
-  private static TreeHead treeHead(VerifiedHead v) {
-    return new TreeHead(v.treeSize(), v.timestampMs(), v.rootHash());
   }
 
   @Override

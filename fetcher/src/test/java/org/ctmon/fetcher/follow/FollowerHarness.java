@@ -20,6 +20,8 @@ import okhttp3.OkHttpClient;
 import org.ctmon.fetcher.http.HttpConfig;
 import org.ctmon.fetcher.loglist.CtLog;
 import org.ctmon.fetcher.loglist.LogListParser;
+import org.ctmon.fetcher.stored.BatchSink;
+import org.ctmon.fetcher.stored.StoredJournal;
 import org.ctmon.parser.Sha256;
 import org.ctmon.store.Store;
 import org.ctmon.store.StoreConfig;
@@ -98,13 +100,13 @@ final class FollowerHarness implements AutoCloseable {
   }
 
   LogFollower follower(String name, FollowerConfig config, BatchSink sink, OkHttpClient client) {
-    return new LogFollower(ctLog(name), client, logs, sink, pool, budget, config, clock, new SplittableRandom(1),
+    return new LogFollower(ctLog(name), client, new StoredJournal(logs, sink), pool, budget, config, clock, new SplittableRandom(1),
         d -> clock.advance(d));
   }
 
   /** A follower on the real clock, sharing {@code sharedBudget}: for followers running at once. */
   LogFollower realTimeFollower(String name, FollowerConfig config, FetchBudget sharedBudget) {
-    return new LogFollower(ctLog(name), http, logs, ingest::commit, pool, sharedBudget, config, Clock.systemUTC());
+    return new LogFollower(ctLog(name), http, new StoredJournal(logs, ingest::commit), pool, sharedBudget, config, Clock.systemUTC());
   }
 
   Sha256 logId(String name) {

@@ -13,6 +13,8 @@ import okhttp3.OkHttpClient;
 import org.ctmon.fetcher.http.HttpConfig;
 import org.ctmon.fetcher.loglist.CtLog;
 import org.ctmon.fetcher.loglist.LogListParser;
+import org.ctmon.fetcher.stored.BatchSink;
+import org.ctmon.fetcher.stored.StoredJournal;
 import org.ctmon.store.Store;
 import org.ctmon.store.StoreConfig;
 import org.ctmon.store.ingest.Ingest;
@@ -73,7 +75,7 @@ final class FollowerProcess {
       for (CtLog log : listed) {
         String name = shortName(log);
         BatchSink sink = batch -> commit(name, batch, ingest, committed, heapEvery);
-        followers.add(new LogFollower(log, http, logs, sink, pool, budget, config, clock));
+        followers.add(new LogFollower(log, http, new StoredJournal(logs, sink), pool, budget, config, clock));
       }
       List<LogFollower> pending = new ArrayList<>(followers);
       while (!pending.isEmpty()) {

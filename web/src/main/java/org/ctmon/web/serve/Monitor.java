@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
-import org.ctmon.fetcher.follow.BatchSink;
 import org.ctmon.fetcher.follow.FetchBudget;
 import org.ctmon.fetcher.follow.FollowerConfig;
 import org.ctmon.fetcher.follow.FollowerStatus;
@@ -32,6 +31,8 @@ import org.ctmon.fetcher.loglist.LogStatus;
 import org.ctmon.fetcher.loglist.LogType;
 import org.ctmon.fetcher.loglist.SelectedLogs;
 import org.ctmon.fetcher.loglist.SkippedLog;
+import org.ctmon.fetcher.stored.BatchSink;
+import org.ctmon.fetcher.stored.StoredJournal;
 import org.ctmon.parser.Sha256;
 import org.ctmon.store.Store;
 import org.ctmon.store.StoreConfig;
@@ -337,7 +338,7 @@ public final class Monitor implements AutoCloseable {
         LOG.info("{}: {} entries per request, {} in flight, {} requests/s (fetch.perLog)", log.description(),
             fc.batchSize(), fc.parallelism(), fc.requestsPerSecond());
       }
-      LogFollower f = new LogFollower(log, http, logs, sink, workers, budget, fc, clock);
+      LogFollower f = new LogFollower(log, http, new StoredJournal(logs, sink), workers, budget, fc, clock);
       LogFollower previous = gone.get(log.logId());
       if (previous != null) {
         f.continueFrom(previous); // its backoff and last error: a log backing off is not asked again early
