@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.random.RandomGenerator;
@@ -16,7 +17,6 @@ import org.ctmon.fetcher.loglist.LogProtocol;
 import org.ctmon.fetcher.rfc6962.Rfc6962Client;
 import org.ctmon.fetcher.tiles.IssuerCache;
 import org.ctmon.fetcher.tiles.StaticCtClient;
-import org.ctmon.parser.OpaqueBytes;
 import org.ctmon.parser.Sha256;
 import org.ctmon.parser.merkle.CompactRange;
 import org.ctmon.parser.treehead.LogKey;
@@ -29,21 +29,21 @@ import org.ctmon.parser.treehead.TreeHead;
  * <pre>
  *   runOnce ─ backing off? ─> return
  *      │
- *   state (store) ─ stopped? ─> return
+ *   state (LogJournal) ─ stopped? ─> return
  *      │
- *   head (get-sth | checkpoint) ─ bad signature ─> evidence + incident (once), back off
+ *   HeadVerifier: head (get-sth | checkpoint) ─ bad signature ─> IncidentRecorder (once), back off
  *      │ verified, recorded
- *   vs last verified head: same size other root | not a prefix ─> incident, STOPPED
+ *   vs largest and last verified head: same size other root | not a prefix ─> incident, STOPPED
  *      │
- *   new log + start at end ─> seed compact range at the head (audit path | hash tiles), commit
- *   new log + start at index n < head ─> seed compact range of [0, n) against the head, commit
+ *   StartSeed: new log + start at end ─> seed compact range at the head (audit path | hash tiles), commit
+ *              new log + start at index n < head ─> seed compact range of [0, n) against the head, commit
  *      │
- *   plan [position, head) ─> requests in flight (Pace: window, page size, Retry-After;
+ *   CatchUp: plan [position, head) ─> requests in flight (Pace: window, page size, Retry-After;
  *      │                     FetchBudget: bytes) ─> decode on the worker pool, in any order
  *      │                     a failed request is asked again after its backoff
  *   in index order: hash leaves into the compact range ─ at head size: root must equal ─> ROOT_MISMATCH
  *      │
- *   commit to the sink every ~commitEntries entries, and at the head (carrying the verified head)
+ *   commit to the journal every ~commitEntries entries, and at the head (carrying the verified head)
  * </pre>
  *
  * <p>Concurrency: the caller (one Quartz job per log, {@code @DisallowConcurrentExecution}) never
@@ -86,21 +86,16 @@ public final class LogFollower {
   private final ReentrantLock running = new ReentrantLock();
   private final AtomicBoolean stopRequested = new AtomicBoolean();
 
+  private final IncidentRecorder incidentRecorder;
+  private final HeadVerifier heads;
+  private final StartSeed startSeed;
+
   // Written under the lock, read by status() from any thread.
   private volatile TreeHead latestHead;
-  /**
-   * The largest head seen signed (by this follower, or on record from before a restart): the
-   * entries stored past the verified head were fetched toward it, so a newer, smaller head must be
-   * checked against it too, not only against the verified head.
-   */
-  private TreeHead largestHead;
-  private boolean largestHeadLoaded; // from the store, once: a follower started again remembers it
   private volatile long position;
   private volatile TreeHead verified;
   private volatile FollowerHealth health = FollowerHealth.OK;
   private volatile String lastError;
-  /** The last head served with a bad signature, so that one served again is not a new incident. */
-  private TreeHead lastBadHead;
   private volatile Instant lastErrorAt;
   private volatile Instant nextAttempt;
 
@@ -154,6 +149,9 @@ public final class LogFollower {
     this.catchUp = new CatchUp(logId, source, workers, config, new Pace(limits, clock, random), budget, sleeper,
         clock, stopRequested::get);
     this.progress = new Progress(clock);
+    this.incidentRecorder = new IncidentRecorder(logId, source.url(), journal, clock, () -> verified);
+    this.heads = new HeadVerifier(logId, source, journal, catchUp, incidentRecorder, clock);
+    this.startSeed = new StartSeed(logId, source, catchUp, config.startAt());
   }
 
   private static LogSource sourceFor(CtLog log, OkHttpClient http, Clock clock, FollowerConfig config) {
@@ -202,10 +200,7 @@ public final class LogFollower {
       if (state.status() == FollowerHealth.STOPPED) {
         health = FollowerHealth.STOPPED;
         lastError = state.lastError().orElse("stopped");
-        // After `ctmon resume` the largest head comes from the store again, which leaves out what
-        // was judged with the incident.
-        largestHead = null;
-        largestHeadLoaded = false;
+        heads.forgetLargestHead();
         return;
       }
       try {
@@ -247,7 +242,7 @@ public final class LogFollower {
    * @return false if a run was still in progress after {@code timeout}
    */
   public boolean awaitIdle(Duration timeout) throws InterruptedException {
-    if (!running.tryLock(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+    if (!running.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       return false;
     }
     running.unlock();
@@ -272,8 +267,7 @@ public final class LogFollower {
     lastErrorAt = previous.lastErrorAt;
     progress.continueFrom(previous.progress);
     latestHead = previous.latestHead;
-    largestHead = previous.largestHead;
-    largestHeadLoaded = previous.largestHeadLoaded;
+    heads.continueFrom(previous.heads);
     position = previous.position;
     verified = previous.verified;
     if (previous.health != FollowerHealth.STOPPED) {
@@ -337,83 +331,16 @@ public final class LogFollower {
     HeadPoll poll = catchUp.request(source::pollHead, this::retrying);
     TreeHead head = poll.head();
     latestHead = head;
-    long now = clock.millis();
-    if (poll instanceof HeadPoll.BadSignature bad) {
-      // Proves nothing about the log (a proxy, a cache, a truncated body): recorded and raised
-      // once per head served, then asked again with backoff; the log is never stopped for it.
-      String detail = "bad tree head signature from " + source.url() + ": " + bad.reason();
-      if (!head.equals(lastBadHead)) {
-        long id = journal.recordHead(logId, head, OpaqueBytes.of(bad.evidence()), false, now);
-        journal.recordIncident(logId, LogIncident.BAD_SIGNATURE, detail, verifiedHeadId(), id);
-        lastBadHead = head;
-      }
-      throw new UnverifiedTreeHeadException(detail);
-    }
-    if (!largestHeadLoaded) {
-      // Before this head is recorded: the largest on record must be one seen before it.
-      largestHead = journal.largestSignedHead(logId)
-          .filter(r -> largestHead == null || r.treeSize() > largestHead.treeSize())
-          .orElse(largestHead);
-      largestHeadLoaded = true;
-    }
-    journal.recordHead(logId, head, OpaqueBytes.of(poll.evidence()), true, now);
-
     Optional<TreeHead> v = state.verified();
-    TreeHead largest = largestHead;
-    if (largest != null && (v.isEmpty() || largest.treeSize() > v.get().treeSize())
-        && (head.treeSize() >= largest.treeSize()
-            || (head.treeSize() < largest.treeSize() && head.timestamp() >= largest.timestamp()))) {
-      // Throws for a split view or a rollback against the largest head, and when a larger head
-      // does not extend it: a head seen while a catch-up stopped half-way is checked now, not
-      // only if the entries ever reach its size. A head signed before it (a cache, a lagging
-      // frontend that may not know the largest yet) costs no request here: the check against the
-      // verified head below covers it.
-      catchUp.request(() -> TreeVerifier.mayAdvance(source, largest, head), this::retrying);
-    }
-    if (v.isPresent() && !catchUp.request(() -> TreeVerifier.mayAdvance(source, v.get(), head),
-        this::retrying)) {
+    if (!heads.mayAdvance(poll, v, this::retrying)) {
       return;
     }
-    if (largest == null || head.treeSize() > largest.treeSize()) {
-      largestHead = head;
+    Optional<CompactRange> start = startSeed.rangeFor(state, head, this::commit, this::retrying);
+    if (start.isEmpty()) {
+      return;
     }
-
-    long pos = state.nextIndex();
-    CompactRange range;
-    if (state.compactRange().isEmpty()) {
-      if (pos != 0) {
-        throw new IllegalStateException("log " + logId.base64() + " is at index " + pos + " without a compact range");
-      }
-      StartPosition start = config.startAt();
-      if (start instanceof StartPosition.Index at && at.index() >= head.treeSize()) {
-        start = StartPosition.END;
-      }
-      if (start instanceof StartPosition.End) {
-        if (head.treeSize() > 0) {
-          CompactRange seeded = catchUp.request(() -> source.seed(head), this::retrying);
-          commit(PendingBatch.seed(logId, seeded, head), List.of(), seeded, Optional.of(head));
-        }
-        return;
-      }
-      if (start instanceof StartPosition.Index at) {
-        // The seed carries the head it was checked against: if this catch-up is cut short, the
-        // next run checks the log's new head for consistency with it before going on.
-        long index = at.index();
-        range = catchUp.request(() -> source.seedAt(head, index), this::retrying);
-        commit(PendingBatch.seed(logId, range, head), List.of(), range, Optional.of(head));
-        pos = range.size();
-      } else if (start instanceof StartPosition.Beginning) {
-        range = new CompactRange();
-      } else {
-        throw new AssertionError("unknown start position " + start);
-      }
-    } else {
-      range = state.compactRange().get();
-      if (range.size() != pos) {
-        throw new IllegalStateException("log " + logId.base64() + " is at index " + pos
-            + " but its stored compact range has size " + range.size());
-      }
-    }
+    CompactRange range = start.get();
+    long pos = range.size();
     if (head.treeSize() < pos) {
       return;
     }
@@ -434,9 +361,7 @@ public final class LogFollower {
   private void commit(VerifiedBatch batch, List<String> incidents, CompactRange range, Optional<TreeHead> v) {
     journal.commit(batch);
     // After the entries: they are stored (flagged) whatever the log did; the incident is for the operator.
-    for (String detail : incidents) {
-      journal.recordIncident(logId, LogIncident.INCONSISTENT, "log " + source.url() + " " + detail, verifiedHeadId(), null);
-    }
+    incidentRecorder.entriesInconsistent(incidents);
     position = range.size();
     progress.at(position);
     if (health != FollowerHealth.STOPPED) {
@@ -480,26 +405,13 @@ public final class LogFollower {
   }
 
   private void misbehaved(LogMisbehaviourException e) {
-    long now = clock.millis();
     try {
-      Long a = e.headA().map(h -> recordEvidence(h, now)).orElse(null);
-      long b = recordEvidence(e.headB(), now);
-      journal.recordIncident(logId, e.kind(), e.getMessage(), a, b);
+      incidentRecorder.misbehaved(e);
       stopLog(e.getMessage());
     } catch (RuntimeException storeDown) {
       // The evidence could not be stored: do not advance, try again (the log is still misbehaving).
       fail(storeDown);
     }
-  }
-
-  // Heads already recorded with their signature keep it: recordHead returns the first id.
-  private long recordEvidence(TreeHead h, long now) {
-    return journal.recordHead(logId, h, OpaqueBytes.of(new byte[0]), true, now);
-  }
-
-  private Long verifiedHeadId() {
-    TreeHead v = verified;
-    return v == null ? null : recordEvidence(v, clock.millis());
   }
 
   private void stopLog(String detail) {
