@@ -22,12 +22,12 @@ import org.ctmon.fetcher.follow.FollowerConfig;
 import org.ctmon.fetcher.follow.FollowerStatus;
 import org.ctmon.fetcher.follow.LogFollower;
 import org.ctmon.fetcher.loglist.CtLog;
+import org.ctmon.fetcher.loglist.ListStatus;
 import org.ctmon.fetcher.loglist.LogChange;
 import org.ctmon.fetcher.loglist.LogList;
 import org.ctmon.fetcher.loglist.LogListDiff;
 import org.ctmon.fetcher.loglist.LogProtocol;
 import org.ctmon.fetcher.loglist.LogSelection;
-import org.ctmon.fetcher.loglist.LogStatus;
 import org.ctmon.fetcher.loglist.LogType;
 import org.ctmon.fetcher.loglist.SelectedLogs;
 import org.ctmon.fetcher.loglist.SkippedLog;
@@ -447,9 +447,9 @@ public final class Monitor implements AutoCloseable {
   }
 
   private LogSelection selection() {
-    Set<LogStatus> states = EnumSet.noneOf(LogStatus.class);
+    Set<ListStatus> states = EnumSet.noneOf(ListStatus.class);
     for (String s : config.logs().states()) {
-      LogStatus.fromJsonName(s).ifPresent(states::add);
+      ListStatus.fromJsonName(s).ifPresent(states::add);
     }
     LogSelection s = LogSelection.defaults()
         .withStates(states)
