@@ -1,4 +1,4 @@
-package org.ctmon.fetcher.follow;
+package org.ctmon.fetcher.harness;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +10,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.OkHttpClient;
+import org.ctmon.fetcher.follow.FetchBudget;
+import org.ctmon.fetcher.follow.FollowerConfig;
+import org.ctmon.fetcher.follow.FollowerHealth;
+import org.ctmon.fetcher.follow.FollowerStatus;
+import org.ctmon.fetcher.follow.LogFollower;
+import org.ctmon.fetcher.follow.StartPosition;
 import org.ctmon.fetcher.http.HttpConfig;
 import org.ctmon.fetcher.loglist.CtLog;
 import org.ctmon.fetcher.loglist.LogListParser;
@@ -38,7 +44,7 @@ import org.ctmon.store.log.Logs;
  * mid-commit); {@code HEAP <entries> <bytes>}; {@code CAUGHT_UP <log> <size>}; {@code DONE
  * <entries> <millis>}.
  */
-final class FollowerProcess {
+public final class FollowerProcess {
   private FollowerProcess() {}
 
   public static void main(String[] args) throws IOException, InterruptedException {
@@ -119,7 +125,7 @@ final class FollowerProcess {
   }
 
   /** {@code rfc6962-0} for the test log's "ctmon test log rfc6962-0 (rfc 6962)"; one word for any log. */
-  static String shortName(CtLog log) {
+  public static String shortName(CtLog log) {
     return log.description().replace("ctmon test log ", "").replaceAll(" \\(.*\\)$", "").replace(' ', '_');
   }
 
