@@ -41,7 +41,6 @@ import org.ctmon.store.log.LogIncidents;
 import org.ctmon.store.log.Logs;
 import org.ctmon.store.retention.Purge;
 import org.ctmon.store.retention.TreeHeadPurge;
-import org.ctmon.web.WebServer;
 import org.ctmon.web.account.LocalCommandClient;
 import org.ctmon.web.account.LocalCommands;
 import org.ctmon.web.api.HealthApi;

@@ -37,6 +37,7 @@ import org.ctmon.testlog.pki.Issuance;
 import org.ctmon.testlog.pki.SanName;
 import org.ctmon.web.config.Config;
 import org.ctmon.web.config.ConfigLoader;
+import org.ctmon.web.harness.UnassignedPort;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -35,9 +35,9 @@ import org.ctmon.store.log.Logs;
 import org.ctmon.store.watch.Verdict;
 import org.ctmon.store.watch.WatchlistSpec;
 import org.ctmon.store.watch.Watchlists;
-import org.ctmon.web.WebServer;
 import org.ctmon.web.api.SearchApi;
 import org.ctmon.web.api.WatchlistListener;
+import org.ctmon.web.serve.WebServer;
 
 /**
  * A real server with the UI (and the public search API, for the certificate links) on an H2 file:
