@@ -139,45 +139,16 @@ public final class StoredJournal implements LogJournal {
     return new TreeHead(v.treeSize(), v.timestampMs(), v.rootHash());
   }
 
-  private static FollowerHealth health(LogStatus status) {
-    switch (status) {
-      case OK:
-        return FollowerHealth.OK;
-      case FAILING:
-        return FollowerHealth.FAILING;
-      case STOPPED:
-        return FollowerHealth.STOPPED;
-      default:
-        throw new AssertionError("unknown log status " + status);
-    }
+  // The store's words are the follower's, by name; a backing-off follower is stored as failing.
+  static FollowerHealth health(LogStatus status) {
+    return FollowerHealth.valueOf(status.name());
   }
 
-  private static LogStatus status(FollowerHealth health) {
-    switch (health) {
-      case OK:
-        return LogStatus.OK;
-      case FAILING:
-      case BACKING_OFF:
-        return LogStatus.FAILING;
-      case STOPPED:
-        return LogStatus.STOPPED;
-      default:
-        throw new AssertionError("unknown follower health " + health);
-    }
+  static LogStatus status(FollowerHealth health) {
+    return health == FollowerHealth.BACKING_OFF ? LogStatus.FAILING : LogStatus.valueOf(health.name());
   }
 
-  private static IncidentKind incidentKind(LogIncident incident) {
-    switch (incident) {
-      case BAD_SIGNATURE:
-        return IncidentKind.BAD_SIGNATURE;
-      case ROOT_MISMATCH:
-        return IncidentKind.ROOT_MISMATCH;
-      case SPLIT_VIEW:
-        return IncidentKind.SPLIT_VIEW;
-      case INCONSISTENT:
-        return IncidentKind.INCONSISTENT;
-      default:
-        throw new AssertionError("unknown incident " + incident);
-    }
+  static IncidentKind incidentKind(LogIncident incident) {
+    return IncidentKind.valueOf(incident.name());
   }
 }
