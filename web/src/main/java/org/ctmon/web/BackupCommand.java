@@ -1,5 +1,6 @@
 package org.ctmon.web;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +71,7 @@ final class BackupCommand implements Callable<Integer> {
       spec.commandLine().getOut().printf(Locale.ROOT, "%s: %s (%.1f MB) in %.1f s%n", NAME, target,
           Files.size(target) / 1e6, (System.nanoTime() - t0) / 1e9);
       return 0;
-    } catch (RuntimeException | java.io.IOException e) {
+    } catch (RuntimeException | IOException e) {
       err.println(NAME + ": error writing " + target + ": " + e.getMessage());
       return 1;
     }

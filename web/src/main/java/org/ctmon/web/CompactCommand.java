@@ -1,5 +1,6 @@
 package org.ctmon.web;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.ctmon.store.H2FileCompaction;
@@ -52,6 +53,6 @@ final class CompactCommand implements Callable<Integer> {
   }
 
   private static String megabytes(long bytes) {
-    return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1e6);
+    return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
   }
 }

@@ -1,5 +1,7 @@
 package org.ctmon.web;
 
+import java.util.OptionalInt;
+import org.ctmon.web.account.LocalCommandClient;
 import org.ctmon.web.account.TokenCommand;
 import org.ctmon.web.account.UserCommand;
 import org.ctmon.web.account.WatchlistCommand;
@@ -38,7 +40,7 @@ public final class Ctmon implements Runnable {
 
   /** Runs a command and exits with its status. */
   public static void main(String[] args) {
-    java.util.OptionalInt inMonitor = org.ctmon.web.account.LocalCommandClient.forward(args, System.in, System.out,
+    OptionalInt inMonitor = LocalCommandClient.forward(args, System.in, System.out,
         System.err);
     System.exit(inMonitor.isPresent() ? inMonitor.getAsInt() : commandLine().execute(args));
   }

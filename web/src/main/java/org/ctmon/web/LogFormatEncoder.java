@@ -6,6 +6,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.EncoderBase;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The encoder of ctmon's log lines, chosen by {@code CTMON_LOG_FORMAT}: {@code text} (the
@@ -33,7 +34,7 @@ public final class LogFormatEncoder extends EncoderBase<ILoggingEvent> {
   }
 
   /** The encoder of {@code format} ({@code text} or {@code json}, any case), not started; empty for another. */
-  static java.util.Optional<Encoder<ILoggingEvent>> forFormat(String format) {
+  static Optional<Encoder<ILoggingEvent>> forFormat(String format) {
     switch (format.strip().toLowerCase(Locale.ROOT)) {
       case "json":
         JsonEncoder json = new JsonEncoder();
@@ -43,14 +44,14 @@ public final class LogFormatEncoder extends EncoderBase<ILoggingEvent> {
         json.setWithMessage(false);
         json.setWithArguments(false);
         json.setWithFormattedMessage(true);
-        return java.util.Optional.of(json);
+        return Optional.of(json);
       case "text":
       case "":
         PatternLayoutEncoder text = new PatternLayoutEncoder();
         text.setPattern(PATTERN);
-        return java.util.Optional.of(text);
+        return Optional.of(text);
       default:
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
   }
 

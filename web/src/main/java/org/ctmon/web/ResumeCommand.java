@@ -1,5 +1,7 @@
 package org.ctmon.web;
 
+import java.sql.SQLException;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -61,7 +63,7 @@ final class ResumeCommand implements Callable<Integer> {
       return 1;
     }
     try (store) {
-      Logs logs = new Logs(store.jdbi(), java.time.Clock.systemUTC());
+      Logs logs = new Logs(store.jdbi(), Clock.systemUTC());
       List<LogState> matching = logs.all().stream().filter(s -> names(s, log)).toList();
       if (matching.size() != 1) {
         spec.commandLine().getErr().println("ctmon resume: " + (matching.isEmpty() ? "no log is " + log
@@ -110,7 +112,7 @@ final class ResumeCommand implements Callable<Integer> {
 
   private static boolean inUse(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.sql.SQLException sql && sql.getErrorCode() == 90020
+      if (t instanceof SQLException sql && sql.getErrorCode() == 90020
           || t.getMessage() != null && t.getMessage().contains("The file is locked")) {
         return true;
       }

@@ -20,6 +20,7 @@ import org.ctmon.store.StoreConfig;
 import org.ctmon.store.account.Accounts;
 import org.ctmon.web.account.LocalCommandClient;
 import org.ctmon.web.account.LocalCommands;
+import org.ctmon.web.serve.WebServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -34,7 +34,7 @@ final class ModuleArrowsTest {
 
   /**
    * Within parser, store, fetcher, alerts and testlog, packages point one way: no two packages of
-   * a module use each other, directly or round a loop. (web still has one: web and web.serve.)
+   * a module use each other, directly or round a loop.
    */
   @Test
   void packagesOfTheCoreModulesHaveNoCycles() {
@@ -42,6 +42,18 @@ final class ModuleArrowsTest {
       slices().matching("org.ctmon." + module + ".(*)..").should().beFreeOfCycles()
           .because("a package cycle in " + module + " makes its packages one room").check(classes);
     }
+  }
+
+  /**
+   * The command line ({@code org.ctmon.web}: {@code Ctmon} lists {@code ServeCommand}) points at the
+   * running server, never back: the slices above do not see the root package, so this is its own rule.
+   */
+  @Test
+  void theRunningServerNeverUsesTheCommandLineRoot() {
+    noClasses().that().resideInAPackage("org.ctmon.web.serve..")
+        .should().dependOnClassesThat().resideInAPackage("org.ctmon.web")
+        .because("web lists web.serve's command; a way back makes the two one room")
+        .check(classes);
   }
 
   @Test
@@ -67,6 +79,19 @@ final class ModuleArrowsTest {
     noClasses().that().resideInAPackage("org.ctmon.fetcher..")
         .should().dependOnClassesThat().resideInAnyPackage("org.ctmon.alerts..", "org.ctmon.web..", "org.ctmon.testlog..")
         .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  /**
+   * The follower owns its storage contract ({@code fetcher.follow.LogJournal}); one adapter
+   * implements it over the store, so only its package may import the store.
+   */
+  @Test
+  void onlyTheFetchersStorageAdapterUsesTheStore() {
+    noClasses().that().resideInAPackage("org.ctmon.fetcher..")
+        .and().resideOutsideOfPackage("org.ctmon.fetcher.stored..")
+        .should().dependOnClassesThat().resideInAPackage("org.ctmon.store..")
+        .because("the follower states what it needs from storage in LogJournal; fetcher.stored implements it")
         .check(classes);
   }
 

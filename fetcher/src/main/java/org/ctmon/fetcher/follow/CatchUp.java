@@ -21,9 +21,6 @@ import org.ctmon.parser.Sha256;
 import org.ctmon.parser.leaf.EntryDecoding;
 import org.ctmon.parser.merkle.CompactRange;
 import org.ctmon.parser.treehead.TreeHead;
-import org.ctmon.store.ingest.IngestBatch;
-import org.ctmon.store.ingest.VerifiedHead;
-import org.ctmon.store.log.IncidentKind;
 
 /**
  * The in-order pipeline of one catch-up, certspotter's download workers and sequencer in one loop:
@@ -50,7 +47,7 @@ final class CatchUp {
    * entries in it proved about the log (a leaf_index that contradicts its position), to record.
    */
   interface Committer {
-    void commit(IngestBatch batch, List<String> incidents, CompactRange range, Optional<VerifiedHead> verified);
+    void commit(VerifiedBatch batch, List<String> incidents, CompactRange range, Optional<TreeHead> verified);
   }
 
   /** Hears of failed requests that will be retried in the run. */
@@ -186,14 +183,14 @@ final class CatchUp {
             range.append(leaf);
           }
           pending.add(chunk);
-          Optional<VerifiedHead> reached = Optional.empty();
+          Optional<TreeHead> reached = Optional.empty();
           if (range.size() == size) {
             if (!range.root().equals(head.rootHash())) {
               // The batch that reached the bad head is dropped: the store keeps the last good position.
-              throw new LogMisbehaviourException(IncidentKind.ROOT_MISMATCH, rootMismatch(source, range, head),
+              throw new LogMisbehaviourException(LogIncident.ROOT_MISMATCH, rootMismatch(source, range, head),
                   trusted.orElse(null), head);
             }
-            reached = Optional.of(new VerifiedHead(size, head.timestamp(), head.rootHash()));
+            reached = Optional.of(new TreeHead(size, head.timestamp(), head.rootHash()));
           }
           if (reached.isPresent() || pending.size() >= config.commitEntries()) {
             committer.commit(pending.toBatch(logId, range, reached), pending.incidents(), range, reached);

@@ -2,22 +2,18 @@ package org.ctmon.fetcher.follow;
 
 import java.util.List;
 import org.ctmon.parser.Sha256;
-import org.ctmon.store.ingest.Issuance;
-import org.ctmon.store.ingest.LogEntryRecord;
-import org.ctmon.store.ingest.MalformedEntryRecord;
 
 /**
  * Consecutive entries {@code [from, from + leafHashes.size())} of a log, fetched and decoded: what
- * the store keeps of them and the leaf hash of every one, in index order, for the compact range;
+ * is kept of them and the leaf hash of every one, in index order, for the compact range;
  * {@code incidents} say what an entry proved about the log (a leaf_index that contradicts its position).
  */
-record DecodedChunk(long from, List<Sha256> leafHashes, List<Issuance> issuances, List<LogEntryRecord> entries,
-                    List<MalformedEntryRecord> malformed, List<String> incidents) {
+record DecodedChunk(long from, List<Sha256> leafHashes, List<CertificateEntry> certificates,
+                    List<MalformedEntry> malformed, List<String> incidents) {
   DecodedChunk {
     incidents = List.copyOf(incidents);
     leafHashes = List.copyOf(leafHashes);
-    issuances = List.copyOf(issuances);
-    entries = List.copyOf(entries);
+    certificates = List.copyOf(certificates);
     malformed = List.copyOf(malformed);
   }
 
@@ -27,10 +23,10 @@ record DecodedChunk(long from, List<Sha256> leafHashes, List<Issuance> issuances
    */
   long retainedBytes() {
     long bytes = 0;
-    for (Issuance i : issuances) {
-      bytes += (i.der() == null ? 0 : i.der().length()) + 512;
+    for (CertificateEntry c : certificates) {
+      bytes += c.der().map(d -> (long) d.length()).orElse(0L) + 512;
     }
-    for (MalformedEntryRecord m : malformed) {
+    for (MalformedEntry m : malformed) {
       bytes += m.leaf().length() + m.extra().length() + 256;
     }
     return bytes + 96L * leafHashes.size();

@@ -10,17 +10,16 @@ import org.ctmon.parser.leaf.EntryDecoding;
 import org.ctmon.parser.leaf.LogEntry;
 import org.ctmon.parser.leaf.Malformed;
 import org.ctmon.parser.leaf.PrecertEntry;
+import org.ctmon.parser.leaf.X509Entry;
+import org.ctmon.parser.x509.CertificateDecoder;
 import org.ctmon.parser.x509.FactsResult;
-import org.ctmon.store.issuance.EntryType;
-import org.ctmon.store.ingest.Issuance;
-import org.ctmon.store.ingest.LogEntryRecord;
-import org.ctmon.store.ingest.MalformedEntryRecord;
+import org.ctmon.parser.x509.PrecertCheck;
 
 /**
  * Turns fetched entries into a {@link DecodedChunk}: certificate facts for every decoded entry
  * (CPU work, run on the shared worker pool), malformed records for entries whose leaf or
- * certificate does not decode (a certificate that decoded in part is also indexed by the names it
- * has), and every entry's leaf hash, malformed or not, since the log's tree commits to all of them.
+ * certificate does not decode (a certificate that decoded in part keeps its facts too), and every entry's leaf hash, malformed or not, since the log's tree
+ * commits to all of them.
  *
  * <p>An entry without a leaf hash (a data tile entry that could not be framed) cannot be placed in
  * the tree: that is a {@link UnframedEntryException}, and the fetch is retried later. Stateless.
@@ -31,9 +30,8 @@ final class EntryBatchDecoder {
   /** Decodes {@code entries}, which must be consecutive from {@code from}. */
   static DecodedChunk decode(long from, List<EntryDecoding> entries) {
     List<Sha256> hashes = new ArrayList<>(entries.size());
-    List<Issuance> issuances = new ArrayList<>(entries.size());
-    List<LogEntryRecord> records = new ArrayList<>(entries.size());
-    List<MalformedEntryRecord> malformed = new ArrayList<>();
+    List<CertificateEntry> certificates = new ArrayList<>(entries.size());
+    List<MalformedEntry> malformed = new ArrayList<>();
     List<String> incidents = new ArrayList<>(0);
     long expected = from;
     for (EntryDecoding d : entries) {
@@ -49,31 +47,22 @@ final class EntryBatchDecoder {
           incidents.add("entry " + e.index() + " carries leaf_index " + e.leafIndexExtension().getAsLong()
               + ": the log promised this certificate another position in its tree");
         }
-        FactsResult facts = IssuanceMapping.facts(e);
+        FactsResult facts = facts(e);
         // One malformed record per entry, with every reason: extra_data that does not decode, the
         // precertificate beside the leaf that is not the one signed, a certificate that decodes
         // only in part. The leaf, which the tree proves, is indexed all the same.
-        Optional<String> precertProblem = IssuanceMapping.precertProblem(e);
+        Optional<String> precertProblem = precertProblem(e);
         List<String> reasons = new ArrayList<>(ok.flags()); // what was wrong outside the tree
         precertProblem.ifPresent(reasons::add);
-        Optional<Issuance> issuance;
-        if (facts instanceof FactsResult.Parsed p) {
-          issuance = Optional.of(IssuanceMapping.issuance(e, p.facts(), precertProblem.isEmpty()));
-        } else if (facts instanceof FactsResult.Malformed m) {
+        if (facts instanceof FactsResult.Malformed m) {
           reasons.add("certificate does not decode: " + m.reason());
-          // Indexed by the names that did decode all the same.
-          issuance = IssuanceMapping.partialIssuance(e, m.partial(), precertProblem.isEmpty());
-        } else {
+        } else if (!(facts instanceof FactsResult.Parsed)) {
           throw new AssertionError("unknown facts result " + facts.getClass());
         }
-        issuance.ifPresent(i -> {
-          issuances.add(i.withIssuerSpki(IssuerKeys.of(e)));
-          records.add(new LogEntryRecord(e.index(), e instanceof PrecertEntry ? EntryType.PRECERT : EntryType.X509,
-              e.timestamp(), i.tbsSha256()));
-        });
+        certificates.add(CertificateEntry.of(e, facts, precertProblem.isEmpty()));
         if (!reasons.isEmpty()) {
           byte[] extra = e instanceof PrecertEntry pe ? pe.preCertificate().bytes() : new byte[0];
-          malformed.add(new MalformedEntryRecord(e.index(), OpaqueBytes.of(LeafBytes.merkleTreeLeaf(e)),
+          malformed.add(new MalformedEntry(e.index(), OpaqueBytes.of(LeafBytes.merkleTreeLeaf(e)),
               OpaqueBytes.of(extra), String.join("; ", reasons)));
         }
       } else if (d instanceof Malformed m) {
@@ -81,12 +70,35 @@ final class EntryBatchDecoder {
           throw new UnframedEntryException(m.index(), m.reason());
         }
         hashes.add(m.leafHash().get());
-        malformed.add(new MalformedEntryRecord(m.index(), OpaqueBytes.of(m.leafInput().bytes()),
+        malformed.add(new MalformedEntry(m.index(), OpaqueBytes.of(m.leafInput().bytes()),
             OpaqueBytes.of(m.extraData().bytes()), m.reason()));
       } else {
         throw new AssertionError("unknown entry decoding " + d.getClass());
       }
     }
-    return new DecodedChunk(from, hashes, issuances, records, malformed, incidents);
+    return new DecodedChunk(from, hashes, certificates, malformed, incidents);
+  }
+
+  /** The facts of {@code entry}'s certificate: parsed, or malformed with a reason. */
+  static FactsResult facts(LogEntry entry) {
+    if (entry instanceof X509Entry x) {
+      return CertificateDecoder.fromCertificate(x.certificate());
+    }
+    if (entry instanceof PrecertEntry p) {
+      return CertificateDecoder.fromTbs(p.tbsCertificate(), true);
+    }
+    throw new AssertionError("unknown entry kind " + entry.getClass());
+  }
+
+  /**
+   * Why {@code entry}'s precertificate is not the one its log signed (it comes beside the leaf,
+   * not under the tree), if it is not; empty for a certificate entry.
+   */
+  static Optional<String> precertProblem(LogEntry entry) {
+    if (entry instanceof PrecertEntry p) {
+      return PrecertCheck.mismatch(p.preCertificate(), p.tbsCertificate())
+          .map(why -> "pre_certificate is not the one the log signed: " + why);
+    }
+    return Optional.empty();
   }
 }

@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.Optional;
 import org.ctmon.parser.Sha256;
 import org.ctmon.parser.treehead.TreeHead;
-import org.ctmon.store.ingest.VerifiedHead;
 
 /**
  * A snapshot of one follower for {@code GET /api/v1/logs}.
@@ -35,7 +34,7 @@ import org.ctmon.store.ingest.VerifiedHead;
  */
 public record FollowerStatus(Sha256 logId, String description, String protocol, String url,
                              Optional<TreeHead> latestHead, long position, long lag,
-                             Optional<VerifiedHead> verified, Optional<Duration> verifiedAge,
+                             Optional<TreeHead> verified, Optional<Duration> verifiedAge,
                              FollowerHealth health, Optional<String> lastError, Optional<Instant> lastErrorAt,
                              Optional<Instant> nextAttempt, int consecutiveFailures, FollowerConfig config,
                              PaceStatus pace, double entriesPerSecond, Optional<Instant> lastProgress) {

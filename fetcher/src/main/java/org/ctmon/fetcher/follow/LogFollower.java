@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.random.RandomGenerator;
@@ -16,21 +17,10 @@ import org.ctmon.fetcher.loglist.LogProtocol;
 import org.ctmon.fetcher.rfc6962.Rfc6962Client;
 import org.ctmon.fetcher.tiles.IssuerCache;
 import org.ctmon.fetcher.tiles.StaticCtClient;
-import org.ctmon.parser.OpaqueBytes;
 import org.ctmon.parser.Sha256;
 import org.ctmon.parser.merkle.CompactRange;
 import org.ctmon.parser.treehead.LogKey;
 import org.ctmon.parser.treehead.TreeHead;
-import org.ctmon.store.ingest.IngestBatch;
-import org.ctmon.store.ingest.StaleLogPositionException;
-import org.ctmon.store.ingest.VerifiedHead;
-import org.ctmon.store.log.IncidentKind;
-import org.ctmon.store.log.LogKind;
-import org.ctmon.store.log.LogSpec;
-import org.ctmon.store.log.LogState;
-import org.ctmon.store.log.LogStatus;
-import org.ctmon.store.log.Logs;
-import org.ctmon.store.log.TreeHeadRecord;
 
 /**
  * Follows one CT log: each {@link #runOnce()} polls the head, verifies it, and brings the store up
@@ -39,21 +29,21 @@ import org.ctmon.store.log.TreeHeadRecord;
  * <pre>
  *   runOnce ─ backing off? ─> return
  *      │
- *   state (store) ─ stopped? ─> return
+ *   state (LogJournal) ─ stopped? ─> return
  *      │
- *   head (get-sth | checkpoint) ─ bad signature ─> evidence + incident (once), back off
+ *   HeadVerifier: head (get-sth | checkpoint) ─ bad signature ─> IncidentRecorder (once), back off
  *      │ verified, recorded
- *   vs last verified head: same size other root | not a prefix ─> incident, STOPPED
+ *   vs largest and last verified head: same size other root | not a prefix ─> incident, STOPPED
  *      │
- *   new log + start at end ─> seed compact range at the head (audit path | hash tiles), commit
- *   new log + start at index n < head ─> seed compact range of [0, n) against the head, commit
+ *   StartSeed: new log + start at end ─> seed compact range at the head (audit path | hash tiles), commit
+ *              new log + start at index n < head ─> seed compact range of [0, n) against the head, commit
  *      │
- *   plan [position, head) ─> requests in flight (Pace: window, page size, Retry-After;
+ *   CatchUp: plan [position, head) ─> requests in flight (Pace: window, page size, Retry-After;
  *      │                     FetchBudget: bytes) ─> decode on the worker pool, in any order
  *      │                     a failed request is asked again after its backoff
  *   in index order: hash leaves into the compact range ─ at head size: root must equal ─> ROOT_MISMATCH
  *      │
- *   commit to the sink every ~commitEntries entries, and at the head (carrying the verified head)
+ *   commit to the journal every ~commitEntries entries, and at the head (carrying the verified head)
  * </pre>
  *
  * <p>Concurrency: the caller (one Quartz job per log, {@code @DisallowConcurrentExecution}) never
@@ -74,13 +64,13 @@ import org.ctmon.store.log.TreeHeadRecord;
  * head whose signature does not verify is stored with an incident (once per head) and backed off
  * from like a failure: it proves nothing about the log. Misbehaviour the log's key signed (root
  * mismatch, inconsistent heads, a rollback) is stored as an incident with both heads, the log is
- * set STOPPED and is not advanced again until an operator clears the status ({@code
- * Logs.setStatus(id, OK, null)}); the batch that reached the bad head is not committed.
+ * set STOPPED and is not advanced again until an operator clears the status ({@code ctmon
+ * resume}); the batch that reached the bad head is not committed.
  *
  * <p>Wiring (the application): one {@code LogFollower} per followed {@link CtLog}, all sharing one
- * {@code OkHttpClient}, one {@code Logs}, one {@link BatchSink} (Ingest plus matcher in one
- * transaction) and one worker pool; a Quartz job per log calls {@link #runOnce()} every poll
- * interval; {@link #status()} feeds {@code GET /api/v1/logs}; on shutdown call {@link #stop()} on
+ * {@code OkHttpClient}, one {@link LogJournal} (over the store: batches go to Ingest plus the
+ * matcher in one transaction) and one worker pool; a Quartz job per log calls {@link #runOnce()}
+ * every poll interval; {@link #status()} feeds {@code GET /api/v1/logs}; on shutdown call {@link #stop()} on
  * every follower, then wait for the running jobs. Until the first run, the status shows position
  * 0 and no head.
  */
@@ -88,8 +78,7 @@ public final class LogFollower {
   private final CtLog log;
   private final Sha256 logId;
   private final LogSource source;
-  private final Logs logs;
-  private final BatchSink sink;
+  private final LogJournal journal;
   private final FollowerConfig config;
   private final Clock clock;
   private final CatchUp catchUp;
@@ -97,21 +86,16 @@ public final class LogFollower {
   private final ReentrantLock running = new ReentrantLock();
   private final AtomicBoolean stopRequested = new AtomicBoolean();
 
+  private final IncidentRecorder incidentRecorder;
+  private final HeadVerifier heads;
+  private final StartSeed startSeed;
+
   // Written under the lock, read by status() from any thread.
   private volatile TreeHead latestHead;
-  /**
-   * The largest head seen signed (by this follower, or on record from before a restart): the
-   * entries stored past the verified head were fetched toward it, so a newer, smaller head must be
-   * checked against it too, not only against the verified head.
-   */
-  private TreeHead largestHead;
-  private boolean largestHeadLoaded; // from the store, once: a follower started again remembers it
   private volatile long position;
-  private volatile VerifiedHead verified;
+  private volatile TreeHead verified;
   private volatile FollowerHealth health = FollowerHealth.OK;
   private volatile String lastError;
-  /** The last head served with a bad signature, so that one served again is not a new incident. */
-  private TreeHead lastBadHead;
   private volatile Instant lastErrorAt;
   private volatile Instant nextAttempt;
 
@@ -120,18 +104,18 @@ public final class LogFollower {
    * budget of its own ({@link FetchBudget#DEFAULT_BYTES}): an application following several logs
    * passes one shared budget instead.
    *
-   * @see #LogFollower(CtLog, OkHttpClient, Logs, BatchSink, ExecutorService, FetchBudget,
+   * @see #LogFollower(CtLog, OkHttpClient, LogJournal, ExecutorService, FetchBudget,
    *     FollowerConfig, Clock, RandomGenerator, Sleeper)
    */
-  public LogFollower(CtLog log, OkHttpClient http, Logs logs, BatchSink sink, ExecutorService workers,
+  public LogFollower(CtLog log, OkHttpClient http, LogJournal journal, ExecutorService workers,
                      FollowerConfig config, Clock clock) {
-    this(log, http, logs, sink, workers, new FetchBudget(FetchBudget.DEFAULT_BYTES), config, clock);
+    this(log, http, journal, workers, new FetchBudget(FetchBudget.DEFAULT_BYTES), config, clock);
   }
 
   /** A follower of {@code log} sharing {@code budget}, on the system sleeper and a default random source. */
-  public LogFollower(CtLog log, OkHttpClient http, Logs logs, BatchSink sink, ExecutorService workers,
+  public LogFollower(CtLog log, OkHttpClient http, LogJournal journal, ExecutorService workers,
                      FetchBudget budget, FollowerConfig config, Clock clock) {
-    this(log, http, logs, sink, workers, budget, config, clock, RandomGenerator.getDefault(), Sleeper.SYSTEM);
+    this(log, http, journal, workers, budget, config, clock, RandomGenerator.getDefault(), Sleeper.SYSTEM);
   }
 
   /**
@@ -140,9 +124,8 @@ public final class LogFollower {
    * @param log the log, from the log list (its key verifies every head)
    * @param http the shared client ({@link org.ctmon.fetcher.http.HttpConfig#newClient()}, with a
    *     User-Agent naming a contact)
-   * @param logs the store's logs: state, tree-head evidence, incidents, status; the log is
-   *     registered on the first run if it is not yet
-   * @param sink where batches go, in index order
+   * @param journal where the log's state, batches (in index order), tree-head evidence, incidents
+   *     and status are kept; the log is registered on the first run if it is not yet
    * @param workers the pool shared by all followers for fetching and decoding (bounded; owned by
    *     the caller)
    * @param budget the bytes all followers together may hold fetched and not yet committed
@@ -151,14 +134,13 @@ public final class LogFollower {
    * @param random jitter of the backoff
    * @param sleeper how the follower waits for a retry or its next turn when nothing is in flight
    */
-  public LogFollower(CtLog log, OkHttpClient http, Logs logs, BatchSink sink, ExecutorService workers,
+  public LogFollower(CtLog log, OkHttpClient http, LogJournal journal, ExecutorService workers,
                      FetchBudget budget, FollowerConfig config, Clock clock, RandomGenerator random,
                      Sleeper sleeper) {
     this.log = log;
     this.logId = log.logId();
     this.source = sourceFor(log, http, clock, config);
-    this.logs = logs;
-    this.sink = sink;
+    this.journal = journal;
     this.config = config;
     this.clock = clock;
     // Static logs serve whole data tiles: their page size is the tile's, whatever the ceiling.
@@ -167,6 +149,9 @@ public final class LogFollower {
     this.catchUp = new CatchUp(logId, source, workers, config, new Pace(limits, clock, random), budget, sleeper,
         clock, stopRequested::get);
     this.progress = new Progress(clock);
+    this.incidentRecorder = new IncidentRecorder(logId, source.url(), journal, clock, () -> verified);
+    this.heads = new HeadVerifier(logId, source, journal, catchUp, incidentRecorder, clock);
+    this.startSeed = new StartSeed(logId, source, catchUp, config.startAt());
   }
 
   private static LogSource sourceFor(CtLog log, OkHttpClient http, Clock clock, FollowerConfig config) {
@@ -203,22 +188,19 @@ public final class LogFollower {
       if (retry != null && clock.instant().isBefore(retry)) {
         return;
       }
-      LogState state;
+      FollowState state;
       try {
-        state = loadState();
+        state = journal.state(log);
       } catch (RuntimeException e) {
         fail(e);
         return;
       }
       position = state.nextIndex();
       verified = state.verified().orElse(null);
-      if (state.status() == LogStatus.STOPPED) {
+      if (state.status() == FollowerHealth.STOPPED) {
         health = FollowerHealth.STOPPED;
         lastError = state.lastError().orElse("stopped");
-        // After `ctmon resume` the largest head comes from the store again, which leaves out what
-        // was judged with the incident.
-        largestHead = null;
-        largestHeadLoaded = false;
+        heads.forgetLargestHead();
         return;
       }
       try {
@@ -228,7 +210,7 @@ public final class LogFollower {
         }
       } catch (LogMisbehaviourException e) {
         misbehaved(e);
-      } catch (StaleLogPositionException e) {
+      } catch (PositionTakenException e) {
         if (e.storedIndex() > position) {
           // Another follower of this log (another ctmon on the same PostgreSQL database) committed
           // past this batch's start first. Nothing of the batch was written; the next run starts
@@ -260,7 +242,7 @@ public final class LogFollower {
    * @return false if a run was still in progress after {@code timeout}
    */
   public boolean awaitIdle(Duration timeout) throws InterruptedException {
-    if (!running.tryLock(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+    if (!running.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       return false;
     }
     running.unlock();
@@ -285,8 +267,7 @@ public final class LogFollower {
     lastErrorAt = previous.lastErrorAt;
     progress.continueFrom(previous.progress);
     latestHead = previous.latestHead;
-    largestHead = previous.largestHead;
-    largestHeadLoaded = previous.largestHeadLoaded;
+    heads.continueFrom(previous.heads);
     position = previous.position;
     verified = previous.verified;
     if (previous.health != FollowerHealth.STOPPED) {
@@ -316,7 +297,7 @@ public final class LogFollower {
   public FollowerStatus status() {
     Instant now = clock.instant();
     TreeHead head = latestHead;
-    VerifiedHead v = verified;
+    TreeHead v = verified;
     long pos = position;
     Instant retry = nextAttempt;
     FollowerHealth h = health;
@@ -338,7 +319,7 @@ public final class LogFollower {
     }
     long lag = head == null ? 0 : Math.max(0, head.treeSize() - pos);
     Optional<Duration> age = v == null ? Optional.empty()
-        : Optional.of(Duration.ofMillis(Math.max(0, now.toEpochMilli() - v.timestampMs())));
+        : Optional.of(Duration.ofMillis(Math.max(0, now.toEpochMilli() - v.timestamp())));
     return new FollowerStatus(logId, log.description(), source.protocolName(), source.url(),
         Optional.ofNullable(head), pos, lag, Optional.ofNullable(v), age, h, Optional.ofNullable(lastError),
         Optional.ofNullable(lastErrorAt), h == FollowerHealth.BACKING_OFF ? Optional.ofNullable(retry)
@@ -346,140 +327,41 @@ public final class LogFollower {
         progress.last());
   }
 
-  private LogState loadState() {
-    Optional<LogState> state = logs.state(logId);
-    if (state.isPresent()) {
-      return state.get();
-    }
-    logs.register(spec(log));
-    return logs.state(logId).orElseThrow(() -> new IllegalStateException("log " + logId.base64()
-        + " is not stored after registering it"));
-  }
-
-  static LogSpec spec(CtLog log) {
-    String url;
-    String monitoringUrl = null;
-    LogKind kind;
-    if (log.protocol() instanceof LogProtocol.StaticCt s) {
-      kind = LogKind.STATIC;
-      url = s.submissionUrl().toString();
-      monitoringUrl = s.monitoringUrl().toString();
-    } else {
-      kind = LogKind.RFC6962;
-      url = log.protocol().monitoringUrl().toString();
-    }
-    String listState = log.status().map(st -> st.jsonName()).orElse("none");
-    return new LogSpec(log.logId(), log.key(), log.description(), log.operator(), kind, url, monitoringUrl,
-        listState, (int) Math.min(Integer.MAX_VALUE, log.mmd().toSeconds()));
-  }
-
-  private void follow(LogState state) throws InterruptedException {
+  private void follow(FollowState state) throws InterruptedException {
     HeadPoll poll = catchUp.request(source::pollHead, this::retrying);
     TreeHead head = poll.head();
     latestHead = head;
-    long now = clock.millis();
-    if (poll instanceof HeadPoll.BadSignature bad) {
-      // Proves nothing about the log (a proxy, a cache, a truncated body): recorded and raised
-      // once per head served, then asked again with backoff; the log is never stopped for it.
-      String detail = "bad tree head signature from " + source.url() + ": " + bad.reason();
-      if (!head.equals(lastBadHead)) {
-        long id = logs.recordTreeHead(logId, new TreeHeadRecord(head.treeSize(), head.timestamp(), head.rootHash(),
-            OpaqueBytes.of(bad.evidence()), false, now));
-        logs.recordIncident(logId, IncidentKind.BAD_SIGNATURE, detail, verifiedHeadId(), id);
-        lastBadHead = head;
-      }
-      throw new UnverifiedTreeHeadException(detail);
-    }
-    if (!largestHeadLoaded) {
-      // Before this head is recorded: the largest on record must be one seen before it.
-      largestHead = logs.largestSignedHead(logId)
-          .filter(r -> largestHead == null || r.treeSize() > largestHead.treeSize())
-          .map(r -> new TreeHead(r.treeSize(), r.timestampMs(), r.rootHash()))
-          .orElse(largestHead);
-      largestHeadLoaded = true;
-    }
-    logs.recordTreeHead(logId, new TreeHeadRecord(head.treeSize(), head.timestamp(), head.rootHash(),
-        OpaqueBytes.of(poll.evidence()), true, now));
-
-    Optional<VerifiedHead> v = state.verified();
-    TreeHead largest = largestHead;
-    if (largest != null && (v.isEmpty() || largest.treeSize() > v.get().treeSize())
-        && (head.treeSize() >= largest.treeSize()
-            || (head.treeSize() < largest.treeSize() && head.timestamp() >= largest.timestamp()))) {
-      // Throws for a split view or a rollback against the largest head, and when a larger head
-      // does not extend it: a head seen while a catch-up stopped half-way is checked now, not
-      // only if the entries ever reach its size. A head signed before it (a cache, a lagging
-      // frontend that may not know the largest yet) costs no request here: the check against the
-      // verified head below covers it.
-      catchUp.request(() -> TreeVerifier.mayAdvance(source, largest, head), this::retrying);
-    }
-    if (v.isPresent() && !catchUp.request(() -> TreeVerifier.mayAdvance(source, treeHead(v.get()), head),
-        this::retrying)) {
+    Optional<TreeHead> v = state.verified();
+    if (!heads.mayAdvance(poll, v, this::retrying)) {
       return;
     }
-    if (largest == null || head.treeSize() > largest.treeSize()) {
-      largestHead = head;
+    Optional<CompactRange> start = startSeed.rangeFor(state, head, this::commit, this::retrying);
+    if (start.isEmpty()) {
+      return;
     }
-
-    long pos = state.nextIndex();
-    CompactRange range;
-    if (state.compactRange().isEmpty()) {
-      if (pos != 0) {
-        throw new IllegalStateException("log " + logId.base64() + " is at index " + pos + " without a compact range");
-      }
-      StartPosition start = config.startAt();
-      if (start instanceof StartPosition.Index at && at.index() >= head.treeSize()) {
-        start = StartPosition.END;
-      }
-      if (start instanceof StartPosition.End) {
-        if (head.treeSize() > 0) {
-          CompactRange seeded = catchUp.request(() -> source.seed(head), this::retrying);
-          commit(PendingBatch.seed(logId, seeded, verifiedHead(head)), List.of(), seeded, Optional.of(verifiedHead(head)));
-        }
-        return;
-      }
-      if (start instanceof StartPosition.Index at) {
-        // The seed carries the head it was checked against: if this catch-up is cut short, the
-        // next run checks the log's new head for consistency with it before going on.
-        long index = at.index();
-        range = catchUp.request(() -> source.seedAt(head, index), this::retrying);
-        commit(PendingBatch.seed(logId, range, verifiedHead(head)), List.of(), range, Optional.of(verifiedHead(head)));
-        pos = range.size();
-      } else if (start instanceof StartPosition.Beginning) {
-        range = new CompactRange();
-      } else {
-        throw new AssertionError("unknown start position " + start);
-      }
-    } else {
-      range = CompactRange.fromBytes(state.compactRange().get().bytes());
-      if (range.size() != pos) {
-        throw new IllegalStateException("log " + logId.base64() + " is at index " + pos
-            + " but its stored compact range has size " + range.size());
-      }
-    }
+    CompactRange range = start.get();
+    long pos = range.size();
     if (head.treeSize() < pos) {
       return;
     }
     if (head.treeSize() == pos) {
       if (pos > 0 && !range.root().equals(head.rootHash())) {
-        throw new LogMisbehaviourException(IncidentKind.ROOT_MISMATCH, CatchUp.rootMismatch(source, range, head),
-            v.map(LogFollower::treeHead).orElse(null), head);
+        throw new LogMisbehaviourException(LogIncident.ROOT_MISMATCH, CatchUp.rootMismatch(source, range, head),
+            v.orElse(null), head);
       }
-      if (pos > 0 && (v.isEmpty() || head.timestamp() > v.get().timestampMs())) {
-        commit(new PendingBatch(pos).toBatch(logId, range, Optional.of(verifiedHead(head))), List.of(), range,
-            Optional.of(verifiedHead(head)));
+      if (pos > 0 && (v.isEmpty() || head.timestamp() > v.get().timestamp())) {
+        commit(new PendingBatch(pos).toBatch(logId, range, Optional.of(head)), List.of(), range,
+            Optional.of(head));
       }
       return;
     }
-    catchUp.run(range, pos, head, v.map(LogFollower::treeHead), this::commit, this::retrying);
+    catchUp.run(range, pos, head, v, this::commit, this::retrying);
   }
 
-  private void commit(IngestBatch batch, List<String> incidents, CompactRange range, Optional<VerifiedHead> v) {
-    sink.commit(batch);
+  private void commit(VerifiedBatch batch, List<String> incidents, CompactRange range, Optional<TreeHead> v) {
+    journal.commit(batch);
     // After the entries: they are stored (flagged) whatever the log did; the incident is for the operator.
-    for (String detail : incidents) {
-      logs.recordIncident(logId, IncidentKind.INCONSISTENT, "log " + source.url() + " " + detail, verifiedHeadId(), null);
-    }
+    incidentRecorder.entriesInconsistent(incidents);
     position = range.size();
     progress.at(position);
     if (health != FollowerHealth.STOPPED) {
@@ -489,12 +371,12 @@ public final class LogFollower {
     v.ifPresent(h -> verified = h);
   }
 
-  private void succeed(LogState state) {
+  private void succeed(FollowState state) {
     catchUp.pace().recovered();
     nextAttempt = null;
     health = FollowerHealth.OK;
-    if (state.status() != LogStatus.OK) {
-      logs.setStatusUnlessStopped(logId, LogStatus.OK, null);
+    if (state.status() != FollowerHealth.OK) {
+      journal.setStatusUnlessStopped(logId, FollowerHealth.OK, null);
     }
   }
 
@@ -516,18 +398,15 @@ public final class LogFollower {
     lastErrorAt = clock.instant();
     health = FollowerHealth.BACKING_OFF;
     try {
-      logs.setStatusUnlessStopped(logId, LogStatus.FAILING, message);
+      journal.setStatusUnlessStopped(logId, FollowerHealth.FAILING, message);
     } catch (RuntimeException storeDown) {
       lastError = message + " (and recording the status failed: " + storeDown.getMessage() + ")";
     }
   }
 
   private void misbehaved(LogMisbehaviourException e) {
-    long now = clock.millis();
     try {
-      Long a = e.headA().map(h -> logs.recordTreeHead(logId, evidenceOf(h, now))).orElse(null);
-      long b = logs.recordTreeHead(logId, evidenceOf(e.headB(), now));
-      logs.recordIncident(logId, e.kind(), e.getMessage(), a, b);
+      incidentRecorder.misbehaved(e);
       stopLog(e.getMessage());
     } catch (RuntimeException storeDown) {
       // The evidence could not be stored: do not advance, try again (the log is still misbehaving).
@@ -535,29 +414,11 @@ public final class LogFollower {
     }
   }
 
-  // Heads already recorded with their signature keep it: recordTreeHead returns the first id.
-  private static TreeHeadRecord evidenceOf(TreeHead h, long now) {
-    return new TreeHeadRecord(h.treeSize(), h.timestamp(), h.rootHash(), OpaqueBytes.of(new byte[0]), true, now);
-  }
-
-  private Long verifiedHeadId() {
-    VerifiedHead v = verified;
-    return v == null ? null : logs.recordTreeHead(logId, evidenceOf(treeHead(v), clock.millis()));
-  }
-
   private void stopLog(String detail) {
-    logs.setStatus(logId, LogStatus.STOPPED, detail);
+    journal.setStatus(logId, FollowerHealth.STOPPED, detail);
     health = FollowerHealth.STOPPED;
     lastError = detail;
     lastErrorAt = clock.instant();
-  }
-
-  private static VerifiedHead verifiedHead(TreeHead h) {
-    return new VerifiedHead(h.treeSize(), h.timestamp(), h.rootHash());
-  }
-
-  private static TreeHead treeHead(VerifiedHead v) {
-    return new TreeHead(v.treeSize(), v.timestampMs(), v.rootHash());
   }
 
   @Override

@@ -4,7 +4,6 @@ import java.util.Objects;
 import java.util.Optional;
 import org.ctmon.parser.CtmonException;
 import org.ctmon.parser.treehead.TreeHead;
-import org.ctmon.store.log.IncidentKind;
 
 /**
  * A log served data that cannot be true: a root the entries do not reproduce, or two heads that
@@ -12,7 +11,7 @@ import org.ctmon.store.log.IncidentKind;
  * the log.
  */
 final class LogMisbehaviourException extends CtmonException {
-  private final IncidentKind kind;
+  private final LogIncident kind;
   private final TreeHead headA;
   private final TreeHead headB;
 
@@ -20,14 +19,14 @@ final class LogMisbehaviourException extends CtmonException {
    * @param headA the head trusted so far (the verified one), or null
    * @param headB the head that contradicts it
    */
-  LogMisbehaviourException(IncidentKind kind, String detail, TreeHead headA, TreeHead headB) {
+  LogMisbehaviourException(LogIncident kind, String detail, TreeHead headA, TreeHead headB) {
     super(detail);
     this.kind = Objects.requireNonNull(kind, "kind");
     this.headA = headA;
     this.headB = Objects.requireNonNull(headB, "headB");
   }
 
-  IncidentKind kind() {
+  LogIncident kind() {
     return kind;
   }
 

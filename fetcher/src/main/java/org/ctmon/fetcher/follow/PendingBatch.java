@@ -6,20 +6,14 @@ import java.util.Optional;
 import org.ctmon.parser.OpaqueBytes;
 import org.ctmon.parser.Sha256;
 import org.ctmon.parser.merkle.CompactRange;
-import org.ctmon.store.ingest.IngestBatch;
-import org.ctmon.store.ingest.Issuance;
-import org.ctmon.store.ingest.LogEntryRecord;
-import org.ctmon.store.ingest.LogPosition;
-import org.ctmon.store.ingest.MalformedEntryRecord;
-import org.ctmon.store.ingest.VerifiedHead;
+import org.ctmon.parser.treehead.TreeHead;
 
 /** Decoded chunks waiting to be committed together, from {@code from} on, in index order. */
 final class PendingBatch {
   private final long from;
   private long to;
-  private final List<Issuance> issuances = new ArrayList<>();
-  private final List<LogEntryRecord> entries = new ArrayList<>();
-  private final List<MalformedEntryRecord> malformed = new ArrayList<>();
+  private final List<CertificateEntry> certificates = new ArrayList<>();
+  private final List<MalformedEntry> malformed = new ArrayList<>();
   private final List<String> incidents = new ArrayList<>(0);
 
   PendingBatch(long from) {
@@ -31,8 +25,7 @@ final class PendingBatch {
     if (c.from() != to) {
       throw new IllegalStateException("chunk at " + c.from() + " does not follow the batch ending at " + to);
     }
-    issuances.addAll(c.issuances());
-    entries.addAll(c.entries());
+    certificates.addAll(c.certificates());
     malformed.addAll(c.malformed());
     incidents.addAll(c.incidents());
     to = c.to();
@@ -56,17 +49,17 @@ final class PendingBatch {
    * log and checked against {@code head}), with no entries: what starting at the end or at an entry
    * index commits.
    */
-  static IngestBatch seed(Sha256 logId, CompactRange range, VerifiedHead head) {
-    LogPosition position = new LogPosition(range.size(), OpaqueBytes.of(range.toBytes()), range.root());
-    return new IngestBatch(logId, 0, List.of(), List.of(), List.of(), position, Optional.of(head), List.of(), List.of());
+  static VerifiedBatch seed(Sha256 logId, CompactRange range, TreeHead head) {
+    return new VerifiedBatch(logId, 0, range.size(), OpaqueBytes.of(range.toBytes()), Optional.of(range.root()),
+        List.of(), List.of(), Optional.of(head));
   }
 
   /** The batch ending where {@code range} ends (it must have hashed exactly these entries in). */
-  IngestBatch toBatch(Sha256 logId, CompactRange range, Optional<VerifiedHead> verified) {
+  VerifiedBatch toBatch(Sha256 logId, CompactRange range, Optional<TreeHead> verified) {
     if (range.size() != to) {
       throw new IllegalStateException("compact range of size " + range.size() + " does not end the batch at " + to);
     }
-    LogPosition position = new LogPosition(to, OpaqueBytes.of(range.toBytes()), to == 0 ? null : range.root());
-    return new IngestBatch(logId, from, issuances, entries, malformed, position, verified, List.of(), List.of());
+    return new VerifiedBatch(logId, from, to, OpaqueBytes.of(range.toBytes()),
+        to == 0 ? Optional.empty() : Optional.of(range.root()), certificates, malformed, verified);
   }
 }

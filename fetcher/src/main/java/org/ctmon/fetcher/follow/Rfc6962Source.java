@@ -17,7 +17,6 @@ import org.ctmon.parser.merkle.InvalidProofException;
 import org.ctmon.parser.treehead.InvalidTreeHeadSignatureException;
 import org.ctmon.parser.treehead.SignedTreeHead;
 import org.ctmon.parser.treehead.TreeHead;
-import org.ctmon.store.log.IncidentKind;
 
 /**
  * An RFC 6962 log through {@link Rfc6962Client}: get-sth, get-entries (one request per call: the
@@ -97,7 +96,7 @@ final class Rfc6962Source implements LogSource {
     try {
       return CompactRange.fromInclusionProof(last, head.treeSize(), leafHash, path, head.rootHash());
     } catch (InvalidProofException e) {
-      throw new LogMisbehaviourException(IncidentKind.ROOT_MISMATCH, "error starting at entry " + size + " of "
+      throw new LogMisbehaviourException(LogIncident.ROOT_MISMATCH, "error starting at entry " + size + " of "
           + url() + ": the audit path of entry " + last + " does not lead to the root of " + head + " ("
           + e.getMessage() + ")", null, head);
     }
@@ -112,7 +111,7 @@ final class Rfc6962Source implements LogSource {
     try {
       ConsistencyProof.verify(older.treeSize(), newer.treeSize(), older.rootHash(), newer.rootHash(), proof);
     } catch (InvalidProofException e) {
-      throw new LogMisbehaviourException(IncidentKind.INCONSISTENT, "log " + url() + " served heads that cannot"
+      throw new LogMisbehaviourException(LogIncident.INCONSISTENT, "log " + url() + " served heads that cannot"
           + " both be true: " + older + " and " + newer + " (" + e.getMessage() + ")", older, newer);
     }
   }

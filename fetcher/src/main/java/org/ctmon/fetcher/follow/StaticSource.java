@@ -15,7 +15,6 @@ import org.ctmon.parser.treehead.LogKey;
 import org.ctmon.parser.treehead.MalformedNoteException;
 import org.ctmon.parser.treehead.SignedCheckpoint;
 import org.ctmon.parser.treehead.TreeHead;
-import org.ctmon.store.log.IncidentKind;
 
 /**
  * A static-ct-api log through {@link StaticCtClient}: checkpoints, whole data tiles, hash tiles for
@@ -86,7 +85,7 @@ final class StaticSource implements LogSource {
       // smaller tree's partial tiles could be a fork.
       return new TreeTiles(head.treeSize(), head.rootHash(), tiles()).compactRange(size);
     } catch (InvalidProofException e) {
-      throw new LogMisbehaviourException(IncidentKind.ROOT_MISMATCH, "error starting at entry " + size + " of "
+      throw new LogMisbehaviourException(LogIncident.ROOT_MISMATCH, "error starting at entry " + size + " of "
           + url() + ": " + e.getMessage() + " (" + head + ")", null, head);
     }
   }
@@ -106,11 +105,11 @@ final class StaticSource implements LogSource {
     try {
       oldRoot = new TreeTiles(newer.treeSize(), newer.rootHash(), tiles()).root(older.treeSize());
     } catch (InvalidProofException e) {
-      throw new LogMisbehaviourException(IncidentKind.ROOT_MISMATCH, "log " + url() + " serves hash tiles that do"
+      throw new LogMisbehaviourException(LogIncident.ROOT_MISMATCH, "log " + url() + " serves hash tiles that do"
           + " not lead to " + newer + ": " + e.getMessage(), null, newer);
     }
     if (!oldRoot.equals(older.rootHash())) {
-      throw new LogMisbehaviourException(IncidentKind.INCONSISTENT, "log " + url() + " served heads that cannot"
+      throw new LogMisbehaviourException(LogIncident.INCONSISTENT, "log " + url() + " served heads that cannot"
           + " both be true: " + older + " and " + newer + " (the tiles of the newer give root " + oldRoot.base64()
           + " at size " + older.treeSize() + ")", older, newer);
     }

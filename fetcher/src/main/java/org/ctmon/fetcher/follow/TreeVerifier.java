@@ -3,7 +3,6 @@ package org.ctmon.fetcher.follow;
 import java.time.Instant;
 import org.ctmon.fetcher.http.LogFetchException;
 import org.ctmon.parser.treehead.TreeHead;
-import org.ctmon.store.log.IncidentKind;
 
 /**
  * Checks a newly served (signature-verified) head against the last verified one before any entry
@@ -24,7 +23,7 @@ final class TreeVerifier {
   static boolean mayAdvance(LogSource source, TreeHead trusted, TreeHead head) {
     if (head.treeSize() == trusted.treeSize()) {
       if (!head.rootHash().equals(trusted.rootHash())) {
-        throw new LogMisbehaviourException(IncidentKind.SPLIT_VIEW, "log " + source.url() + " served two heads"
+        throw new LogMisbehaviourException(LogIncident.SPLIT_VIEW, "log " + source.url() + " served two heads"
             + " of size " + head.treeSize() + " with different roots: " + trusted + " and " + head, trusted, head);
       }
       return true;
@@ -40,7 +39,7 @@ final class TreeVerifier {
         }
         // Signed at the same time or later, smaller, and the log will not prove it a prefix of the
         // head it signed before: it rolled back (restored from an old backup, lost entries).
-        throw new LogMisbehaviourException(IncidentKind.INCONSISTENT, "log " + source.url() + " signed a head of size "
+        throw new LogMisbehaviourException(LogIncident.INCONSISTENT, "log " + source.url() + " signed a head of size "
             + head.treeSize() + " at " + Instant.ofEpochMilli(head.timestamp()) + ", not before the head of size "
             + trusted.treeSize() + " it signed at " + Instant.ofEpochMilli(trusted.timestamp()) + ", and does not"
             + " prove it a prefix of that one (" + e.getMessage() + "): an append-only log never shrinks (rolled back): "

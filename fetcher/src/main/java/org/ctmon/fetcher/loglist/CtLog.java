@@ -32,7 +32,7 @@ public record CtLog(
     Der key,
     LogProtocol protocol,
     Duration mmd,
-    Optional<LogState> state,
+    Optional<ListState> state,
     Optional<TemporalInterval> temporalInterval,
     LogType logType,
     Optional<String> dns,
@@ -64,7 +64,7 @@ public record CtLog(
   }
 
   /** The state's status, or empty when the list gives the log no state. */
-  public Optional<LogStatus> status() {
-    return state.map(LogState::status);
+  public Optional<ListStatus> status() {
+    return state.map(ListState::status);
   }
 }

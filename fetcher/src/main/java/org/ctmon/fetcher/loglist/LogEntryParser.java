@@ -82,17 +82,17 @@ final class LogEntryParser {
    * The state object has exactly one key in Chrome's lists; lists that give several (Mozilla's
    * {@code qualified} and {@code usable}) mean the latest, so the latest timestamp wins.
    */
-  private static Optional<LogState> state(JsonNode s) {
+  private static Optional<ListState> state(JsonNode s) {
     if (s == null || s.isNull()) {
       return Optional.empty();
     }
     if (!s.isObject()) {
       throw new IllegalArgumentException("state is not a json object");
     }
-    LogState latest = null;
+    ListState latest = null;
     for (Iterator<Map.Entry<String, JsonNode>> it = s.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      LogStatus status = LogStatus.fromJsonName(e.getKey()).orElseThrow(
+      ListStatus status = ListStatus.fromJsonName(e.getKey()).orElseThrow(
           () -> new IllegalArgumentException("state \"" + e.getKey() + "\" is unknown"));
       JsonNode v = e.getValue();
       if (!v.isObject()) {
@@ -100,7 +100,7 @@ final class LogEntryParser {
       }
       Instant since = time(v, "timestamp", "state " + status + " timestamp");
       Optional<FinalTreeHead> fth = finalTreeHead(v.get("final_tree_head"));
-      LogState state = new LogState(status, since, fth);
+      ListState state = new ListState(status, since, fth);
       if (latest == null || state.since().isAfter(latest.since())) {
         latest = state;
       }

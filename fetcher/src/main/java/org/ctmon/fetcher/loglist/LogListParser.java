@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.ctmon.parser.Sha256;
@@ -41,7 +42,7 @@ public final class LogListParser {
       throw fail(source, "no operators array");
     }
     if (!operators.isArray()) {
-      throw fail(source, "operators is a " + operators.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ", not an array");
+      throw fail(source, "operators is a " + operators.getNodeType().name().toLowerCase(Locale.ROOT) + ", not an array");
     }
     Optional<LogListVersion> version = version(root.get("version"));
     Optional<Instant> timestamp;
@@ -121,7 +122,7 @@ public final class LogListParser {
       throw fail(source, "empty");
     }
     if (!root.isObject()) {
-      throw fail(source, "not a json object but a " + root.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+      throw fail(source, "not a json object but a " + root.getNodeType().name().toLowerCase(Locale.ROOT));
     }
     return root;
   }

@@ -30,7 +30,7 @@ import org.ctmon.parser.Sha256;
  * log whose shard is over). Immutable.
  */
 public record LogSelection(
-    Set<LogStatus> states,
+    Set<ListStatus> states,
     boolean followStateless,
     Set<LogType> logTypes,
     List<String> include,
@@ -52,7 +52,7 @@ public record LogSelection(
 
   /** Usable, qualified and read-only prod logs; nothing included or excluded by name or id; ended intervals kept. */
   public static LogSelection defaults() {
-    return new LogSelection(EnumSet.of(LogStatus.USABLE, LogStatus.QUALIFIED, LogStatus.READONLY), false,
+    return new LogSelection(EnumSet.of(ListStatus.USABLE, ListStatus.QUALIFIED, ListStatus.READONLY), false,
         Set.of(LogType.PROD), List.of(), List.of(), Set.of(), Set.of(), false);
   }
 
@@ -73,7 +73,7 @@ public record LogSelection(
     return Sha256.wrap(bytes);
   }
 
-  public LogSelection withStates(Set<LogStatus> states) {
+  public LogSelection withStates(Set<ListStatus> states) {
     return new LogSelection(states, followStateless, logTypes, include, exclude, includeIds, excludeIds, skipEndedIntervals);
   }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import org.ctmon.parser.leaf.EntryDecoding;
 import org.ctmon.parser.leaf.Rfc6962Entries;
 
@@ -157,7 +158,7 @@ final class GetEntriesJson {
       case VALUE_NULL:
         return "null";
       default:
-        return t.asString() == null ? t.name().toLowerCase(java.util.Locale.ROOT) : t.asString();
+        return t.asString() == null ? t.name().toLowerCase(Locale.ROOT) : t.asString();
     }
   }
 }

@@ -18,10 +18,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.ctmon.fetcher.harness.Certspotter;
+import org.ctmon.fetcher.harness.FollowerHarness;
 import org.ctmon.fetcher.http.HttpConfig;
 import org.ctmon.fetcher.loglist.CtLog;
 import org.ctmon.fetcher.loglist.LogListParser;
 import org.ctmon.parser.Sha256;
+import org.ctmon.fetcher.stored.StoredJournal;
 import org.ctmon.store.Page;
 import org.ctmon.store.Store;
 import org.ctmon.store.StoreConfig;
@@ -102,7 +105,7 @@ final class CertspotterPeerTest {
       Clock clock = Clock.systemUTC();
       Ingest ingest = new Ingest(store.jdbi(), clock, false);
       LogFollower f = new LogFollower(log, HttpConfig.withContact("ctmon-tests@example.org").newClient(),
-          new Logs(store.jdbi(), clock), ingest::commit, pool,
+          new StoredJournal(new Logs(store.jdbi(), clock), ingest::commit), pool,
           FollowerConfig.DEFAULT.withStartAt(StartPosition.BEGINNING).withFetching(256, 2, 0), clock);
       f.runOnce();
       FollowerStatus s = f.status();

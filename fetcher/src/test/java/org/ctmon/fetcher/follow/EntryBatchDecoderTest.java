@@ -8,10 +8,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.ctmon.fetcher.http.FetcherCorpus;
+import org.ctmon.fetcher.stored.IssuanceMapping;
+import org.ctmon.fetcher.stored.StoredJournal;
+import org.ctmon.parser.OpaqueBytes;
 import org.ctmon.parser.Sha256;
 import org.ctmon.parser.leaf.DataTile;
 import org.ctmon.parser.merkle.CompactRange;
+import org.ctmon.store.ingest.IngestBatch;
 import org.ctmon.store.issuance.EntryType;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +37,7 @@ final class EntryBatchDecoderTest {
           DataTile.decode(n * 256L, FetcherCorpus.bytes(NAVIGLI + "tile/data/00" + n)));
       assertEquals(256, chunk.leafHashes().size());
       assertEquals(List.of(), chunk.malformed());
-      precerts += (int) chunk.entries().stream().filter(e -> e.type() == EntryType.PRECERT).count();
+      precerts += (int) stored(chunk).entries().stream().filter(e -> e.type() == EntryType.PRECERT).count();
       for (Sha256 leaf : chunk.leafHashes()) {
         range.append(leaf);
         if (heads.containsKey(range.size())) {
@@ -88,8 +93,8 @@ final class EntryBatchDecoderTest {
   @Test
   void aCertificateWithAnExtensionThatIsNotASequenceIsMalformedAndKeepsItsNamesAndOtherFields() throws Exception {
     byte[][] entry = pilotEntry();
-    var honest = EntryBatchDecoder.decode(7, List.of(org.ctmon.parser.leaf.Rfc6962Entries.decode(7, entry[0], entry[1])))
-        .issuances().get(0);
+    var honest = stored(EntryBatchDecoder.decode(7,
+        List.of(org.ctmon.parser.leaf.Rfc6962Entries.decode(7, entry[0], entry[1])))).issuances().get(0);
     byte[] leaf = entry[0].clone();
     // MerkleTreeLeaf: version, leaf_type, timestamp (8), entry_type (2), certificate length (3), then
     // the Certificate; walk it to the first Extension of its TBS and make that a SET.
@@ -146,13 +151,13 @@ final class EntryBatchDecoderTest {
           java.util.Base64.getDecoder().decode(entry.get("leaf_input").asText()),
           java.util.Base64.getDecoder().decode(entry.get("extra_data").asText())));
     }
-    DecodedChunk chunk = EntryBatchDecoder.decode(0, tile);
+    List<org.ctmon.store.ingest.Issuance> issuances = stored(EntryBatchDecoder.decode(0, tile)).issuances();
     var x509 = java.security.cert.CertificateFactory.getInstance("X.509");
     int certificates = 0;
     int precerts = 0;
     for (int k = 0; k < tile.size(); k++) {
       var e = ((org.ctmon.parser.leaf.Decoded) tile.get(k)).entry();
-      var issuance = chunk.issuances().get(k);
+      var issuance = issuances.get(k);
       if (e instanceof org.ctmon.parser.leaf.PrecertEntry p) {
         assertEquals(p.issuerKeyHash(), issuance.issuerSpkiSha256());
         precerts++;
@@ -164,6 +169,12 @@ final class EntryBatchDecoderTest {
       }
     }
     assertTrue(certificates > 0 && precerts > 0, certificates + " certificates, " + precerts + " precertificates");
+  }
+
+  /** What the store is handed of {@code chunk}: the issuances and entries the journal maps it to. */
+  private static IngestBatch stored(DecodedChunk chunk) {
+    return StoredJournal.ingestBatch(new VerifiedBatch(Sha256.of(new byte[0]), chunk.from(), chunk.to(),
+        OpaqueBytes.of(new byte[0]), Optional.empty(), chunk.certificates(), chunk.malformed(), Optional.empty()));
   }
 
   /** Leaf input and extra data of the first entry of a real Pilot get-entries page. */
@@ -180,11 +191,11 @@ final class EntryBatchDecoderTest {
     assertEquals(1, chunk.malformed().size());
     assertTrue(chunk.malformed().get(0).reason().contains(why), chunk.malformed().get(0).reason());
     // certspotter still matches such a certificate: its names are in the index.
-    assertEquals(1, chunk.issuances().size());
-    var issuance = chunk.issuances().get(0);
+    assertEquals(1, stored(chunk).issuances().size());
+    var issuance = stored(chunk).issuances().get(0);
     assertTrue(issuance.dnsNames().contains("tficmail.tfbf.com"), issuance.dnsNames().toString());
-    assertEquals(List.of(7L), chunk.entries().stream().map(e -> e.index()).toList());
-    assertEquals(issuance.tbsSha256(), chunk.entries().get(0).tbsSha256());
+    assertEquals(List.of(7L), stored(chunk).entries().stream().map(e -> e.index()).toList());
+    assertEquals(issuance.tbsSha256(), stored(chunk).entries().get(0).tbsSha256());
     return issuance;
   }
 
@@ -205,14 +216,14 @@ final class EntryBatchDecoderTest {
     DecodedChunk chunk = EntryBatchDecoder.decode(p.index(), List.of(new org.ctmon.parser.leaf.Decoded(swapped)));
 
     assertEquals(List.of(), honest.malformed());
-    assertEquals(p.preCertificate(), honest.issuances().get(0).der());
+    assertEquals(p.preCertificate(), stored(honest).issuances().get(0).der());
     assertEquals(1, chunk.malformed().size());
     assertTrue(chunk.malformed().get(0).reason().startsWith("pre_certificate is not the one the log signed: "),
         chunk.malformed().get(0).reason());
     // The leaf's facts stay: same issuance, same names; the other precertificate is not kept.
-    var issuance = chunk.issuances().get(0);
-    assertEquals(honest.issuances().get(0).tbsSha256(), issuance.tbsSha256());
-    assertEquals(honest.issuances().get(0).dnsNames(), issuance.dnsNames());
+    var issuance = stored(chunk).issuances().get(0);
+    assertEquals(stored(honest).issuances().get(0).tbsSha256(), issuance.tbsSha256());
+    assertEquals(stored(honest).issuances().get(0).dnsNames(), issuance.dnsNames());
     assertEquals(null, issuance.der());
     assertEquals(null, issuance.certSha256());
   }
@@ -222,8 +233,8 @@ final class EntryBatchDecoderTest {
     byte[][] entry = pilotEntry();
     DecodedChunk chunk = EntryBatchDecoder.decode(7,
         List.of(org.ctmon.parser.leaf.Rfc6962Entries.decode(7, entry[0], new byte[0])));
-    assertEquals(1, chunk.issuances().size(), "the leaf's certificate is indexed");
-    assertTrue(chunk.issuances().get(0).dnsNames().contains("tficmail.tfbf.com"));
+    assertEquals(1, stored(chunk).issuances().size(), "the leaf's certificate is indexed");
+    assertTrue(stored(chunk).issuances().get(0).dnsNames().contains("tficmail.tfbf.com"));
     assertEquals(1, chunk.malformed().size());
     assertTrue(chunk.malformed().get(0).reason().startsWith("extra_data: truncated certificate_chain"),
         chunk.malformed().get(0).reason());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.ctmon.fetcher.harness.FollowerHarness;
 import org.ctmon.store.ingest.IngestBatch;
 import org.ctmon.store.log.LogState;
 import org.ctmon.testlog.TestLogOptions;

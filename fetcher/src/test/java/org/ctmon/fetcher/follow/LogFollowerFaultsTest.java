@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
+import org.ctmon.fetcher.harness.FollowerHarness;
 import org.ctmon.fetcher.http.HttpConfig;
 import org.ctmon.parser.merkle.MerkleHash;
 import org.ctmon.store.log.IncidentKind;

@@ -14,6 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.ctmon.fetcher.harness.FollowerHarness;
+import org.ctmon.fetcher.harness.FollowerProcess;
 import org.ctmon.testlog.TestLogOptions;
 import org.ctmon.testlog.log.LogProtocol;
 import org.junit.jupiter.api.Test;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import org.ctmon.fetcher.harness.FollowerHarness;
 import org.ctmon.store.log.LogState;
 import org.ctmon.testlog.TestLogOptions;
 import org.ctmon.testlog.fault.Fault;

@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.ctmon.fetcher.harness.FollowerHarness;
 import org.ctmon.store.ingest.IngestBatch;
 import org.ctmon.store.ingest.IngestResult;
 import org.ctmon.testlog.TestLogOptions;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.ctmon.fetcher.harness.FollowerHarness;
 import org.ctmon.store.ingest.IngestBatch;
 import org.ctmon.store.log.LogState;
 import org.ctmon.testlog.TestLogOptions;

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.ctmon.fetcher.harness.FollowerHarness;
 import org.ctmon.parser.Sha256;
 import org.ctmon.parser.x509.PrecertCheck;
 import org.ctmon.testlog.TestLogOptions;

@@ -148,7 +148,7 @@ final class LogListParserTest {
     assertEquals(List.of("Geomys", "IPng Networks"), bogus.stream().map(CtLog::operator).collect(Collectors.toList()));
     assertTrue(bogus.get(0).description().startsWith("Bogus placeholder log"));
     for (CtLog b : bogus) {
-      assertEquals(Optional.of(LogStatus.RETIRED), b.status());
+      assertEquals(Optional.of(ListStatus.RETIRED), b.status());
       assertEquals(Instant.parse("2025-06-21T07:00:00Z"), b.state().orElseThrow().since());
     }
   }
@@ -157,7 +157,7 @@ final class LogListParserTest {
   void readsStatesAsTheRawListGivesThemIncludingLogsWithoutState() {
     RawLogList raw = RawLogList.of(LogListCorpus.V89_25);
     List<CtLog> logs = LogListCorpus.parse(LogListCorpus.V89_25).logs();
-    for (LogStatus s : LogStatus.values()) {
+    for (ListStatus s : ListStatus.values()) {
       assertEquals(raw.count(e -> s.jsonName().equals(e.state())),
           logs.stream().filter(l -> l.status().equals(Optional.of(s))).count(), s.jsonName());
     }
@@ -227,7 +227,7 @@ final class LogListParserTest {
         argon.reason());
     for (CtLog l : list.logs()) {
       // Mozilla writes {"qualified": ..., "usable": ...}; usable is the later one.
-      assertEquals(Optional.of(LogStatus.USABLE), l.status(), l.description());
+      assertEquals(Optional.of(ListStatus.USABLE), l.status(), l.description());
     }
   }
 

@@ -37,7 +37,7 @@ final class LogListUpdateTest {
     assertEquals(167, removed.size());
     assertEquals(16, stateChanged);
     assertTrue(a.diff().stateChanges().stream().anyMatch(c -> c.before().description().equals("Google 'Argon2026h1' log")
-        && c.before().status().orElseThrow() == LogStatus.USABLE && c.after().status().orElseThrow() == LogStatus.REJECTED));
+        && c.before().status().orElseThrow() == ListStatus.USABLE && c.after().status().orElseThrow() == ListStatus.REJECTED));
   }
 
   @Test

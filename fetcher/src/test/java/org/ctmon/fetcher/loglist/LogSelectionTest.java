@@ -151,7 +151,7 @@ final class LogSelectionTest {
 
   @Test
   void otherStatesCanBeChosen() {
-    SelectedLogs s = LogSelection.defaults().withStates(EnumSet.of(LogStatus.PENDING)).select(V89, LIST_TIME);
+    SelectedLogs s = LogSelection.defaults().withStates(EnumSet.of(ListStatus.PENDING)).select(V89, LIST_TIME);
     assertEquals(RAW.count(e -> "pending".equals(e.state()) && e.logType().equals("prod")), s.followed().size());
     assertEquals(16, s.followed().size());
   }

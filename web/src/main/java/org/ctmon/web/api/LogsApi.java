@@ -12,7 +12,6 @@ import org.ctmon.fetcher.follow.FollowerStatus;
 import org.ctmon.fetcher.follow.PaceStatus;
 import org.ctmon.fetcher.loglist.SkippedLog;
 import org.ctmon.parser.treehead.TreeHead;
-import org.ctmon.store.ingest.VerifiedHead;
 
 /**
  * {@code GET /api/v1/logs}: every followed log with what ctmon knows of it right now (its latest
@@ -103,7 +102,7 @@ public final class LogsApi {
     m.put("position", s.position());
     // Without a head the lag is unknown; 0 would read as "caught up".
     m.put("lag", s.latestHead().isPresent() ? s.lag() : null);
-    m.put("verified_tree_size", s.verified().map(VerifiedHead::treeSize).orElse(null));
+    m.put("verified_tree_size", s.verified().map(TreeHead::treeSize).orElse(null));
     m.put("verified_root", s.verified().map(v -> v.rootHash().base64()).orElse(null));
     m.put("verified_age_seconds", s.verifiedAge().map(Duration::toSeconds).orElse(null));
     m.put("status", s.health().name().toLowerCase(java.util.Locale.ROOT));

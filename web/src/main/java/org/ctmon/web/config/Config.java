@@ -6,6 +6,8 @@ import org.ctmon.fetcher.follow.FetchOverride;
 import org.ctmon.fetcher.follow.FollowerConfig;
 import org.ctmon.fetcher.follow.StartPosition;
 import org.ctmon.fetcher.loglist.CtLog;
+import org.ctmon.fetcher.loglist.LogListSignature;
+import org.ctmon.store.StoreConfig;
 
 /**
  * The whole configuration of a ctmon process, loaded and validated once at start by
@@ -54,7 +56,7 @@ public record Config(Http http, Database database, Retention retention, Logs log
   public record Database(String url, String user, String password, int poolSize) {
     /** The URL to show in messages and logs: a password written into it is masked. */
     public String displayUrl() {
-      return org.ctmon.store.StoreConfig.maskedUrl(url);
+      return StoreConfig.maskedUrl(url);
     }
 
     /** Never the password, whatever prints this record. */

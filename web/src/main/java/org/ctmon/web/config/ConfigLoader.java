@@ -6,10 +6,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
+import org.ctmon.store.StoreConfig;
 
 /**
  * Builds the {@link Config} from defaults, a YAML file and environment variables, in that order of
@@ -64,13 +66,13 @@ public final class ConfigLoader {
             v.get(Settings.CLUSTER_MAX_LOGS_PER_NODE), v.get(Settings.DATABASE_URL)));
   }
 
-  private static Config.Cluster cluster(String mode, java.time.Duration checkin, int maxLogsPerNode,
+  private static Config.Cluster cluster(String mode, Duration checkin, int maxLogsPerNode,
       String databaseUrl) {
     if (mode.equals("postgresql") && !databaseUrl.startsWith("jdbc:postgresql:")) {
       throw new InvalidConfigException("invalid configuration: cluster.mode = 'postgresql' needs database.url to be a"
-          + " PostgreSQL database (jdbc:postgresql://...), not " + org.ctmon.store.StoreConfig.maskedUrl(databaseUrl));
+          + " PostgreSQL database (jdbc:postgresql://...), not " + StoreConfig.maskedUrl(databaseUrl));
     }
-    if (checkin.compareTo(java.time.Duration.ofMillis(500)) < 0) {
+    if (checkin.compareTo(Duration.ofMillis(500)) < 0) {
       throw new InvalidConfigException("invalid configuration: cluster.checkinInterval = '" + checkin
           + "': at least 500ms");
     }

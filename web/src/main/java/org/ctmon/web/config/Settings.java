@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Set;
 import org.ctmon.fetcher.follow.FetchOverride;
 import org.ctmon.fetcher.follow.StartPosition;
+import org.ctmon.fetcher.http.HttpConfig;
+import org.ctmon.fetcher.loglist.LogListSignature;
 
 /**
  * Every configuration key ctmon reads, with its default and meaning: the single source for the
@@ -197,7 +199,7 @@ final class Settings {
   private static String contact(String text) {
     String t = text.trim();
     // The same rule the HTTP layer applies, checked at start so the error names the key.
-    org.ctmon.fetcher.http.HttpConfig.withContact(t);
+    HttpConfig.withContact(t);
     return t;
   }
 

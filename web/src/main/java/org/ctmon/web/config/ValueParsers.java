@@ -1,6 +1,7 @@
 package org.ctmon.web.config;
 
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -110,7 +111,7 @@ final class ValueParsers {
     if (t.regionMatches(true, 0, "P", 0, 1)) {
       try {
         return positiveDuration(Duration.parse(t.toUpperCase(Locale.ROOT)));
-      } catch (java.time.format.DateTimeParseException e) {
+      } catch (DateTimeParseException e) {
         throw new IllegalArgumentException("not a duration (e.g. 10s, 5m, 1h, PT10S)");
       }
     }

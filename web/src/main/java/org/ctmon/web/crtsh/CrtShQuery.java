@@ -1,6 +1,7 @@
 package org.ctmon.web.crtsh;
 
 import java.net.IDN;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -63,7 +64,7 @@ record CrtShQuery(String name, Scope scope, boolean excludeExpired, Set<Long> ex
    *     repeated, or has a value ctmon cannot answer faithfully
    */
   static CrtShQuery parse(Map<String, List<String>> params) {
-    Map<String, String> p = new java.util.HashMap<>();
+    Map<String, String> p = new HashMap<>();
     for (Map.Entry<String, List<String>> e : params.entrySet()) {
       String key = e.getKey().toLowerCase(Locale.ROOT);
       if (!PARAMETERS.contains(key)) {

@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.ctmon.parser.CtmonException;
@@ -98,7 +99,7 @@ public final class DecodeCommand implements Callable<Integer> {
         err.println("ctmon decode: " + e.getMessage());
         return 2;
       }
-      decodings = new java.util.ArrayList<>(response.entries().size());
+      decodings = new ArrayList<>(response.entries().size());
       unreadable = response.entries();
       for (int i = 0; i < response.entries().size(); i++) {
         GetEntriesResponse.RawEntry raw = response.entries().get(i);

@@ -3,6 +3,7 @@ package org.ctmon.web.decode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.ctmon.parser.Base64Text;
@@ -26,7 +27,7 @@ record GetEntriesResponse(List<RawEntry> entries) {
     } catch (JsonProcessingException e) {
       throw new CtmonException("error reading get-entries response from " + source + ": not JSON ("
           + e.getOriginalMessage() + ")");
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new CtmonException("error reading get-entries response from " + source + ": " + e.getMessage(), e);
     }
     if (root == null || !root.isObject()) {

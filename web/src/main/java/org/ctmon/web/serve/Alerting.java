@@ -1,5 +1,6 @@
 package org.ctmon.web.serve;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -22,6 +23,7 @@ import org.ctmon.alerts.match.WatchedIngest;
 import org.ctmon.alerts.watch.CaaIssuers;
 import org.ctmon.alerts.webhook.WebhookSender;
 import org.ctmon.alerts.webhook.WebhookTargetPolicy;
+import org.ctmon.fetcher.http.HttpConfig;
 import org.ctmon.store.Store;
 import org.ctmon.store.ingest.Ingest;
 import org.ctmon.store.outbox.Outbox;
@@ -59,7 +61,7 @@ final class Alerting implements AutoCloseable {
     DeliveryBackoff backoff = new DeliveryBackoff(clock, random);
     targets = new WebhookTargetPolicy(a.allowPrivateTargets());
     WebhookSender webhooks = new WebhookSender(new OkHttpClient(), targets, backoff, clock,
-        org.ctmon.fetcher.http.HttpConfig.withContact(config.fetch().contact()).userAgent());
+        HttpConfig.withContact(config.fetch().contact()).userAgent());
     Optional<EmailChannel> email = Optional.empty();
     if (!a.smtpHost().isEmpty()) {
       email = Optional.of(new EmailSender(SmtpSettings.of(a.smtpHost(), a.smtpPort(),
@@ -79,8 +81,8 @@ final class Alerting implements AutoCloseable {
         delivery::wake);
     history = new HistoryScan(store.jdbi(), clock, watch, publicUrl, delivery::wake);
     operator = new OperatorAlerting(store, clock, targets,
-        a.heartbeatUrl().isEmpty() ? Optional.empty() : Optional.of(java.net.URI.create(a.heartbeatUrl())),
-        a.heartbeatInterval(), org.ctmon.fetcher.http.HttpConfig.withContact(config.fetch().contact()).userAgent(),
+        a.heartbeatUrl().isEmpty() ? Optional.empty() : Optional.of(URI.create(a.heartbeatUrl())),
+        a.heartbeatInterval(), HttpConfig.withContact(config.fetch().contact()).userAgent(),
         statuses, delivery::wake);
   }
 

@@ -1,5 +1,7 @@
 package org.ctmon.web.serve;
 
+import java.util.Locale;
+import java.util.Optional;
 import org.ctmon.store.H2FileCompaction;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -30,10 +32,10 @@ final class DiskSpaceReport implements Runnable {
   }
 
   /** The advice to log, if compaction would give back at least the threshold. */
-  java.util.Optional<String> advice() {
+  Optional<String> advice() {
     return H2FileCompaction.measure(jdbi)
         .filter(u -> u.reclaimableBytes() >= threshold)
-        .map(u -> String.format(java.util.Locale.ROOT,
+        .map(u -> String.format(Locale.ROOT,
             "the H2 file %s is %.1f GB and at most %d%% of it is live data: stop ctmon and run `ctmon compact`"
                 + " (same configuration) to give at least %.1f GB back to the disk", u.file(), u.bytes() / 1e9,
             u.livePercent(), u.reclaimableBytes() / 1e9));

@@ -2,6 +2,7 @@ package org.ctmon.web.serve;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 import org.ctmon.fetcher.follow.FollowerHealth;
 import org.ctmon.fetcher.follow.FollowerStatus;
@@ -30,7 +31,7 @@ final class FailingLogsReport implements Runnable {
     List<String> failing = new ArrayList<>();
     for (FollowerStatus s : all) {
       if (s.health() != FollowerHealth.OK && s.lastError().isPresent()) {
-        failing.add(s.description() + " (" + s.health().name().toLowerCase(java.util.Locale.ROOT) + "): "
+        failing.add(s.description() + " (" + s.health().name().toLowerCase(Locale.ROOT) + "): "
             + s.lastError().get());
       }
     }

@@ -1,9 +1,11 @@
 package org.ctmon.web.serve;
 
 import java.time.Duration;
+import java.util.Date;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import org.ctmon.fetcher.following.PollSchedule;
 import org.ctmon.parser.CtmonException;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
@@ -30,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * Quartz's clustered JDBC store ({@link ClusteredScheduling}), where a job scheduled by another
  * node is kept, not replaced, and each run is recorded in {@link FollowRuns}.
  */
-final class FollowScheduler implements AutoCloseable {
+final class FollowScheduler implements PollSchedule, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FollowScheduler.class);
   private static final String TASKS = "ctmon.tasks";
 
@@ -72,7 +74,8 @@ final class FollowScheduler implements AutoCloseable {
   }
 
   /** Schedules {@code task} every {@code interval}, first run at once; replaces a task of the same name. */
-  void every(String name, Duration interval, Runnable task) {
+  @Override
+  public void every(String name, Duration interval, Runnable task) {
     every(name, interval, task, true);
   }
 
@@ -82,7 +85,7 @@ final class FollowScheduler implements AutoCloseable {
     JobDetail job = JobBuilder.newJob(TaskJob.class).withIdentity(name, "ctmon").usingJobData("task", name).build();
     Trigger trigger = TriggerBuilder.newTrigger()
         .withIdentity(name, "ctmon")
-        .startAt(new java.util.Date(System.currentTimeMillis() + (startNow ? 0 : interval.toMillis())))
+        .startAt(new Date(System.currentTimeMillis() + (startNow ? 0 : interval.toMillis())))
         .withSchedule(SimpleScheduleBuilder.simpleSchedule()
             .withIntervalInMilliseconds(Math.max(1, interval.toMillis()))
             .repeatForever()
@@ -106,7 +109,8 @@ final class FollowScheduler implements AutoCloseable {
   }
 
   /** Removes a task (a log no longer followed); a run in progress finishes. */
-  void cancel(String name) {
+  @Override
+  public void cancel(String name) {
     try {
       scheduler.deleteJob(new JobKey(name, "ctmon"));
     } catch (SchedulerException e) {

@@ -1,8 +1,11 @@
 package org.ctmon.web.serve;
 
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.ctmon.store.log.LogIncident;
 import org.ctmon.store.log.LogIncidents;
 import org.slf4j.Logger;
@@ -19,7 +22,7 @@ final class IncidentReport implements Runnable {
 
   private final LogIncidents incidents;
   /** Every incident already reported or recalled; incidents are few, and ids may commit out of order. */
-  private final java.util.Set<Long> reported = new java.util.HashSet<>();
+  private final Set<Long> reported = new HashSet<>();
   private boolean recalled;
   /** Incidents on record at the last look: only a new count is worth reading them again. */
   private long lastCount = -1;
@@ -67,6 +70,6 @@ final class IncidentReport implements Runnable {
 
   private static String describe(LogIncident i) {
     return i.logDescription() + " " + i.kind().sqlName().replace('_', ' ') + " (incident " + i.id() + " at "
-        + java.time.Instant.ofEpochMilli(i.recordedAtMs()) + "): " + i.detail();
+        + Instant.ofEpochMilli(i.recordedAtMs()) + "): " + i.detail();
   }
 }

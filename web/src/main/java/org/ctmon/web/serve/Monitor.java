@@ -5,33 +5,32 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
-import org.ctmon.fetcher.follow.BatchSink;
 import org.ctmon.fetcher.follow.FetchBudget;
 import org.ctmon.fetcher.follow.FollowerConfig;
 import org.ctmon.fetcher.follow.FollowerStatus;
-import org.ctmon.fetcher.follow.LogFollower;
+import org.ctmon.fetcher.following.FollowSettings;
+import org.ctmon.fetcher.following.FollowedLogs;
 import org.ctmon.fetcher.loglist.CtLog;
-import org.ctmon.fetcher.loglist.LogChange;
+import org.ctmon.fetcher.loglist.ListStatus;
 import org.ctmon.fetcher.loglist.LogList;
-import org.ctmon.fetcher.loglist.LogListDiff;
+import org.ctmon.fetcher.loglist.LogListLoader;
 import org.ctmon.fetcher.loglist.LogProtocol;
 import org.ctmon.fetcher.loglist.LogSelection;
-import org.ctmon.fetcher.loglist.LogStatus;
 import org.ctmon.fetcher.loglist.LogType;
-import org.ctmon.fetcher.loglist.SelectedLogs;
-import org.ctmon.fetcher.loglist.SkippedLog;
+import org.ctmon.fetcher.stored.BatchSink;
+import org.ctmon.fetcher.stored.StoredJournal;
 import org.ctmon.parser.Sha256;
 import org.ctmon.store.Store;
 import org.ctmon.store.StoreConfig;
@@ -42,7 +41,6 @@ import org.ctmon.store.log.LogIncidents;
 import org.ctmon.store.log.Logs;
 import org.ctmon.store.retention.Purge;
 import org.ctmon.store.retention.TreeHeadPurge;
-import org.ctmon.web.WebServer;
 import org.ctmon.web.account.LocalCommandClient;
 import org.ctmon.web.account.LocalCommands;
 import org.ctmon.web.api.HealthApi;
@@ -70,9 +68,9 @@ import org.slf4j.LoggerFactory;
  * schedule (waiting for the batch in hand to commit) and the store, in that order.
  *
  * <pre>
- *   log list ──> selection ──> LogFollower per log ──(Quartz, every logs.pollInterval)──> BatchSink
- *                                                                                         │
- *                          web (search, logs, health) <── store <── Ingest (one transaction)
+ *   LogListLoader ─> FollowedLogs: a LogFollower per log ─(Quartz, logs.pollInterval)─> StoredJournal
+ *                                                                                        │ BatchSink
+ *                          web (search, logs, health) <── store <── Ingest + matcher (one transaction)
  * </pre>
  */
 public final class Monitor implements AutoCloseable {
@@ -92,21 +90,17 @@ public final class Monitor implements AutoCloseable {
   private final FollowScheduler scheduler;
   /** The log jobs' scheduler: {@link #scheduler} on one node, the clustered one with cluster.mode postgresql. */
   private final FollowScheduler logScheduler;
-  private final Map<Sha256, LogFollower> followers = new ConcurrentHashMap<>();
   private final AtomicBoolean ready = new AtomicBoolean();
   /** Held while a log list loads and is followed: see {@link #refreshList}. */
   private final Object listLock = new Object();
-  private volatile List<SkippedLog> skipped = List.of();
   private WebServer web;
   private OkHttpClient http;
   private Logs logs;
-  private BatchSink sink;
+  private volatile FollowedLogs followed;
   private Alerting alerting;
   private LocalCommands localCommands;
   private CtmonMetrics metrics;
   private CertstreamHub certstream;
-  private LogList lastList;
-  private String lastFollowing;
 
   private Monitor(Config config, Clock clock, Store store, Optional<ConfigFileWatch> configWatch) {
     this.config = config;
@@ -119,8 +113,8 @@ public final class Monitor implements AutoCloseable {
     // idle threads time out.
     AtomicInteger n = new AtomicInteger();
     int threads = config.fetch().totalParallelism();
-    java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(threads,
-        threads, 60, TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(threads,
+        threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
           Thread t = new Thread(r, "ctmon-fetch-" + n.incrementAndGet());
           t.setDaemon(true);
           return t;
@@ -173,16 +167,18 @@ public final class Monitor implements AutoCloseable {
     logs = new Logs(store.jdbi(), clock);
     alerting = new Alerting(config, store, clock, this::statuses);
     certstream = new CertstreamHub(clock);
-    sink = batch -> {
+    BatchSink sink = batch -> {
       IngestResult r = alerting.ingest().commit(batch);
-      LogFollower f = followers.get(batch.logId());
-      if (!r.replay() && f != null) {
-        CtLog log = f.log();
+      Optional<CtLog> followedLog = followed.log(batch.logId());
+      if (!r.replay() && followedLog.isPresent()) {
+        CtLog log = followedLog.get();
         certstream.published(batch, new LogSource(log.description(),
             log.protocol().monitoringUrl().toString(), log.protocol() instanceof LogProtocol.StaticCt));
       }
       return r;
     };
+    followed = new FollowedLogs(http, new StoredJournal(logs, sink), workers, budget, clock, logScheduler,
+        logs::disabled);
     LogListLoader loader = new LogListLoader(http, clock, config.logs().listSignature());
     refreshList(loader, false);
     scheduler.every("log-list", config.logs().listRefreshInterval(), () -> refreshList(loader, false), false);
@@ -203,26 +199,8 @@ public final class Monitor implements AutoCloseable {
     Purge purge = new Purge(store.jdbi(), clock, store.config().retention());
     TreeHeadPurge headPurge = new TreeHeadPurge(store.jdbi(), clock, config.retention().treeHeads(),
         config.retention().purgeBatchSize());
-    scheduler.every("retention", Duration.ofHours(1), () -> {
-      // Each purge on its own: one failing (a match or an incident arriving mid-batch) skips only itself.
-      try {
-        long removed = purge.purge();
-        if (removed > 0) {
-          LOG.info("retention: removed {} issuances older than {}", removed, config.retention().window());
-        }
-      } catch (RuntimeException e) {
-        LOG.warn("retention: purging issuances stopped for this hour: {}", e.getMessage());
-      }
-      try {
-        long heads = headPurge.purge();
-        if (heads > 0) {
-          LOG.info("retention: removed {} tree heads older than {} (evidence and verified heads stay)", heads,
-              config.retention().treeHeads());
-        }
-      } catch (RuntimeException e) {
-        LOG.warn("retention: purging tree heads stopped for this hour: {}", e.getMessage());
-      }
-    });
+    scheduler.every("retention", Duration.ofHours(1), new RetentionJob(purge, headPurge, config.retention().window(),
+        config.retention().treeHeads()));
     metrics = new CtmonMetrics(new PrometheusMeterRegistry(
         PrometheusConfig.DEFAULT), this::statuses, store.jdbi(), clock);
     web = new WebServer(routes -> {
@@ -230,10 +208,8 @@ public final class Monitor implements AutoCloseable {
       certstream.register(routes);
       new OpenApiDocument().register(routes);
       new SearchApi(new IssuanceSearch(store.jdbi()), clock).register(routes);
-      new LogsApi(this::statuses, id -> {
-        LogFollower f = followers.get(id);
-        return f == null ? null : f.log().operator();
-      }, () -> skipped, incidents::countsByLog).withBudget(budget).register(routes);
+      new LogsApi(this::statuses, id -> followed.log(id).map(CtLog::operator).orElse(null), followed::skipped,
+          incidents::countsByLog).withBudget(budget).register(routes);
       new IncidentsApi(incidents).register(routes);
       new DashboardApi(store.jdbi(), clock, this::statuses).register(routes);
       new LogSwitchApi(store.jdbi(), clock, this::logSwitched).register(routes);
@@ -283,83 +259,7 @@ public final class Monitor implements AutoCloseable {
     }
     config = effective;
     LOG.info("configuration reloaded: logs followed and fetch limits apply now");
-    if (lastList != null) {
-      follow(lastList);
-    }
-  }
-
-  /**
-   * Changes the followers by the difference between the logs followed and those now selected
-   * ({@link LogListDiff}): followers start for added logs, stop for removed ones, and are replaced
-   * for changed ones (a new URL, state or name) and for those whose fetch limits changed.
-   */
-  private synchronized void follow(LogList list) {
-    lastList = list;
-    Config config = this.config;
-    SelectedLogs selected = selection().select(list, clock.instant());
-    skipped = selected.skipped();
-    FollowerConfig base = FollowerConfig.DEFAULT.withStartAt(config.logs().startAt());
-    FollowerConfig defaults = base.withFetching(config.fetch().batchSize(), config.fetch().parallelism(),
-        config.fetch().requestsPerSecond());
-    Map<Sha256, CtLog> wanted = new java.util.LinkedHashMap<>();
-    selected.followed().forEach(log -> wanted.put(log.logId(), log));
-    Set<Sha256> off = logs.disabled();
-    if (!off.isEmpty()) {
-      wanted.keySet().removeAll(off); // turned off by an administrator: kept off across restarts
-    }
-    LogListDiff diff = LogListDiff.between(followers.values().stream().map(LogFollower::log).toList(),
-        wanted.values());
-    for (LogChange c : diff.stateChanges()) {
-      LOG.info("{}: now {} in the log list (was {})", c.after().description(), c.after().state(), c.before().state());
-    }
-    Set<Sha256> replaced = new java.util.HashSet<>();
-    diff.removed().forEach(log -> replaced.add(log.logId()));
-    diff.changed().forEach(c -> replaced.add(c.after().logId()));
-    // Followers to let go: of logs removed (or turned off) or changed, with other fetch limits now,
-    // or stopped by an earlier change that they outlasted. All are stopped first and awaited together.
-    List<LogFollower> leaving = new ArrayList<>();
-    for (LogFollower f : followers.values()) {
-      CtLog log = wanted.get(f.log().logId());
-      if (replaced.contains(f.log().logId()) || f.stopRequested()
-          || !sameFetching(f.config(), config.fetch().forLog(base, log))) {
-        leaving.add(f);
-      }
-    }
-    Map<Sha256, LogFollower> gone = retire(leaving);
-    List<CtLog> starting = new ArrayList<>(diff.added());
-    gone.keySet().stream().map(wanted::get).filter(java.util.Objects::nonNull).forEach(starting::add);
-    for (CtLog log : starting) {
-      if (followers.containsKey(log.logId())) {
-        continue; // still finishing its run in hand (replaced at the next change)
-      }
-      FollowerConfig fc = config.fetch().forLog(base, log);
-      if (!sameFetching(fc, defaults)) {
-        LOG.info("{}: {} entries per request, {} in flight, {} requests/s (fetch.perLog)", log.description(),
-            fc.batchSize(), fc.parallelism(), fc.requestsPerSecond());
-      }
-      LogFollower f = new LogFollower(log, http, logs, sink, workers, budget, fc, clock);
-      LogFollower previous = gone.get(log.logId());
-      if (previous != null) {
-        f.continueFrom(previous); // its backoff and last error: a log backing off is not asked again early
-      }
-      followers.put(log.logId(), f);
-      logScheduler.every("log:" + log.logId().base64(), config.logs().pollInterval(), f::runOnce);
-    }
-    List<String> dropped = gone.values().stream().filter(f -> !wanted.containsKey(f.log().logId()))
-        .map(f -> f.log().description()).toList();
-    if (dropped.size() > 3) { // a whole list replaced (the bundled snapshot that stood in): one line
-      LOG.info("no longer following {} logs, not selected by the log list and configuration: {}", dropped.size(),
-          String.join(", ", dropped));
-    } else {
-      dropped.forEach(d -> LOG.info("no longer following {}: not selected by the log list and configuration", d));
-    }
-    String following = String.format("following %d %s from %s (%d not followed)", followers.size(),
-        followers.size() == 1 ? "log" : "logs", list.describe(), skipped.size());
-    if (!following.equals(lastFollowing)) {
-      // Said when something changed, not at every refresh (or every retry while offline).
-      LOG.info(following);
-      lastFollowing = following;
-    }
+    followed.currentList().ifPresent(list -> followed.follow(list, settings(effective)));
   }
 
   /**
@@ -370,10 +270,7 @@ public final class Monitor implements AutoCloseable {
     LOG.info("log {} turned {} by an administrator", log.base64(), on ? "on" : "off");
     Thread t = new Thread(() -> {
       synchronized (listLock) {
-        LogList list = currentList();
-        if (list != null) {
-          follow(list);
-        }
+        followed.currentList().ifPresent(list -> followed.follow(list, settings(config)));
       }
     }, "ctmon-log-switch");
     t.setDaemon(true);
@@ -391,7 +288,7 @@ public final class Monitor implements AutoCloseable {
       if (onlyWhileStandingIn && !loader.standingIn()) {
         return;
       }
-      follow(loader.load(config.logs().list(), Optional.ofNullable(currentList())));
+      followed.follow(loader.load(config.logs().list(), followed.currentList()), settings(config));
     }
   }
 
@@ -399,56 +296,25 @@ public final class Monitor implements AutoCloseable {
    * When the log list in use was made: a URL list standing in with the bundled snapshot grows old
    * and the operator hears of it; a list from a file is the operator's own and never stale.
    */
-  private Optional<java.time.Instant> listTimestamp() {
-    LogList list = currentList();
-    if (list == null || !config.logs().list().startsWith("http")) {
+  private Optional<Instant> listTimestamp() {
+    Optional<LogList> list = followed.currentList();
+    if (list.isEmpty() || !config.logs().list().startsWith("http")) {
       return Optional.of(clock.instant());
     }
-    return list.timestamp();
+    return list.get().timestamp();
   }
 
-  private synchronized LogList currentList() {
-    return lastList;
+  /** What the configuration says about following the log list. */
+  private static FollowSettings settings(Config config) {
+    FollowerConfig defaults = FollowerConfig.DEFAULT.withStartAt(config.logs().startAt())
+        .withFetching(config.fetch().batchSize(), config.fetch().parallelism(), config.fetch().requestsPerSecond());
+    return new FollowSettings(selection(config), defaults, config.fetch().perLog(), config.logs().pollInterval());
   }
 
-  private static boolean sameFetching(FollowerConfig a, FollowerConfig b) {
-    return a.batchSize() == b.batchSize() && a.parallelism() == b.parallelism()
-        && a.requestsPerSecond() == b.requestsPerSecond();
-  }
-
-  /**
-   * Stops followers and waits for their runs in hand, together, so no two runs of one log overlap;
-   * returns those that are gone, by log. One whose run outlasts the wait stays in place, stopped,
-   * and is let go at the next change or list refresh.
-   */
-  private Map<Sha256, LogFollower> retire(List<LogFollower> leaving) {
-    for (LogFollower f : leaving) {
-      f.stop();
-      logScheduler.cancel("log:" + f.log().logId().base64());
-    }
-    Map<Sha256, LogFollower> gone = new java.util.HashMap<>();
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    for (LogFollower f : leaving) {
-      try {
-        if (f.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
-          followers.remove(f.log().logId(), f);
-          gone.put(f.log().logId(), f);
-        } else {
-          LOG.warn("{}: its run in hand did not finish within 60 s; it is let go at the next change or list refresh",
-              f.log().description());
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
-    return gone;
-  }
-
-  private LogSelection selection() {
-    Set<LogStatus> states = EnumSet.noneOf(LogStatus.class);
+  private static LogSelection selection(Config config) {
+    Set<ListStatus> states = EnumSet.noneOf(ListStatus.class);
     for (String s : config.logs().states()) {
-      LogStatus.fromJsonName(s).ifPresent(states::add);
+      ListStatus.fromJsonName(s).ifPresent(states::add);
     }
     LogSelection s = LogSelection.defaults()
         .withStates(states)
@@ -462,20 +328,16 @@ public final class Monitor implements AutoCloseable {
 
   /** What each follower is doing, sorted by description. */
   public List<FollowerStatus> statuses() {
-    List<FollowerStatus> out = new ArrayList<>();
-    for (LogFollower f : followers.values()) {
-      out.add(f.status());
-    }
-    out.sort(java.util.Comparator.comparing(FollowerStatus::description));
-    return out;
+    FollowedLogs f = followed;
+    return f == null ? List.of() : f.statuses();
   }
 
-  /** The port the web server listens on. */
   /** The alert parts, for tests that drive delivery. */
   Alerting alerting() {
     return alerting;
   }
 
+  /** The port the web server listens on. */
   public int port() {
     return web.port();
   }
@@ -489,8 +351,8 @@ public final class Monitor implements AutoCloseable {
   public void close() {
     ready.set(false);
     LOG.info("stopping: waiting for the batches in hand to commit");
-    for (LogFollower f : followers.values()) {
-      f.stop();
+    if (followed != null) {
+      followed.stopAll();
     }
     if (web != null) {
       web.close(); // no new requests while the batches in hand commit

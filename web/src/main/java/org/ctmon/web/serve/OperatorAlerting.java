@@ -1,6 +1,7 @@
 package org.ctmon.web.serve;
 
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +50,7 @@ final class OperatorAlerting implements AutoCloseable {
                    Duration heartbeatInterval, String userAgent, Supplier<List<FollowerStatus>> statuses,
                    Runnable alertsWritten) {
     this.clock = clock;
-    AdminChannels channels = new AdminChannels(new Accounts(store.jdbi(), clock, new java.security.SecureRandom()),
+    AdminChannels channels = new AdminChannels(new Accounts(store.jdbi(), clock, new SecureRandom()),
         new Webhooks(store.jdbi(), clock), new EmailRecipients(store.jdbi(), clock), new Outbox(store.jdbi(), clock));
     this.incidents = new IncidentAlerts(new LogIncidents(store.jdbi()), channels);
     this.health = new HealthAlerts(channels, HealthAlerts.Thresholds.DEFAULTS);

@@ -3,7 +3,9 @@ package org.ctmon.web.serve;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.ctmon.parser.CtmonException;
 import org.ctmon.web.config.Config;
 import org.ctmon.web.config.ConfigOption;
@@ -32,7 +34,7 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    java.util.Optional<Config> loaded = config.load(spec.commandLine().getErr(), "ctmon");
+    Optional<Config> loaded = config.load(spec.commandLine().getErr(), "ctmon");
     if (loaded.isEmpty()) {
       return 2;
     }
@@ -41,7 +43,7 @@ public final class ServeCommand implements Callable<Integer> {
     Monitor monitor;
     try {
       // Which logs are followed and their fetch limits follow the file's changes while running.
-      monitor = Monitor.start(cfg, Clock.systemUTC(), java.util.Optional.ofNullable(file)
+      monitor = Monitor.start(cfg, Clock.systemUTC(), Optional.ofNullable(file)
           .map(f -> new ConfigFileWatch(f, System.getenv(), Duration.ofSeconds(10))));
     } catch (InvalidConfigException e) {
       spec.commandLine().getErr().println("ctmon: " + e.getMessage());
@@ -58,7 +60,7 @@ public final class ServeCommand implements Callable<Integer> {
         host, monitor.port(), cfg.database().displayUrl(), monitor.statuses().size());
     spec.commandLine().getOut().flush();
     StopSignals signals = StopSignals.install();
-    java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    AtomicBoolean closed = new AtomicBoolean();
     Runnable stop = () -> {
       if (closed.compareAndSet(false, true)) {
         monitor.close();

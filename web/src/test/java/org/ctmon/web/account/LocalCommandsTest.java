@@ -18,7 +18,7 @@ import org.ctmon.store.Store;
 import org.ctmon.store.StoreConfig;
 import org.ctmon.store.account.Accounts;
 import org.ctmon.store.watch.Watchlists;
-import org.ctmon.web.WebServer;
+import org.ctmon.web.serve.WebServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -27,7 +27,7 @@ import org.ctmon.store.account.Accounts;
 import org.ctmon.store.account.ApiTokens;
 import org.ctmon.store.issuance.IssuanceSearch;
 import org.ctmon.store.outbox.Webhook;
-import org.ctmon.web.WebServer;
+import org.ctmon.web.serve.WebServer;
 
 /**
  * A real server with the account API (and the public search API) on a real H2 file, two accounts,

@@ -29,7 +29,7 @@ import org.ctmon.store.log.LogKind;
 import org.ctmon.store.log.LogSpec;
 import org.ctmon.store.log.Logs;
 import org.ctmon.store.log.TreeHeadRecord;
-import org.ctmon.web.WebServer;
+import org.ctmon.web.serve.WebServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

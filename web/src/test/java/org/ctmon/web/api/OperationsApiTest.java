@@ -25,7 +25,7 @@ import org.ctmon.store.log.LogKind;
 import org.ctmon.store.log.LogSamples;
 import org.ctmon.store.log.LogSpec;
 import org.ctmon.store.log.Logs;
-import org.ctmon.web.WebServer;
+import org.ctmon.web.serve.WebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

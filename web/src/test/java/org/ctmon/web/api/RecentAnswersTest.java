@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.ctmon.web.WebServer;
+import org.ctmon.web.serve.WebServer;
 import org.junit.jupiter.api.Test;
 
 final class RecentAnswersTest {

@@ -31,7 +31,6 @@ import org.ctmon.parser.treehead.TreeHead;
 import org.ctmon.store.Store;
 import org.ctmon.store.StoreConfig;
 import org.ctmon.store.account.Accounts;
-import org.ctmon.store.ingest.VerifiedHead;
 import org.ctmon.store.log.IncidentKind;
 import org.ctmon.store.log.LogKind;
 import org.ctmon.store.log.LogSpec;
@@ -44,9 +43,9 @@ import org.ctmon.store.outbox.Recipient;
 import org.ctmon.store.outbox.WebhookFormat;
 import org.ctmon.store.outbox.Webhooks;
 import org.ctmon.store.issuance.IssuanceSearch;
-import org.ctmon.web.WebServer;
 import org.ctmon.web.api.HealthApi;
 import org.ctmon.web.api.SearchApi;
+import org.ctmon.web.serve.WebServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -233,7 +232,7 @@ final class CtmonMetricsTest {
   static FollowerStatus following(Sha256 log, long position) {
     return new FollowerStatus(log, "Google 'Argon2027h1'", "rfc6962", "https://ct.googleapis.com/logs/us1/argon2027h1/",
         Optional.of(new TreeHead(400_000_010L, NOW.toEpochMilli() - 30_000, Sha256.of(new byte[] {1}))), position, 10,
-        Optional.of(new VerifiedHead(position, NOW.toEpochMilli() - 42_500, Sha256.of(new byte[] {2}))),
+        Optional.of(new TreeHead(position, NOW.toEpochMilli() - 42_500, Sha256.of(new byte[] {2}))),
         Optional.of(Duration.ofMillis(42_500)), FollowerHealth.OK, Optional.empty(), Optional.empty(),
         Optional.empty(), 0, FollowerConfig.DEFAULT,
         new PaceStatus(256, 4, 3, 9.5, "window grew: answers fast and clean", NOW.minusSeconds(60), Optional.empty()),

@@ -39,9 +39,9 @@ import org.ctmon.store.issuance.NameFilters;
 import org.ctmon.store.log.LogKind;
 import org.ctmon.store.log.LogSpec;
 import org.ctmon.store.log.Logs;
-import org.ctmon.web.WebServer;
 import org.ctmon.web.api.SearchApi;
 import org.ctmon.web.crtsh.CrtShJson;
+import org.ctmon.web.serve.WebServer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,8 @@
 package org.ctmon.web.serve;
 
+import static org.ctmon.web.harness.CtmonProcess.await;
+import static org.ctmon.web.harness.CtmonProcess.output;
+import static org.ctmon.web.harness.CtmonProcess.serve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,9 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.ctmon.store.Store;
 import org.ctmon.store.StoreConfig;
 import org.ctmon.store.account.Accounts;
@@ -38,6 +38,7 @@ import org.ctmon.testlog.log.TestLog;
 import org.ctmon.testlog.pki.IssuanceRequest;
 import org.ctmon.testlog.pki.IssuanceStyle;
 import org.ctmon.testlog.pki.Names;
+import org.ctmon.web.harness.UnassignedPort;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,17 +88,17 @@ final class AlertDeliveryCrashTest {
       logs.publish();
       Path yaml = config(dir, db, logs.logListUrl());
 
-      Process first = start(dir, yaml, "first");
+      Process first = serve(dir, yaml, "first");
       try {
-        assertTrue(firstArrived.await(90, TimeUnit.SECONDS), "no delivery from the first ctmon: " + log(dir, "first"));
+        assertTrue(firstArrived.await(90, TimeUnit.SECONDS), "no delivery from the first ctmon: " + output(dir, "first"));
         first.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL, mid-delivery
       } finally {
         first.destroyForcibly();
         release.countDown();
       }
-      Process second = start(dir, yaml, "second");
+      Process second = serve(dir, yaml, "second");
       try {
-        await(() -> answered.stream().distinct().count() == CERTIFICATES, () -> log(dir, "second"));
+        await(() -> answered.stream().distinct().count() == CERTIFICATES, () -> output(dir, "second"));
         second.destroy(); // SIGTERM: a graceful stop
         assertTrue(second.waitFor(60, TimeUnit.SECONDS), "ctmon stops on SIGTERM");
       } finally {
@@ -149,34 +150,5 @@ final class AlertDeliveryCrashTest {
         "fetch:", "  contact: ct-test@example.org",
         "alerts:", "  deliveryLease: 2s", "  webhooks:", "    allowPrivateTargets: true", ""));
     return yaml;
-  }
-
-  private static Process start(Path dir, Path yaml, String name) throws IOException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add("org.ctmon.web.Ctmon");
-    cmd.add("serve");
-    cmd.add("--config");
-    cmd.add(yaml.toString());
-    return new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-        .redirectOutput(dir.resolve(name + ".log").toFile()).start();
-  }
-
-  private static String log(Path dir, String name) {
-    try {
-      return Files.readString(dir.resolve(name + ".log"));
-    } catch (IOException e) {
-      return "(no output: " + e + ")";
-    }
-  }
-
-  private static void await(BooleanSupplier done, java.util.function.Supplier<String> why) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (!done.getAsBoolean()) {
-      assertTrue(System.nanoTime() < deadline, () -> "timed out: " + why.get());
-      Thread.sleep(50);
-    }
   }
 }

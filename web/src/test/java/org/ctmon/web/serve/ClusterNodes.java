@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.ctmon.web.harness.UnassignedPort;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Assumptions;
 

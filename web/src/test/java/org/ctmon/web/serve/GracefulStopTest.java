@@ -1,5 +1,8 @@
 package org.ctmon.web.serve;
 
+import static org.ctmon.web.harness.CtmonProcess.await;
+import static org.ctmon.web.harness.CtmonProcess.output;
+import static org.ctmon.web.harness.CtmonProcess.serve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,16 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.ctmon.store.Store;
 import org.ctmon.store.StoreConfig;
 import org.ctmon.testlog.TestLogOptions;
 import org.ctmon.testlog.TestLogServer;
 import org.ctmon.testlog.log.TestLog;
+import org.ctmon.web.harness.UnassignedPort;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,16 +43,16 @@ final class GracefulStopTest {
           "logs:", "  list: \"" + logs.logListUrl() + "\"", "  startAt: beginning", "  pollInterval: 300ms",
           "fetch:", "  contact: ct-test@example.org", "  batchSize: 64", "  requestsPerSecond: 8", ""));
 
-      Process first = start(dir, yaml, "first");
+      Process first = serve(dir, yaml, "first");
       long stoppedAt;
       try {
-        await(() -> position(port) >= 256, () -> log(dir, "first")); // a few batches committed
+        await(() -> position(port) >= 256, () -> output(dir, "first")); // a few batches committed
         first.destroy(); // SIGTERM
-        assertTrue(first.waitFor(60, TimeUnit.SECONDS), "ctmon stops on SIGTERM: " + log(dir, "first"));
+        assertTrue(first.waitFor(60, TimeUnit.SECONDS), "ctmon stops on SIGTERM: " + output(dir, "first"));
       } finally {
         first.destroyForcibly();
       }
-      String firstLog = log(dir, "first");
+      String firstLog = output(dir, "first");
       assertEquals(0, first.exitValue(), firstLog);
       assertTrue(firstLog.contains("SIGTERM received: stopping") && firstLog.contains("Monitor: stopped"), firstLog);
       assertFalse(firstLog.lines().anyMatch(l -> l.contains(" ERROR ") || l.contains(" WARN ") && !l.contains("no account yet")),
@@ -61,13 +62,13 @@ final class GracefulStopTest {
       assertTrue(stoppedAt > 0 && stoppedAt < 2 * ENTRIES, "stopped mid-ingest, at " + stoppedAt);
       assertEquals(stoppedAt, rows(db), "every entry below the saved positions is stored, none above");
 
-      Process second = start(dir, yaml, "second");
+      Process second = serve(dir, yaml, "second");
       try {
         long total = logs.logs().stream().mapToLong(TestLog::publishedSize).sum();
-        await(() -> position(port) >= total, () -> log(dir, "second"));
+        await(() -> position(port) >= total, () -> output(dir, "second"));
         second.destroy();
         assertTrue(second.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, second.exitValue(), log(dir, "second"));
+        assertEquals(0, second.exitValue(), output(dir, "second"));
         long[] end = positions(db);
         assertEquals(total, end[0] + end[1]);
         assertEquals(total, rows(db), "every entry stored once");
@@ -108,35 +109,6 @@ final class GracefulStopTest {
     try (Store s = Store.open(new StoreConfig(db, "", "", 2, StoreConfig.Retention.DEFAULT))) {
       return s.jdbi().withHandle(h -> h.createQuery(
           "SELECT (SELECT COUNT(*) FROM log_entries) + (SELECT COUNT(*) FROM malformed_entries)").mapTo(Long.class).one());
-    }
-  }
-
-  private static Process start(Path dir, Path yaml, String name) throws IOException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add("org.ctmon.web.Ctmon");
-    cmd.add("serve");
-    cmd.add("--config");
-    cmd.add(yaml.toString());
-    return new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-        .redirectOutput(dir.resolve(name + ".log").toFile()).start();
-  }
-
-  private static String log(Path dir, String name) {
-    try {
-      return Files.readString(dir.resolve(name + ".log"));
-    } catch (IOException e) {
-      return "(no output: " + e + ")";
-    }
-  }
-
-  private static void await(BooleanSupplier done, java.util.function.Supplier<String> why) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (!done.getAsBoolean()) {
-      assertTrue(System.nanoTime() < deadline, () -> "timed out: " + why.get());
-      Thread.sleep(100);
     }
   }
 }

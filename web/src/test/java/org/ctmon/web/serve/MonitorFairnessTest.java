@@ -16,12 +16,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.ctmon.fetcher.follow.StartPosition;
+import org.ctmon.fetcher.loglist.LogListSignature;
 import org.ctmon.testlog.TestLogOptions;
 import org.ctmon.testlog.TestLogServer;
 import org.ctmon.testlog.fault.Fault;
 import org.ctmon.testlog.log.LogProtocol;
 import org.ctmon.web.config.Config;
-import org.ctmon.web.config.LogListSignature;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

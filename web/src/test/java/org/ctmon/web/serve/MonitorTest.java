@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.ctmon.fetcher.follow.FetchOverride;
 import org.ctmon.fetcher.follow.StartPosition;
+import org.ctmon.fetcher.loglist.LogListSignature;
 import org.ctmon.parser.treehead.SignedTreeHead;
 import org.ctmon.testlog.TestLogOptions;
 import org.ctmon.testlog.TestLogServer;
@@ -36,7 +37,7 @@ import org.ctmon.testlog.pki.Issuance;
 import org.ctmon.testlog.pki.SanName;
 import org.ctmon.web.config.Config;
 import org.ctmon.web.config.ConfigLoader;
-import org.ctmon.web.config.LogListSignature;
+import org.ctmon.web.harness.UnassignedPort;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -24,7 +24,7 @@ import org.ctmon.store.ingest.Issuance;
 import org.ctmon.store.ingest.LogEntryRecord;
 import org.ctmon.store.ingest.LogPosition;
 import org.ctmon.store.issuance.EntryType;
-import org.ctmon.web.WebServer;
+import org.ctmon.web.serve.WebServer;
 
 /** Test fixture: a real ctmon web server with a hub's routes, batches, and a recording client. */
 final class StreamFixture implements AutoCloseable {

@@ -38,8 +38,8 @@ import org.ctmon.store.log.LogSpec;
 import org.ctmon.store.log.LogStatus;
 import org.ctmon.store.log.Logs;
 import org.ctmon.store.log.TreeHeadRecord;
-import org.ctmon.web.WebServer;
 import org.ctmon.web.api.IncidentsApi;
+import org.ctmon.web.serve.WebServer;
 
 /**
  * A real server with sign-in, the admin page, the setup link and {@code /api/v1/incidents} on an

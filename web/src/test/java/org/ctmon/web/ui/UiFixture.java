@@ -28,7 +28,6 @@ import org.ctmon.store.ingest.Issuance;
 import org.ctmon.store.ingest.LogEntryRecord;
 import org.ctmon.store.ingest.LogPosition;
 import org.ctmon.store.ingest.MatchRecord;
-import org.ctmon.store.ingest.VerifiedHead;
 import org.ctmon.store.issuance.EntryType;
 import org.ctmon.store.log.LogKind;
 import org.ctmon.store.log.LogSpec;
@@ -36,9 +35,9 @@ import org.ctmon.store.log.Logs;
 import org.ctmon.store.watch.Verdict;
 import org.ctmon.store.watch.WatchlistSpec;
 import org.ctmon.store.watch.Watchlists;
-import org.ctmon.web.WebServer;
 import org.ctmon.web.api.SearchApi;
 import org.ctmon.web.api.WatchlistListener;
+import org.ctmon.web.serve.WebServer;
 
 /**
  * A real server with the UI (and the public search API, for the certificate links) on an H2 file:
@@ -129,7 +128,7 @@ final class UiFixture implements AutoCloseable {
         new FollowerStatus(sha("argon"), "Google 'Argon2027h1'", "rfc6962",
             "https://ct.googleapis.com/logs/us1/argon2027h1/",
             Optional.of(new TreeHead(400_000_010L, now.toEpochMilli() - 30_000, sha("r1"))), 400_000_000L, 10,
-            Optional.of(new VerifiedHead(400_000_000L, now.toEpochMilli() - 42_500, sha("r2"))),
+            Optional.of(new TreeHead(400_000_000L, now.toEpochMilli() - 42_500, sha("r2"))),
             Optional.of(Duration.ofMillis(42_500)), FollowerHealth.OK, Optional.empty(), Optional.empty(),
             Optional.empty(), 0, FollowerConfig.DEFAULT,
             new PaceStatus(256, 4, 3, 9.5, "window grew", now.minusSeconds(60), Optional.empty()), 1234.5,

@@ -1,4 +1,4 @@
-package org.ctmon.fetcher.follow;
+package org.ctmon.fetcher.harness;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,15 +17,15 @@ import org.ctmon.parser.CtmonException;
  * One run of {@link FollowerProcess} in its own JVM (same java, same class path), with its output
  * lines delivered to the test as they come and its standard error kept in a file.
  */
-final class ChildFollower implements AutoCloseable {
+public final class ChildFollower implements AutoCloseable {
   /** Marks the end of the child's output in {@link #next(long)}. */
-  static final String EOF = "<eof>";
+  public static final String EOF = "<eof>";
 
-  final Process process;
-  final Path stderr;
+  public final Process process;
+  public final Path stderr;
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
   /** Every line read so far, in order. */
-  final List<String> seen = new ArrayList<>();
+  public final List<String> seen = new ArrayList<>();
 
   private ChildFollower(Process process, Path stderr) {
     this.process = process;
@@ -36,7 +36,7 @@ final class ChildFollower implements AutoCloseable {
   }
 
   /** Starts {@code FollowerProcess} with {@code jvmOptions} and {@code args}; stderr goes to {@code stderr}. */
-  static ChildFollower start(List<String> jvmOptions, List<String> args, Path stderr) {
+  public static ChildFollower start(List<String> jvmOptions, List<String> args, Path stderr) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(jvmOptions);
@@ -66,7 +66,7 @@ final class ChildFollower implements AutoCloseable {
   }
 
   /** The next output line, {@link #EOF} after the last, or null after {@code timeoutMs}. */
-  String next(long timeoutMs) throws InterruptedException {
+  public String next(long timeoutMs) throws InterruptedException {
     String line = lines.poll(timeoutMs, TimeUnit.MILLISECONDS);
     if (line != null && !line.equals(EOF)) {
       seen.add(line);
@@ -75,7 +75,7 @@ final class ChildFollower implements AutoCloseable {
   }
 
   /** Reads until the output ends (the process exited) or {@code timeoutMs} passed. */
-  void drain(long timeoutMs) throws InterruptedException {
+  public void drain(long timeoutMs) throws InterruptedException {
     long end = System.nanoTime() + timeoutMs * 1_000_000;
     while (System.nanoTime() < end) {
       String line = next(Math.max(1, (end - System.nanoTime()) / 1_000_000));
@@ -86,7 +86,7 @@ final class ChildFollower implements AutoCloseable {
   }
 
   /** The last BEGIN or END line seen, or "" when none. */
-  String lastMarker() {
+  public String lastMarker() {
     for (int i = seen.size() - 1; i >= 0; i--) {
       String l = seen.get(i);
       if (l.startsWith("BEGIN ") || l.startsWith("END ")) {
@@ -96,7 +96,7 @@ final class ChildFollower implements AutoCloseable {
     return "";
   }
 
-  String stderrTail() {
+  public String stderrTail() {
     try {
       List<String> all = Files.readAllLines(stderr);
       return String.join("\n", all.subList(Math.max(0, all.size() - 40), all.size()));
@@ -106,7 +106,7 @@ final class ChildFollower implements AutoCloseable {
   }
 
   /** SIGKILL on Linux: no shutdown hooks, no finally blocks, no flush. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor();
   }

@@ -1,8 +1,12 @@
-package org.ctmon.fetcher.follow;
+package org.ctmon.fetcher.harness;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.ctmon.fetcher.follow.FetchBudget;
+import org.ctmon.fetcher.follow.FollowerConfig;
+import org.ctmon.fetcher.follow.FollowerHealth;
+import org.ctmon.fetcher.follow.LogFollower;
 import org.ctmon.testlog.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -20,6 +24,8 @@ import okhttp3.OkHttpClient;
 import org.ctmon.fetcher.http.HttpConfig;
 import org.ctmon.fetcher.loglist.CtLog;
 import org.ctmon.fetcher.loglist.LogListParser;
+import org.ctmon.fetcher.stored.BatchSink;
+import org.ctmon.fetcher.stored.StoredJournal;
 import org.ctmon.parser.Sha256;
 import org.ctmon.store.Store;
 import org.ctmon.store.StoreConfig;
@@ -37,29 +43,29 @@ import org.ctmon.testlog.pki.TestPki;
  * A test log server over real HTTP, an H2 file store in a temporary directory, a shared worker pool
  * and a fake clock for the followers, plus queries of what the store holds.
  */
-final class FollowerHarness implements AutoCloseable {
+public final class FollowerHarness implements AutoCloseable {
   /** One PKI for the whole run: its keys take seconds to make. */
-  static final TestPki PKI = TestPki.create(6962);
+  public static final TestPki PKI = TestPki.create(6962);
 
-  final TestLogServer server;
-  final Store store;
-  final Logs logs;
-  final Ingest ingest;
-  final ExecutorService pool = Executors.newFixedThreadPool(4);
-  final OkHttpClient http = HttpConfig.withContact("ctmon-tests@example.org").newClient();
+  public final TestLogServer server;
+  public final Store store;
+  public final Logs logs;
+  public final Ingest ingest;
+  public final ExecutorService pool = Executors.newFixedThreadPool(4);
+  public final OkHttpClient http = HttpConfig.withContact("ctmon-tests@example.org").newClient();
   /** Shared by every follower of the harness, as the monitor shares one. */
-  final FetchBudget budget = new FetchBudget(FetchBudget.DEFAULT_BYTES);
-  final ManualClock clock = new ManualClock(Instant.parse("2026-11-28T12:00:00Z"));
+  public final FetchBudget budget = new FetchBudget(FetchBudget.DEFAULT_BYTES);
+  public final ManualClock clock = new ManualClock(Instant.parse("2026-11-28T12:00:00Z"));
   /** Every issuance the test log issued since the start (the log's own record). */
-  final List<Issuance> issued = new ArrayList<>();
+  public final List<Issuance> issued = new ArrayList<>();
 
   /** A harness whose logs start empty: everything they hold is issued by {@link #grow} and recorded. */
-  FollowerHarness(Path dir, TestLogOptions options) {
+  public FollowerHarness(Path dir, TestLogOptions options) {
     this(options.withEntries(0), dir);
   }
 
   /** A harness whose logs start with {@code options.entries()} entries, not recorded in {@link #issued}. */
-  static FollowerHarness prefilled(Path dir, TestLogOptions options) {
+  public static FollowerHarness prefilled(Path dir, TestLogOptions options) {
     return new FollowerHarness(options, dir);
   }
 
@@ -71,48 +77,48 @@ final class FollowerHarness implements AutoCloseable {
   }
 
   /** Issues {@code n} more issuances into the logs and publishes new heads. */
-  List<Issuance> grow(int n) {
+  public List<Issuance> grow(int n) {
     List<Issuance> more = server.grow(n);
     issued.addAll(more);
     server.publish();
     return more;
   }
 
-  TestLog testLog(String name) {
+  public TestLog testLog(String name) {
     return server.log(name);
   }
 
   /** The log as a monitor reads it from the server's Chrome v3 list. */
-  CtLog ctLog(String name) {
+  public CtLog ctLog(String name) {
     Sha256 id = server.log(name).logKey().logId();
     return LogListParser.parse(server.logListJson().getBytes(StandardCharsets.UTF_8), "test log list")
         .log(id).orElseThrow();
   }
 
-  LogFollower follower(String name, FollowerConfig config) {
+  public LogFollower follower(String name, FollowerConfig config) {
     return follower(name, config, ingest::commit);
   }
 
-  LogFollower follower(String name, FollowerConfig config, BatchSink sink) {
+  public LogFollower follower(String name, FollowerConfig config, BatchSink sink) {
     return follower(name, config, sink, http);
   }
 
-  LogFollower follower(String name, FollowerConfig config, BatchSink sink, OkHttpClient client) {
-    return new LogFollower(ctLog(name), client, logs, sink, pool, budget, config, clock, new SplittableRandom(1),
+  public LogFollower follower(String name, FollowerConfig config, BatchSink sink, OkHttpClient client) {
+    return new LogFollower(ctLog(name), client, new StoredJournal(logs, sink), pool, budget, config, clock, new SplittableRandom(1),
         d -> clock.advance(d));
   }
 
   /** A follower on the real clock, sharing {@code sharedBudget}: for followers running at once. */
-  LogFollower realTimeFollower(String name, FollowerConfig config, FetchBudget sharedBudget) {
-    return new LogFollower(ctLog(name), http, logs, ingest::commit, pool, sharedBudget, config, Clock.systemUTC());
+  public LogFollower realTimeFollower(String name, FollowerConfig config, FetchBudget sharedBudget) {
+    return new LogFollower(ctLog(name), http, new StoredJournal(logs, ingest::commit), pool, sharedBudget, config, Clock.systemUTC());
   }
 
-  Sha256 logId(String name) {
+  public Sha256 logId(String name) {
     return server.log(name).logKey().logId();
   }
 
   /** Stored entries of the log: count, distinct indices, min and max index. */
-  long[] entryStats(String name) {
+  public long[] entryStats(String name) {
     return store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*), COUNT(DISTINCT e.entry_index),"
             + " COALESCE(MIN(e.entry_index), -1), COALESCE(MAX(e.entry_index), -1)"
             + " FROM log_entries e JOIN logs l ON l.id = e.log WHERE l.log_id = :id")
@@ -121,7 +127,7 @@ final class FollowerHarness implements AutoCloseable {
         .one());
   }
 
-  long malformedCount(String name) {
+  public long malformedCount(String name) {
     return store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM malformed_entries m"
             + " JOIN logs l ON l.id = m.log WHERE l.log_id = :id")
         .bind("id", logId(name).bytes())
@@ -129,17 +135,17 @@ final class FollowerHarness implements AutoCloseable {
         .one());
   }
 
-  long issuanceCount() {
+  public long issuanceCount() {
     return store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM issuances").mapTo(Long.class).one());
   }
 
-  Set<Sha256> storedTbs() {
+  public Set<Sha256> storedTbs() {
     return new HashSet<>(store.jdbi().withHandle(h -> h.createQuery("SELECT tbs_sha256 FROM issuances")
         .map((rs, ctx) -> Sha256.wrap(rs.getBytes(1)))
         .list()));
   }
 
-  Set<Sha256> issuedTbs() {
+  public Set<Sha256> issuedTbs() {
     Set<Sha256> out = new HashSet<>();
     for (Issuance i : issued) {
       out.add(i.tbsSha256());
@@ -153,7 +159,7 @@ final class FollowerHarness implements AutoCloseable {
    * the follower stopped on the root mismatch and stored it with both heads as evidence, and
    * returns where each committed batch ended.
    */
-  List<Long> runIntoSplitView(String name, FollowerConfig config, ToLongFunction<IngestBatch> splitAt) {
+  public List<Long> runIntoSplitView(String name, FollowerConfig config, ToLongFunction<IngestBatch> splitAt) {
     TestLog log = testLog(name);
     long size = log.publishedSize();
     List<Long> ends = new ArrayList<>();
@@ -174,7 +180,7 @@ final class FollowerHarness implements AutoCloseable {
   }
 
   /** The incidents of the log: kind, and whether head a and head b are set. */
-  List<String> incidents(String name) {
+  public List<String> incidents(String name) {
     return store.jdbi().withHandle(h -> h.createQuery("SELECT i.kind, i.head_a, i.head_b FROM log_incidents i"
             + " JOIN logs l ON l.id = i.log WHERE l.log_id = :id ORDER BY i.id")
         .bind("id", logId(name).bytes())

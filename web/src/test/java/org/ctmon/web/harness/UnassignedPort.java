@@ -1,4 +1,4 @@
-package org.ctmon.web.serve;
+package org.ctmon.web.harness;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -15,13 +15,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * (read from {@code /proc/sys/net/ipv4/ip_local_port_range}; 32768-60999 by default), where only
  * an explicit bind can take them.
  */
-final class UnassignedPort {
+public final class UnassignedPort {
   private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
 
   private UnassignedPort() {}
 
   /** A port outside the ephemeral range that nothing listens on now. */
-  static int pick() throws IOException {
+  public static int pick() throws IOException {
     int[] range = outsideEphemeralRange();
     IOException last = null;
     for (int attempt = 0; attempt < 50; attempt++) {
@@ -36,7 +36,7 @@ final class UnassignedPort {
   }
 
   /** The larger stretch of at least 1,000 ports below or above the ephemeral range, first and last. */
-  static int[] outsideEphemeralRange() throws IOException {
+  public static int[] outsideEphemeralRange() throws IOException {
     int low = 32_768;
     int high = 60_999;
     if (Files.isReadable(EPHEMERAL_RANGE)) {

@@ -1,4 +1,4 @@
-package org.ctmon.fetcher.follow;
+package org.ctmon.fetcher.bench;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

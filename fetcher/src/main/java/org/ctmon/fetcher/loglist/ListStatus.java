@@ -10,7 +10,7 @@ import java.util.Optional;
  * certspotter does): their SCTs count for browsers. {@link #PENDING} logs are not yet trusted,
  * {@link #RETIRED} and {@link #REJECTED} ones no longer.
  */
-public enum LogStatus {
+public enum ListStatus {
   PENDING,
   QUALIFIED,
   USABLE,
@@ -24,8 +24,8 @@ public enum LogStatus {
   }
 
   /** The status for a JSON name ({@code "usable"}), or empty for an unknown name. */
-  public static Optional<LogStatus> fromJsonName(String name) {
-    for (LogStatus s : values()) {
+  public static Optional<ListStatus> fromJsonName(String name) {
+    for (ListStatus s : values()) {
       if (s.jsonName().equals(name)) {
         return Optional.of(s);
       }

@@ -1,4 +1,4 @@
-package org.ctmon.fetcher.follow;
+package org.ctmon.fetcher.bench;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,6 +26,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ctmon.fetcher.harness.Certspotter;
+import org.ctmon.fetcher.harness.MeasuredProcess;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

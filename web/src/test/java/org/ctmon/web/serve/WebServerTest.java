@@ -1,4 +1,4 @@
-package org.ctmon.web;
+package org.ctmon.web.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

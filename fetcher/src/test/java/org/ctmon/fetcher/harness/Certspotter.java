@@ -1,4 +1,4 @@
-package org.ctmon.fetcher.follow;
+package org.ctmon.fetcher.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,13 +23,13 @@ import org.junit.jupiter.api.Assumptions;
  * from the {@code certs/XX/*.v1.json} files it saves (their {@code tbs_sha256} is, like ctmon's,
  * the hash of the TBS without poison or SCT list).
  */
-final class Certspotter {
+public final class Certspotter {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private Certspotter() {}
 
   /** The certspotter on the PATH; fails under CI=true when missing, otherwise skips the test loudly. */
-  static Path require() {
+  public static Path require() {
     Optional<Path> found = find();
     if (found.isEmpty()) {
       String why = "certspotter is not installed (apt-get install certspotter; .ci/services.d/certspotter.sh does"
@@ -43,7 +43,7 @@ final class Certspotter {
     return found.get();
   }
 
-  static Optional<Path> find() {
+  public static Optional<Path> find() {
     String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
     for (String dir : path.split(File.pathSeparator)) {
       Path p = Path.of(dir.isEmpty() ? "." : dir, "certspotter");
@@ -58,7 +58,7 @@ final class Certspotter {
    * Starts certspotter on {@code logList} from the beginning of every log with {@code watchlist};
    * its stdout goes to {@code stateDir/../certspotter.out}, its stderr to {@code .err}.
    */
-  static Process start(Path binary, Path logList, Path watchlist, Path stateDir, List<String> wrapper) {
+  public static Process start(Path binary, Path logList, Path watchlist, Path stateDir, List<String> wrapper) {
     List<String> cmd = new ArrayList<>(wrapper);
     cmd.addAll(List.of(binary.toString(), "-logs", logList.toString(), "-watchlist", watchlist.toString(),
         "-state_dir", stateDir.toString(), "-start_at_end=false", "-stdout", "-verbose"));
@@ -74,7 +74,7 @@ final class Certspotter {
   }
 
   /** The verified position of each log (by state directory name) that has a state yet. */
-  static Map<String, Long> verifiedPositions(Path stateDir) {
+  public static Map<String, Long> verifiedPositions(Path stateDir) {
     Map<String, Long> out = new HashMap<>();
     Path logs = stateDir.resolve("logs");
     if (!Files.isDirectory(logs)) {
@@ -103,7 +103,7 @@ final class Certspotter {
    * Waits until every one of {@code logCount} logs is verified up to {@code size}, or {@code
    * timeoutMs}; then kills certspotter. Returns whether it got there.
    */
-  static boolean runUntilVerified(Process p, Path stateDir, int logCount, long size, long timeoutMs)
+  public static boolean runUntilVerified(Process p, Path stateDir, int logCount, long size, long timeoutMs)
       throws InterruptedException {
     long end = System.nanoTime() + timeoutMs * 1_000_000;
     try {
@@ -124,7 +124,7 @@ final class Certspotter {
   }
 
   /** The tbs_sha256 and DNS names of every certificate certspotter saved. */
-  static Map<Sha256, List<String>> found(Path stateDir) throws IOException {
+  public static Map<Sha256, List<String>> found(Path stateDir) throws IOException {
     Map<Sha256, List<String>> out = new HashMap<>();
     Path certs = stateDir.resolve("certs");
     if (!Files.isDirectory(certs)) {

@@ -1,4 +1,4 @@
-package org.ctmon.fetcher.follow;
+package org.ctmon.fetcher.harness;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,9 +10,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.OkHttpClient;
+import org.ctmon.fetcher.follow.FetchBudget;
+import org.ctmon.fetcher.follow.FollowerConfig;
+import org.ctmon.fetcher.follow.FollowerHealth;
+import org.ctmon.fetcher.follow.FollowerStatus;
+import org.ctmon.fetcher.follow.LogFollower;
+import org.ctmon.fetcher.follow.StartPosition;
 import org.ctmon.fetcher.http.HttpConfig;
 import org.ctmon.fetcher.loglist.CtLog;
 import org.ctmon.fetcher.loglist.LogListParser;
+import org.ctmon.fetcher.stored.BatchSink;
+import org.ctmon.fetcher.stored.StoredJournal;
 import org.ctmon.store.Store;
 import org.ctmon.store.StoreConfig;
 import org.ctmon.store.ingest.Ingest;
@@ -36,7 +44,7 @@ import org.ctmon.store.log.Logs;
  * mid-commit); {@code HEAP <entries> <bytes>}; {@code CAUGHT_UP <log> <size>}; {@code DONE
  * <entries> <millis>}.
  */
-final class FollowerProcess {
+public final class FollowerProcess {
   private FollowerProcess() {}
 
   public static void main(String[] args) throws IOException, InterruptedException {
@@ -73,7 +81,7 @@ final class FollowerProcess {
       for (CtLog log : listed) {
         String name = shortName(log);
         BatchSink sink = batch -> commit(name, batch, ingest, committed, heapEvery);
-        followers.add(new LogFollower(log, http, logs, sink, pool, budget, config, clock));
+        followers.add(new LogFollower(log, http, new StoredJournal(logs, sink), pool, budget, config, clock));
       }
       List<LogFollower> pending = new ArrayList<>(followers);
       while (!pending.isEmpty()) {
@@ -117,7 +125,7 @@ final class FollowerProcess {
   }
 
   /** {@code rfc6962-0} for the test log's "ctmon test log rfc6962-0 (rfc 6962)"; one word for any log. */
-  static String shortName(CtLog log) {
+  public static String shortName(CtLog log) {
     return log.description().replace("ctmon test log ", "").replaceAll(" \\(.*\\)$", "").replace(' ', '_');
   }
 

@@ -1,4 +1,4 @@
-package org.ctmon.web;
+package org.ctmon.web.serve;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,4 +1,4 @@
-package org.ctmon.fetcher.follow;
+package org.ctmon.fetcher.harness;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,17 +22,17 @@ import org.junit.jupiter.api.Assumptions;
  * <p>Without {@code CTMON_TEST_PG_URL} a test is skipped with a message, except in CI
  * ({@code CI=true}), where it fails: PostgreSQL is never silently left out there.
  */
-final class PostgresSchema implements AutoCloseable {
+public final class PostgresSchema implements AutoCloseable {
   private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
-  final String url;
-  final String user;
-  final String password;
+  public final String url;
+  public final String user;
+  public final String password;
   private final String baseUrl;
   private final String schema;
   private long postmaster;
 
-  PostgresSchema() throws SQLException {
+  public PostgresSchema() throws SQLException {
     baseUrl = System.getenv("CTMON_TEST_PG_URL");
     if (baseUrl == null || baseUrl.isBlank()) {
       String why = "CTMON_TEST_PG_URL is not set (bash .ci/run starts PostgreSQL and sets it)";
@@ -80,7 +80,7 @@ final class PostgresSchema implements AutoCloseable {
   }
 
   /** System properties that make a {@link FollowerProcess} log in to this schema's server. */
-  List<String> childProperties() {
+  public List<String> childProperties() {
     return List.of("-Dctmon.follow.dbUser=" + user, "-Dctmon.follow.dbPassword=" + password);
   }
 
@@ -88,7 +88,7 @@ final class PostgresSchema implements AutoCloseable {
    * CPU seconds the server has used so far: the postmaster's own and that of the backends it has
    * reaped, plus its living children (backends, WAL writer, checkpointer, autovacuum).
    */
-  double serverCpuSeconds() throws IOException, SQLException {
+  public double serverCpuSeconds() throws IOException, SQLException {
     long postmaster = postmaster();
     long ticks = ticks(postmaster, true);
     try (Stream<Path> procs = Files.list(Path.of("/proc"))) {

@@ -1,4 +1,4 @@
-package org.ctmon.fetcher.follow;
+package org.ctmon.fetcher.bench;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +22,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ctmon.fetcher.follow.FollowerConfig;
+import org.ctmon.fetcher.harness.Certspotter;
+import org.ctmon.fetcher.harness.FollowerProcess;
+import org.ctmon.fetcher.harness.MeasuredProcess;
+import org.ctmon.fetcher.harness.PostgresSchema;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

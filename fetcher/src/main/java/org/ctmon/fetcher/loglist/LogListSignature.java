@@ -1,4 +1,4 @@
-package org.ctmon.web.config;
+package org.ctmon.fetcher.loglist;
 
 import java.util.Locale;
 
@@ -19,7 +19,7 @@ public enum LogListSignature {
   NONE;
 
   /** The configured text: auto, required or none. */
-  static LogListSignature parse(String text) {
+  public static LogListSignature parse(String text) {
     try {
       return valueOf(text.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {

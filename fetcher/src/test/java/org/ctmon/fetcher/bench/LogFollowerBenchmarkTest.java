@@ -1,10 +1,14 @@
-package org.ctmon.fetcher.follow;
+package org.ctmon.fetcher.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
+import org.ctmon.fetcher.follow.FollowerConfig;
+import org.ctmon.fetcher.follow.LogFollower;
+import org.ctmon.fetcher.follow.StartPosition;
+import org.ctmon.fetcher.harness.FollowerHarness;
 import org.ctmon.testlog.TestLogOptions;
 import org.ctmon.testlog.log.LogProtocol;
 import org.junit.jupiter.api.Tag;

@@ -1,18 +1,14 @@
-package org.ctmon.web.serve;
+package org.ctmon.fetcher.loglist;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
 import okhttp3.OkHttpClient;
 import org.ctmon.fetcher.http.LogEndpoint;
 import org.ctmon.fetcher.http.LogFetchException;
 import org.ctmon.fetcher.http.LogHttpException;
-import org.ctmon.fetcher.loglist.LogList;
-import org.ctmon.fetcher.loglist.LogListUpdate;
-import org.ctmon.fetcher.loglist.LogListException;
-import org.ctmon.fetcher.loglist.LogListSigningKey;
-import org.ctmon.fetcher.loglist.LogListSource;
-import org.ctmon.web.config.LogListSignature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * with a warning, so an offline start still follows every known log; a file that cannot be read is
  * a configuration error, since the operator named it on purpose.
  */
-final class LogListLoader {
+public final class LogListLoader {
   private static final Logger LOG = LoggerFactory.getLogger(LogListLoader.class);
   /** Where Google publishes the official lists, always with their signatures. */
   static final String OFFICIAL_HOST = "www.gstatic.com";
@@ -34,20 +30,24 @@ final class LogListLoader {
   private boolean saidUnsigned;
   private volatile boolean standingIn;
 
-  /** @param http a client from {@link HttpClients}: it caps bodies while reading them */
-  LogListLoader(OkHttpClient http, Clock clock) {
+  /**
+   * @param http a client from {@link org.ctmon.fetcher.http.HttpConfig#newClient()}: it caps bodies
+   *     while reading them
+   */
+  public LogListLoader(OkHttpClient http, Clock clock) {
     this(http, clock, LogListSignature.AUTO);
   }
 
   /** @param signature whether a list from a URL must be signed by Google */
-  LogListLoader(OkHttpClient http, Clock clock, LogListSignature signature) {
+  public LogListLoader(OkHttpClient http, Clock clock, LogListSignature signature) {
     this.http = http;
     this.clock = clock;
     this.signature = signature;
   }
 
-  LogList load(String setting) {
-    return load(setting, java.util.Optional.empty());
+  /** The list {@code setting} names, as {@link #load(String, Optional)} with no list in use. */
+  public LogList load(String setting) {
+    return load(setting, Optional.empty());
   }
 
   /**
@@ -58,7 +58,7 @@ final class LogListLoader {
    * replayed list that would bring back a log distrusted since) from the same place is refused with
    * a warning, and {@code previous} stays.
    */
-  LogList load(String setting, java.util.Optional<LogList> previous) {
+  public LogList load(String setting, Optional<LogList> previous) {
     LogList next = fresh(setting, previous);
     // Versions compare within one publisher only: the bundled snapshot standing in for a URL says
     // nothing about the version the URL will serve.
@@ -72,7 +72,7 @@ final class LogListLoader {
     return next;
   }
 
-  private LogList fresh(String setting, java.util.Optional<LogList> previous) {
+  private LogList fresh(String setting, Optional<LogList> previous) {
     if (setting.equals("bundled")) {
       standingIn = false;
       return LogListSource.bundled().load();
@@ -101,7 +101,7 @@ final class LogListLoader {
    * Whether the last list returned is the bundled snapshot standing in for a URL that has not
    * loaded once since the start: the monitor then asks for the URL again soon, not an hour later.
    */
-  boolean standingIn() {
+  public boolean standingIn() {
     return standingIn;
   }
 
@@ -117,7 +117,7 @@ final class LogListLoader {
     if (!path.endsWith(".json")) {
       if (required) {
         throw new IllegalArgumentException("its signature cannot be found: the URL does not end in .json, so there is"
-            + " no .sig next to it (logs.listSignature=" + signature.name().toLowerCase(java.util.Locale.ROOT) + ")");
+            + " no .sig next to it (logs.listSignature=" + signature.name().toLowerCase(Locale.ROOT) + ")");
       }
       return unsigned(url, list);
     }

@@ -1,4 +1,4 @@
-package org.ctmon.fetcher.follow;
+package org.ctmon.fetcher.stored;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ctmon.fetcher.follow.CertificateEntry;
 import org.ctmon.fetcher.http.FetcherCorpus;
 import org.ctmon.parser.Sha256;
 import org.ctmon.parser.leaf.DataTile;
@@ -24,6 +25,8 @@ import org.ctmon.parser.leaf.Decoded;
 import org.ctmon.parser.leaf.EntryDecoding;
 import org.ctmon.parser.leaf.LogEntry;
 import org.ctmon.parser.leaf.PrecertEntry;
+import org.ctmon.parser.leaf.X509Entry;
+import org.ctmon.parser.x509.CertificateDecoder;
 import org.ctmon.parser.x509.FactsResult;
 import org.ctmon.parser.x509.PublicKeyFacts;
 import org.ctmon.store.ingest.Issuance;
@@ -56,8 +59,9 @@ final class IssuanceMappingTest {
       if ((e instanceof PrecertEntry ? precerts : finals) >= 8) {
         continue;
       }
-      FactsResult facts = IssuanceMapping.facts(e);
-      Issuance i = IssuanceMapping.issuance(e, ((FactsResult.Parsed) facts).facts());
+      FactsResult facts = e instanceof PrecertEntry p ? CertificateDecoder.fromTbs(p.tbsCertificate(), true)
+          : CertificateDecoder.fromCertificate(((X509Entry) e).certificate());
+      Issuance i = IssuanceMapping.issuance(CertificateEntry.of(e, (FactsResult.Parsed) facts, true)).orElseThrow();
       String text = openssl(i.der().bytes());
       assertEquals(field(text, "serial=(.*)").replaceFirst("^0+(?=.)", "").toLowerCase(Locale.ROOT), i.serialHex());
       assertEquals(field(text, "subject=(.*)"), i.subjectDn(), "entry " + e.index());

@@ -1,4 +1,4 @@
-package org.ctmon.fetcher.follow;
+package org.ctmon.fetcher.harness;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,12 +15,12 @@ import org.ctmon.parser.CtmonException;
  * peak RSS are the kernel's own figures (getrusage of the waited-for child), also when the child is
  * stopped with SIGTERM: the signal goes to the measured command, never to {@code time}.
  */
-final class MeasuredProcess {
-  static final Path TIME = Path.of("/usr/bin/time");
+public final class MeasuredProcess {
+  public static final Path TIME = Path.of("/usr/bin/time");
 
-  final Process process;
-  final Path report;
-  final long startNanos = System.nanoTime();
+  public final Process process;
+  public final Path report;
+  public final long startNanos = System.nanoTime();
 
   private MeasuredProcess(Process process, Path report) {
     this.process = process;
@@ -28,12 +28,12 @@ final class MeasuredProcess {
   }
 
   /** Whether GNU time is installed ({@code apt-get install -y time}). */
-  static boolean available() {
+  public static boolean available() {
     return Files.isExecutable(TIME);
   }
 
   /** Starts {@code command} under {@code time -v -o report}; stdout and stderr go to the given files (or a pipe for stdout when null). */
-  static MeasuredProcess start(List<String> command, Path report, Path stdout, Path stderr) {
+  public static MeasuredProcess start(List<String> command, Path report, Path stdout, Path stderr) {
     List<String> cmd = new ArrayList<>(List.of(TIME.toString(), "-v", "-o", report.toString()));
     cmd.addAll(command);
     ProcessBuilder b = new ProcessBuilder(cmd).redirectError(stderr.toFile());
@@ -48,17 +48,17 @@ final class MeasuredProcess {
   }
 
   /** The measured command (the child of {@code time}). */
-  Optional<ProcessHandle> command() {
+  public Optional<ProcessHandle> command() {
     return process.toHandle().children().findFirst();
   }
 
   /** Peak RSS so far of the measured command (VmHWM), in kB, or -1. */
-  long peakRssKb() {
+  public long peakRssKb() {
     return command().map(h -> status(h.pid(), "VmHWM")).orElse(-1L);
   }
 
   /** SIGTERM to the measured command, then waits for {@code time} to write its report. */
-  void terminate() throws InterruptedException {
+  public void terminate() throws InterruptedException {
     command().ifPresent(ProcessHandle::destroy);
     if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
       command().ifPresent(ProcessHandle::destroyForcibly);
@@ -67,7 +67,7 @@ final class MeasuredProcess {
   }
 
   /** The figures of GNU time's report: user s, system s, peak RSS kB. */
-  double[] figures() throws IOException {
+  public double[] figures() throws IOException {
     String r = Files.readString(report);
     return new double[] {number(r, "User time \\(seconds\\): ([0-9.]+)"), number(r, "System time \\(seconds\\): ([0-9.]+)"),
         number(r, "Maximum resident set size \\(kbytes\\): ([0-9]+)")};

@@ -1,4 +1,4 @@
-package org.ctmon.web.serve;
+package org.ctmon.fetcher.loglist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,10 +11,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.ctmon.fetcher.loglist.LogList;
+import org.ctmon.fetcher.http.HttpConfig;
 import org.ctmon.parser.Corpus;
-import org.ctmon.web.config.Config;
-import org.ctmon.web.config.LogListSignature;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,7 +85,8 @@ final class LogListLoaderTest {
   }
 
   private static okhttp3.OkHttpClient client() {
-    return HttpClients.forLogs(new Config.Fetch("ct-test@example.org", 64, 2, 100, Duration.ofSeconds(5), List.of()));
+    return HttpConfig.withContact("ct-test@example.org")
+        .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(60)).newClient();
   }
 
   private String url(String pathAndQuery) {
