@@ -8,8 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+import org.ctmon.web.serve.StopSignals;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -63,13 +64,20 @@ public final class DemoCommand implements Callable<Integer> {
       return 1;
     }
     banner(out, demo, temporary);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      demo.close();
-      deleteIf(temporary, dir);
-      stopped.countDown();
-    }, "ctmon-demo-shutdown"));
-    stopped.await();
+    StopSignals signals = StopSignals.install();
+    AtomicBoolean closed = new AtomicBoolean();
+    Runnable stop = () -> {
+      if (closed.compareAndSet(false, true)) {
+        demo.close();
+        deleteIf(temporary, dir);
+      }
+    };
+    // Any other way out (System.exit, a signal the JVM keeps) still stops the demo.
+    Runtime.getRuntime().addShutdownHook(new Thread(stop, "ctmon-demo-shutdown"));
+    signals.await();
+    stop.run();
+    out.println("ctmon demo: stopped.");
+    out.flush();
     return 0;
   }
 

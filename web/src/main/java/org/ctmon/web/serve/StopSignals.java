@@ -12,14 +12,14 @@ import sun.misc.Signal;
  * hooks all at once, so H2's own hook could close the database under the last batch's commit, and
  * the process exits with 143. A second signal while stopping is the JVM's again (it exits).
  */
-final class StopSignals {
+public final class StopSignals {
   private static final Logger LOG = LoggerFactory.getLogger(StopSignals.class);
   private final CountDownLatch requested = new CountDownLatch(1);
 
   private StopSignals() {}
 
   /** Handles SIGTERM and SIGINT from now on. */
-  static StopSignals install() {
+  public static StopSignals install() {
     StopSignals s = new StopSignals();
     for (String name : new String[] {"TERM", "INT"}) {
       try {
@@ -37,7 +37,7 @@ final class StopSignals {
   }
 
   /** Waits until a stop is requested. */
-  void await() throws InterruptedException {
+  public void await() throws InterruptedException {
     requested.await();
   }
 }
