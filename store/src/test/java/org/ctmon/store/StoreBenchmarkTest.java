@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import org.ctmon.parser.Sha256;
-import org.ctmon.store.issuance.EntryType;
 import org.ctmon.store.ingest.Ingest;
 import org.ctmon.store.ingest.IngestBatch;
 import org.ctmon.store.ingest.Issuance;
 import org.ctmon.store.ingest.LogEntryRecord;
 import org.ctmon.store.ingest.TestIssuances;
 import org.ctmon.store.issuance.Criterion;
+import org.ctmon.store.issuance.EntryType;
 import org.ctmon.store.issuance.IssuanceQuery;
 import org.ctmon.store.issuance.IssuanceSearch;
 import org.junit.jupiter.api.Tag;
@@ -98,7 +98,7 @@ final class StoreBenchmarkTest {
                   TestIssuances.T0 + idx, is.tbsSha256()));
             }
             built.put(new IngestBatch(w == 0 ? TestIssuances.LOG_A : TestIssuances.LOG_B, logNext[w], batch,
-                entries, List.of(), TestIssuances.position(logNext[w] + n), Optional.empty(), List.of(), List.of()));
+                entries, List.of(), TestIssuances.position(logNext[w] + n), Optional.empty()));
             logNext[w] += n;
             index += n;
           }

@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
-import org.ctmon.store.outbox.Alert;
-import org.ctmon.store.outbox.Outbox;
-import org.ctmon.store.outbox.Recipient;
-import org.ctmon.store.outbox.Webhook;
-import org.ctmon.store.outbox.Webhooks;
+import org.ctmon.alerts.outbox.Alert;
+import org.ctmon.alerts.outbox.Recipient;
+import org.ctmon.alerts.outbox.Webhook;
+import org.ctmon.alerts.stored.Outbox;
+import org.ctmon.alerts.stored.Webhooks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -19,8 +19,8 @@ import okio.BufferedSource;
 import org.ctmon.alerts.delivery.DeliveryBackoff;
 import org.ctmon.alerts.delivery.DeliveryResult;
 import org.ctmon.alerts.delivery.WebhookChannel;
-import org.ctmon.store.outbox.Alert;
-import org.ctmon.store.outbox.Webhook;
+import org.ctmon.alerts.outbox.Alert;
+import org.ctmon.alerts.outbox.Webhook;
 
 /**
  * POSTs an alert to a webhook, once per call: the body in the webhook's format, signed

@@ -26,8 +26,8 @@ import java.util.SplittableRandom;
 import org.ctmon.alerts.delivery.DeliveryBackoff;
 import org.ctmon.alerts.delivery.DeliveryResult;
 import org.ctmon.alerts.delivery.TestAlerts;
-import org.ctmon.store.outbox.Alert;
-import org.ctmon.store.outbox.Recipient;
+import org.ctmon.alerts.outbox.Alert;
+import org.ctmon.alerts.outbox.Recipient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -167,9 +167,9 @@ final class EmailSenderTest {
   void aLogMisbehaviourAlertHasItsOwnRendering() throws Exception {
     String payload = "{\"type\":\"log.misbehaviour\",\"id\":\"m1\",\"log\":{\"description\":\"Test Log <2026>\"},"
         + "\"evidence\":{\"kind\":\"root_mismatch\"}}";
-    Alert a = new Alert(1, 1, "m1", org.ctmon.store.outbox.EventType.LOG_MISBEHAVIOUR,
+    Alert a = new Alert(1, 1, "m1", org.ctmon.alerts.outbox.EventType.LOG_MISBEHAVIOUR,
         new Recipient.Email("sec@mybank.example"), Optional.empty(), Optional.empty(), payload, NOW,
-        org.ctmon.store.outbox.DeliveryState.PENDING, 0, NOW, Optional.empty(), Optional.empty());
+        org.ctmon.alerts.outbox.DeliveryState.PENDING, 0, NOW, Optional.empty(), Optional.empty());
     sender(plain(GREENMAIL.getSmtp().getPort())).send("sec@mybank.example", a);
     MimeMessage m = GREENMAIL.getReceivedMessages()[0];
     assertEquals("[ctmon] log misbehaviour: Test Log <2026>", m.getSubject());

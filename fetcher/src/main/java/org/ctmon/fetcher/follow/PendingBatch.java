@@ -58,7 +58,7 @@ final class PendingBatch {
    */
   static IngestBatch seed(Sha256 logId, CompactRange range, VerifiedHead head) {
     LogPosition position = new LogPosition(range.size(), OpaqueBytes.of(range.toBytes()), range.root());
-    return new IngestBatch(logId, 0, List.of(), List.of(), List.of(), position, Optional.of(head), List.of(), List.of());
+    return new IngestBatch(logId, 0, List.of(), List.of(), List.of(), position, Optional.of(head));
   }
 
   /** The batch ending where {@code range} ends (it must have hashed exactly these entries in). */
@@ -67,6 +67,6 @@ final class PendingBatch {
       throw new IllegalStateException("compact range of size " + range.size() + " does not end the batch at " + to);
     }
     LogPosition position = new LogPosition(to, OpaqueBytes.of(range.toBytes()), to == 0 ? null : range.root());
-    return new IngestBatch(logId, from, issuances, entries, malformed, position, verified, List.of(), List.of());
+    return new IngestBatch(logId, from, issuances, entries, malformed, position, verified);
   }
 }

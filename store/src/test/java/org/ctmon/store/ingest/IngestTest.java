@@ -1,6 +1,5 @@
 package org.ctmon.store.ingest;
 
-import org.ctmon.store.issuance.EntryType;
 import static org.ctmon.store.ingest.TestIssuances.LOG_A;
 import static org.ctmon.store.ingest.TestIssuances.LOG_B;
 import static org.ctmon.store.ingest.TestIssuances.batch;
@@ -20,20 +19,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ctmon.parser.OpaqueBytes;
+import org.ctmon.store.AlertRows;
 import org.ctmon.store.NameKey;
 import org.ctmon.store.OnBothDatabases;
+import org.ctmon.store.SqlText;
 import org.ctmon.store.Store;
 import org.ctmon.store.StoreException;
 import org.ctmon.store.TableSnapshot;
 import org.ctmon.store.TestDatabase;
 import org.ctmon.store.issuance.Criterion;
+import org.ctmon.store.issuance.EntryType;
 import org.ctmon.store.issuance.IssuanceDetail;
 import org.ctmon.store.issuance.IssuanceQuery;
 import org.ctmon.store.issuance.IssuanceSearch;
 import org.ctmon.store.issuance.IssuanceSummary;
 import org.ctmon.store.log.LogState;
 import org.ctmon.store.log.Logs;
-import org.ctmon.store.watch.Verdict;
 
 final class IngestTest {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-02-01T00:00:00Z"), ZoneOffset.UTC);
@@ -89,11 +90,10 @@ final class IngestTest {
       // The match names a watch list that does not exist: it fails after the issuances, names and
       // entries of the batch were written in the same transaction.
       Issuance one = issuance("one", "example.com");
-      IngestBatch poisoned = batch(LOG_A, 1, List.of(one, issuance("two", "example.org")),
-          List.of(new MatchRecord(404, 404, one.tbsSha256(), Verdict.UNEXPECTED, List.of("r"), List.of(".example.com"))),
-          List.of());
+      IngestBatch poisoned = batch(LOG_A, 1, List.of(one, issuance("two", "example.org")));
+      AttachedWrites match = AlertRows.match(404, 404, one.tbsSha256(), ".example.com");
 
-      assertThrows(RuntimeException.class, () -> ingest(s).commit(poisoned));
+      assertThrows(RuntimeException.class, () -> ingest(s).commit(poisoned, match));
 
       assertEquals(before, TableSnapshot.of(s));
     }
@@ -211,7 +211,7 @@ final class IngestTest {
       String reason = "bad der at offset 3: \0 '; DROP TABLE logs;--";
       IngestBatch b = new IngestBatch(LOG_A, 0, List.of(), List.of(),
           List.of(new MalformedEntryRecord(0, OpaqueBytes.of(leaf), OpaqueBytes.of(extra), reason)),
-          TestIssuances.position(1), Optional.empty(), List.of(), List.of());
+          TestIssuances.position(1), Optional.empty());
 
       ingest(s).commit(b);
 
@@ -220,7 +220,7 @@ final class IngestTest {
           .one());
       assertArrayEquals(leaf, (byte[]) row.get(0));
       assertArrayEquals(extra, (byte[]) row.get(1));
-      assertEquals(reason, org.ctmon.store.SqlText.decode((String) row.get(2)));
+      assertEquals(reason, SqlText.decode((String) row.get(2)));
       assertEquals(1, new Logs(s.jdbi(), CLOCK).state(LOG_A).orElseThrow().nextIndex());
     }
   }
@@ -233,7 +233,7 @@ final class IngestTest {
       IngestBatch plain = batch(LOG_A, 0, List.of(issuance("one", "example.com")));
       VerifiedHead head = new VerifiedHead(1, 1234, TestIssuances.sha("root 1"));
       IngestBatch b = new IngestBatch(plain.logId(), 0, plain.issuances(), plain.entries(), List.of(),
-          plain.position(), Optional.of(head), List.of(), List.of());
+          plain.position(), Optional.of(head));
 
       ingest(s).commit(b);
 

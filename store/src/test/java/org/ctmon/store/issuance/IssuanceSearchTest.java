@@ -257,7 +257,7 @@ final class IssuanceSearchTest {
               TestIssuances.T0 + b, is.tbsSha256()));
         }
         ingest.commit(new org.ctmon.store.ingest.IngestBatch(LOG_A, b * 37L, issuances, entries, List.of(),
-            TestIssuances.position(b * 37L + 37), Optional.empty(), List.of(), List.of()));
+            TestIssuances.position(b * 37L + 37), Optional.empty()));
       }
       IssuanceSearch search = new IssuanceSearch(s.jdbi());
       IssuanceQuery q = IssuanceQuery.of(Criterion.Name.parse(".example.com"), NOW);

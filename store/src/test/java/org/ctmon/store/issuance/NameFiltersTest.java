@@ -16,15 +16,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import org.ctmon.parser.Sha256;
 import org.ctmon.store.IndexPartition;
 import org.ctmon.store.ReversedName;
 import org.ctmon.store.Store;
 import org.ctmon.store.StoreConfig;
-import org.ctmon.parser.Sha256;
 import org.ctmon.store.ingest.Ingest;
 import org.ctmon.store.ingest.IngestBatch;
-import org.ctmon.store.ingest.LogEntryRecord;
 import org.ctmon.store.ingest.Issuance;
+import org.ctmon.store.ingest.LogEntryRecord;
 import org.ctmon.store.ingest.TestIssuances;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -157,8 +157,7 @@ final class NameFiltersTest {
     IngestBatch usual = batch(log, from, issuances);
     List<LogEntryRecord> entries = usual.entries().stream().map(e -> new LogEntryRecord(e.index(), e.type(),
         e.timestampMs() + shift * 1000, e.tbsSha256())).toList();
-    return new IngestBatch(log, from, issuances, entries, List.of(), usual.position(), Optional.empty(), List.of(),
-        List.of());
+    return new IngestBatch(log, from, issuances, entries, List.of(), usual.position(), Optional.empty());
   }
 
   private static Map<Criterion, TreeSet<String>> results(Store s, List<Criterion> criteria) {

@@ -46,8 +46,7 @@ final class TreeHeadPurgeTest {
       TreeHeadRecord v = head(9, 0);
       IngestBatch b = TestIssuances.batch(TestIssuances.LOG_A, 0, List.of(TestIssuances.issuance("one", "a.example")));
       new Ingest(s.jdbi(), Clock.systemUTC(), false).commit(new IngestBatch(b.logId(), 0, b.issuances(), b.entries(),
-          List.of(), b.position(), Optional.of(new VerifiedHead(v.treeSize(), v.timestampMs(), v.rootHash())),
-          List.of(), List.of()));
+          List.of(), b.position(), Optional.of(new VerifiedHead(v.treeSize(), v.timestampMs(), v.rootHash()))));
 
       long deleted = new TreeHeadPurge(s.jdbi(), Clock.fixed(Instant.ofEpochMilli(now), ZoneOffset.UTC),
           Duration.ofDays(1), 1).purge();

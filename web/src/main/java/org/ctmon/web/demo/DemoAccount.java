@@ -4,12 +4,12 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
+import org.ctmon.alerts.stored.EmailRecipients;
+import org.ctmon.alerts.stored.Watchlists;
+import org.ctmon.alerts.watch.WatchlistSpec;
 import org.ctmon.store.Store;
 import org.ctmon.store.account.Accounts;
 import org.ctmon.store.account.ApiTokens;
-import org.ctmon.store.outbox.EmailRecipients;
-import org.ctmon.store.watch.WatchlistSpec;
-import org.ctmon.store.watch.Watchlists;
 
 /**
  * The demo's account: an administrator with a fresh random password and API token each run (only
