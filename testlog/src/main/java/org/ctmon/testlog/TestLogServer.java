@@ -36,8 +36,8 @@ import org.ctmon.testlog.log.LogProtocol;
 import org.ctmon.testlog.log.TestLog;
 import org.ctmon.testlog.loglist.LogListJson;
 import org.ctmon.testlog.pki.CertificateAuthority;
-import org.ctmon.testlog.pki.Issuance;
 import org.ctmon.testlog.pki.IssuanceStream;
+import org.ctmon.testlog.pki.TestIssuance;
 import org.ctmon.testlog.pki.TestLogKey;
 import org.ctmon.testlog.pki.TestPki;
 import org.ctmon.testlog.rfc6962.Rfc6962Api;
@@ -255,7 +255,7 @@ public final class TestLogServer implements AutoCloseable {
   }
 
   /** Issues {@code issuances} more issuances into the logs; visible after {@link #publish()}. */
-  public List<Issuance> grow(int issuances) {
+  public List<TestIssuance> grow(int issuances) {
     return feed.issue(issuances);
   }
 

@@ -3,7 +3,6 @@ package org.ctmon.fetcher.follow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.ctmon.testlog.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,11 +25,12 @@ import org.ctmon.store.StoreConfig;
 import org.ctmon.store.ingest.Ingest;
 import org.ctmon.store.ingest.IngestBatch;
 import org.ctmon.store.log.Logs;
+import org.ctmon.testlog.ManualClock;
 import org.ctmon.testlog.TestLogOptions;
 import org.ctmon.testlog.TestLogServer;
 import org.ctmon.testlog.fault.Fault;
 import org.ctmon.testlog.log.TestLog;
-import org.ctmon.testlog.pki.Issuance;
+import org.ctmon.testlog.pki.TestIssuance;
 import org.ctmon.testlog.pki.TestPki;
 
 /**
@@ -51,7 +51,7 @@ final class FollowerHarness implements AutoCloseable {
   final FetchBudget budget = new FetchBudget(FetchBudget.DEFAULT_BYTES);
   final ManualClock clock = new ManualClock(Instant.parse("2026-11-28T12:00:00Z"));
   /** Every issuance the test log issued since the start (the log's own record). */
-  final List<Issuance> issued = new ArrayList<>();
+  final List<TestIssuance> issued = new ArrayList<>();
 
   /** A harness whose logs start empty: everything they hold is issued by {@link #grow} and recorded. */
   FollowerHarness(Path dir, TestLogOptions options) {
@@ -71,8 +71,8 @@ final class FollowerHarness implements AutoCloseable {
   }
 
   /** Issues {@code n} more issuances into the logs and publishes new heads. */
-  List<Issuance> grow(int n) {
-    List<Issuance> more = server.grow(n);
+  List<TestIssuance> grow(int n) {
+    List<TestIssuance> more = server.grow(n);
     issued.addAll(more);
     server.publish();
     return more;
@@ -141,7 +141,7 @@ final class FollowerHarness implements AutoCloseable {
 
   Set<Sha256> issuedTbs() {
     Set<Sha256> out = new HashSet<>();
-    for (Issuance i : issued) {
+    for (TestIssuance i : issued) {
       out.add(i.tbsSha256());
     }
     return out;

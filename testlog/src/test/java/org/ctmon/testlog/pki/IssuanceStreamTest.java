@@ -9,12 +9,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.ctmon.parser.Sha256;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ final class IssuanceStreamTest {
     IssuanceStream b = new IssuanceStream(SharedPki.PKI, LOGS, 1, SharedPki.VALID_AT);
     IssuanceStream c = new IssuanceStream(SharedPki.PKI, LOGS, 2, SharedPki.VALID_AT);
     for (int i = 0; i < 30; i++) {
-      Issuance x = a.next();
+      TestIssuance x = a.next();
       assertEquals(x, b.next());
       assertNotEquals(x.tbsSha256(), c.next().tbsSha256());
     }
@@ -63,7 +63,7 @@ final class IssuanceStreamTest {
   void aParallelBatchEqualsTheSameIssuancesOneByOne() {
     IssuanceStream a = new IssuanceStream(SharedPki.PKI, LOGS, 5, SharedPki.VALID_AT);
     IssuanceStream b = new IssuanceStream(SharedPki.PKI, LOGS, 5, SharedPki.VALID_AT);
-    List<Issuance> batch = a.next(24);
+    List<TestIssuance> batch = a.next(24);
     for (int i = 0; i < 24; i++) {
       assertEquals(b.next(), batch.get(i), "issuance " + i);
     }

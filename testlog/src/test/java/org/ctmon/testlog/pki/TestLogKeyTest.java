@@ -31,7 +31,7 @@ final class TestLogKeyTest {
 
   @Test
   void x509SctWithExtensionsVerifiesOverTheIndependentlyBuiltStruct() throws Exception {
-    Issuance i = SharedPki.PKI.issue(SharedPki.request(Names.dns("plain.kovalin.com"), "R10", IssuanceStyle.PLAIN));
+    TestIssuance i = SharedPki.PKI.issue(SharedPki.request(Names.dns("plain.kovalin.com"), "R10", IssuanceStyle.PLAIN));
     byte[] leafIndexExtension = HexFormat.of().parseHex("0000050000002a"); // static-ct-api leaf_index 42
     Sct sct = LOG.sign(i.x509(), 1_700_000_000_123L, leafIndexExtension);
     byte[] cert = i.x509().certificate().bytes();
@@ -47,7 +47,7 @@ final class TestLogKeyTest {
     d.writeShort(leafIndexExtension.length);
     d.write(leafIndexExtension);
     Signature v = Signature.getInstance("SHA256withECDSA");
-    v.initVerify(IssuanceTest.jcaKey(LOG.publicKey()));
+    v.initVerify(TestIssuanceTest.jcaKey(LOG.publicKey()));
     v.update(signed.toByteArray());
     assertTrue(v.verify(sct.signature()));
     assertArrayEquals(leafIndexExtension, sct.extensions());
@@ -55,7 +55,7 @@ final class TestLogKeyTest {
 
   @Test
   void sctEncodingFollowsRfc6962Section32() {
-    Issuance i = SharedPki.PKI.issue(SharedPki.request(Names.dns("enc.kovalin.com"), "E6", IssuanceStyle.PRECERT));
+    TestIssuance i = SharedPki.PKI.issue(SharedPki.request(Names.dns("enc.kovalin.com"), "E6", IssuanceStyle.PRECERT));
     Sct sct = i.scts().get(0);
     byte[] enc = sct.encoded();
     byte[] sig = sct.signature();
@@ -76,7 +76,7 @@ final class TestLogKeyTest {
     s.update(new byte[] {1, 2, 3});
     byte[] jcaSig = s.sign();
     Signature v = Signature.getInstance("SHA256withECDSA");
-    v.initVerify(IssuanceTest.jcaKey(LOG.publicKey()));
+    v.initVerify(TestIssuanceTest.jcaKey(LOG.publicKey()));
     v.update(new byte[] {1, 2, 3});
     assertTrue(v.verify(jcaSig));
   }
@@ -88,7 +88,7 @@ final class TestLogKeyTest {
     assertEquals(4, ds[0]);
     assertEquals(3, ds[1]);
     Signature v = Signature.getInstance("SHA256withECDSA");
-    v.initVerify(IssuanceTest.jcaKey(LOG.publicKey()));
+    v.initVerify(TestIssuanceTest.jcaKey(LOG.publicKey()));
     v.update(sth);
     assertTrue(v.verify(java.util.Arrays.copyOfRange(ds, 4, ds.length)));
     assertEquals(ds.length - 4, ((ds[2] & 0xff) << 8) | (ds[3] & 0xff));

@@ -84,8 +84,8 @@ final class TestPkiTest {
     IssuanceStream b = new IssuanceStream(again, List.of(log, TestLogKey.fromSeed(SharedPki.SEED, "xenon-test")), 7,
         SharedPki.VALID_AT);
     for (int i = 0; i < 40; i++) {
-      Issuance x = a.next();
-      Issuance y = b.next();
+      TestIssuance x = a.next();
+      TestIssuance y = b.next();
       assertEquals(x.x509(), y.x509(), "issuance " + i);
       assertEquals(x.precert(), y.precert(), "issuance " + i);
       assertEquals(x.scts(), y.scts(), "issuance " + i);
@@ -110,8 +110,8 @@ final class TestPkiTest {
   void sctExtensionsGoIntoTheSctsOfTheNamedLogsOnly() {
     IssuanceRequest request = SharedPki.request(Names.dns("ext.example.com"), "E6", IssuanceStyle.PRECERT);
     byte[] leafIndex = {0, 0, 5, 0, 0, 0, 1, 44};
-    Issuance plain = PKI.issue(request);
-    Issuance stamped = PKI.issue(request, java.util.Map.of(SharedPki.LOG_B, leafIndex));
+    TestIssuance plain = PKI.issue(request);
+    TestIssuance stamped = PKI.issue(request, java.util.Map.of(SharedPki.LOG_B, leafIndex));
     assertEquals(0, stamped.scts().get(0).extensions().length);
     assertEquals(java.util.Arrays.toString(leafIndex), java.util.Arrays.toString(stamped.scts().get(1).extensions()));
     assertEquals(plain.scts().get(0), stamped.scts().get(0));

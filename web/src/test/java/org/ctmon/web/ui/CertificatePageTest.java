@@ -72,7 +72,7 @@ final class CertificatePageTest {
   @TempDir static Path dir;
   private static Store store;
   private static WebServer web;
-  private static org.ctmon.testlog.pki.Issuance issued;
+  private static org.ctmon.testlog.pki.TestIssuance issued;
   private static Issuance unkept;
   private static String aliceCookie;
   private static String bobCookie;

@@ -19,7 +19,7 @@ import org.ctmon.parser.Der;
 import org.ctmon.parser.Sha256;
 import org.junit.jupiter.api.Test;
 
-final class LogEntryTest {
+final class SubmissionTest {
 
   @Test
   void precertEntriesOfRealPrecertsRebuildTheMerkleTreeLeavesNavigliLogged() throws Exception {
@@ -31,9 +31,9 @@ final class LogEntryTest {
       checked++;
       Der precert = RealCorpus.pems("precerts/navigli2025h2/" + entry.group(1)).get(0);
       Der issuer = RealCorpus.pems("precerts/navigli2025h2/" + entry.group(4)).get(0);
-      Sha256 issuerKeyHash = Sha256.of(IssuanceTest.jdk(issuer).getPublicKey().getEncoded());
+      Sha256 issuerKeyHash = Sha256.of(TestIssuanceTest.jdk(issuer).getPublicKey().getEncoded());
       assertEquals(Sha256.fromHex(entry.group(5)), issuerKeyHash);
-      PrecertEntry e = new PrecertEntry(issuerKeyHash, PrecertTbs.fromPrecertificate(precert, Optional.empty()), precert,
+      IssuedPrecertificate e = new IssuedPrecertificate(issuerKeyHash, PrecertTbs.fromPrecertificate(precert, Optional.empty()), precert,
           List.of(issuer));
       // static-ct-api leaf_index extension: type 0, length 5, uint40 index.
       byte[] ext = ByteBuffer.allocate(8).put((byte) 0).putShort((short) 5).put((byte) 0)
@@ -57,7 +57,7 @@ final class LogEntryTest {
       String file = String.format("precert_%04d.pem", index);
       Der precert = RealCorpus.pems("precerts/navigli2025h2/" + file).get(0);
       Der issuer = RealCorpus.pems("precerts/navigli2025h2/issuers/" + issuers.get(index) + ".pem").get(0);
-      PrecertEntry e = PrecertEntry.fromChain(List.of(precert, issuer, root));
+      IssuedPrecertificate e = IssuedPrecertificate.fromChain(List.of(precert, issuer, root));
       long timestamp = ByteBuffer.wrap(tile, offset, 8).getLong();
       byte[] ext = ByteBuffer.allocate(8).put((byte) 0).putShort((short) 5).put((byte) 0).putInt(index).array();
       byte[] leaf = e.tileLeaf(timestamp, ext);
@@ -77,7 +77,7 @@ final class LogEntryTest {
       assertEquals(0, leaf.getShort(), "v1 timestamped_entry");
       long timestamp = leaf.getLong();
       int type = leaf.getShort();
-      LogEntry entry;
+      Submission entry;
       if (type == 1) {
         byte[] issuerKeyHash = new byte[32];
         leaf.get(issuerKeyHash);
@@ -87,13 +87,13 @@ final class LogEntryTest {
         Optional<Der> signer = PrecertTbs.isPrecertSigningCertificate(chain.get(0)) ? Optional.of(chain.get(0)) : Optional.empty();
         assertEquals(tbs, PrecertTbs.fromPrecertificate(precert, signer), file);
         Der issuer = chain.get(signer.isPresent() ? 1 : 0);
-        assertEquals(Sha256.of(IssuanceTest.jdk(issuer).getPublicKey().getEncoded()), Sha256.wrap(issuerKeyHash));
-        entry = new PrecertEntry(Sha256.wrap(issuerKeyHash), tbs, precert, chain);
+        assertEquals(Sha256.of(TestIssuanceTest.jdk(issuer).getPublicKey().getEncoded()), Sha256.wrap(issuerKeyHash));
+        entry = new IssuedPrecertificate(Sha256.wrap(issuerKeyHash), tbs, precert, chain);
         List<Der> submitted = new ArrayList<>(List.of(precert));
         submitted.addAll(chain);
-        assertEquals(entry, PrecertEntry.fromChain(submitted));
+        assertEquals(entry, IssuedPrecertificate.fromChain(submitted));
       } else {
-        entry = new X509Entry(Der.of(u24Vector(leaf)), chain(extra));
+        entry = new IssuedCertificate(Der.of(u24Vector(leaf)), chain(extra));
       }
       byte[] extensions = new byte[leaf.getShort()];
       leaf.get(extensions);
@@ -123,7 +123,7 @@ final class LogEntryTest {
   @Test
   void x509EntrySignedEntryIsTheCertificateWithAThreeByteLength() {
     Der cert = Der.of(HexFormat.of().parseHex("3003020101"));
-    X509Entry e = new X509Entry(cert, List.of());
+    IssuedCertificate e = new IssuedCertificate(cert, List.of());
     assertArrayEquals(HexFormat.of().parseHex("0000000000000001" + "0000" + "000005" + "3003020101" + "0000"),
         e.timestampedEntry(1, new byte[0]));
   }

@@ -1,11 +1,12 @@
 package org.ctmon.testlog.pki;
 
 /**
- * What a CT log logs for a submission: an {@link X509Entry} (a final certificate) or a {@link
- * PrecertEntry} (the TBSCertificate of a precertificate and its issuer's key hash), with the chain
- * the log stores as extra_data.
+ * What the test PKI submits to a log (add-chain or add-pre-chain), as the log will log it: an
+ * {@link IssuedCertificate} (a final certificate) or an {@link IssuedPrecertificate} (the
+ * TBSCertificate of a precertificate and its issuer's key hash), with the chain the log stores as
+ * extra_data. Named apart from the parser's {@code LogEntry}, which is what a monitor reads back.
  */
-public sealed interface LogEntry permits X509Entry, PrecertEntry {
+public sealed interface Submission permits IssuedCertificate, IssuedPrecertificate {
 
   /** The RFC 6962 LogEntryType: 0 for x509_entry, 1 for precert_entry. */
   int entryType();

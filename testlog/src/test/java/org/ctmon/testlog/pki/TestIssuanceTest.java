@@ -30,7 +30,7 @@ import org.ctmon.parser.Sha256;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-final class IssuanceTest {
+final class TestIssuanceTest {
   private static final TestPki PKI = SharedPki.PKI;
   private static final Names MIXED = new Names(List.of(
       SanName.dns("shop.kovalin.com"), SanName.dns("*.shop.kovalin.com"), SanName.dns("xn--bcher-kva.example"),
@@ -40,8 +40,8 @@ final class IssuanceTest {
   @TempDir Path tmp;
 
   /** Every (issuing CA, style) pair the PKI supports. */
-  private static List<Issuance> everyWay(Names names) {
-    List<Issuance> out = new ArrayList<>();
+  private static List<TestIssuance> everyWay(Names names) {
+    List<TestIssuance> out = new ArrayList<>();
     for (CertificateAuthority ca : PKI.issuingCas()) {
       for (IssuanceStyle style : IssuanceStyle.values()) {
         if (style != IssuanceStyle.PRECERT_VIA_SIGNING_CERT || PKI.precertSigner(ca).isPresent()) {
@@ -76,7 +76,7 @@ final class IssuanceTest {
   @Test
   void opensslListsExactlyTheRequestedNamesInBothCertificates() throws Exception {
     Openssl openssl = new Openssl(tmp);
-    Issuance i = PKI.issue(SharedPki.request(MIXED, "E5", IssuanceStyle.PRECERT));
+    TestIssuance i = PKI.issue(SharedPki.request(MIXED, "E5", IssuanceStyle.PRECERT));
     List<String> expected = List.of("DNS:shop.kovalin.com", "DNS:*.shop.kovalin.com", "DNS:xn--bcher-kva.example",
         "IP Address:192.0.2.17", "IP Address:2001:DB8:0:0:0:0:0:5");
     assertEquals(expected, sans(openssl.text(i.x509().certificate())));
@@ -90,13 +90,13 @@ final class IssuanceTest {
     for (int n = 0; n < 100; n++) {
       names.add("host" + n + ".fleet.kovalin.net");
     }
-    Issuance i = PKI.issue(SharedPki.request(Names.dns(names.toArray(new String[0])), "R11", IssuanceStyle.PRECERT));
+    TestIssuance i = PKI.issue(SharedPki.request(Names.dns(names.toArray(new String[0])), "R11", IssuanceStyle.PRECERT));
     assertEquals(names.stream().map(n -> "DNS:" + n).toList(), sans(new Openssl(tmp).text(i.x509().certificate())));
   }
 
   @Test
   void commonNameOnlyCertificateHasNoSanExtension() throws Exception {
-    Issuance i = PKI.issue(SharedPki.request(Names.commonNameOnly("legacy.kovalin.org"), "R10", IssuanceStyle.PLAIN));
+    TestIssuance i = PKI.issue(SharedPki.request(Names.commonNameOnly("legacy.kovalin.org"), "R10", IssuanceStyle.PLAIN));
     String text = new Openssl(tmp).text(i.x509().certificate());
     assertFalse(text.contains("Subject Alternative Name"), text);
     assertTrue(text.contains("Subject: CN = legacy.kovalin.org"), text);
@@ -105,7 +105,7 @@ final class IssuanceTest {
   @Test
   void finalCertificateChainVerifiesWithOpensslForEveryIssuingCaAndStyle() throws Exception {
     Openssl openssl = new Openssl(tmp);
-    for (Issuance i : everyWay(MIXED)) {
+    for (TestIssuance i : everyWay(MIXED)) {
       List<Der> chain = i.x509().chain();
       assertEquals(2, chain.size(), "intermediate and root");
       Openssl.Result r = openssl.run(null, "verify", "-attime", Long.toString(SharedPki.VALID_AT.getEpochSecond()),
@@ -118,11 +118,11 @@ final class IssuanceTest {
 
   @Test
   void precertificateSignatureVerifiesAgainstItsSignerOnly() throws Exception {
-    for (Issuance i : everyWay(MIXED)) {
+    for (TestIssuance i : everyWay(MIXED)) {
       if (i.precert().isEmpty()) {
         continue;
       }
-      PrecertEntry e = i.precert().get();
+      IssuedPrecertificate e = i.precert().get();
       X509Certificate precert = jdk(e.precertificate());
       X509Certificate signer = jdk(e.chain().get(0));
       precert.verify(signer.getPublicKey());
@@ -141,7 +141,7 @@ final class IssuanceTest {
 
   @Test
   void precertEntryTbsIsTheFinalTbsWithoutTheSctList() throws Exception {
-    for (Issuance i : everyWay(MIXED)) {
+    for (TestIssuance i : everyWay(MIXED)) {
       byte[] finalTbs = i.request().style() == IssuanceStyle.PLAIN
           ? CtTbs.tbs(i.x509().certificate())
           : CtTbs.withoutExtension(i.x509().certificate(), CtTbs.SCT_LIST);
@@ -149,7 +149,7 @@ final class IssuanceTest {
       if (i.precert().isEmpty()) {
         continue;
       }
-      PrecertEntry e = i.precert().get();
+      IssuedPrecertificate e = i.precert().get();
       assertArrayEquals(finalTbs, e.tbsCertificate().bytes());
       byte[] precertWithoutPoison = CtTbs.withoutExtension(e.precertificate(), CtTbs.POISON);
       // Signed by the CA itself, removing the poison is all; via a signing cert, issuer and AKI differ too.
@@ -159,13 +159,13 @@ final class IssuanceTest {
 
   @Test
   void aLogRebuildsEachPrecertEntryFromTheSubmittedChain() {
-    for (Issuance i : everyWay(MIXED)) {
+    for (TestIssuance i : everyWay(MIXED)) {
       if (i.precert().isPresent()) {
-        PrecertEntry e = i.precert().get();
+        IssuedPrecertificate e = i.precert().get();
         List<Der> submitted = new ArrayList<>();
         submitted.add(e.precertificate());
         submitted.addAll(e.chain());
-        assertEquals(e, PrecertEntry.fromChain(submitted), i.request().issuer() + " " + i.request().style());
+        assertEquals(e, IssuedPrecertificate.fromChain(submitted), i.request().issuer() + " " + i.request().style());
       }
     }
   }
@@ -173,7 +173,7 @@ final class IssuanceTest {
   @Test
   void issuerKeyHashIsTheSha256OfTheIssuingCaSpkiAsOpensslExtractsIt() throws Exception {
     Openssl openssl = new Openssl(tmp);
-    for (Issuance i : everyWay(MIXED)) {
+    for (TestIssuance i : everyWay(MIXED)) {
       if (i.precert().isPresent()) {
         Der issuingCa = i.x509().chain().get(0);
         assertEquals(Sha256.of(openssl.spkiDer(issuingCa)), i.precert().get().issuerKeyHash());
@@ -183,7 +183,7 @@ final class IssuanceTest {
 
   @Test
   void embeddedSctsVerifyWithTheLogKeysOverTheRfc6962PrecertStruct() throws Exception {
-    for (Issuance i : everyWay(MIXED)) {
+    for (TestIssuance i : everyWay(MIXED)) {
       if (i.precert().isEmpty()) {
         continue;
       }
@@ -234,7 +234,7 @@ final class IssuanceTest {
 
   @Test
   void plainCertificateHasNeitherPoisonNorScts() throws Exception {
-    Issuance i = PKI.issue(SharedPki.request(MIXED, "E6", IssuanceStyle.PLAIN));
+    TestIssuance i = PKI.issue(SharedPki.request(MIXED, "E6", IssuanceStyle.PLAIN));
     String text = new Openssl(tmp).text(i.x509().certificate());
     assertFalse(text.contains("CT Precertificate"), text);
     assertTrue(i.precert().isEmpty());
@@ -245,7 +245,7 @@ final class IssuanceTest {
   void brokenCaNameBytesAreWrittenVerbatim() throws Exception {
     Names names = new Names(List.of(SanName.dns("www.kovalin.com\0.evil.example"), SanName.dns("bad name.kovalin.com"),
         SanName.dns("a..kovalin.com"), SanName.dns("caf\u00e9.kovalin.com")), Optional.empty());
-    Issuance i = PKI.issue(SharedPki.request(names, "R10", IssuanceStyle.PRECERT));
+    TestIssuance i = PKI.issue(SharedPki.request(names, "R10", IssuanceStyle.PRECERT));
     byte[] san = ASN1OctetString.getInstance(jdk(i.x509().certificate()).getExtensionValue("2.5.29.17")).getOctets();
     byte[] expected = HexFormat.of().parseHex("3057"
         + "821d" + HexFormat.of().formatHex("www.kovalin.com".getBytes()) + "00" + HexFormat.of().formatHex(".evil.example".getBytes())
@@ -259,7 +259,7 @@ final class IssuanceTest {
 
   @Test
   void chainsEndAtTheRootOfTheIssuingCa() {
-    for (Issuance i : everyWay(MIXED)) {
+    for (TestIssuance i : everyWay(MIXED)) {
       CertificateAuthority ca = PKI.ca(i.request().issuer());
       assertEquals(List.of(ca.certificate(), ca.parent().orElseThrow().certificate()), i.x509().chain());
     }

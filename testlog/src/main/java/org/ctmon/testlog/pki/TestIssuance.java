@@ -5,19 +5,19 @@ import java.util.Optional;
 import org.ctmon.parser.Sha256;
 
 /**
- * Everything one issuance puts into CT logs: the precert entry (absent for {@link
+ * What the test PKI issued for one request, and everything it puts into CT logs: the precert entry (absent for {@link
  * IssuanceStyle#PLAIN}), the x509 entry of the final certificate, the SCTs embedded in it, and
  * {@code tbsSha256}, SHA-256 of the TBSCertificate without poison or SCT list: the key that makes a
  * precertificate and its final certificate, in any number of logs, one issuance.
  */
-public record Issuance(
-    IssuanceRequest request, Optional<PrecertEntry> precert, X509Entry x509, List<Sct> scts, Sha256 tbsSha256) {
-  public Issuance {
+public record TestIssuance(IssuanceRequest request, Optional<IssuedPrecertificate> precert, IssuedCertificate x509,
+                           List<Sct> scts, Sha256 tbsSha256) {
+  public TestIssuance {
     scts = List.copyOf(scts);
   }
 
   /** The entries to log: the precert entry first when there is one, then the final certificate. */
-  public List<LogEntry> entries() {
+  public List<Submission> entries() {
     return precert.isPresent() ? List.of(precert.get(), x509) : List.of(x509);
   }
 }

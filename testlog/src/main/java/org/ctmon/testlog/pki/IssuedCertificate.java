@@ -4,11 +4,11 @@ import java.util.List;
 import org.ctmon.parser.Der;
 
 /**
- * An RFC 6962 x509_entry: the final certificate and its chain (first element certifies the leaf,
+ * A final certificate the test PKI issued, as an RFC 6962 x509_entry: the certificate and its chain (first element certifies the leaf,
  * last is the root), which a log serves as leaf_certificate and certificate_chain.
  */
-public record X509Entry(Der certificate, List<Der> chain) implements LogEntry {
-  public X509Entry {
+public record IssuedCertificate(Der certificate, List<Der> chain) implements Submission {
+  public IssuedCertificate {
     chain = List.copyOf(chain);
   }
 

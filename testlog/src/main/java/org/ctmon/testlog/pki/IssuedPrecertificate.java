@@ -6,16 +6,16 @@ import org.ctmon.parser.Der;
 import org.ctmon.parser.Sha256;
 
 /**
- * An RFC 6962 precert_entry: the PreCert the log signs ({@code issuerKeyHash}, SHA-256 of the final
+ * A precertificate the test PKI issued, as an RFC 6962 precert_entry: the PreCert the log signs ({@code issuerKeyHash}, SHA-256 of the final
  * issuing CA's SubjectPublicKeyInfo, and {@code tbsCertificate}, the precertificate's TBS without the
  * poison extension, its issuer and authority key id rewritten to the final issuer's when a
  * precertificate-signing certificate signed it) and the extra_data: the signed {@code
  * precertificate} and its {@code chain} (the precertificate-signing certificate if any, then the CA,
  * up to the root).
  */
-public record PrecertEntry(Sha256 issuerKeyHash, Der tbsCertificate, Der precertificate, List<Der> chain)
-    implements LogEntry {
-  public PrecertEntry {
+public record IssuedPrecertificate(Sha256 issuerKeyHash, Der tbsCertificate, Der precertificate, List<Der> chain)
+    implements Submission {
+  public IssuedPrecertificate {
     chain = List.copyOf(chain);
   }
 
@@ -28,7 +28,7 @@ public record PrecertEntry(Sha256 issuerKeyHash, Der tbsCertificate, Der precert
    * @throws IllegalArgumentException if the chain is too short to name the issuing CA
    * @throws org.ctmon.parser.CtmonException if a certificate does not decode or the first has no poison
    */
-  public static PrecertEntry fromChain(List<Der> chain) {
+  public static IssuedPrecertificate fromChain(List<Der> chain) {
     if (chain.size() < 2) {
       throw new IllegalArgumentException("a precert chain needs the precertificate and its issuer, got " + chain.size());
     }
@@ -38,7 +38,7 @@ public record PrecertEntry(Sha256 issuerKeyHash, Der tbsCertificate, Der precert
     }
     Der issuer = chain.get(viaSigner ? 2 : 1);
     Der tbs = PrecertTbs.fromPrecertificate(chain.get(0), viaSigner ? Optional.of(chain.get(1)) : Optional.empty());
-    return new PrecertEntry(PrecertTbs.spki(issuer).sha256(), tbs, chain.get(0), chain.subList(1, chain.size()));
+    return new IssuedPrecertificate(PrecertTbs.spki(issuer).sha256(), tbs, chain.get(0), chain.subList(1, chain.size()));
   }
 
   @Override
