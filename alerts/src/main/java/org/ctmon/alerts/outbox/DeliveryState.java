@@ -1,29 +1,15 @@
 package org.ctmon.alerts.outbox;
 
-/** Where an alert is in its delivery. */
-public enum DeliveryState {
-  PENDING("pending"),
-  DELIVERED("delivered"),
-  GAVE_UP("gave_up");
+import org.ctmon.store.SqlName;
 
-  private final String sql;
+/** Where an alert is in its delivery; stored and served as {@code pending}, {@code delivered}, {@code gave_up}. */
+public enum DeliveryState implements SqlName {
+  PENDING,
+  DELIVERED,
+  GAVE_UP;
 
-  DeliveryState(String sql) {
-    this.sql = sql;
-  }
-
-  /** The stored and API form. */
-  public String sqlName() {
-    return sql;
-  }
-
-  /** The state stored as {@code s}. */
+  /** The delivery state whose stored form is {@code s}. */
   public static DeliveryState of(String s) {
-    for (DeliveryState d : values()) {
-      if (d.sql.equals(s)) {
-        return d;
-      }
-    }
-    throw new IllegalArgumentException("unknown delivery state " + s);
+    return SqlName.of(DeliveryState.class, s, "delivery state");
   }
 }

@@ -1,29 +1,18 @@
 package org.ctmon.alerts.outbox;
 
-/** How a webhook's body is shaped: ctmon's JSON, a Slack message or a Teams card. */
-public enum WebhookFormat {
-  JSON("json"),
-  SLACK("slack"),
-  TEAMS("teams");
+import org.ctmon.store.SqlName;
 
-  private final String sql;
+/**
+ * How a webhook's body is shaped: ctmon's JSON, a Slack message or a Teams card; stored and served
+ * as {@code json}, {@code slack}, {@code teams}.
+ */
+public enum WebhookFormat implements SqlName {
+  JSON,
+  SLACK,
+  TEAMS;
 
-  WebhookFormat(String sql) {
-    this.sql = sql;
-  }
-
-  /** The stored and API form. */
-  public String sqlName() {
-    return sql;
-  }
-
-  /** The format whose stored form is {@code s}. */
+  /** The webhook format whose stored form is {@code s}. */
   public static WebhookFormat of(String s) {
-    for (WebhookFormat f : values()) {
-      if (f.sql.equals(s)) {
-        return f;
-      }
-    }
-    throw new IllegalArgumentException("unknown webhook format " + s);
+    return SqlName.of(WebhookFormat.class, s, "webhook format");
   }
 }

@@ -2,11 +2,13 @@ package org.ctmon.alerts.stored;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.ctmon.parser.Sha256;
+import org.ctmon.store.SqlName;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -24,23 +26,12 @@ public final class Authorizations {
   }
 
   /** What is authorized: one certificate (its TBS hash) or every certificate of one key (SPKI hash). */
-  public enum Kind {
-    TBS("tbs"),
-    SPKI("spki");
-
-    private final String sql;
-
-    Kind(String sql) {
-      this.sql = sql;
-    }
-
-    /** The stored and API form. */
-    public String sqlName() {
-      return sql;
-    }
+  public enum Kind implements SqlName {
+    TBS,
+    SPKI;
 
     static Kind of(String s) {
-      return s.equals("tbs") ? TBS : SPKI;
+      return SqlName.of(Kind.class, s, "authorization kind");
     }
   }
 
@@ -76,7 +67,7 @@ public final class Authorizations {
 
   /** Every account's authorized hashes (TBS and SPKI in one set each), for the matcher: never for the API. */
   public Map<Long, Set<Sha256>> all() {
-    Map<Long, Set<Sha256>> out = new java.util.HashMap<>();
+    Map<Long, Set<Sha256>> out = new HashMap<>();
     jdbi.useHandle(h -> h.createQuery("SELECT account_id, hash FROM authorizations")
         .map((rs, ctx) -> Map.entry(rs.getLong(1), Sha256.wrap(rs.getBytes(2))))
         .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue())));
