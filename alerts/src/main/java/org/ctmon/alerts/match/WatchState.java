@@ -1,5 +1,6 @@
 package org.ctmon.alerts.match;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +44,7 @@ record WatchState(Matcher matcher, Map<Long, WatchedList> lists, Map<Long, List<
   }
 
   /** Reads the state from the store; a stored value that no longer parses is left out and logged. */
-  static WatchState load(Jdbi jdbi, java.time.Clock clock, CaaIssuers caa) {
+  static WatchState load(Jdbi jdbi, Clock clock, CaaIssuers caa) {
     List<Watchlist> stored = new Watchlists(jdbi, clock).allForMatching();
     List<WatchTarget> targets = new ArrayList<>();
     Map<Long, WatchedList> lists = new HashMap<>();

@@ -1,5 +1,7 @@
 package org.ctmon.alerts.stored;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -214,7 +216,7 @@ public final class Matches {
     return out;
   }
 
-  private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
+  private static Row row(ResultSet rs) throws SQLException {
     long ack = rs.getLong(10);
     Long acknowledged = rs.wasNull() ? null : ack;
     return new Row(rs.getLong(1), rs.getLong(2), Sha256.wrap(rs.getBytes(3)), rs.getString(4), rs.getString(5),

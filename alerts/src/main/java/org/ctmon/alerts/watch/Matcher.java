@@ -2,6 +2,8 @@ package org.ctmon.alerts.watch;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -236,7 +238,7 @@ public final class Matcher {
   static final class Acc {
     private Map<Integer, Found> found;
     /** Targets hit normally by the current name, so lookalikes skip them; the list clears the set. */
-    private final java.util.BitSet nameHits = new java.util.BitSet(0);
+    private final BitSet nameHits = new BitSet(0);
     private int[] nameHitList;
     private int nameHitCount;
 
@@ -260,7 +262,7 @@ public final class Matcher {
           if (nameHitList == null) {
             nameHitList = new int[4];
           } else if (nameHitCount == nameHitList.length) {
-            nameHitList = java.util.Arrays.copyOf(nameHitList, nameHitCount * 2);
+            nameHitList = Arrays.copyOf(nameHitList, nameHitCount * 2);
           }
           nameHitList[nameHitCount++] = r.target();
         }
@@ -291,7 +293,7 @@ public final class Matcher {
       for (int t : found.keySet()) {
         hit[k++] = t;
       }
-      java.util.Arrays.sort(hit);
+      Arrays.sort(hit);
       List<Hit> hits = new ArrayList<>(hit.length);
       for (int t : hit) {
         Found f = found.get(t);

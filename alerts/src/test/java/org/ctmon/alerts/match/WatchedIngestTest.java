@@ -9,10 +9,12 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.ctmon.alerts.outbox.Alert;
+import org.ctmon.alerts.outbox.Recipient;
 import org.ctmon.alerts.outbox.WebhookFormat;
 import org.ctmon.alerts.stored.Authorizations;
 import org.ctmon.alerts.stored.EmailRecipients;
@@ -108,8 +110,8 @@ final class WatchedIngestTest {
       assertEquals("bank", match.get("watchlist").get("name").asText());
       assertEquals("https://ctmon.example/api/v1/certs/" + cert.tbsSha256().hex(), match.get("url").asText());
       assertEquals(List.of("webhook", "email"), alerts.stream()
-          .map(a -> a.recipient() instanceof org.ctmon.alerts.outbox.Recipient.Webhook h && h.webhookId() == hook
-              ? "webhook" : "email").sorted(java.util.Comparator.reverseOrder()).toList());
+          .map(a -> a.recipient() instanceof Recipient.Webhook h && h.webhookId() == hook
+              ? "webhook" : "email").sorted(Comparator.reverseOrder()).toList());
     }
   }
 

@@ -27,6 +27,7 @@ import org.ctmon.store.ingest.Ingest;
 import org.ctmon.store.ingest.IngestResult;
 import org.ctmon.store.ingest.Issuance;
 import org.ctmon.store.ingest.TestIssuances;
+import org.ctmon.store.issuance.IssuanceSearch;
 
 final class MatchesTest {
   private static MatchRecord match(long account, long list, Issuance i) {
@@ -66,7 +67,7 @@ final class MatchesTest {
       assertEquals(List.of(".example.com"), m.watchItems());
       assertEquals(2, m.entries().size());
       // The matched issuance keeps its DER (the final certificate's) although DER of others is not kept.
-      assertEquals(Optional.of(fin.der()), new org.ctmon.store.issuance.IssuanceSearch(s.jdbi()).der(fin.tbsSha256()));
+      assertEquals(Optional.of(fin.der()), new IssuanceSearch(s.jdbi()).der(fin.tbsSha256()));
     }
   }
 

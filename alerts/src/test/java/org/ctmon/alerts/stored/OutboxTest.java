@@ -4,10 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.ctmon.alerts.outbox.Alert;
 import org.ctmon.alerts.outbox.DeliveryState;
 import org.ctmon.alerts.outbox.EventType;
@@ -18,6 +24,7 @@ import org.ctmon.alerts.outbox.WebhookFormat;
 import org.ctmon.store.OnBothDatabases;
 import org.ctmon.store.Store;
 import org.ctmon.store.TestDatabase;
+import org.junit.jupiter.api.Assertions;
 
 final class OutboxTest {
   private static OutboxRecord health(long account, String key, Recipient r) {
@@ -47,7 +54,7 @@ final class OutboxTest {
       assertFalse(webhooks.delete(a.bob(), aliceHook));
       assertEquals("s3cret", webhooks.get(a.alice(), aliceHook).orElseThrow().secret());
       // Bob cannot route an alert to alice's webhook: the database refuses it.
-      org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+      Assertions.assertThrows(RuntimeException.class,
           () -> outbox.enqueue(health(a.bob(), "k3", new Recipient.Webhook(aliceHook))));
     }
   }
@@ -114,9 +121,9 @@ final class OutboxTest {
         other.begin();
         List<Long> held = other.createQuery("SELECT id FROM outbox ORDER BY next_attempt_at, id LIMIT 2 FOR UPDATE")
             .mapTo(Long.class).list();
-        java.util.concurrent.Future<List<Alert>> claim = java.util.concurrent.Executors.newSingleThreadExecutor()
+        Future<List<Alert>> claim = Executors.newSingleThreadExecutor()
             .submit(() -> outbox.claimDue(10, Duration.ofMinutes(1)));
-        List<Alert> mine = claim.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        List<Alert> mine = claim.get(30, TimeUnit.SECONDS);
         other.rollback();
         assertTrue(mine.stream().noneMatch(m -> held.contains(m.id())), "claimed rows another claim holds: " + mine);
         if (db == TestDatabase.POSTGRESQL) {
@@ -128,7 +135,7 @@ final class OutboxTest {
   }
 
   /** A clock tests move by hand. */
-  static final class MutableClock extends java.time.Clock {
+  static final class MutableClock extends Clock {
     private Instant now;
 
     MutableClock(Instant now) {
@@ -140,12 +147,12 @@ final class OutboxTest {
     }
 
     @Override
-    public java.time.ZoneId getZone() {
-      return java.time.ZoneOffset.UTC;
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
     }
 
     @Override
-    public java.time.Clock withZone(java.time.ZoneId zone) {
+    public Clock withZone(ZoneId zone) {
       return this;
     }
 

@@ -15,9 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.ctmon.parser.OpaqueBytes;
 import org.ctmon.store.AlertRows;
 import org.ctmon.store.NameKey;
@@ -28,6 +30,7 @@ import org.ctmon.store.StoreException;
 import org.ctmon.store.TableSnapshot;
 import org.ctmon.store.TestDatabase;
 import org.ctmon.store.issuance.Criterion;
+import org.ctmon.store.issuance.EntryRef;
 import org.ctmon.store.issuance.EntryType;
 import org.ctmon.store.issuance.IssuanceDetail;
 import org.ctmon.store.issuance.IssuanceQuery;
@@ -131,7 +134,7 @@ final class IngestTest {
     try (var t = db.open()) {
       Store s = t.store();
       TestIssuances.registerLogs(s);
-      List<String> names = new java.util.ArrayList<>();
+      List<String> names = new ArrayList<>();
       for (int k = 0; k < NameKey.MAX_NAMES + 5; k++) {
         names.add("h" + k + ".huge.example");
       }
@@ -173,10 +176,10 @@ final class IngestTest {
       assertTrue(d.summary().finalSeen());
       assertEquals(Optional.of(fin.certSha256()), d.summary().certSha256());
       assertEquals(Optional.of(pre.certSha256()), d.summary().precertSha256());
-      assertEquals(java.util.Set.of(
-              new org.ctmon.store.issuance.EntryRef(LOG_A, 0, EntryType.PRECERT, TestIssuances.T0),
-              new org.ctmon.store.issuance.EntryRef(LOG_B, 0, EntryType.X509, TestIssuances.T0)),
-          java.util.Set.copyOf(d.entries()));
+      assertEquals(Set.of(
+              new EntryRef(LOG_A, 0, EntryType.PRECERT, TestIssuances.T0),
+              new EntryRef(LOG_B, 0, EntryType.X509, TestIssuances.T0)),
+          Set.copyOf(d.entries()));
       // The final certificate's DER replaces the precertificate's.
       assertFalse(d.derIsPrecert());
       assertArrayEquals(fin.der().bytes(), new IssuanceSearch(s.jdbi()).der(pre.tbsSha256()).orElseThrow().bytes());

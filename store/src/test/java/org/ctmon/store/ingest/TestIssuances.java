@@ -1,6 +1,7 @@
 package org.ctmon.store.ingest;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ public final class TestIssuances {
   }
 
   public static void registerLogs(Store store) {
-    Logs logs = new Logs(store.jdbi(), java.time.Clock.systemUTC());
+    Logs logs = new Logs(store.jdbi(), Clock.systemUTC());
     logs.register(new LogSpec(LOG_A, Der.of(new byte[] {0x30, 0x00}), "Test Log A", "Test Operator",
         LogKind.RFC6962, "https://a.example/", null, "usable", 86400));
     logs.register(new LogSpec(LOG_B, Der.of(new byte[] {0x30, 0x01}), "Test Log B", "Test Operator",

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -137,7 +138,7 @@ public final class IssuanceStream implements Iterator<TestIssuance> {
     Names n = names.next();
     String issuer = pickCa();
     IssuanceStyle style = pickStyle(pki.precertSigner(pki.ca(issuer)).isPresent());
-    Instant notBefore = now.minus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    Instant notBefore = now.minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
     Instant notAfter = notBefore.plus(Duration.ofDays(VALIDITY_DAYS[random.nextInt(VALIDITY_DAYS.length)])).minusSeconds(1);
     byte[] serial = new byte[18];
     random.nextBytes(serial);

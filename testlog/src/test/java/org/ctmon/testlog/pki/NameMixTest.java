@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.IDN;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.Map;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.ASN1TaggedObject;
+import org.ctmon.parser.x509.Openssl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,7 +83,7 @@ final class NameMixTest {
     }
     for (SanName s : idn.sans()) {
       String name = ((SanName.Dns) s).name();
-      assertEquals(name, java.net.IDN.toASCII(java.net.IDN.toUnicode(name)), "round trip of " + name);
+      assertEquals(name, IDN.toASCII(IDN.toUnicode(name)), "round trip of " + name);
     }
     TestIssuance i = SharedPki.PKI.issue(SharedPki.request(idn, "E6", IssuanceStyle.PRECERT));
     String text = new Openssl(tmp).text(i.x509().certificate());

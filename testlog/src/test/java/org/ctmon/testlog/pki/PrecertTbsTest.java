@@ -23,6 +23,7 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
 import org.ctmon.parser.CtmonException;
 import org.ctmon.parser.Der;
+import org.ctmon.parser.Sha256;
 import org.junit.jupiter.api.Test;
 
 final class PrecertTbsTest {
@@ -69,7 +70,7 @@ final class PrecertTbsTest {
   void realChainThroughASigningCertificateIsHashedUnderTheCaAfterIt() throws Exception {
     List<Der> chain = RealCorpus.pems("precerts/azul/merge-delay-preissuer-chain.pem");
     IssuedPrecertificate e = IssuedPrecertificate.fromChain(chain);
-    assertEquals(org.ctmon.parser.Sha256.of(TestIssuanceTest.jdk(chain.get(2)).getPublicKey().getEncoded()), e.issuerKeyHash());
+    assertEquals(Sha256.of(TestIssuanceTest.jdk(chain.get(2)).getPublicKey().getEncoded()), e.issuerKeyHash());
     assertEquals(PrecertTbs.fromPrecertificate(chain.get(0), Optional.of(chain.get(1))), e.tbsCertificate());
     assertEquals(chain.subList(1, 4), e.chain());
   }

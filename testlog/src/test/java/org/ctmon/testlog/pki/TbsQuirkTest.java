@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
@@ -73,6 +74,6 @@ final class TbsQuirkTest {
   }
 
   private static String ascii(String s) {
-    return HexFormat.of().formatHex(s.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    return HexFormat.of().formatHex(s.getBytes(StandardCharsets.US_ASCII));
   }
 }

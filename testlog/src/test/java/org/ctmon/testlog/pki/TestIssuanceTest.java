@@ -14,9 +14,11 @@ import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.SignatureException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -27,6 +29,7 @@ import java.util.regex.Pattern;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.ctmon.parser.Der;
 import org.ctmon.parser.Sha256;
+import org.ctmon.parser.x509.Openssl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -130,7 +133,7 @@ final class TestIssuanceTest {
       if (i.request().style() == IssuanceStyle.PRECERT_VIA_SIGNING_CERT) {
         assertEquals(3, e.chain().size(), "signing cert, ca, root");
         X509Certificate ca = jdk(e.chain().get(1));
-        assertThrows(java.security.SignatureException.class, () -> precert.verify(ca.getPublicKey()));
+        assertThrows(SignatureException.class, () -> precert.verify(ca.getPublicKey()));
         assertTrue(signer.getExtendedKeyUsage().contains("1.3.6.1.4.1.11129.2.4.4"));
         signer.verify(ca.getPublicKey());
       } else {
@@ -276,12 +279,12 @@ final class TestIssuanceTest {
 
   @Test
   void simpleRequestsAreValidForNinetyDaysFromAnHourBeforeLogging() throws Exception {
-    java.time.Instant at = java.time.Instant.parse("2026-05-20T09:30:15.250Z");
+    Instant at = Instant.parse("2026-05-20T09:30:15.250Z");
     IssuanceRequest r = IssuanceRequest.simple(Names.dns("simple.kovalin.com"), "E6", IssuanceStyle.PRECERT,
         List.of(SharedPki.LOG_A), at);
     X509Certificate cert = jdk(PKI.issue(r).x509().certificate());
-    assertEquals(java.time.Instant.parse("2026-05-20T08:30:15Z"), cert.getNotBefore().toInstant());
-    assertEquals(java.time.Instant.parse("2026-08-18T08:30:14Z"), cert.getNotAfter().toInstant());
+    assertEquals(Instant.parse("2026-05-20T08:30:15Z"), cert.getNotBefore().toInstant());
+    assertEquals(Instant.parse("2026-08-18T08:30:14Z"), cert.getNotAfter().toInstant());
     assertTrue(cert.getSerialNumber().signum() > 0);
     assertEquals(r, IssuanceRequest.simple(Names.dns("simple.kovalin.com"), "E6", IssuanceStyle.PRECERT,
         List.of(SharedPki.LOG_A), at));
