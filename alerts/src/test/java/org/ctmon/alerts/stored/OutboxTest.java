@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -24,6 +21,7 @@ import org.ctmon.alerts.outbox.WebhookFormat;
 import org.ctmon.store.OnBothDatabases;
 import org.ctmon.store.Store;
 import org.ctmon.store.TestDatabase;
+import org.ctmon.testlog.ManualClock;
 import org.junit.jupiter.api.Assertions;
 
 final class OutboxTest {
@@ -64,7 +62,7 @@ final class OutboxTest {
     try (var t = db.open()) {
       Store s = t.store();
       TwoAccounts a = TwoAccounts.create(s);
-      var clock = new MutableClock(TwoAccounts.CLOCK.instant());
+      var clock = new ManualClock(TwoAccounts.CLOCK.instant());
       Outbox outbox = new Outbox(s.jdbi(), clock);
       assertTrue(outbox.enqueue(health(a.alice(), "k1", new Recipient.Email("alice@example.com"))));
       assertFalse(outbox.enqueue(health(a.alice(), "k1", new Recipient.Email("alice@example.com"))));
@@ -92,7 +90,7 @@ final class OutboxTest {
     try (var t = db.open()) {
       Store s = t.store();
       TwoAccounts a = TwoAccounts.create(s);
-      var clock = new MutableClock(TwoAccounts.CLOCK.instant());
+      var clock = new ManualClock(TwoAccounts.CLOCK.instant());
       Outbox outbox = new Outbox(s.jdbi(), clock);
       outbox.enqueue(health(a.alice(), "k1", new Recipient.Email("alice@example.com")));
       outbox.claimDue(10, Duration.ofMinutes(1));
@@ -131,34 +129,6 @@ final class OutboxTest {
           assertEquals(2, mine.size(), mine.toString());
         }
       }
-    }
-  }
-
-  /** A clock tests move by hand. */
-  static final class MutableClock extends Clock {
-    private Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void set(Instant now) {
-      this.now = now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
     }
   }
 }
