@@ -3,6 +3,7 @@ package org.ctmon.parser;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
 
 /**
@@ -90,7 +91,7 @@ public final class Sha256 implements Comparable<Sha256> {
 
   /** Standard base64 with padding, as CT logs write hashes in JSON and checkpoints. */
   public String base64() {
-    return java.util.Base64.getEncoder().encodeToString(bytes);
+    return Base64.getEncoder().encodeToString(bytes);
   }
 
   @Override

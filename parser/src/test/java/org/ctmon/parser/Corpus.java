@@ -2,6 +2,7 @@ package org.ctmon.parser;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -45,6 +46,6 @@ public final class Corpus {
 
   /** The text (UTF-8) of a corpus file. */
   public static String text(String relative) {
-    return new String(bytes(relative), java.nio.charset.StandardCharsets.UTF_8);
+    return new String(bytes(relative), StandardCharsets.UTF_8);
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 final class Sha256Test {
@@ -17,7 +18,7 @@ final class Sha256Test {
   @Test
   void hexRoundTripsAndComparesByValue() {
     Sha256 a = Sha256.of(new byte[] {1, 2, 3});
-    assertEquals(a, Sha256.fromHex(a.hex().toUpperCase(java.util.Locale.ROOT)));
+    assertEquals(a, Sha256.fromHex(a.hex().toUpperCase(Locale.ROOT)));
     assertNotEquals(a, Sha256.of(new byte[] {1, 2, 4}));
   }
 

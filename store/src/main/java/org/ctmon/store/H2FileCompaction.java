@@ -17,8 +17,8 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <p>Why: H2's MVStore never overwrites a page; every commit appends the pages it changed and
  * space is reused only once a whole chunk is dead. With commits of a thousand entries spread over
- * the name index, the file grows to four to six times the live data while ctmon ingests (measured
- * 456 MB holding 113 MB of live data at 600,000 names, docs/benchmarks.md), and H2 does not give
+ * the name index, the file grows to several times the live data while ctmon ingests
+ * (docs/benchmarks.md), and H2 does not give
  * the space back by itself. Compaction needs the database to itself, so it runs with the monitor
  * stopped ({@code ctmon compact}); PostgreSQL reclaims space with its own (auto)vacuum instead.
  */
@@ -73,8 +73,7 @@ public final class H2FileCompaction {
    * @param file the {@code .mv.db} file
    * @param bytes its size
    * @param livePercent the share of the file's chunk bytes still live, by H2's own count
-   *     ({@code info.CHUNKS_FILL_RATE}); compaction measured it an over-estimate (40% reported, 25%
-   *     left after compaction at 600,000 names)
+   *     ({@code info.CHUNKS_FILL_RATE}); an over-estimate, compaction finds (docs/benchmarks.md)
    */
   public record FileUse(Path file, long bytes, int livePercent) {
     /** What compaction would give back to the disk, at least. */

@@ -6,16 +6,15 @@ package org.ctmon.store;
  *
  * <p>Why: H2 rewrites every index page a commit dirtied. Random keys spread over an index of
  * millions dirty one page per key; confined to the newest partition, a batch's keys share a few
- * hundred pages. That made H2 ingest three to four times faster (docs/benchmarks.md). Searches
+ * hundred pages. That made H2 ingest several times faster (docs/benchmarks.md). Searches
  * pay one index descent per partition, so PostgreSQL, which updates pages in place and holds
  * billions of names, keeps a single partition. See {@code V3__search_index_partitions.sql}.
  */
 public final class IndexPartition {
   /**
    * Issuance ids per partition on H2 (ids are dense: one per issuance, plus the ids of sightings
-   * that turned out to be stored already). Measured at 5 million names: 4,096 gave 6,200
-   * issuances/s and a 15 ms p95 subdomain search over 407 partitions; 1,024 ingests faster and
-   * searches slower, 32,768 the reverse.
+   * that turned out to be stored already). Fewer ids per partition ingest faster and search slower
+   * (more partitions to descend), more ids the reverse; docs/benchmarks.md has the measurements.
    */
   public static final long IDS_PER_PARTITION = 4096;
 

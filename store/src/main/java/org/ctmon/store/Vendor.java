@@ -1,5 +1,6 @@
 package org.ctmon.store;
 
+import java.util.Locale;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatements;
 
@@ -59,7 +60,7 @@ public enum Vendor {
     if (this != H2) {
       return url;
     }
-    String upper = url.toUpperCase(java.util.Locale.ROOT);
+    String upper = url.toUpperCase(Locale.ROOT);
     StringBuilder b = new StringBuilder(url);
     if (!upper.contains(";MODE=")) {
       b.append(";MODE=PostgreSQL");
@@ -82,8 +83,8 @@ public enum Vendor {
       b.append(";QUERY_CACHE_SIZE=64");
     }
     if (!upper.contains(";CACHE_SIZE=")) {
-      // 256 MB of page cache (H2's default is 16 MB): name searches over millions of names stay
-      // in memory; measured 5-7 ms p95 instead of 25-37 ms at 2.7 million names.
+      // A page cache well above H2's default 16 MB (h2CacheKb): name searches over millions of
+      // names stay in memory instead of reading pages again (docs/benchmarks.md).
       b.append(";CACHE_SIZE=").append(h2CacheKb(Runtime.getRuntime().maxMemory()));
     }
     return b.toString();

@@ -3,7 +3,11 @@ package org.ctmon.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -44,18 +48,18 @@ final class BenchNames {
     try (Stream<Path> s = Files.walk(corpus.resolve("certs"))) {
       pems = s.filter(p -> p.toString().endsWith(".pem")).toList();
     }
-    java.security.cert.CertificateFactory x509;
+    CertificateFactory x509;
     try {
-      x509 = java.security.cert.CertificateFactory.getInstance("X.509");
-    } catch (java.security.cert.CertificateException e) {
+      x509 = CertificateFactory.getInstance("X.509");
+    } catch (CertificateException e) {
       throw new IllegalStateException(e);
     }
     for (Path pem : pems) {
-      java.util.Collection<List<?>> sans;
+      Collection<List<?>> sans;
       try (var in = Files.newInputStream(pem)) {
-        var cert = (java.security.cert.X509Certificate) x509.generateCertificate(in);
+        var cert = (X509Certificate) x509.generateCertificate(in);
         sans = cert.getSubjectAlternativeNames();
-      } catch (java.security.cert.CertificateException | RuntimeException unreadable) {
+      } catch (CertificateException | RuntimeException unreadable) {
         continue;
       }
       for (List<?> san : sans == null ? List.<List<?>>of() : sans) {

@@ -1,6 +1,10 @@
 package org.ctmon.store;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,16 +13,25 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.ctmon.parser.Sha256;
-import org.ctmon.store.issuance.EntryType;
 import org.ctmon.store.ingest.Ingest;
 import org.ctmon.store.ingest.IngestBatch;
 import org.ctmon.store.ingest.Issuance;
 import org.ctmon.store.ingest.LogEntryRecord;
 import org.ctmon.store.ingest.TestIssuances;
 import org.ctmon.store.issuance.Criterion;
+import org.ctmon.store.issuance.EntryType;
 import org.ctmon.store.issuance.IssuanceQuery;
 import org.ctmon.store.issuance.IssuanceSearch;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -44,7 +57,7 @@ final class StoreBenchmarkTest {
   @MethodSource("org.ctmon.store.TestDatabase#both")
   void ingestsAndSearchesRealisticNames(TestDatabase db) throws Exception {
     String only = System.getProperty("ctmon.bench.db", "both");
-    org.junit.jupiter.api.Assumptions.assumeTrue(only.equals("both") || only.equalsIgnoreCase(db.name()),
+    Assumptions.assumeTrue(only.equals("both") || only.equalsIgnoreCase(db.name()),
         "ctmon.bench.db=" + only);
     List<String> corpus = BenchNames.corpusDomains(Path.of(System.getProperty("ctmon.corpus", "../../shared/corpus")));
     long issuances = NAMES / 3;
@@ -72,8 +85,8 @@ final class StoreBenchmarkTest {
       long[] names = {0};
       // Batches are built on their own thread, as the monitor decodes entries on worker threads
       // while one thread commits: the figure is the store's, not the generator's.
-      java.util.concurrent.BlockingQueue<IngestBatch> built = new java.util.concurrent.ArrayBlockingQueue<>(8);
-      java.util.concurrent.atomic.AtomicReference<Throwable> generatorFailure = new java.util.concurrent.atomic.AtomicReference<>();
+      BlockingQueue<IngestBatch> built = new ArrayBlockingQueue<>(8);
+      AtomicReference<Throwable> generatorFailure = new AtomicReference<>();
       Thread generator = new Thread(() -> {
         long[] logNext = new long[WRITERS];
         try {
@@ -98,7 +111,7 @@ final class StoreBenchmarkTest {
                   TestIssuances.T0 + idx, is.tbsSha256()));
             }
             built.put(new IngestBatch(w == 0 ? TestIssuances.LOG_A : TestIssuances.LOG_B, logNext[w], batch,
-                entries, List.of(), TestIssuances.position(logNext[w] + n), Optional.empty(), List.of(), List.of()));
+                entries, List.of(), TestIssuances.position(logNext[w] + n), Optional.empty()));
             logNext[w] += n;
             index += n;
           }
@@ -110,21 +123,21 @@ final class StoreBenchmarkTest {
       }, "bench-batches");
       generator.setDaemon(true);
       generator.start();
-      var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
       long cpuStart = os.getProcessCpuTime();
-      java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
       long threadCpuStart = threads.getCurrentThreadCpuTime();
       long start = System.nanoTime();
       long windowStart = start;
       long index = 0;
-      java.util.concurrent.Future<?>[] pending = new java.util.concurrent.Future<?>[WRITERS];
-      List<java.util.concurrent.ExecutorService> writers = new ArrayList<>();
+      Future<?>[] pending = new Future<?>[WRITERS];
+      List<ExecutorService> writers = new ArrayList<>();
       for (int k = 0; k < WRITERS; k++) {
-        writers.add(java.util.concurrent.Executors.newSingleThreadExecutor());
+        writers.add(Executors.newSingleThreadExecutor());
       }
       try {
         while (index < issuances) {
-          IngestBatch b = built.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+          IngestBatch b = built.poll(1, TimeUnit.SECONDS);
           if (b == null) {
             if (generatorFailure.get() != null) {
               throw new AssertionError("the batch generator failed", generatorFailure.get());
@@ -192,7 +205,7 @@ final class StoreBenchmarkTest {
           // SHUTDOWN closes the database under the pooled connection, which then fails to close.
         }
         System.out.printf("bench %s: SHUTDOWN COMPACT took %.1f s, file now %.1f MB%n", db, (System.nanoTime() - t0) / 1e9,
-            java.nio.file.Files.size(file) / 1e6);
+            Files.size(file) / 1e6);
       }
     }
   }
@@ -208,13 +221,13 @@ final class StoreBenchmarkTest {
   }
 
   private static void measure(String label, IssuanceSearch search, List<String> sample,
-                              java.util.function.Function<String, Criterion> criterion, Instant now) {
+                              Function<String, Criterion> criterion, Instant now) {
     measure(label, search, sample, criterion, now, false);
   }
 
   /** Latency of one kind of search: 200 warm-up queries, then {@code ctmon.bench.queries} timed ones. */
   static void measure(String label, IssuanceSearch search, List<String> sample,
-                      java.util.function.Function<String, Criterion> criterion, Instant now,
+                      Function<String, Criterion> criterion, Instant now,
                       boolean unexpired) {
     Random r = new Random(11);
     for (int i = 0; i < 200; i++) { // warm-up

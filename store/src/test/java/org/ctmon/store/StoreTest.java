@@ -12,6 +12,7 @@ import java.util.List;
 import org.ctmon.store.ingest.Ingest;
 import org.ctmon.store.ingest.TestIssuances;
 import org.ctmon.store.log.Logs;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,11 +69,11 @@ final class StoreTest {
   void aPasswordWrittenIntoTheUrlIsMaskedWhereverTheStoreNamesIt() {
     StoreConfig c = StoreConfig.defaults().withDatabase("jdbc:postgresql://127.0.0.1:1/ctmon?password=s3cret&ssl=false", "ct", "pw");
 
-    StoreException e = org.junit.jupiter.api.Assertions.assertThrows(StoreException.class, () -> Store.open(c));
+    StoreException e = Assertions.assertThrows(StoreException.class, () -> Store.open(c));
 
     assertEquals("jdbc:postgresql://127.0.0.1:1/ctmon?password=***&ssl=false", StoreConfig.maskedUrl(c.url()));
     assertEquals("jdbc:h2:file:./x;PASSWORD=***;MODE=PostgreSQL", StoreConfig.maskedUrl("jdbc:h2:file:./x;PASSWORD=a;MODE=PostgreSQL"));
-    org.junit.jupiter.api.Assertions.assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
-    org.junit.jupiter.api.Assertions.assertFalse(c.toString().contains("s3cret") || c.toString().contains("pw,"), c.toString());
+    Assertions.assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+    Assertions.assertFalse(c.toString().contains("s3cret") || c.toString().contains("pw,"), c.toString());
   }
 }

@@ -2,6 +2,7 @@ package org.ctmon.store;
 
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -21,12 +22,12 @@ public final class TableSnapshot {
   public static Map<String, List<String>> of(Store store) {
     try {
       return read(store);
-    } catch (java.sql.SQLException e) {
+    } catch (SQLException e) {
       throw new IllegalStateException("cannot snapshot the tables", e);
     }
   }
 
-  private static Map<String, List<String>> read(Store store) throws java.sql.SQLException {
+  private static Map<String, List<String>> read(Store store) throws SQLException {
     return store.jdbi().withHandle(h -> {
       Map<String, List<String>> out = new LinkedHashMap<>();
       for (String t : TABLES) {

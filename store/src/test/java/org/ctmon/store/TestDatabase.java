@@ -9,7 +9,10 @@ import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -60,7 +63,7 @@ public enum TestDatabase {
    * A store that an older ctmon created: migrated only up to {@code oldVersion}, written by
    * {@code oldCtmon}, then opened (and so migrated to the newest schema) as ctmon opens it.
    */
-  public Opened upgradedFrom(String oldVersion, java.util.function.Consumer<org.jdbi.v3.core.Jdbi> oldCtmon) {
+  public Opened upgradedFrom(String oldVersion, Consumer<Jdbi> oldCtmon) {
     Path dir = null;
     String url;
     String schema = null;
@@ -79,7 +82,7 @@ public enum TestDatabase {
       schema = "t_" + UUID.randomUUID().toString().replace("-", "");
       jdbcUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
-    var flyway = org.flywaydb.core.Flyway.configure()
+    var flyway = Flyway.configure()
         .dataSource(jdbcUrl, this == H2 ? "" : pgUser(), this == H2 ? "" : pgPassword())
         .locations("classpath:db/migration/common", Vendor.of(url).vendorLocation())
         .failOnMissingLocations(false)
@@ -88,7 +91,7 @@ public enum TestDatabase {
       flyway.schemas(schema);
     }
     flyway.load().migrate();
-    oldCtmon.accept(org.jdbi.v3.core.Jdbi.create(jdbcUrl, this == H2 ? "" : pgUser(), this == H2 ? "" : pgPassword()));
+    oldCtmon.accept(Jdbi.create(jdbcUrl, this == H2 ? "" : pgUser(), this == H2 ? "" : pgPassword()));
     if (this == H2) {
       Path d = dir;
       return new Opened(Store.open(new StoreConfig(url, "", "", 4, StoreConfig.Retention.DEFAULT)), () -> deleteTree(d));

@@ -1,5 +1,6 @@
 package org.ctmon.testlog;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -89,7 +90,7 @@ public final class TestLogMain {
           o = o.withCaWeights(IssuanceStream.DEFAULT_CA_WEIGHTS);
           break;
         case "--cache":
-          o = o.withCacheDir(java.nio.file.Path.of(value(args, ++i, a)));
+          o = o.withCacheDir(Path.of(value(args, ++i, a)));
           break;
         case "--fault":
           LaterFault f = FaultSpec.parseLater(value(args, ++i, a));

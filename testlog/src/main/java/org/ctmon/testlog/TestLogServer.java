@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,15 +19,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import org.ctmon.parser.CtmonException;
 import org.ctmon.parser.Der;
 import org.ctmon.parser.Sha256;
 import org.ctmon.parser.treehead.SignedCheckpoint;
+import org.ctmon.testlog.fault.Fault;
 import org.ctmon.testlog.fault.LaterFault;
 import org.ctmon.testlog.http.Reply;
 import org.ctmon.testlog.http.Request;
@@ -36,8 +41,8 @@ import org.ctmon.testlog.log.LogProtocol;
 import org.ctmon.testlog.log.TestLog;
 import org.ctmon.testlog.loglist.LogListJson;
 import org.ctmon.testlog.pki.CertificateAuthority;
-import org.ctmon.testlog.pki.Issuance;
 import org.ctmon.testlog.pki.IssuanceStream;
+import org.ctmon.testlog.pki.TestIssuance;
 import org.ctmon.testlog.pki.TestLogKey;
 import org.ctmon.testlog.pki.TestPki;
 import org.ctmon.testlog.rfc6962.Rfc6962Api;
@@ -66,7 +71,7 @@ public final class TestLogServer implements AutoCloseable {
   private final Clock clock;
   private final Map<String, TestLog> logs = new LinkedHashMap<>();
   /** Requests served, by log name and path without query ("rfc6962-0 ct/v1/get-entries"). */
-  private final Map<String, java.util.concurrent.atomic.LongAdder> served = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, LongAdder> served = new ConcurrentHashMap<>();
   private final IssuanceFeed feed;
   private final Rfc6962Api rfc6962;
   private final StaticApi staticApi;
@@ -153,9 +158,9 @@ public final class TestLogServer implements AutoCloseable {
 
   /** The cache file name: a hash of everything that determines the initial entries. */
   private static String cacheName(TestLogOptions o) {
-    String key = "v2|" + o.seed() + "|" + o.entries() + "|" + o.protocols() + "|" + new java.util.TreeMap<>(o.caWeights())
-        + "|" + o.faults().stream().filter(f -> f instanceof org.ctmon.testlog.fault.Fault.DamagedEntries).toList();
-    return "testlog-" + o.entries() + "-" + Sha256.of(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hex().substring(0, 16) + ".bin";
+    String key = "v2|" + o.seed() + "|" + o.entries() + "|" + o.protocols() + "|" + new TreeMap<>(o.caWeights())
+        + "|" + o.faults().stream().filter(f -> f instanceof Fault.DamagedEntries).toList();
+    return "testlog-" + o.entries() + "-" + Sha256.of(key.getBytes(StandardCharsets.UTF_8)).hex().substring(0, 16) + ".bin";
   }
 
   /** Starts logs and server with a fresh PKI (a few seconds of RSA key generation) and the UTC system clock. */
@@ -255,7 +260,7 @@ public final class TestLogServer implements AutoCloseable {
   }
 
   /** Issues {@code issuances} more issuances into the logs; visible after {@link #publish()}. */
-  public List<Issuance> grow(int issuances) {
+  public List<TestIssuance> grow(int issuances) {
     return feed.issue(issuances);
   }
 
@@ -300,7 +305,7 @@ public final class TestLogServer implements AutoCloseable {
       body = in.readAllBytes();
     }
     Request request = new Request(ex.getRequestMethod(), path.substring(slash + 1), ex.getRequestURI().getRawQuery(), body);
-    served.computeIfAbsent(log.name() + " " + request.path(), k -> new java.util.concurrent.atomic.LongAdder()).increment();
+    served.computeIfAbsent(log.name() + " " + request.path(), k -> new LongAdder()).increment();
     Duration delay = log.faults().delay();
     if (!delay.isZero()) {
       try {

@@ -13,8 +13,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.ctmon.parser.Eventually;
 import org.ctmon.parser.Sha256;
+import org.ctmon.parser.leaf.DataTile;
 import org.ctmon.parser.leaf.Decoded;
 import org.ctmon.parser.leaf.EntryDecoding;
 import org.ctmon.parser.leaf.Malformed;
@@ -28,10 +32,14 @@ import org.ctmon.parser.treehead.SignedCheckpoint;
 import org.ctmon.parser.treehead.SignedTreeHead;
 import org.ctmon.parser.x509.CertificateDecoder;
 import org.ctmon.parser.x509.FactsResult;
+import org.ctmon.testlog.fault.Damage;
 import org.ctmon.testlog.fault.Fault;
 import org.ctmon.testlog.fault.LaterFault;
-import org.ctmon.testlog.fault.Damage;
+import org.ctmon.testlog.log.LogProtocol;
 import org.ctmon.testlog.log.TestLog;
+import org.ctmon.testlog.pki.IssuanceRequest;
+import org.ctmon.testlog.pki.IssuanceStyle;
+import org.ctmon.testlog.pki.Names;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -129,7 +137,7 @@ final class FaultsOverHttpTest {
     assertTrue(page.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
     assertThrows(IOException.class, () -> Http.JSON.readTree(page.body()));
     HttpResponse<byte[]> tile = Http.get(staticPrefix + "tile/data/000");
-    assertInstanceOf(Malformed.class, org.ctmon.parser.leaf.DataTile.decode(0, tile.body(), 256).get(0));
+    assertInstanceOf(Malformed.class, DataTile.decode(0, tile.body(), 256).get(0));
     assertEquals(200, Http.get(rfcPrefix + "ct/v1/get-sth").statusCode(), "heads are not garbled");
   }
 
@@ -168,8 +176,8 @@ final class FaultsOverHttpTest {
     long before = rfc.appendedSize();
     rfc.faults().add(new Fault.DamagedEntries(2, Damage.BROKEN_FRAMING));
     for (int i = 0; i < 4; i++) {
-      rfc.append(SharedPki.PKI.issue(org.ctmon.testlog.pki.IssuanceRequest.simple(
-          org.ctmon.testlog.pki.Names.dns("d" + i + ".example.net"), "DV2", org.ctmon.testlog.pki.IssuanceStyle.PLAIN,
+      rfc.append(SharedPki.PKI.issue(IssuanceRequest.simple(
+          Names.dns("d" + i + ".example.net"), "DV2", IssuanceStyle.PLAIN,
           List.of(), CLOCK.instant())).x509(), CLOCK.millis());
     }
     rfc.publish();
@@ -235,18 +243,16 @@ final class FaultsOverHttpTest {
         List.of(new LaterFault(Duration.ofSeconds(5), new Fault.ServerError(1, 503)))), SharedPki.PKI, CLOCK)) {
       // Right after the start the logs answer: the fault is five seconds away.
       assertEquals(200, Http.get(later.prefix(later.logs().get(0)) + "ct/v1/get-sth").statusCode());
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      java.util.Set<String> failing = new java.util.HashSet<>();
-      while (failing.size() < later.logs().size() && System.nanoTime() < deadline) {
+      Set<String> failing = new HashSet<>();
+      Eventually.holds(Duration.ofSeconds(60), Duration.ofMillis(50), () -> {
         for (var log : later.logs()) {
-          String url = later.prefix(log) + (log.protocol() == org.ctmon.testlog.log.LogProtocol.STATIC
-              ? "checkpoint" : "ct/v1/get-sth");
+          String url = later.prefix(log) + (log.protocol() == LogProtocol.STATIC ? "checkpoint" : "ct/v1/get-sth");
           if (Http.get(url).statusCode() == 503) {
             failing.add(log.name());
           }
         }
-        Thread.sleep(50);
-      }
+        return failing.size() >= later.logs().size();
+      });
       assertEquals(later.logs().size(), failing.size(), "every log answers 503 once the fault began: " + failing);
     }
   }

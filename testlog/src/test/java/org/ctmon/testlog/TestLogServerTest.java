@@ -7,8 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -16,7 +23,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.ctmon.parser.Der;
+import org.ctmon.parser.Eventually;
 import org.ctmon.parser.Sha256;
 import org.ctmon.parser.leaf.Decoded;
 import org.ctmon.parser.leaf.EntryDecoding;
@@ -37,6 +49,9 @@ import org.ctmon.parser.x509.CertificateFacts;
 import org.ctmon.parser.x509.EmbeddedSct;
 import org.ctmon.parser.x509.FactsResult;
 import org.ctmon.testlog.log.LogProtocol;
+import org.ctmon.testlog.pki.IssuanceRequest;
+import org.ctmon.testlog.pki.IssuanceStyle;
+import org.ctmon.testlog.pki.Names;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,8 +95,8 @@ final class TestLogServerTest {
   }
 
   @Test
-  void theLogListFileForCertspotterIsTheServedList(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-    java.nio.file.Path file = server.writeLogList(dir.resolve("log_list.json"));
+  void theLogListFileForCertspotterIsTheServedList(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path file = server.writeLogList(dir.resolve("log_list.json"));
     assertEquals(Http.json(server.logListUrl()), Http.JSON.readTree(file.toFile()));
   }
 
@@ -154,14 +169,14 @@ final class TestLogServerTest {
     List<EntryDecoding> entries = WireReader.rfc6962Entries(rfcPrefix, sth.treeSize());
     for (int i : new int[] {0, 1, 255, 256, (int) sth.treeSize() - 1}) {
       Sha256 h = WireReader.leafHash(entries.get(i));
-      String b64 = java.net.URLEncoder.encode(h.base64(), java.nio.charset.StandardCharsets.UTF_8);
+      String b64 = URLEncoder.encode(h.base64(), StandardCharsets.UTF_8);
       JsonNode j = Http.json(rfcPrefix + "ct/v1/get-proof-by-hash?hash=" + b64 + "&tree_size=" + sth.treeSize());
       assertEquals(i, j.get("leaf_index").asLong());
       InclusionProof.verify(i, sth.treeSize(), h, hashes(j.get("audit_path")), sth.rootHash());
       JsonNode ep = Http.json(rfcPrefix + "ct/v1/get-entry-and-proof?leaf_index=" + i + "&tree_size=" + sth.treeSize());
       InclusionProof.verify(i, sth.treeSize(), h, hashes(ep.get("audit_path")), sth.rootHash());
     }
-    String unknown = java.net.URLEncoder.encode(Sha256.of(new byte[] {1}).base64(), java.nio.charset.StandardCharsets.UTF_8);
+    String unknown = URLEncoder.encode(Sha256.of(new byte[] {1}).base64(), StandardCharsets.UTF_8);
     assertEquals(404, Http.get(rfcPrefix + "ct/v1/get-proof-by-hash?hash=" + unknown + "&tree_size=" + sth.treeSize()).statusCode());
   }
 
@@ -268,10 +283,10 @@ final class TestLogServerTest {
 
   @Test
   void addChainAndAddPreChainReturnSctsThatVerifyAndLogTheEntryAtTheirIndex() {
-    var issuance = SharedPki.PKI.issue(org.ctmon.testlog.pki.IssuanceRequest.simple(
-        org.ctmon.testlog.pki.Names.dns("submitted.example.com"),
-        "E6", org.ctmon.testlog.pki.IssuanceStyle.PRECERT, List.of(server.log("rfc6962-0").key()),
-        java.time.Instant.parse("2026-11-01T00:00:00Z")));
+    var issuance = SharedPki.PKI.issue(IssuanceRequest.simple(
+        Names.dns("submitted.example.com"),
+        "E6", IssuanceStyle.PRECERT, List.of(server.log("rfc6962-0").key()),
+        Instant.parse("2026-11-01T00:00:00Z")));
     for (String prefix : List.of(rfcPrefix, staticPrefix)) {
       LogKey key = prefix.equals(rfcPrefix) ? rfcKey : staticKey;
       var pre = issuance.precert().orElseThrow();
@@ -302,11 +317,11 @@ final class TestLogServerTest {
   /** The SCT list extension of {@code cert}, read with BouncyCastle (not the parser's x509 package). */
   private static List<SignedCertificateTimestamp> embeddedScts(Der cert) {
     try {
-      var holder = new org.bouncycastle.cert.X509CertificateHolder(cert.bytes());
-      var ext = holder.getExtension(new org.bouncycastle.asn1.ASN1ObjectIdentifier("1.3.6.1.4.1.11129.2.4.2"));
-      byte[] inner = org.bouncycastle.asn1.ASN1OctetString.getInstance(ext.getParsedValue()).getOctets();
+      var holder = new X509CertificateHolder(cert.bytes());
+      var ext = holder.getExtension(new ASN1ObjectIdentifier("1.3.6.1.4.1.11129.2.4.2"));
+      byte[] inner = ASN1OctetString.getInstance(ext.getParsedValue()).getOctets();
       return SignedCertificateTimestamp.decodeList(inner);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new AssertionError(e);
     }
   }
@@ -326,7 +341,7 @@ final class TestLogServerTest {
     byte[] id = Base64.getDecoder().decode(sct.get("id").asText());
     byte[] ext = Base64.getDecoder().decode(sct.get("extensions").asText());
     byte[] sig = Base64.getDecoder().decode(sct.get("signature").asText());
-    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1 + 32 + 8 + 2 + ext.length + sig.length);
+    ByteBuffer b = ByteBuffer.allocate(1 + 32 + 8 + 2 + ext.length + sig.length);
     b.put((byte) sct.get("sct_version").asInt()).put(id).putLong(sct.get("timestamp").asLong())
         .putShort((short) ext.length).put(ext).put(sig);
     return b.array();
@@ -375,12 +390,12 @@ final class TestLogServerTest {
     try (TestLogServer growing = TestLogServer.start(TestLogOptions.defaults().withEntries(40).withGrowRate(60),
         SharedPki.PKI, Clock.systemUTC())) {
       String prefix = growing.logListUrl().replace("log_list.json", "rfc6962-0/");
-      long deadline = System.nanoTime() + 20_000_000_000L;
-      SignedTreeHead head = WireReader.sth(prefix);
-      while (head.treeSize() < 200 && System.nanoTime() < deadline) {
-        Thread.sleep(200);
-        head = WireReader.sth(prefix);
-      }
+      AtomicReference<SignedTreeHead> latest = new AtomicReference<>();
+      Eventually.holds(Duration.ofSeconds(20), Duration.ofMillis(200), () -> {
+        latest.set(WireReader.sth(prefix));
+        return latest.get().treeSize() >= 200;
+      });
+      SignedTreeHead head = latest.get();
       assertTrue(head.treeSize() >= 200, "the log grew: " + head);
       long now = System.currentTimeMillis();
       List<EntryDecoding> entries = WireReader.rfc6962Entries(prefix, head.treeSize());

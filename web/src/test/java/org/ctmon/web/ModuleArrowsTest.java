@@ -1,11 +1,18 @@
 package org.ctmon.web;
 
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import org.ctmon.store.ingest.AttachedWrites;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * The module arrows of DESIGN.md and STYLE.md: parser imports nothing of ours; store imports only
  * parser; fetcher and alerts import parser and store but never each other; testlog imports only
  * parser; only web wires everything. Maven's dependencies already forbid most back-arrows; this
- * guards the ones Maven cannot see (fetcher and alerts side by side) and any future shortcut.
+ * guards the ones Maven cannot see (fetcher and alerts side by side), package cycles within a
+ * module, and any future shortcut.
  */
 final class ModuleArrowsTest {
   private static JavaClasses classes;
@@ -22,26 +30,70 @@ final class ModuleArrowsTest {
   static void importProductionClasses() {
     classes = new ClassFileImporter()
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        // Test-jars (the parser's Openssl, Corpus, benchmarks) are tests too, packaged by verify.
+        .withImportOption(location -> !location.contains("-tests.jar"))
         .importPackages("org.ctmon");
   }
 
   @Test
   void importSeesEveryBuiltModuleSoTheRulesBelowAreNotVacuous() {
     // If the classpath lost a module, every rule would pass on nothing.
-    org.junit.jupiter.api.Assertions.assertTrue(classes.contain("org.ctmon.parser.Sha256"), "parser classes imported");
-    org.junit.jupiter.api.Assertions.assertTrue(classes.contain("org.ctmon.web.Ctmon"), "web classes imported");
+    assertTrue(classes.contain("org.ctmon.parser.Sha256"), "parser classes imported");
+    assertTrue(classes.contain("org.ctmon.web.Ctmon"), "web classes imported");
+  }
+
+  /** Modules point one way: no two modules use each other, directly or round a loop. */
+  @Test
+  void modulesHaveNoCycles() {
+    slices().matching("org.ctmon.(*)..").should().beFreeOfCycles()
+        .because("a cycle between modules makes them one room").check(classes);
   }
 
   /**
-   * Within parser, store, fetcher, alerts and testlog, packages point one way: no two packages of
-   * a module use each other, directly or round a loop.
+   * Packages point one way, in every module, a module's root package included: no two packages use
+   * each other, directly or round a loop.
    */
   @Test
-  void packagesOfTheCoreModulesHaveNoCycles() {
-    for (String module : java.util.List.of("parser", "store", "fetcher", "alerts", "testlog")) {
-      slices().matching("org.ctmon." + module + ".(*)..").should().beFreeOfCycles()
-          .because("a package cycle in " + module + " makes its packages one room").check(classes);
+  void packagesHaveNoCycles() {
+    slices().assignedFrom(EACH_PACKAGE).should().beFreeOfCycles()
+        // Store opens and releases the H2 name filters of store.issuance, whose search uses the
+        // root's Page, Cursor and Vendor: the one root-to-subpackage arrow left, named here.
+        .ignoreDependency(name("org.ctmon.store.Store"), name("org.ctmon.store.issuance.NameFilters"))
+        .because("a package cycle makes its packages one room").check(classes);
+  }
+
+  /**
+   * One slice per package: {@code org.ctmon.store} and {@code org.ctmon.store.ingest} are two. The
+   * root package of web (Ctmon and its commands, which web.serve and web.account call back) is left
+   * out until branch i14a's thin composition root lands; the lead removes that exception at merge.
+   */
+  private static final SliceAssignment EACH_PACKAGE = new SliceAssignment() {
+    @Override
+    public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+      if (javaClass.getPackageName().equals("org.ctmon.web")) {
+        return SliceIdentifier.ignore();
+      }
+      return SliceIdentifier.of(javaClass.getPackageName());
     }
+
+    @Override
+    public String getDescription() {
+      return "each package of org.ctmon";
+    }
+  };
+
+  /**
+   * The store's port for rows written in an ingest transaction is implemented by alerts' DAO
+   * package only, and alerts' words (watch, outbox) never reach for the database.
+   */
+  @Test
+  void alertsOwnTheirWordsAndImplementTheStoresPort() {
+    classes().that().implement(AttachedWrites.class).and().resideOutsideOfPackage("org.ctmon.store..")
+        .should().resideInAPackage("org.ctmon.alerts.stored")
+        .check(classes);
+    noClasses().that().resideInAnyPackage("org.ctmon.alerts.watch", "org.ctmon.alerts.outbox")
+        .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "java.sql..", "org.ctmon.alerts.stored..")
+        .check(classes);
   }
 
   /**

@@ -1,7 +1,7 @@
 package org.ctmon.alerts.delivery;
 
 import java.util.List;
-import org.ctmon.store.outbox.Alert;
+import org.ctmon.alerts.outbox.Alert;
 
 /** What the outbox delivery needs from the email notifier: one message per attempt. */
 public interface EmailChannel {

@@ -9,12 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
-import org.ctmon.store.outbox.Alert;
-import org.ctmon.store.outbox.Outbox;
-import org.ctmon.store.outbox.Recipient;
-import org.ctmon.store.outbox.Webhook;
-import org.ctmon.store.outbox.Webhooks;
+import org.ctmon.alerts.outbox.Alert;
+import org.ctmon.alerts.outbox.Recipient;
+import org.ctmon.alerts.outbox.Webhook;
+import org.ctmon.alerts.stored.Outbox;
+import org.ctmon.alerts.stored.Webhooks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -237,7 +238,7 @@ public final class OutboxDelivery implements AutoCloseable {
         : emailChannel.get().sendDigest(address, alerts);
   }
 
-  private DeliveryResult guarded(Alert a, java.util.function.Supplier<DeliveryResult> attempt) {
+  private DeliveryResult guarded(Alert a, Supplier<DeliveryResult> attempt) {
     try {
       return Objects.requireNonNull(attempt.get(), "delivery result");
     } catch (RuntimeException e) {

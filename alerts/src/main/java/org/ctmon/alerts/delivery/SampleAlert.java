@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
-import org.ctmon.store.outbox.Alert;
-import org.ctmon.store.outbox.DeliveryState;
-import org.ctmon.store.outbox.EventType;
-import org.ctmon.store.outbox.Recipient;
+import org.ctmon.alerts.outbox.Alert;
+import org.ctmon.alerts.outbox.DeliveryState;
+import org.ctmon.alerts.outbox.EventType;
+import org.ctmon.alerts.outbox.Recipient;
 
 /** The made-up alert that "send test" delivers: shaped like a real one, clearly labelled a test. */
 final class SampleAlert {

@@ -1,7 +1,7 @@
 package org.ctmon.alerts.delivery;
 
-import org.ctmon.store.outbox.Alert;
-import org.ctmon.store.outbox.Webhook;
+import org.ctmon.alerts.outbox.Alert;
+import org.ctmon.alerts.outbox.Webhook;
 
 /** What the outbox delivery needs from the webhook notifier: one attempt, one result. */
 public interface WebhookChannel {

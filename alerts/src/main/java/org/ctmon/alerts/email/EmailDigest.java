@@ -2,7 +2,7 @@ package org.ctmon.alerts.email;
 
 import java.util.List;
 import org.ctmon.alerts.delivery.AlertPayload;
-import org.ctmon.store.outbox.Alert;
+import org.ctmon.alerts.outbox.Alert;
 
 /**
  * Several alerts for one address as one message, so a burst (a new wildcard, a CA's batch)

@@ -20,7 +20,7 @@ import org.ctmon.alerts.delivery.AlertPayload;
 import org.ctmon.alerts.delivery.DeliveryBackoff;
 import org.ctmon.alerts.delivery.DeliveryResult;
 import org.ctmon.alerts.delivery.EmailChannel;
-import org.ctmon.store.outbox.Alert;
+import org.ctmon.alerts.outbox.Alert;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ctmon.store.ingest.MatchRecord;
-import org.ctmon.store.outbox.EventType;
+import org.ctmon.alerts.outbox.EventType;
+import org.ctmon.alerts.watch.MatchRecord;
 
 /**
  * The generic webhook body of a certificate alert, as DESIGN.md gives it: {@code {"type", "id",

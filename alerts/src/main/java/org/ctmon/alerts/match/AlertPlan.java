@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ctmon.alerts.outbox.EventType;
+import org.ctmon.alerts.outbox.Recipient;
+import org.ctmon.alerts.watch.MatchRecord;
+import org.ctmon.alerts.watch.Verdict;
 import org.ctmon.parser.Sha256;
-import org.ctmon.store.ingest.MatchRecord;
-import org.ctmon.store.outbox.EventType;
-import org.ctmon.store.outbox.Recipient;
-import org.ctmon.store.watch.Verdict;
 
 /**
  * Which alerts the matches of one issuance give: one per account and channel, whatever the number

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Set;
 import org.ctmon.alerts.watch.Hit;
 import org.ctmon.alerts.watch.IssuancePolicy;
+import org.ctmon.alerts.watch.MatchRecord;
+import org.ctmon.alerts.watch.Verdict;
 import org.ctmon.parser.Sha256;
-import org.ctmon.store.ingest.MatchRecord;
-import org.ctmon.store.watch.Verdict;
 
 /**
  * What each watch list says of one issuance: the matcher finds the lists, the list's policy and

@@ -1,24 +1,25 @@
 package org.ctmon.alerts.match;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.ctmon.alerts.outbox.Recipient;
+import org.ctmon.alerts.outbox.Webhook;
+import org.ctmon.alerts.stored.Authorizations;
+import org.ctmon.alerts.stored.EmailRecipients;
+import org.ctmon.alerts.stored.Watchlists;
+import org.ctmon.alerts.stored.Webhooks;
 import org.ctmon.alerts.watch.CaaIssuers;
 import org.ctmon.alerts.watch.IssuancePolicy;
 import org.ctmon.alerts.watch.Matcher;
 import org.ctmon.alerts.watch.WatchItem;
 import org.ctmon.alerts.watch.WatchTarget;
+import org.ctmon.alerts.watch.Watchlist;
+import org.ctmon.alerts.watch.WatchlistSpec;
 import org.ctmon.parser.Sha256;
-import org.ctmon.store.outbox.EmailRecipients;
-import org.ctmon.store.outbox.Recipient;
-import org.ctmon.store.outbox.Webhook;
-import org.ctmon.store.outbox.Webhooks;
-import org.ctmon.store.watch.Authorizations;
-import org.ctmon.store.watch.Watchlist;
-import org.ctmon.store.watch.WatchlistSpec;
-import org.ctmon.store.watch.Watchlists;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,7 @@ record WatchState(Matcher matcher, Map<Long, WatchedList> lists, Map<Long, List<
   }
 
   /** Reads the state from the store; a stored value that no longer parses is left out and logged. */
-  static WatchState load(Jdbi jdbi, java.time.Clock clock, CaaIssuers caa) {
+  static WatchState load(Jdbi jdbi, Clock clock, CaaIssuers caa) {
     List<Watchlist> stored = new Watchlists(jdbi, clock).allForMatching();
     List<WatchTarget> targets = new ArrayList<>();
     Map<Long, WatchedList> lists = new HashMap<>();

@@ -1,19 +1,21 @@
 package org.ctmon.alerts.match;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ctmon.alerts.outbox.OutboxRecord;
+import org.ctmon.alerts.stored.MatchRows;
 import org.ctmon.alerts.watch.IssuancePolicy;
+import org.ctmon.alerts.watch.MatchRecord;
 import org.ctmon.parser.Sha256;
 import org.ctmon.store.ingest.Ingest;
 import org.ctmon.store.ingest.IngestBatch;
 import org.ctmon.store.ingest.IngestResult;
 import org.ctmon.store.ingest.Issuance;
 import org.ctmon.store.ingest.LogEntryRecord;
-import org.ctmon.store.ingest.MatchRecord;
-import org.ctmon.store.outbox.OutboxRecord;
 
 /**
  * The store's ingest with the watch lists applied: every issuance of a batch is matched, and its
@@ -54,8 +56,8 @@ public final class WatchedIngest {
     for (LogEntryRecord e : batch.entries()) {
       entries.computeIfAbsent(e.tbsSha256(), k -> new ArrayList<>()).add(e);
     }
-    List<MatchRecord> matches = new ArrayList<>(batch.matches());
-    List<OutboxRecord> outbox = new ArrayList<>(batch.outbox());
+    List<MatchRecord> matches = new ArrayList<>();
+    List<OutboxRecord> outbox = new ArrayList<>();
     for (Issuance i : byTbs.values()) {
       List<MatchRecord> found = Verdicts.of(state, i.tbsSha256(), i.spkiSha256(), facts(i));
       if (found.isEmpty()) {
@@ -73,8 +75,7 @@ public final class WatchedIngest {
     if (matches.isEmpty()) {
       return ingest.commit(batch);
     }
-    IngestResult result = ingest.commit(new IngestBatch(batch.logId(), batch.fromIndex(), batch.issuances(),
-        batch.entries(), batch.malformed(), batch.position(), batch.verified(), matches, outbox));
+    IngestResult result = ingest.commit(batch, new MatchRows(matches, outbox));
     if (result.newAlerts() > 0) {
       alertsWritten.run();
     }
@@ -95,6 +96,6 @@ public final class WatchedIngest {
       first = Math.min(first, e.timestampMs());
     }
     return new AlertBody.Certificate(i.dnsNames(), i.ipAddresses(), i.issuerDn(), i.serialHex(), i.notBefore(),
-        i.notAfter(), java.time.Instant.ofEpochMilli(first == Long.MAX_VALUE ? 0 : first), refs);
+        i.notAfter(), Instant.ofEpochMilli(first == Long.MAX_VALUE ? 0 : first), refs);
   }
 }

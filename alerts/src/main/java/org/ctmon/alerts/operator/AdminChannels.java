@@ -3,15 +3,15 @@ package org.ctmon.alerts.operator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.ctmon.alerts.outbox.EventType;
+import org.ctmon.alerts.outbox.OutboxRecord;
+import org.ctmon.alerts.outbox.Recipient;
+import org.ctmon.alerts.outbox.Webhook;
+import org.ctmon.alerts.stored.EmailRecipients;
+import org.ctmon.alerts.stored.Outbox;
+import org.ctmon.alerts.stored.Webhooks;
 import org.ctmon.store.account.Account;
 import org.ctmon.store.account.Accounts;
-import org.ctmon.store.outbox.OutboxRecord;
-import org.ctmon.store.outbox.EmailRecipients;
-import org.ctmon.store.outbox.EventType;
-import org.ctmon.store.outbox.Outbox;
-import org.ctmon.store.outbox.Recipient;
-import org.ctmon.store.outbox.Webhook;
-import org.ctmon.store.outbox.Webhooks;
 
 /**
  * Where operator alerts go: every enabled webhook and every email recipient of every enabled

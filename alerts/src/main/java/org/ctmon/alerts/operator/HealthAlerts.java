@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.ctmon.store.outbox.EventType;
+import org.ctmon.alerts.outbox.EventType;
 
 /**
  * Raises {@code health} alerts to the admins when ctmon itself is failing to monitor: a log with

@@ -3,6 +3,7 @@ package org.ctmon.alerts.operator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,7 +90,7 @@ public final class Heartbeat implements AutoCloseable {
           .put("logs_followed", s.logsFollowed())
           .put("logs_failing", s.logsFailing())
           .put("alerts_pending", s.alertsPending())
-          .toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          .toString().getBytes(StandardCharsets.UTF_8);
       Request request = new Request.Builder().url(url.toString()).post(RequestBody.create(body, JSON_TYPE))
           .header("User-Agent", userAgent).header("X-Ctmon-Event", "heartbeat").build();
       try (Response response = client.newCall(request).execute()) {

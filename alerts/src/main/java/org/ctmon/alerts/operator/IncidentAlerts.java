@@ -12,11 +12,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.ctmon.alerts.outbox.EventType;
 import org.ctmon.store.log.LogIncident;
 import org.ctmon.store.log.LogIncidents;
 import org.ctmon.store.log.LogKind;
 import org.ctmon.store.log.TreeHeadRecord;
-import org.ctmon.store.outbox.EventType;
 
 /**
  * Turns recorded log incidents into {@code log.misbehaviour} alerts for the admins: one per

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -116,7 +117,7 @@ public final class CaaIssuers {
 
   private static Map<String, Set<String>> freeze(Map<String, Set<String>> m) {
     Map<String, Set<String>> out = new HashMap<>();
-    m.forEach((k, v) -> out.put(k, java.util.Collections.unmodifiableSet(v)));
-    return java.util.Collections.unmodifiableMap(out);
+    m.forEach((k, v) -> out.put(k, Collections.unmodifiableSet(v)));
+    return Collections.unmodifiableMap(out);
   }
 }

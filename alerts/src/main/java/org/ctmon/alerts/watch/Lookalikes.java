@@ -2,6 +2,7 @@ package org.ctmon.alerts.watch;
 
 import com.ibm.icu.text.SpoofChecker;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -106,7 +107,7 @@ final class Lookalikes {
       if (reg < 0) {
         return; // a bare suffix such as .com has nothing to imitate
       }
-      String domain = String.join(".", java.util.Arrays.copyOfRange(labels, reg, labels.length));
+      String domain = String.join(".", Arrays.copyOfRange(labels, reg, labels.length));
       if (!seen.add(target + " " + domain)) {
         return;
       }

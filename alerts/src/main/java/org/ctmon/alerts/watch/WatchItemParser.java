@@ -1,6 +1,7 @@
 package org.ctmon.alerts.watch;
 
 import java.net.InetAddress;
+import java.util.Locale;
 import org.ctmon.parser.x509.DnsName;
 
 /** The rules of {@link WatchItem#parse}, one refusal per mistake, in the order a reader checks them. */
@@ -138,7 +139,7 @@ final class WatchItemParser {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c < 0x20 || c >= 0x7f && c <= 0x9f) {
-        sb.append(String.format(java.util.Locale.ROOT, "\\x%02x", (int) c));
+        sb.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
       } else {
         sb.append(c);
       }

@@ -1,7 +1,9 @@
 package org.ctmon.alerts.watch;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * certspotter's watch-list file: one item per line, blank lines and {@code #} comments ignored,
@@ -41,7 +43,7 @@ public final class WatchListFile {
   public static Parsed parse(String text) {
     List<WatchItem> items = new ArrayList<>();
     List<LineError> errors = new ArrayList<>();
-    java.util.Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     String[] lines = text.split("\r\n|\r|\n", -1);
     for (int n = 0; n < lines.length; n++) {
       String line = lines[n].strip();

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.ctmon.alerts.delivery.AlertPayload;
-import org.ctmon.store.outbox.WebhookFormat;
+import org.ctmon.alerts.outbox.WebhookFormat;
 
 /**
  * The bytes POSTed for an alert in each webhook format: ctmon's JSON exactly as stored (what

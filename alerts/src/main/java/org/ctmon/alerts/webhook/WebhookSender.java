@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import okhttp3.MediaType;
@@ -19,8 +20,8 @@ import okio.BufferedSource;
 import org.ctmon.alerts.delivery.DeliveryBackoff;
 import org.ctmon.alerts.delivery.DeliveryResult;
 import org.ctmon.alerts.delivery.WebhookChannel;
-import org.ctmon.store.outbox.Alert;
-import org.ctmon.store.outbox.Webhook;
+import org.ctmon.alerts.outbox.Alert;
+import org.ctmon.alerts.outbox.Webhook;
 
 /**
  * POSTs an alert to a webhook, once per call: the body in the webhook's format, signed
@@ -129,7 +130,7 @@ public final class WebhookSender implements WebhookChannel {
   }
 
   private static Optional<String> schemeRefusal(URI uri) {
-    String s = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+    String s = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     return s.equals("http") || s.equals("https") ? Optional.empty()
         : Optional.of("only http and https are allowed");
   }

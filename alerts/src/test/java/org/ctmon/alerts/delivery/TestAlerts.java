@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Optional;
-import org.ctmon.store.outbox.Alert;
-import org.ctmon.store.outbox.DeliveryState;
-import org.ctmon.store.outbox.EventType;
-import org.ctmon.store.outbox.Recipient;
+import org.ctmon.alerts.outbox.Alert;
+import org.ctmon.alerts.outbox.DeliveryState;
+import org.ctmon.alerts.outbox.EventType;
+import org.ctmon.alerts.outbox.Recipient;
 
 /** Test fixture: alert payloads shaped as ingest writes them, and alerts carrying them. */
 public final class TestAlerts {

@@ -19,21 +19,26 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.ctmon.alerts.delivery.DeliveryBackoff;
 import org.ctmon.alerts.delivery.DeliveryResult;
 import org.ctmon.alerts.delivery.TestAlerts;
-import org.ctmon.store.outbox.Alert;
-import org.ctmon.store.outbox.Recipient;
+import org.ctmon.alerts.outbox.Alert;
+import org.ctmon.alerts.outbox.DeliveryState;
+import org.ctmon.alerts.outbox.EventType;
+import org.ctmon.alerts.outbox.Recipient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 final class EmailSenderTest {
   private static final Instant NOW = Instant.parse("2026-02-01T00:00:00Z");
-  private static final java.time.Clock CLOCK = java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC);
+  private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
   private static final String HOSTILE = "<script>alert(1)</script>.mybank.example";
 
   @RegisterExtension
@@ -98,8 +103,8 @@ final class EmailSenderTest {
   @Test
   void sendsOverTlsWithAuthentication() throws Exception {
     SmtpSettings tls = new SmtpSettings("127.0.0.1", GREENMAIL.getSmtps().getPort(), SmtpSettings.Security.TLS,
-        Optional.of("ctmon"), Optional.of("s3cret"), "ctmon@ctmon.example", java.time.Duration.ofSeconds(5),
-        java.time.Duration.ofSeconds(5), List.of("127.0.0.1"));
+        Optional.of("ctmon"), Optional.of("s3cret"), "ctmon@ctmon.example", Duration.ofSeconds(5),
+        Duration.ofSeconds(5), List.of("127.0.0.1"));
     assertEquals(new DeliveryResult.Delivered(), sender(tls).send("sec@mybank.example", alert("alert-3", "a.example")));
     assertEquals(1, GREENMAIL.getReceivedMessages().length);
   }
@@ -167,9 +172,9 @@ final class EmailSenderTest {
   void aLogMisbehaviourAlertHasItsOwnRendering() throws Exception {
     String payload = "{\"type\":\"log.misbehaviour\",\"id\":\"m1\",\"log\":{\"description\":\"Test Log <2026>\"},"
         + "\"evidence\":{\"kind\":\"root_mismatch\"}}";
-    Alert a = new Alert(1, 1, "m1", org.ctmon.store.outbox.EventType.LOG_MISBEHAVIOUR,
+    Alert a = new Alert(1, 1, "m1", EventType.LOG_MISBEHAVIOUR,
         new Recipient.Email("sec@mybank.example"), Optional.empty(), Optional.empty(), payload, NOW,
-        org.ctmon.store.outbox.DeliveryState.PENDING, 0, NOW, Optional.empty(), Optional.empty());
+        DeliveryState.PENDING, 0, NOW, Optional.empty(), Optional.empty());
     sender(plain(GREENMAIL.getSmtp().getPort())).send("sec@mybank.example", a);
     MimeMessage m = GREENMAIL.getReceivedMessages()[0];
     assertEquals("[ctmon] log misbehaviour: Test Log <2026>", m.getSubject());

@@ -5,9 +5,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.ctmon.alerts.outbox.WebhookFormat;
+import org.ctmon.alerts.stored.EmailRecipients;
+import org.ctmon.alerts.stored.Watchlists;
+import org.ctmon.alerts.stored.Webhooks;
 import org.ctmon.alerts.watch.CaaIssuers;
+import org.ctmon.alerts.watch.WatchlistSpec;
 import org.ctmon.parser.Der;
 import org.ctmon.parser.Sha256;
 import org.ctmon.store.TestDatabase;
@@ -16,14 +22,10 @@ import org.ctmon.store.ingest.IngestBatch;
 import org.ctmon.store.ingest.IngestResult;
 import org.ctmon.store.ingest.Issuance;
 import org.ctmon.store.ingest.TestIssuances;
-import org.ctmon.store.outbox.EmailRecipients;
-import org.ctmon.store.outbox.WebhookFormat;
-import org.ctmon.store.outbox.Webhooks;
-import org.ctmon.store.watch.WatchlistSpec;
-import org.ctmon.store.watch.Watchlists;
 import org.ctmon.testlog.pki.NameMix;
 import org.ctmon.testlog.pki.Names;
 import org.ctmon.testlog.pki.SanName;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -104,8 +106,8 @@ final class WatchedIngestBenchmark {
           matchedIssuances, 100.0 * matchedIssuances / n, matches, alerts);
       // Sums catch every pause of either store's H2 writer or the collector; the medians of the
       // per-batch times, taken side by side, are what one batch costs without them.
-      java.util.Arrays.sort(plainEach);
-      java.util.Arrays.sort(watchedEach);
+      Arrays.sort(plainEach);
+      Arrays.sort(watchedEach);
       long plainMedian = plainEach[plainEach.length / 2];
       long watchedMedian = watchedEach[watchedEach.length / 2];
       System.out.printf(Locale.ROOT, "median batch: plain %.2f ms, watched %.2f ms, overhead %.1f%%%n",
@@ -163,10 +165,10 @@ final class WatchedIngestBenchmark {
           }
         }
       }
-      long plainSum = java.util.Arrays.stream(plainEach).sum();
-      long watchedSum = java.util.Arrays.stream(watchedEach).sum();
-      java.util.Arrays.sort(plainEach);
-      java.util.Arrays.sort(watchedEach);
+      long plainSum = Arrays.stream(plainEach).sum();
+      long watchedSum = Arrays.stream(watchedEach).sum();
+      Arrays.sort(plainEach);
+      Arrays.sort(watchedEach);
       long pm = plainEach[batches / 2];
       long wm = watchedEach[batches / 2];
       System.out.printf(Locale.ROOT, "one store, %,d batches of %,d each side: plain %,.0f issuances/s, watched %,.0f"
@@ -231,7 +233,7 @@ final class WatchedIngestBenchmark {
    * One list in ten has lookalikes on, one in three expects Let's Encrypt (so others' certificates
    * alert as unexpected). Accounts are inserted directly: hashing 1,000 passwords is not the point.
    */
-  private static int loadWatchLists(org.jdbi.v3.core.Jdbi jdbi, List<List<Issuance>> stream) {
+  private static int loadWatchLists(Jdbi jdbi, List<List<Issuance>> stream) {
     List<String> fromStream = new ArrayList<>();
     long k = 0;
     for (List<Issuance> batch : stream) {

@@ -9,10 +9,23 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.ctmon.alerts.outbox.Alert;
+import org.ctmon.alerts.outbox.Recipient;
+import org.ctmon.alerts.outbox.WebhookFormat;
+import org.ctmon.alerts.stored.Authorizations;
+import org.ctmon.alerts.stored.EmailRecipients;
+import org.ctmon.alerts.stored.Matches;
+import org.ctmon.alerts.stored.Outbox;
+import org.ctmon.alerts.stored.Watchlists;
+import org.ctmon.alerts.stored.Webhooks;
 import org.ctmon.alerts.watch.CaaIssuers;
+import org.ctmon.alerts.watch.MatchView;
+import org.ctmon.alerts.watch.Verdict;
+import org.ctmon.alerts.watch.WatchlistSpec;
 import org.ctmon.parser.Der;
 import org.ctmon.parser.Sha256;
 import org.ctmon.store.OnBothDatabases;
@@ -25,17 +38,6 @@ import org.ctmon.store.ingest.TestIssuances;
 import org.ctmon.store.log.LogKind;
 import org.ctmon.store.log.LogSpec;
 import org.ctmon.store.log.Logs;
-import org.ctmon.store.outbox.Alert;
-import org.ctmon.store.outbox.EmailRecipients;
-import org.ctmon.store.outbox.Outbox;
-import org.ctmon.store.outbox.WebhookFormat;
-import org.ctmon.store.outbox.Webhooks;
-import org.ctmon.store.watch.Authorizations;
-import org.ctmon.store.watch.MatchView;
-import org.ctmon.store.watch.Matches;
-import org.ctmon.store.watch.Verdict;
-import org.ctmon.store.watch.WatchlistSpec;
-import org.ctmon.store.watch.Watchlists;
 
 final class WatchedIngestTest {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-02-01T00:00:00Z"), ZoneOffset.UTC);
@@ -108,8 +110,8 @@ final class WatchedIngestTest {
       assertEquals("bank", match.get("watchlist").get("name").asText());
       assertEquals("https://ctmon.example/api/v1/certs/" + cert.tbsSha256().hex(), match.get("url").asText());
       assertEquals(List.of("webhook", "email"), alerts.stream()
-          .map(a -> a.recipient() instanceof org.ctmon.store.outbox.Recipient.Webhook h && h.webhookId() == hook
-              ? "webhook" : "email").sorted(java.util.Comparator.reverseOrder()).toList());
+          .map(a -> a.recipient() instanceof Recipient.Webhook h && h.webhookId() == hook
+              ? "webhook" : "email").sorted(Comparator.reverseOrder()).toList());
     }
   }
 

@@ -4,13 +4,13 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.ctmon.alerts.outbox.Alert;
+import org.ctmon.alerts.outbox.WebhookFormat;
+import org.ctmon.alerts.stored.EmailRecipients;
+import org.ctmon.alerts.stored.Outbox;
+import org.ctmon.alerts.stored.Webhooks;
 import org.ctmon.store.Store;
 import org.ctmon.store.account.Accounts;
-import org.ctmon.store.outbox.Alert;
-import org.ctmon.store.outbox.EmailRecipients;
-import org.ctmon.store.outbox.Outbox;
-import org.ctmon.store.outbox.WebhookFormat;
-import org.ctmon.store.outbox.Webhooks;
 
 /**
  * Test fixture: accounts with channels on a store. Alice is an admin with a webhook, a disabled

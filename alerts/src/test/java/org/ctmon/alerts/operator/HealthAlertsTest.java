@@ -11,10 +11,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.ctmon.alerts.outbox.Alert;
+import org.ctmon.alerts.outbox.EventType;
 import org.ctmon.store.OnBothDatabases;
 import org.ctmon.store.TestDatabase;
-import org.ctmon.store.outbox.Alert;
-import org.ctmon.store.outbox.EventType;
 
 final class HealthAlertsTest {
   private static final ObjectMapper JSON = new ObjectMapper();

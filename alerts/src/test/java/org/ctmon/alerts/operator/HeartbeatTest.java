@@ -1,6 +1,5 @@
 package org.ctmon.alerts.operator;
 
-import org.ctmon.testlog.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,10 +11,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 import org.ctmon.alerts.webhook.TestReceiver;
 import org.ctmon.alerts.webhook.WebhookTargetPolicy;
+import org.ctmon.testlog.ManualClock;
 import org.junit.jupiter.api.Test;
 
 final class HeartbeatTest {
@@ -68,7 +69,7 @@ final class HeartbeatTest {
 
       receiver.up();
       assertTrue(h.beat());
-      assertEquals(java.util.Optional.empty(), h.lastError());
+      assertEquals(Optional.empty(), h.lastError());
     }
   }
 

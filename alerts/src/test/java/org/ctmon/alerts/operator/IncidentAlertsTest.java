@@ -13,6 +13,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.ctmon.alerts.outbox.Alert;
+import org.ctmon.alerts.outbox.EventType;
+import org.ctmon.alerts.outbox.Recipient;
 import org.ctmon.parser.OpaqueBytes;
 import org.ctmon.store.OnBothDatabases;
 import org.ctmon.store.Store;
@@ -22,9 +25,6 @@ import org.ctmon.store.log.IncidentKind;
 import org.ctmon.store.log.LogIncidents;
 import org.ctmon.store.log.Logs;
 import org.ctmon.store.log.TreeHeadRecord;
-import org.ctmon.store.outbox.Alert;
-import org.ctmon.store.outbox.EventType;
-import org.ctmon.store.outbox.Recipient;
 
 final class IncidentAlertsTest {
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -19,14 +19,14 @@ import org.ctmon.alerts.delivery.DeliveryBackoff;
 import org.ctmon.alerts.delivery.DeliveryResult;
 import org.ctmon.alerts.email.EmailSender;
 import org.ctmon.alerts.email.SmtpSettings;
+import org.ctmon.alerts.outbox.Alert;
+import org.ctmon.alerts.outbox.Recipient;
+import org.ctmon.alerts.outbox.WebhookFormat;
 import org.ctmon.alerts.webhook.WebhookBody;
 import org.ctmon.store.Store;
 import org.ctmon.store.TestDatabase;
 import org.ctmon.store.ingest.TestIssuances;
 import org.ctmon.store.log.LogIncidents;
-import org.ctmon.store.outbox.Alert;
-import org.ctmon.store.outbox.Recipient;
-import org.ctmon.store.outbox.WebhookFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.ctmon.parser.x509.DnsName;
 import org.junit.jupiter.api.Test;
 
 final class LookalikesTest {
@@ -55,7 +56,7 @@ final class LookalikesTest {
 
   @Test
   void cyrillicHomographInALabelFormIsFlagged() {
-    String homograph = org.ctmon.parser.x509.DnsName.parse("m\u0443bank.example").name();
+    String homograph = DnsName.parse("m\u0443bank.example").name();
     assertTrue(homograph.startsWith("xn--"), homograph);
     assertTrue(reasons(homograph).contains("homoglyph of mybank.example"), reasons(homograph).toString());
   }

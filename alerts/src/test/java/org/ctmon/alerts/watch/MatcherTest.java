@@ -3,8 +3,10 @@ package org.ctmon.alerts.watch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.ctmon.parser.x509.CertificateFacts;
 import org.ctmon.testlog.pki.Names;
 import org.ctmon.testlog.pki.SanName;
@@ -159,8 +161,8 @@ final class MatcherTest {
   @Test
   void certificatesFromTheTestPkiMatchNamesAndAddresses() throws Exception {
     CertificateFacts f = Certs.issued(new Names(List.of(new SanName.Dns("*.shop.example"),
-        new SanName.Dns("shop.example"), new SanName.Ip(java.net.InetAddress.getByName("2001:db8::7"))),
-        java.util.Optional.of("shop.example")));
+        new SanName.Dns("shop.example"), new SanName.Ip(InetAddress.getByName("2001:db8::7"))),
+        Optional.of("shop.example")));
     Matcher m = matcher("cart.shop.example", "2001:db8::/32");
     assertEquals(List.of("2001:db8::/32", "cart.shop.example"), m.match(Certs.dnsNames(f), f.ipAddresses()).get(0)
         .watchItems());

@@ -11,6 +11,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -105,7 +106,7 @@ public final class TestReceiver implements AutoCloseable {
       if (System.nanoTime() > until) {
         throw new AssertionError("timed out waiting until " + what);
       }
-      java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
+      LockSupport.parkNanos(2_000_000);
     }
   }
 }

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.ctmon.alerts.delivery.TestAlerts;
-import org.ctmon.store.outbox.WebhookFormat;
+import org.ctmon.alerts.outbox.WebhookFormat;
 import org.junit.jupiter.api.Test;
 
 final class WebhookBodyTest {

@@ -26,10 +26,10 @@ import okhttp3.OkHttpClient;
 import org.ctmon.alerts.delivery.DeliveryBackoff;
 import org.ctmon.alerts.delivery.DeliveryResult;
 import org.ctmon.alerts.delivery.TestAlerts;
-import org.ctmon.store.outbox.Alert;
-import org.ctmon.store.outbox.Recipient;
-import org.ctmon.store.outbox.Webhook;
-import org.ctmon.store.outbox.WebhookFormat;
+import org.ctmon.alerts.outbox.Alert;
+import org.ctmon.alerts.outbox.Recipient;
+import org.ctmon.alerts.outbox.Webhook;
+import org.ctmon.alerts.outbox.WebhookFormat;
 import org.junit.jupiter.api.Test;
 
 final class WebhookSenderTest {

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 final class WebhookSignatureTest {
@@ -49,7 +51,7 @@ final class WebhookSignatureTest {
   void aSecretWithoutThePrefixIsUsedAsItsUtf8Bytes() {
     Instant t = Instant.ofEpochSecond(1700000000L);
     String viaText = WebhookSignature.standard("plain secret", "id", t.getEpochSecond(), BODY);
-    String viaBase64 = WebhookSignature.standard("whsec_" + java.util.Base64.getEncoder()
+    String viaBase64 = WebhookSignature.standard("whsec_" + Base64.getEncoder()
         .encodeToString("plain secret".getBytes(StandardCharsets.UTF_8)), "id", t.getEpochSecond(), BODY);
     assertEquals(viaText, viaBase64);
   }
@@ -57,6 +59,6 @@ final class WebhookSignatureTest {
   @Test
   void anEmptySecretSendsNoSignatureHeaders() {
     Map<String, String> h = WebhookSignature.headers("", "k1", Instant.EPOCH, BODY);
-    assertEquals(java.util.Set.of("webhook-id", "webhook-timestamp"), h.keySet());
+    assertEquals(Set.of("webhook-id", "webhook-timestamp"), h.keySet());
   }
 }

@@ -3,6 +3,7 @@ package org.ctmon.alerts.webhook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -43,7 +44,7 @@ final class WebhookTargetPolicyTest {
     mapped[11] = (byte) 0xff;
     mapped[12] = 10;
     mapped[15] = 1;
-    assertTrue(WebhookTargetPolicy.kind(java.net.Inet6Address.getByAddress(null, mapped, -1)).isPresent());
+    assertTrue(WebhookTargetPolicy.kind(Inet6Address.getByAddress(null, mapped, -1)).isPresent());
   }
 
   @Test

@@ -113,8 +113,7 @@ public final class StoredJournal implements LogJournal {
     }
     LogPosition position = new LogPosition(batch.nextIndex(), batch.compactRange(), batch.rangeRoot().orElse(null));
     return new IngestBatch(batch.logId(), batch.from(), issuances, entries, malformed, position,
-        batch.verified().map(h -> new VerifiedHead(h.treeSize(), h.timestamp(), h.rootHash())), List.of(),
-        List.of());
+        batch.verified().map(h -> new VerifiedHead(h.treeSize(), h.timestamp(), h.rootHash())));
   }
 
   /** What the store keeps of {@code log}, from the log list. */

@@ -37,8 +37,8 @@ import org.ctmon.store.log.Logs;
 import org.ctmon.testlog.TestLogOptions;
 import org.ctmon.testlog.TestLogServer;
 import org.ctmon.testlog.log.LogProtocol;
-import org.ctmon.testlog.pki.Issuance;
 import org.ctmon.testlog.pki.SanName;
+import org.ctmon.testlog.pki.TestIssuance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,7 +61,7 @@ final class CertspotterPeerTest {
     Path certspotter = Certspotter.require();
     TestLogOptions options = TestLogOptions.defaults().withProtocols(List.of(LogProtocol.RFC6962));
     try (TestLogServer server = TestLogServer.start(options, FollowerHarness.PKI, Clock.systemUTC())) {
-      List<Issuance> issued = server.grow(500);
+      List<TestIssuance> issued = server.grow(500);
       server.publish();
       long size = server.logs().get(0).publishedSize();
       Path list = server.writeLogList(dir.resolve("log_list.json"));
@@ -69,7 +69,7 @@ final class CertspotterPeerTest {
 
       // The test log's own record: issuances with a DNS name (SAN or CN) within a watched domain.
       Map<Sha256, List<String>> expected = new HashMap<>();
-      for (Issuance i : issued) {
+      for (TestIssuance i : issued) {
         List<String> names = names(i);
         if (names.stream().anyMatch(CertspotterPeerTest::watched)) {
           expected.put(i.tbsSha256(), names);
@@ -131,7 +131,7 @@ final class CertspotterPeerTest {
     return out;
   }
 
-  private static List<String> names(Issuance i) {
+  private static List<String> names(TestIssuance i) {
     List<String> names = new ArrayList<>();
     for (SanName n : i.request().names().sans()) {
       if (n instanceof SanName.Dns d) {

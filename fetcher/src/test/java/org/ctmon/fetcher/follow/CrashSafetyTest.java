@@ -25,7 +25,7 @@ import org.ctmon.store.log.Logs;
 import org.ctmon.testlog.TestLogOptions;
 import org.ctmon.testlog.TestLogServer;
 import org.ctmon.testlog.log.TestLog;
-import org.ctmon.testlog.pki.Issuance;
+import org.ctmon.testlog.pki.TestIssuance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,7 +63,7 @@ final class CrashSafetyTest {
     long t0 = System.nanoTime();
     TestLogOptions options = TestLogOptions.defaults().withBatchCap(PAGE);
     try (TestLogServer server = TestLogServer.start(options, FollowerHarness.PKI, Clock.systemUTC())) {
-      List<Issuance> issued = server.grow(ISSUANCES);
+      List<TestIssuance> issued = server.grow(ISSUANCES);
       server.publish();
       Path list = server.writeLogList(dir.resolve("log_list.json"));
       Map<String, Long> sizes = new HashMap<>();

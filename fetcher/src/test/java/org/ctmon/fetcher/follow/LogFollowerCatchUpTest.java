@@ -13,7 +13,7 @@ import org.ctmon.store.ingest.IngestBatch;
 import org.ctmon.store.log.LogState;
 import org.ctmon.testlog.TestLogOptions;
 import org.ctmon.testlog.log.TestLog;
-import org.ctmon.testlog.pki.Issuance;
+import org.ctmon.testlog.pki.TestIssuance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -137,7 +137,7 @@ final class LogFollowerCatchUpTest {
   }
 
   private static void assertPrecertAndFinalFlags(FollowerHarness h) {
-    for (Issuance i : h.issued) {
+    for (TestIssuance i : h.issued) {
       boolean[] flags = h.store.jdbi().withHandle(x -> x.createQuery("SELECT precert_seen, final_seen FROM issuances"
               + " WHERE tbs_sha256 = :tbs")
           .bind("tbs", i.tbsSha256().bytes())

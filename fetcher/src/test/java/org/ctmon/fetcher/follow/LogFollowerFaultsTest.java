@@ -1,9 +1,9 @@
 package org.ctmon.fetcher.follow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -22,14 +22,14 @@ import org.ctmon.store.log.LogIncidents;
 import org.ctmon.store.log.LogState;
 import org.ctmon.store.log.LogStatus;
 import org.ctmon.testlog.TestLogOptions;
-import org.ctmon.testlog.fault.Fault;
 import org.ctmon.testlog.fault.Damage;
+import org.ctmon.testlog.fault.Fault;
 import org.ctmon.testlog.log.LoggedEntry;
 import org.ctmon.testlog.log.TestLog;
-import org.ctmon.testlog.pki.Issuance;
 import org.ctmon.testlog.pki.IssuanceRequest;
 import org.ctmon.testlog.pki.IssuanceStyle;
 import org.ctmon.testlog.pki.Names;
+import org.ctmon.testlog.pki.TestIssuance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -281,9 +281,9 @@ final class LogFollowerFaultsTest {
       h.grow(20);
       TestLog log = h.testLog(TILED);
       long at = h.clock.millis();
-      Issuance lost = FollowerHarness.PKI.issue(IssuanceRequest.simple(Names.dns("lost-index.example.com"), "R10",
+      TestIssuance lost = FollowerHarness.PKI.issue(IssuanceRequest.simple(Names.dns("lost-index.example.com"), "R10",
           IssuanceStyle.PLAIN, List.of(), h.clock.instant()));
-      Issuance other = FollowerHarness.PKI.issue(IssuanceRequest.simple(Names.dns("other-index.example.com"), "R10",
+      TestIssuance other = FollowerHarness.PKI.issue(IssuanceRequest.simple(Names.dns("other-index.example.com"), "R10",
           IssuanceStyle.PLAIN, List.of(), h.clock.instant()));
       long missing = log.appendMisstamped(lost.x509(), at, new byte[0]);
       long wrong = log.appendMisstamped(other.x509(), at, LoggedEntry.leafIndexExtension(log.appendedSize() + 7));

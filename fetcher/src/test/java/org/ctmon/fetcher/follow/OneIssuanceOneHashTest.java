@@ -17,12 +17,12 @@ import org.ctmon.parser.x509.PrecertCheck;
 import org.ctmon.testlog.TestLogOptions;
 import org.ctmon.testlog.log.LoggedEntry;
 import org.ctmon.testlog.log.TestLog;
-import org.ctmon.testlog.pki.Issuance;
 import org.ctmon.testlog.pki.IssuanceRequest;
 import org.ctmon.testlog.pki.IssuanceStyle;
+import org.ctmon.testlog.pki.IssuedPrecertificate;
 import org.ctmon.testlog.pki.Names;
-import org.ctmon.testlog.pki.PrecertEntry;
 import org.ctmon.testlog.pki.TbsQuirk;
+import org.ctmon.testlog.pki.TestIssuance;
 import org.ctmon.testlog.pki.TestLogKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,13 +45,13 @@ final class OneIssuanceOneHashTest {
       TestLog rfc = h.testLog("rfc6962-0");
       TestLog tiled = h.testLog("static-1");
       Set<Sha256> expected = new HashSet<>();
-      List<Issuance> quirky = new ArrayList<>();
+      List<TestIssuance> quirky = new ArrayList<>();
       for (TbsQuirk quirk : TbsQuirk.values()) {
         String name = quirk.name().toLowerCase(Locale.ROOT).replace('_', '-') + ".example.com";
         IssuanceRequest r = IssuanceRequest.simple(Names.dns(name), "E6", IssuanceStyle.PRECERT,
             List.of(rfc.key(), tiled.key()), h.clock.instant()).withQuirks(quirk);
         // the static log's SCT names the leaf_index the precert entry will get there
-        Issuance i = FollowerHarness.PKI.issue(r, Map.of(tiled.key(), LoggedEntry.leafIndexExtension(tiled.appendedSize())));
+        TestIssuance i = FollowerHarness.PKI.issue(r, Map.of(tiled.key(), LoggedEntry.leafIndexExtension(tiled.appendedSize())));
         h.server.feed().log(i);
         quirky.add(i);
         expected.add(i.tbsSha256());
@@ -75,7 +75,7 @@ final class OneIssuanceOneHashTest {
         IssuanceRequest r = IssuanceRequest.simple(Names.dns("check.example.com"), "E6", style,
             List.of(TestLogKey.fromSeed(1, "check-log")),
             java.time.Instant.parse("2026-11-28T12:00:00Z")).withQuirks(quirk);
-        PrecertEntry e = FollowerHarness.PKI.issue(r).precert().orElseThrow();
+        IssuedPrecertificate e = FollowerHarness.PKI.issue(r).precert().orElseThrow();
         assertEquals(Optional.empty(), PrecertCheck.mismatch(e.precertificate(), e.tbsCertificate()), quirk + " " + style);
       }
     }

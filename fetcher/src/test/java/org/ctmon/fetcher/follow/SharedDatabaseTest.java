@@ -23,7 +23,7 @@ import org.ctmon.store.log.Logs;
 import org.ctmon.testlog.TestLogOptions;
 import org.ctmon.testlog.TestLogServer;
 import org.ctmon.testlog.log.TestLog;
-import org.ctmon.testlog.pki.Issuance;
+import org.ctmon.testlog.pki.TestIssuance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +44,7 @@ final class SharedDatabaseTest {
     try (PostgresSchema pg = new PostgresSchema();
          TestLogServer server = TestLogServer.start(TestLogOptions.defaults().withBatchCap(16), FollowerHarness.PKI,
              Clock.systemUTC())) {
-      List<Issuance> issued = server.grow(ISSUANCES);
+      List<TestIssuance> issued = server.grow(ISSUANCES);
       server.publish();
       Path list = server.writeLogList(dir.resolve("log_list.json"));
       // A: pages and commits of 16, slowed to 10 requests a second. B, started once A has committed:

@@ -32,11 +32,12 @@ import org.ctmon.store.StoreConfig;
 import org.ctmon.store.ingest.Ingest;
 import org.ctmon.store.ingest.IngestBatch;
 import org.ctmon.store.log.Logs;
+import org.ctmon.testlog.ManualClock;
 import org.ctmon.testlog.TestLogOptions;
 import org.ctmon.testlog.TestLogServer;
 import org.ctmon.testlog.fault.Fault;
 import org.ctmon.testlog.log.TestLog;
-import org.ctmon.testlog.pki.Issuance;
+import org.ctmon.testlog.pki.TestIssuance;
 import org.ctmon.testlog.pki.TestPki;
 
 /**
@@ -57,7 +58,7 @@ public final class FollowerHarness implements AutoCloseable {
   public final FetchBudget budget = new FetchBudget(FetchBudget.DEFAULT_BYTES);
   public final ManualClock clock = new ManualClock(Instant.parse("2026-11-28T12:00:00Z"));
   /** Every issuance the test log issued since the start (the log's own record). */
-  public final List<Issuance> issued = new ArrayList<>();
+  public final List<TestIssuance> issued = new ArrayList<>();
 
   /** A harness whose logs start empty: everything they hold is issued by {@link #grow} and recorded. */
   public FollowerHarness(Path dir, TestLogOptions options) {
@@ -77,8 +78,8 @@ public final class FollowerHarness implements AutoCloseable {
   }
 
   /** Issues {@code n} more issuances into the logs and publishes new heads. */
-  public List<Issuance> grow(int n) {
-    List<Issuance> more = server.grow(n);
+  public List<TestIssuance> grow(int n) {
+    List<TestIssuance> more = server.grow(n);
     issued.addAll(more);
     server.publish();
     return more;
@@ -147,7 +148,7 @@ public final class FollowerHarness implements AutoCloseable {
 
   public Set<Sha256> issuedTbs() {
     Set<Sha256> out = new HashSet<>();
-    for (Issuance i : issued) {
+    for (TestIssuance i : issued) {
       out.add(i.tbsSha256());
     }
     return out;

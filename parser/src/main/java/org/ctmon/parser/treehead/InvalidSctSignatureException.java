@@ -1,5 +1,6 @@
 package org.ctmon.parser.treehead;
 
+import java.time.Instant;
 import org.ctmon.parser.CtmonException;
 import org.ctmon.parser.Sha256;
 
@@ -13,7 +14,7 @@ public final class InvalidSctSignatureException extends CtmonException {
 
   InvalidSctSignatureException(Sha256 logId, long timestamp, String entry, String why) {
     super("sct signature of log " + logId.base64() + " at timestamp " + timestamp + " ("
-        + java.time.Instant.ofEpochMilli(timestamp) + ") over " + entry + " does not verify: " + why);
+        + Instant.ofEpochMilli(timestamp) + ") over " + entry + " does not verify: " + why);
     this.logId = logId;
     this.timestamp = timestamp;
   }

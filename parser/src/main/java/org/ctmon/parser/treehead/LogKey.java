@@ -7,6 +7,7 @@ import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.SignatureException;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
@@ -17,6 +18,7 @@ import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.ctmon.parser.Base64Text;
 import org.ctmon.parser.Der;
 import org.ctmon.parser.Sha256;
 
@@ -54,7 +56,7 @@ public final class LogKey {
   public static LogKey fromBase64(String base64) {
     byte[] der;
     try {
-      der = org.ctmon.parser.Base64Text.decode(base64.strip());
+      der = Base64Text.decode(base64.strip());
     } catch (IllegalArgumentException e) {
       throw new InvalidLogKeyException("log key is not base64: " + e.getMessage());
     }
@@ -171,7 +173,7 @@ public final class LogKey {
         return Optional.empty();
       }
       return Optional.of("the " + algorithm + " signature is wrong");
-    } catch (java.security.SignatureException e) {
+    } catch (SignatureException e) {
       // Garbled DER in an ECDSA signature, or an RSA block of the wrong size.
       return Optional.of("the " + algorithm + " signature is not well formed (" + e.getMessage() + ")");
     } catch (GeneralSecurityException e) {

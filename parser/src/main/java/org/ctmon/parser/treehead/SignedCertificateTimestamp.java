@@ -1,6 +1,7 @@
 package org.ctmon.parser.treehead;
 
 import java.io.ByteArrayOutputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.ctmon.parser.Der;
@@ -175,7 +176,7 @@ public record SignedCertificateTimestamp(Sha256 logId, long timestamp, OpaqueByt
   @Override
   public String toString() {
     return "SignedCertificateTimestamp[log " + logId.base64() + ", timestamp " + timestamp + " ("
-        + java.time.Instant.ofEpochMilli(timestamp) + "), " + extensions.length()
+        + Instant.ofEpochMilli(timestamp) + "), " + extensions.length()
         + " extension bytes, signature " + signature.base64() + "]";
   }
 }

@@ -1,6 +1,7 @@
 package org.ctmon.parser.treehead;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -110,8 +111,8 @@ public record SignedCheckpoint(SignedNote note, Checkpoint checkpoint, long time
     if (expected.equalsIgnoreCase(actual)) {
       return "case";
     }
-    String e = withoutPort(expected.toLowerCase(java.util.Locale.ROOT));
-    String a = withoutPort(actual.toLowerCase(java.util.Locale.ROOT));
+    String e = withoutPort(expected.toLowerCase(Locale.ROOT));
+    String a = withoutPort(actual.toLowerCase(Locale.ROOT));
     if (e.equals(a)) {
       return "port";
     }

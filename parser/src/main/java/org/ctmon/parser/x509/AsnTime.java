@@ -1,5 +1,6 @@
 package org.ctmon.parser.x509;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -86,7 +87,7 @@ final class AsnTime {
         strict = false;
       }
       return new Decoded(i, strict);
-    } catch (java.time.DateTimeException e) {
+    } catch (DateTimeException e) {
       throw new MalformedDerException(what + ": impossible date at offset " + t.start());
     }
   }

@@ -16,10 +16,10 @@ import org.ctmon.parser.Der;
  *
  * <p>Stateless and thread-safe. Never throws for bad input and never loops on it: every walk
  * moves forward through a bounded buffer. The walk is ours rather than BouncyCastle's object
- * model because this is the hot path of the monitor (tens of thousands of entries per second per
- * core) and because a field-by-field walk keeps the names of a certificate whose other fields
- * are broken. (Measured on the corpus: BouncyCastle's {@code Certificate.getInstance} plus one
- * {@code X500Name.toString} alone cost about 11 µs a certificate, this whole decode about 6 µs.)
+ * model because this is the hot path of the monitor (every entry of every log) and because a
+ * field-by-field walk keeps the names of a certificate whose other fields are broken. (BouncyCastle's
+ * {@code Certificate.getInstance} plus one {@code X500Name.toString} alone cost more than this whole
+ * decode: docs/benchmarks.md.)
  */
 public final class CertificateDecoder {
   private CertificateDecoder() {}

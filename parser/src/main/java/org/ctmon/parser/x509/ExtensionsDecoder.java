@@ -1,6 +1,7 @@
 package org.ctmon.parser.x509;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -76,6 +77,6 @@ final class ExtensionsDecoder {
   }
 
   private static boolean sameValue(Tlv a, Tlv b) {
-    return java.util.Arrays.equals(a.buf(), a.valueStart(), a.valueEnd(), b.buf(), b.valueStart(), b.valueEnd());
+    return Arrays.equals(a.buf(), a.valueStart(), a.valueEnd(), b.buf(), b.valueStart(), b.valueEnd());
   }
 }

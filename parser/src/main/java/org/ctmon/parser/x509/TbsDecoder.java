@@ -1,6 +1,8 @@
 package org.ctmon.parser.x509;
 
 import java.math.BigInteger;
+import java.time.Instant;
+import java.util.Arrays;
 import org.ctmon.parser.Sha256;
 
 /**
@@ -151,7 +153,7 @@ final class TbsDecoder {
     }
   }
 
-  private static final java.time.Instant YEAR_2050 = java.time.Instant.parse("2050-01-01T00:00:00Z");
+  private static final Instant YEAR_2050 = Instant.parse("2050-01-01T00:00:00Z");
 
   private static boolean generalizedBefore2050(Tlv t, AsnTime.Decoded d) {
     return t.tag() == Tlv.GENERALIZED_TIME && d.instant().isBefore(YEAR_2050);
@@ -181,7 +183,7 @@ final class TbsDecoder {
     }
     if (b[p] < 0) {
       out.problem("negative serial number");
-      return "-" + new BigInteger(java.util.Arrays.copyOfRange(b, p, end)).negate().toString(16);
+      return "-" + new BigInteger(Arrays.copyOfRange(b, p, end)).negate().toString(16);
     }
     if (end - p > 20) {
       out.problem("serial number longer than 20 bytes");

@@ -1,5 +1,6 @@
 package org.ctmon.parser.x509;
 
+import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
 import org.ctmon.parser.Sha256;
 
@@ -46,7 +47,7 @@ final class TbsHasher {
 
   /** The bytes of {@code tbs} without the CT extensions (what a log signs for a precertificate). */
   static byte[] strip(Tlv tbs) {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(tbs.length());
+    ByteArrayOutputStream out = new ByteArrayOutputStream(tbs.length());
     write(tbs, out::write);
     return out.toByteArray();
   }

@@ -1,5 +1,7 @@
 package org.ctmon.parser.x509;
 
+import java.util.Arrays;
+
 /**
  * One BER/DER tag-length-value framed inside a byte array, by offsets (nothing is copied).
  *
@@ -113,12 +115,12 @@ record Tlv(byte[] buf, int tag, int start, int valueStart, int end, boolean inde
 
   /** A copy of the whole encoding, header included. */
   byte[] encoded() {
-    return java.util.Arrays.copyOfRange(buf, start, end);
+    return Arrays.copyOfRange(buf, start, end);
   }
 
   /** Whether this is an OBJECT IDENTIFIER whose value bytes are {@code oid}. */
   boolean isOid(byte[] oid) {
-    return tag == OID && java.util.Arrays.equals(buf, valueStart, valueEnd(), oid, 0, oid.length);
+    return tag == OID && Arrays.equals(buf, valueStart, valueEnd(), oid, 0, oid.length);
   }
 
   /** Throws unless the tag is {@code expected}; {@code what} names the field for the message. */

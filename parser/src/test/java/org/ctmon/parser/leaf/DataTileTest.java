@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.zip.GZIPOutputStream;
 import org.ctmon.parser.Corpus;
 import org.ctmon.parser.Der;
@@ -184,7 +185,7 @@ final class DataTileTest {
       Decoded d = assertInstanceOf(Decoded.class, result.get(k));
       assertEquals(Sha256.wrap(hashTile, 32 * k), d.entry().leafHash());
       assertEquals(k, d.index());
-      assertEquals(java.util.OptionalLong.of(256 + k), d.entry().leafIndexExtension());
+      assertEquals(OptionalLong.of(256 + k), d.entry().leafIndexExtension());
       assertEquals(1, d.flags().size());
       assertTrue(d.flags().get(0).matches("leaf_index extension " + (256 + k)
           + " at offset \\d+ does not match the entry's index " + k), d.flags().get(0));
@@ -248,7 +249,7 @@ final class DataTileTest {
   void aTileEntryWithoutLeafIndexIsDecodedAndFlagged() {
     Decoded d = withExtensions(3, new byte[] {1, 0, 5, 0, 0, 0, 3, 0x13});
     assertEquals(List.of("no leaf_index extension in the extensions at offset " + extensionsAt(3)), d.flags());
-    assertEquals(java.util.OptionalLong.empty(), d.entry().leafIndexExtension());
+    assertEquals(OptionalLong.empty(), d.entry().leafIndexExtension());
   }
 
   @Test

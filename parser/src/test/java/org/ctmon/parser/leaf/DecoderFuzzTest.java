@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.Random;
 import org.ctmon.parser.Corpus;
 import org.ctmon.parser.Mutations;
@@ -112,7 +114,7 @@ final class DecoderFuzzTest {
           assertEquals(first + k, d.index());
           if (d instanceof Decoded ok) {
             // A leaf_index that is missing or names another position is flagged, never silent.
-            java.util.OptionalLong leafIndex = ok.entry().leafIndexExtension();
+            OptionalLong leafIndex = ok.entry().leafIndexExtension();
             assertEquals(leafIndex.isEmpty() || leafIndex.getAsLong() != first + k, !ok.flags().isEmpty(),
                 ok.flags().toString());
           }
@@ -124,7 +126,7 @@ final class DecoderFuzzTest {
   private static EntryDecoding assertTyped(EntryDecoding d) {
     if (d instanceof Malformed m) {
       assertNotEquals(MalformedKind.INTERNAL, m.kind(), m.reason());
-      assertTrue(m.reason().equals(m.reason().toLowerCase(java.util.Locale.ROOT)), m.reason());
+      assertTrue(m.reason().equals(m.reason().toLowerCase(Locale.ROOT)), m.reason());
       return m;
     }
     return assertInstanceOf(Decoded.class, d);

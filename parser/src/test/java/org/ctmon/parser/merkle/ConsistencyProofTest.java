@@ -3,6 +3,7 @@ package org.ctmon.parser.merkle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.ctmon.parser.Sha256;
@@ -103,7 +104,7 @@ final class ConsistencyProofTest {
   @Test
   void proofOfTheWrongLengthFailsNamingBothLengths() {
     List<Sha256> roots = Rfc6962Vectors.ROOTS;
-    List<Sha256> tooLong = new java.util.ArrayList<>(Rfc6962Vectors.CONSISTENCY_6_TO_8);
+    List<Sha256> tooLong = new ArrayList<>(Rfc6962Vectors.CONSISTENCY_6_TO_8);
     tooLong.add(roots.get(1));
     InvalidProofException e = assertThrows(InvalidProofException.class,
         () -> ConsistencyProof.verify(6, 8, roots.get(6), roots.get(8), tooLong));

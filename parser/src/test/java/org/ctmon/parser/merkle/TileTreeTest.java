@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -133,7 +134,7 @@ final class TileTreeTest {
    */
   private static byte[] navigli(Tile tile) {
     if (tile.level() == 0) {
-      boolean present = java.nio.file.Files.exists(Corpus.root().resolve(NAVIGLI + tile.path()));
+      boolean present = Files.exists(Corpus.root().resolve(NAVIGLI + tile.path()));
       return Corpus.bytes(NAVIGLI + (present ? tile : tile.full()).path());
     }
     assertEquals(1, tile.level());

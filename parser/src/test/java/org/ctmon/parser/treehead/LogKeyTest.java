@@ -9,13 +9,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.ctmon.parser.Der;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 final class LogKeyTest {
   private static final String V89 = "loglist/chrome_v3_all_logs_list_v89.25_2026-08-20.json";
@@ -44,7 +46,7 @@ final class LogKeyTest {
   @Test
   void everyCorpusPemKeyHasTheLogIdOfKeysJsonAndOfTheChromeListWhenListed() {
     JsonNode keys = CorpusKeys.json("rfc6962/keys/logs.json");
-    Map<String, String> chrome = new java.util.HashMap<>();
+    Map<String, String> chrome = new HashMap<>();
     logsOf(V89).forEach(l -> chrome.put(l.get("key").asText(), l.get("log_id").asText()));
     List<String> inChrome = new ArrayList<>();
     for (var it = keys.fields(); it.hasNext(); ) {
@@ -105,7 +107,7 @@ final class LogKeyTest {
   @Test
   void truncatedDerIsRejected() {
     byte[] der = CorpusKeys.pem("icarus").spki().bytes();
-    byte[] cut = java.util.Arrays.copyOf(der, der.length - 1);
+    byte[] cut = Arrays.copyOf(der, der.length - 1);
     var e = assertThrows(InvalidLogKeyException.class, () -> LogKey.fromDer(Der.of(cut)));
     assertTrue(e.getMessage().endsWith("is not a der subjectpublickeyinfo"), e.getMessage());
   }
@@ -113,7 +115,7 @@ final class LogKeyTest {
   @Test
   void derWithTrailingBytesIsRejected() {
     byte[] der = CorpusKeys.pem("icarus").spki().bytes();
-    byte[] longer = java.util.Arrays.copyOf(der, der.length + 2);
+    byte[] longer = Arrays.copyOf(der, der.length + 2);
     assertThrows(InvalidLogKeyException.class, () -> LogKey.fromBase64(Base64.getEncoder().encodeToString(longer)));
   }
 

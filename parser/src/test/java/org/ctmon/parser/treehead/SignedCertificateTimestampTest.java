@@ -7,8 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -90,8 +96,8 @@ final class SignedCertificateTimestampTest {
   }
 
   /** Every log key of the corpus by log id: the Chrome v3 lists and rfc6962/keys/logs.json. */
-  static java.util.Map<Sha256, LogKey> corpusLogKeys() {
-    java.util.Map<Sha256, LogKey> keys = new java.util.HashMap<>();
+  static Map<Sha256, LogKey> corpusLogKeys() {
+    Map<Sha256, LogKey> keys = new HashMap<>();
     for (String list : new String[] {"loglist/chrome_v3_all_logs_list_v83.1_2026-01-29.json",
         "loglist/chrome_v3_all_logs_list_v89.25_2026-08-20.json"}) {
       for (var log : LogKeyTest.logsOf(list)) {
@@ -117,12 +123,12 @@ final class SignedCertificateTimestampTest {
     var keys = corpusLogKeys();
     int verified = 0;
     List<String> chains;
-    try (var files = java.nio.file.Files.walk(Corpus.path("precerts/final-with-scts"))) {
+    try (var files = Files.walk(Corpus.path("precerts/final-with-scts"))) {
       chains = files.map(Object::toString).filter(f -> f.endsWith("chain.pem")).sorted()
-          .collect(java.util.stream.Collectors.toList());
+          .collect(Collectors.toList());
     }
     for (String file : chains) {
-      String rel = Corpus.root().relativize(java.nio.file.Path.of(file)).toString();
+      String rel = Corpus.root().relativize(Path.of(file)).toString();
       List<X509CertificateHolder> chain = pem(rel);
       if (chain.get(0).getExtension(SCT_LIST) == null) {
         continue; // mitmproxy-attack-chain: the forged leaf has none
@@ -186,7 +192,7 @@ final class SignedCertificateTimestampTest {
   @Test
   void truncatedSctIsMalformed() {
     byte[] sct = Corpus.bytes("rfc6962/symantec-bad-sct/sct_symantec_bad_signature.bin");
-    byte[] cut = java.util.Arrays.copyOf(sct, sct.length - 1);
+    byte[] cut = Arrays.copyOf(sct, sct.length - 1);
     var e = assertThrows(MalformedSctException.class, () -> SignedCertificateTimestamp.decode(cut));
     assertTrue(e.getMessage().startsWith("sct signature at offset 43: digitally-signed value declares"), e.getMessage());
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -160,7 +161,7 @@ final class SignedCheckpointTest {
     String note = "o.example\n1\n" + "SVJjVAjX0Ya5ibcpFy1V4CHHnUOnlJfuH9XSm7nbrqo=\n\n";
     LogKey key = parcelYardKey();
     int id = key.noteKeyId("o.example");
-    byte[] blob = java.nio.ByteBuffer.allocate(7).putInt(id).put(new byte[3]).array();
+    byte[] blob = ByteBuffer.allocate(7).putInt(id).put(new byte[3]).array();
     String withSig = note + "— o.example " + Base64.getEncoder().encodeToString(blob) + "\n";
     var e = assertThrows(MalformedTreeHeadException.class, () -> SignedCheckpoint.verify(
         withSig.getBytes(StandardCharsets.UTF_8), key, "o.example"));

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
 import org.ctmon.parser.Corpus;
 import org.junit.jupiter.api.Test;
 
@@ -104,7 +106,7 @@ final class SignedNoteTest {
   @Test
   void hugeInputIsRejectedBeforeDecoding() {
     byte[] huge = new byte[10 * 1024 * 1024];
-    java.util.Arrays.fill(huge, (byte) 'a');
+    Arrays.fill(huge, (byte) 'a');
     assertEquals("note of 10485760 bytes is larger than 1048576",
         assertThrows(MalformedNoteException.class, () -> SignedNote.parse(huge)).getMessage());
   }
@@ -119,7 +121,7 @@ final class SignedNoteTest {
   @Test
   void sixteenPostQuantumSizedSignaturesAreAccepted() {
     // signed-note: "MUST accept at least up to 16 signatures ... post-quantum signatures can be up to nearly 5kB"
-    String sig = java.util.Base64.getEncoder().encodeToString(new byte[4 + 4_900]);
+    String sig = Base64.getEncoder().encodeToString(new byte[4 + 4_900]);
     String note = "a\n\n" + ("— pq.example " + sig + "\n").repeat(16);
     assertEquals(16, parse(note).signatures().size());
   }

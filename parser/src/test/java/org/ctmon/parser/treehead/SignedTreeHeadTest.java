@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -156,7 +157,7 @@ final class SignedTreeHeadTest {
   void ecdsaSignatureWithATrailingByteFailsSoSignaturesAreNotMalleable() {
     SignedTreeHead sth = read(ICARUS);
     byte[] sig = sth.signature().signature().bytes();
-    byte[] longer = java.util.Arrays.copyOf(sig, sig.length + 1);
+    byte[] longer = Arrays.copyOf(sig, sig.length + 1);
     SignedTreeHead bad = new SignedTreeHead(sth.treeSize(), sth.timestamp(), sth.rootHash(),
         new DigitallySigned(4, 3, OpaqueBytes.of(longer)));
     var e = assertThrows(InvalidTreeHeadSignatureException.class, () -> bad.verify(CorpusKeys.pem("icarus")));
@@ -175,7 +176,7 @@ final class SignedTreeHeadTest {
   @Test
   void signatureWithTrailingBytesIsMalformed() {
     byte[] tls = read(ICARUS).signature().encode();
-    byte[] longer = java.util.Arrays.copyOf(tls, tls.length + 1);
+    byte[] longer = Arrays.copyOf(tls, tls.length + 1);
     var e = assertThrows(MalformedTreeHeadException.class, () -> DigitallySigned.decode(longer));
     assertEquals("digitally-signed value declares a 72-byte signature but 73 bytes follow its header", e.getMessage());
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.IDN;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -15,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.ctmon.parser.Der;
 import org.junit.jupiter.api.BeforeAll;
@@ -111,10 +114,10 @@ final class CertificateDecoderCorpusTest {
 
   /** Folds the one spelling difference allowed: the case of hex escapes ({@code \\0A}). */
   private static String opensslDn(String dn) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\\\[0-9A-Fa-f]{2}").matcher(dn);
+    Matcher m = Pattern.compile("\\\\[0-9A-Fa-f]{2}").matcher(dn);
     StringBuilder sb = new StringBuilder();
     while (m.find()) {
-      m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(m.group().toLowerCase(Locale.ROOT)));
+      m.appendReplacement(sb, Matcher.quoteReplacement(m.group().toLowerCase(Locale.ROOT)));
     }
     return m.appendTail(sb).toString();
   }
@@ -173,7 +176,7 @@ final class CertificateDecoderCorpusTest {
       for (String cn : commonNames(v.subject())) {
         extra.remove(lowerNoDot(cn));
         try {
-          extra.remove(lowerNoDot(java.net.IDN.toASCII(cn, java.net.IDN.ALLOW_UNASSIGNED)));
+          extra.remove(lowerNoDot(IDN.toASCII(cn, IDN.ALLOW_UNASSIGNED)));
         } catch (IllegalArgumentException notIdna) {
           // compared as written above
         }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.ctmon.parser.Der;
 import org.junit.jupiter.api.Test;
@@ -47,10 +48,10 @@ final class CertificateDecoderRobustnessTest {
     // index.csv: 58 certificates python-cryptography cannot parse, each malformed on purpose.
     // We decode leniently, so each must come back Malformed or with its oddity named. The one
     // exception: zlint/caOrgNameEmpty.pem, whose flaw is the order of a SET OF (not checked).
-    java.util.Map<String, java.util.Map<String, String>> index = CorpusCertificates.index();
+    Map<String, Map<String, String>> index = CorpusCertificates.index();
     List<String> unflagged = new ArrayList<>();
     int refused = 0;
-    for (java.util.Map.Entry<String, java.util.Map<String, String>> e : index.entrySet()) {
+    for (Map.Entry<String, Map<String, String>> e : index.entrySet()) {
       if (!"false".equals(e.getValue().get("parses_cryptography"))) {
         continue;
       }

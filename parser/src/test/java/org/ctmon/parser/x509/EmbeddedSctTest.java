@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.x509.Certificate;
 import org.bouncycastle.asn1.x509.Extension;
@@ -64,7 +65,7 @@ final class EmbeddedSctTest {
 
   private static List<RawSct> rawScts(byte[] leaf) {
     Extension ext = Certificate.getInstance(leaf).getTBSCertificate().getExtensions()
-        .getExtension(new org.bouncycastle.asn1.ASN1ObjectIdentifier("1.3.6.1.4.1.11129.2.4.2"));
+        .getExtension(new ASN1ObjectIdentifier("1.3.6.1.4.1.11129.2.4.2"));
     List<RawSct> out = new ArrayList<>();
     if (ext == null) {
       return out;

@@ -1,31 +1,111 @@
 package org.ctmon.parser.x509;
 
-import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ctmon.parser.Der;
 
 /**
- * What {@code openssl x509} says about a certificate: the independent reference the corpus tests
- * compare with. Runs {@code /usr/bin/openssl} (or {@code openssl} on the PATH).
+ * {@code /usr/bin/openssl} (or {@code openssl} on the PATH), the independent judge the tests compare
+ * with: {@link #x509} reads what {@code openssl x509} says about a certificate (the parser's corpus
+ * tests); an instance writes certificates as PEM files to a directory and runs any openssl command
+ * on them (the test log's PKI tests). One helper for both, in the parser's test-jar.
  */
-final class Openssl {
-  private Openssl() {}
+public final class Openssl {
+  private final Path dir;
+  private int files;
+
+  /** Runs commands on PEM files written to {@code dir}. */
+  public Openssl(Path dir) {
+    this.dir = dir;
+  }
+
+  /** What openssl exited with and printed (stdout, then stderr), and stdout's bytes. */
+  public record Result(int exit, String out, byte[] stdout) {}
+
+  /** Writes {@code certs} as one PEM file and returns its path. */
+  public Path pem(Der... certs) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    for (Der c : certs) {
+      sb.append("-----BEGIN CERTIFICATE-----\n")
+          .append(Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(c.bytes()))
+          .append("\n-----END CERTIFICATE-----\n");
+    }
+    Path p = dir.resolve("c" + (files++) + ".pem");
+    Files.writeString(p, sb.toString());
+    return p;
+  }
+
+  /** {@code openssl x509 -text -noout} of {@code cert}. */
+  public String text(Der cert) throws IOException, InterruptedException {
+    Result r = run(null, "x509", "-in", pem(cert).toString(), "-text", "-noout");
+    if (r.exit() != 0) {
+      throw new AssertionError("openssl x509 -text failed: " + r.out());
+    }
+    return r.out();
+  }
+
+  /** The DER SubjectPublicKeyInfo openssl extracts: {@code x509 -pubkey -noout | pkey -pubin -outform DER}. */
+  public byte[] spkiDer(Der cert) throws IOException, InterruptedException {
+    Result pub = run(null, "x509", "-in", pem(cert).toString(), "-pubkey", "-noout");
+    Result der = run(pub.stdout(), "pkey", "-pubin", "-outform", "DER");
+    if (pub.exit() != 0 || der.exit() != 0) {
+      throw new AssertionError("openssl pubkey extraction failed: " + pub.out() + der.out());
+    }
+    return der.stdout();
+  }
+
+  /** Runs {@code openssl args} with {@code stdin} (none when null; then stderr is merged into stdout). */
+  public Result run(byte[] stdin, String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(binary());
+    cmd.addAll(List.of(args));
+    return execute(stdin, cmd);
+  }
+
+  private static Result execute(byte[] stdin, List<String> cmd) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(stdin == null).start();
+    CompletableFuture<byte[]> err = stdin == null
+        ? CompletableFuture.completedFuture(new byte[0])
+        : CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
+    if (stdin != null) {
+      p.getOutputStream().write(stdin);
+    }
+    p.getOutputStream().close();
+    byte[] out = p.getInputStream().readAllBytes();
+    int exit = p.waitFor();
+    String text = new String(out, StandardCharsets.ISO_8859_1) + new String(err.join(), StandardCharsets.ISO_8859_1);
+    return new Result(exit, text, out);
+  }
+
+  private static byte[] readAll(InputStream in) {
+    try {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   /**
    * The fields read from openssl's output; {@code sanParsed} false when openssl printed the SAN
    * extension as a raw dump (it does for names with NUL bytes).
    */
-  record View(String subject, String issuer, String serial, Instant notBefore, Instant notAfter,
+  public record View(String subject, String issuer, String serial, Instant notBefore, Instant notAfter,
       String signatureAlgorithm, List<String> sanDns, List<String> sanIp, boolean sanParsed,
       boolean ca, String text) {}
 
@@ -48,12 +128,12 @@ final class Openssl {
   }
 
   static String binary() {
-    return new java.io.File("/usr/bin/openssl").canExecute() ? "/usr/bin/openssl" : "openssl";
+    return new File("/usr/bin/openssl").canExecute() ? "/usr/bin/openssl" : "openssl";
   }
 
   /** openssl's view of {@code der}, or null when openssl cannot read it as a certificate. */
-  static View x509(byte[] der) {
-    String out = run(der, binary(), "x509", "-inform", "DER", "-noout", "-text", "-subject", "-issuer",
+  public static View x509(byte[] der) {
+    String out = stdout(der, binary(), "x509", "-inform", "DER", "-noout", "-text", "-subject", "-issuer",
         "-serial", "-dateopt", "iso_8601", "-startdate", "-enddate", "-nameopt", "RFC2253,-esc_msb",
         "-certopt", "no_pubkey,no_sigdump");
     if (out == null) {
@@ -115,25 +195,17 @@ final class Openssl {
   /** openssl prints name bytes raw: UTF-8 when they are, Latin-1 (one char a byte) otherwise. */
   private static String text(byte[] out) {
     try {
-      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(out)).toString();
-    } catch (java.nio.charset.CharacterCodingException e) {
+      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(out)).toString();
+    } catch (CharacterCodingException e) {
       return new String(out, StandardCharsets.ISO_8859_1);
     }
   }
 
   /** Runs a command with {@code stdin}; its stdout, or null if it exits non-zero. */
-  static String run(byte[] stdin, String... cmd) {
+  private static String stdout(byte[] stdin, String... cmd) {
     try {
-      Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-      try (OutputStream os = p.getOutputStream()) {
-        os.write(stdin);
-      }
-      ByteArrayOutputStream buf = new ByteArrayOutputStream();
-      try (InputStream is = p.getInputStream()) {
-        is.transferTo(buf);
-      }
-      int rc = p.waitFor();
-      return rc == 0 ? text(buf.toByteArray()) : null;
+      Result r = execute(stdin, List.of(cmd));
+      return r.exit() == 0 ? text(r.stdout()) : null;
     } catch (IOException e) {
       throw new UncheckedIOException("running " + cmd[0], e);
     } catch (InterruptedException e) {

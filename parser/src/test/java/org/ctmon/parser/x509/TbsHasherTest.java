@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import org.ctmon.parser.Corpus;
 import org.ctmon.parser.Der;
@@ -141,11 +143,11 @@ final class TbsHasherTest {
   }
 
   private static byte[] hex(String s) {
-    return java.util.HexFormat.of().parseHex(s);
+    return HexFormat.of().parseHex(s);
   }
 
   private static byte[] concat(byte[]... parts) {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (byte[] p : parts) {
       out.writeBytes(p);
     }

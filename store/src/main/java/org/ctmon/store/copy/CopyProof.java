@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +100,7 @@ public record CopyProof(List<TableCount> tables, List<LogRange> logs) {
     try (Statement st = c.createStatement(); ResultSet r = st.executeQuery(
         "SELECT log_id, description, next_index, compact_range, range_root FROM logs ORDER BY id")) {
       while (r.next()) {
-        out.put(java.util.Base64.getEncoder().encodeToString(r.getBytes(1)),
+        out.put(Base64.getEncoder().encodeToString(r.getBytes(1)),
             new Range(r.getString(2), r.getLong(3), r.getBytes(4), r.getBytes(5)));
       }
     }

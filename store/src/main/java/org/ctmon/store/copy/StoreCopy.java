@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -170,7 +171,7 @@ public final class StoreCopy {
     try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT * FROM " + table + " WHERE 1 = 0")) {
       ResultSetMetaData m = r.getMetaData();
       for (int i = 1; i <= m.getColumnCount(); i++) {
-        out.add(m.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT));
+        out.add(m.getColumnLabel(i).toLowerCase(Locale.ROOT));
       }
     }
     return out;

@@ -1,10 +1,8 @@
 package org.ctmon.store.ingest;
 
-import org.ctmon.store.outbox.OutboxRecord;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,11 +10,9 @@ import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.ctmon.parser.Sha256;
 import org.ctmon.store.IndexPartition;
-import org.ctmon.store.JsonStrings;
 import org.ctmon.store.SqlText;
 import org.ctmon.store.StoreException;
 import org.ctmon.store.Vendor;
-import org.ctmon.store.outbox.Recipient;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -29,14 +25,14 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  *        │ yes                               └─ no, elsewhere ────> StaleLogPositionException
  *        v
  *   issuances (insert if absent; existing ones get precert/final flags, fingerprints, DER)
- *   names, IPs of new issuances ─ log entries ─ malformed entries ─ matches ─ outbox
+ *   names, IPs of new issuances ─ log entries ─ malformed entries ─ attached writes (alerts)
  *        v
  *   log position, compact range, verified head ──> commit
  * </pre>
  *
  * <p>Every statement is a JDBC batch, never a row at a time. Every insert is
  * {@code INSERT ... ON CONFLICT DO NOTHING} on a unique key, so the same issuance from several
- * logs is stored once, matched once and alerted once, and a batch committed before a crash but
+ * logs is stored once, and a batch committed before a crash but
  * never acknowledged is a no-op when replayed. A failure anywhere rolls the whole batch back.
  *
  * <p>Thread safe; batches of the same log are serialized by the log row's lock. On H2, batches of
@@ -48,14 +44,13 @@ public final class Ingest {
   private final Clock clock;
   private final boolean keepAllDer;
   private final Vendor vendor; // decides the index partition, and whether commits take turns
-  // H2: one batch at a time (fair, so no log waits behind another for long). Two logs committing
-  // at once measured 9,515 issuances/s and 38.9 CPU-s, one after the other 10,824/s and 27.5 CPU-s:
-  // concurrent writers contend for H2's B-tree roots and redo their work. PostgreSQL commits in parallel.
+  // H2: one batch at a time (fair, so no log waits behind another for long): concurrent writers
+  // contend for H2's B-tree roots and redo their work (docs/benchmarks.md). PostgreSQL commits in parallel.
   private final ReentrantLock h2Writer = new ReentrantLock(true);
 
   /**
    * @param jdbi the store's Jdbi ({@link org.ctmon.store.Store#jdbi()}: it names the database vendor)
-   * @param clock time of malformed-entry records, matches and alerts
+   * @param clock time of malformed-entry records and of attached writes
    * @param keepAllDer whether to store DER for every issuance, or for matched ones only
    */
   public Ingest(Jdbi jdbi, Clock clock, boolean keepAllDer) {
@@ -65,8 +60,13 @@ public final class Ingest {
     this.vendor = Vendor.of(jdbi);
   }
 
+  /** Persists {@code batch} atomically, with nothing attached; as {@link #commit(IngestBatch, AttachedWrites)}. */
+  public IngestResult commit(IngestBatch batch) {
+    return commit(batch, AttachedWrites.NONE);
+  }
+
   /**
-   * Persists {@code batch} atomically.
+   * Persists {@code batch} and what {@code attached} writes atomically.
    *
    * @return what was written; {@link IngestResult#replay()} when the log was already at or past
    *     the batch's end
@@ -74,21 +74,21 @@ public final class Ingest {
    *     at or past its end
    * @throws org.ctmon.store.StoreException when the log is not registered
    */
-  public IngestResult commit(IngestBatch batch) {
+  public IngestResult commit(IngestBatch batch, AttachedWrites attached) {
     if (vendor != Vendor.H2) {
-      return jdbi.inTransaction(h -> commit(h, batch));
+      return jdbi.inTransaction(h -> commit(h, batch, attached));
     }
     // Not lockInterruptibly: a graceful shutdown interrupts followers, and the batch in hand must
     // still commit (its entries are fetched, verified and hashed into the compact range already).
     h2Writer.lock();
     try {
-      return jdbi.inTransaction(h -> commit(h, batch));
+      return jdbi.inTransaction(h -> commit(h, batch, attached));
     } finally {
       h2Writer.unlock();
     }
   }
 
-  private IngestResult commit(Handle h, IngestBatch batch) {
+  private IngestResult commit(Handle h, IngestBatch batch, AttachedWrites attached) {
     LogRow log = LogRow.lock(h, batch.logId());
     long to = batch.position().nextIndex();
     if (log.nextIndex() != batch.fromIndex()) {
@@ -99,17 +99,16 @@ public final class Ingest {
     }
     long now = clock.millis();
     Map<Sha256, MergedIssuance> merged = merge(batch);
-    Set<Sha256> matched = new HashSet<>();
-    for (MatchRecord m : batch.matches()) {
-      matched.add(m.tbsSha256());
-    }
-    int newIssuances = insertIssuances(h, merged, matched);
+    int newIssuances = insertIssuances(h, merged, attached.keepDer());
     EntryRows.insert(h, log.id(), batch.entries(), merged);
     insertMalformed(h, log.id(), batch.malformed(), now);
-    int newMatches = insertMatches(h, batch.matches(), merged, now);
-    int newAlerts = insertOutbox(h, batch.outbox(), now);
+    Map<Sha256, Long> ids = new HashMap<>();
+    for (MergedIssuance m : merged.values()) {
+      ids.put(m.first.tbsSha256(), m.id);
+    }
+    AttachedWrites.Written written = attached.write(h, ids, now);
     log.advance(h, batch.position(), batch.verified(), now);
-    return new IngestResult(false, newIssuances, newMatches, newAlerts);
+    return new IngestResult(false, newIssuances, written.matches(), written.alerts());
   }
 
   // Sorted by key: concurrent batches of different logs holding the same issuances lock their
@@ -200,67 +199,6 @@ public final class Ingest {
           .add();
     }
     b.execute();
-  }
-
-  private static int insertMatches(Handle h, List<MatchRecord> matches, Map<Sha256, MergedIssuance> merged,
-                                   long now) {
-    if (matches.isEmpty()) {
-      return 0;
-    }
-    PreparedBatch b = h.prepareBatch("INSERT INTO matches (account_id, watchlist_id, tbs_sha256, issuance_id,"
-        + " verdict, reasons, watch_items, created_at) VALUES (:account, :watchlist, :tbs, :issuance, :verdict,"
-        + " :reasons, :items, :now) ON CONFLICT DO NOTHING");
-    List<MatchRecord> sorted = new ArrayList<>(matches);
-    sorted.sort(Comparator.comparingLong(MatchRecord::watchlistId).thenComparing(MatchRecord::tbsSha256));
-    for (MatchRecord m : sorted) {
-      MergedIssuance issuance = merged.get(m.tbsSha256()); // in the batch: IngestBatch checks
-      b.bind("account", m.accountId())
-          .bind("watchlist", m.watchlistId())
-          .bind("tbs", m.tbsSha256().bytes())
-          .bind("issuance", issuance.id)
-          .bind("verdict", m.verdict().sqlName())
-          .bind("reasons", JsonStrings.encode(m.reasons()))
-          .bind("items", JsonStrings.encode(m.watchItems()))
-          .bind("now", now)
-          .add();
-    }
-    return countInserted(b.execute());
-  }
-
-  static int insertOutbox(Handle h, List<OutboxRecord> outbox, long now) {
-    if (outbox.isEmpty()) {
-      return 0;
-    }
-    PreparedBatch b = h.prepareBatch("INSERT INTO outbox (account_id, idempotency_key, event_type, channel,"
-        + " webhook_id, email_to, watchlist_id, tbs_sha256, payload, created_at, state, attempts, next_attempt_at)"
-        + " VALUES (:account, :key, :type, :channel, :webhook, :email, :watchlist, :tbs, :payload, :now, 'pending',"
-        + " 0, :now) ON CONFLICT DO NOTHING");
-    List<OutboxRecord> sorted = new ArrayList<>(outbox);
-    sorted.sort(Comparator.comparing(OutboxRecord::idempotencyKey));
-    for (OutboxRecord o : sorted) {
-      Long webhook = o.recipient() instanceof Recipient.Webhook w ? w.webhookId() : null;
-      String email = o.recipient() instanceof Recipient.Email e ? e.address() : null;
-      b.bind("account", o.accountId())
-          .bind("key", o.idempotencyKey())
-          .bind("type", o.eventType().wireName())
-          .bind("channel", webhook != null ? "webhook" : "email")
-          .bind("webhook", webhook)
-          .bind("email", email)
-          .bind("watchlist", o.watchlistId())
-          .bind("tbs", o.tbsSha256() == null ? null : o.tbsSha256().bytes())
-          .bind("payload", o.payloadJson())
-          .bind("now", now)
-          .add();
-    }
-    return countInserted(b.execute());
-  }
-
-  static int countInserted(int[] counts) {
-    int n = 0;
-    for (int c : counts) {
-      n += c == 1 ? 1 : 0;
-    }
-    return n;
   }
 
   private static byte[] bytes(Sha256 h) {

@@ -1,6 +1,5 @@
 package org.ctmon.store.ingest;
 
-import org.ctmon.store.outbox.OutboxRecord;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -23,8 +22,6 @@ import org.ctmon.parser.Sha256;
  * @param malformed entries that could not be decoded
  * @param position the log's position after this batch
  * @param verified the signed tree head the range was checked against in this batch, if any
- * @param matches watch-list matches among the issuances (each names an issuance of this batch)
- * @param outbox alerts to deliver
  */
 public record IngestBatch(
     Sha256 logId,
@@ -33,9 +30,7 @@ public record IngestBatch(
     List<LogEntryRecord> entries,
     List<MalformedEntryRecord> malformed,
     LogPosition position,
-    Optional<VerifiedHead> verified,
-    List<MatchRecord> matches,
-    List<OutboxRecord> outbox) {
+    Optional<VerifiedHead> verified) {
   public IngestBatch {
     Objects.requireNonNull(logId, "logId");
     Objects.requireNonNull(position, "position");
@@ -43,8 +38,6 @@ public record IngestBatch(
     entries = List.copyOf(entries);
     malformed = List.copyOf(malformed);
     verified = Objects.requireNonNull(verified, "verified");
-    matches = List.copyOf(matches);
-    outbox = List.copyOf(outbox);
     if (fromIndex < 0 || position.nextIndex() < fromIndex) {
       throw new IllegalArgumentException(
           "batch for log " + logId.base64() + " goes from " + fromIndex + " back to " + position.nextIndex());
@@ -65,22 +58,15 @@ public record IngestBatch(
     for (MalformedEntryRecord m : malformed) {
       checkIndex(logId, fromIndex, position.nextIndex(), m.index());
     }
-    for (MatchRecord m : matches) {
-      if (!tbs.contains(m.tbsSha256())) {
-        throw new IllegalArgumentException("a match of watch list " + m.watchlistId() + " names issuance "
-            + m.tbsSha256() + " that is not in the batch");
-      }
-    }
     if (!named.containsAll(tbs)) {
       throw new IllegalArgumentException("batch for log " + logId.base64() + " has an issuance no entry names");
     }
   }
 
-  /** A batch of decoded entries only: no malformed entries, no verified head, matches or alerts. */
+  /** A batch of decoded entries only: no malformed entries, no verified head. */
   public static IngestBatch of(Sha256 logId, long fromIndex, List<Issuance> issuances, List<LogEntryRecord> entries,
                                LogPosition position) {
-    return new IngestBatch(logId, fromIndex, issuances, entries, List.of(), position, Optional.empty(), List.of(),
-        List.of());
+    return new IngestBatch(logId, fromIndex, issuances, entries, List.of(), position, Optional.empty());
   }
 
   private static void checkIndex(Sha256 logId, long from, long to, long index) {

@@ -1,29 +1,14 @@
 package org.ctmon.store.issuance;
 
-/** Whether a log entry holds a final certificate or a precertificate. */
-public enum EntryType {
-  X509("x509"),
-  PRECERT("precert");
+import org.ctmon.store.SqlName;
 
-  private final String sql;
-
-  EntryType(String sql) {
-    this.sql = sql;
-  }
-
-  /** The stored and API form: {@code x509} or {@code precert}. */
-  public String sqlName() {
-    return sql;
-  }
+/** Whether a log entry holds a final certificate or a precertificate: {@code x509} or {@code precert}. */
+public enum EntryType implements SqlName {
+  X509,
+  PRECERT;
 
   /** The entry type whose stored form is {@code s}. */
   public static EntryType of(String s) {
-    if (s.equals("x509")) {
-      return X509;
-    }
-    if (s.equals("precert")) {
-      return PRECERT;
-    }
-    throw new IllegalArgumentException("unknown entry type " + s);
+    return SqlName.of(EntryType.class, s, "entry type");
   }
 }

@@ -49,8 +49,8 @@ public final class IssuanceSearch {
 
   // Each issuance's names. H2: one range of the row key (NameKey) per issuance, which H2 follows
   // from the joined row. PostgreSQL: its primary key (issuance_id, name_key); its planner cannot
-  // estimate the range from a joined row and sometimes scanned every name (45-55 ms for a tenth
-  // of the searches at 600,000 names), so it gets the plain IN.
+  // estimate the range from a joined row and sometimes scanned every name (docs/benchmarks.md), so
+  // it gets the plain IN.
   private static String namesSql(Vendor vendor) {
     return vendor == Vendor.H2
         ? "SELECT n.issuance_id, n.name FROM issuances i JOIN issuance_names n ON n.name_key >= i.id * "

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,9 +14,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.ctmon.parser.Sha256;
 import org.ctmon.store.OnBothDatabases;
 import org.ctmon.store.Store;
 import org.ctmon.store.StoreException;
+import org.ctmon.store.TableSnapshot;
 import org.ctmon.store.TestDatabase;
 
 final class AccountsTest {
@@ -70,13 +73,13 @@ final class AccountsTest {
       IssuedToken token = new ApiTokens(s.jdbi(), CLOCK, random).issue(alice, "ci");
       String session = new Sessions(s.jdbi(), CLOCK, random).start(alice, Duration.ofHours(1));
 
-      String dump = org.ctmon.store.TableSnapshot.of(s).toString();
+      String dump = TableSnapshot.of(s).toString();
 
       assertFalse(dump.contains("alice password"));
       assertFalse(dump.contains(token.secret()));
       assertFalse(dump.contains(session));
-      assertTrue(dump.contains(org.ctmon.parser.Sha256.of(token.secret().getBytes(
-          java.nio.charset.StandardCharsets.UTF_8)).hex()));
+      assertTrue(dump.contains(Sha256.of(token.secret().getBytes(
+          StandardCharsets.UTF_8)).hex()));
       assertNotEquals(token.secret(), session);
     }
   }

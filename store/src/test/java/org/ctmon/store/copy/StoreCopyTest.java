@@ -18,6 +18,7 @@ import org.ctmon.parser.OpaqueBytes;
 import org.ctmon.parser.Sha256;
 import org.ctmon.parser.merkle.CompactRange;
 import org.ctmon.parser.merkle.MerkleHash;
+import org.ctmon.store.AlertRows;
 import org.ctmon.store.Store;
 import org.ctmon.store.StoreException;
 import org.ctmon.store.TestDatabase;
@@ -28,8 +29,6 @@ import org.ctmon.store.ingest.Issuance;
 import org.ctmon.store.ingest.LogPosition;
 import org.ctmon.store.ingest.TestIssuances;
 import org.ctmon.store.log.Logs;
-import org.ctmon.store.watch.WatchlistSpec;
-import org.ctmon.store.watch.Watchlists;
 import org.junit.jupiter.api.Test;
 
 /** An H2 store copied into a real PostgreSQL one, as {@code ctmon migrate} does. */
@@ -135,8 +134,7 @@ final class StoreCopyTest {
         issuance("b-1", "b.example.org"))));
     long account = new Accounts(store.jdbi(), CLOCK, new SecureRandom()).create("ops@example.org", "a long password",
         true);
-    new Watchlists(store.jdbi(), CLOCK).create(account, new WatchlistSpec("ours", List.of(".example.com"),
-        List.of("letsencrypt.org"), List.of(), true));
+    AlertRows.watchlist(store, account, "ours", List.of(".example.com"), CLOCK.millis());
     store.jdbi().useHandle(h -> h.execute("INSERT INTO sessions (session_sha256, account_id, created_at, expires_at)"
         + " VALUES (?, ?, 0, 1)", Sha256.of(new byte[] {1}).bytes(), account));
     store.jdbi().useHandle(h -> h.execute("INSERT INTO issuance_ips (issuance_id, ordinal, ip, part)"
@@ -152,7 +150,6 @@ final class StoreCopyTest {
     }
     IngestBatch b = TestIssuances.batch(log, from, issuances);
     return new IngestBatch(b.logId(), b.fromIndex(), b.issuances(), b.entries(), b.malformed(),
-        new LogPosition(range.size(), OpaqueBytes.of(range.toBytes()), range.root()), b.verified(), b.matches(),
-        b.outbox());
+        new LogPosition(range.size(), OpaqueBytes.of(range.toBytes()), range.root()), b.verified());
   }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.ctmon.parser.Sha256;
 import org.ctmon.store.OnBothDatabases;
 import org.ctmon.store.Store;
 import org.ctmon.store.TableSnapshot;
@@ -44,7 +45,7 @@ final class ConcurrentIngestTest {
     }
   }
 
-  private static void follow(Ingest ingest, org.ctmon.parser.Sha256 log, boolean precert) {
+  private static void follow(Ingest ingest, Sha256 log, boolean precert) {
     for (int b = 0; b < BATCHES; b++) {
       List<Issuance> issuances = new ArrayList<>();
       for (int i = 0; i < PER_BATCH; i++) {

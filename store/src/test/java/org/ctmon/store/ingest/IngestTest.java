@@ -1,6 +1,5 @@
 package org.ctmon.store.ingest;
 
-import org.ctmon.store.issuance.EntryType;
 import static org.ctmon.store.ingest.TestIssuances.LOG_A;
 import static org.ctmon.store.ingest.TestIssuances.LOG_B;
 import static org.ctmon.store.ingest.TestIssuances.batch;
@@ -16,24 +15,29 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.ctmon.parser.OpaqueBytes;
+import org.ctmon.store.AlertRows;
 import org.ctmon.store.NameKey;
 import org.ctmon.store.OnBothDatabases;
+import org.ctmon.store.SqlText;
 import org.ctmon.store.Store;
 import org.ctmon.store.StoreException;
 import org.ctmon.store.TableSnapshot;
 import org.ctmon.store.TestDatabase;
 import org.ctmon.store.issuance.Criterion;
+import org.ctmon.store.issuance.EntryRef;
+import org.ctmon.store.issuance.EntryType;
 import org.ctmon.store.issuance.IssuanceDetail;
 import org.ctmon.store.issuance.IssuanceQuery;
 import org.ctmon.store.issuance.IssuanceSearch;
 import org.ctmon.store.issuance.IssuanceSummary;
 import org.ctmon.store.log.LogState;
 import org.ctmon.store.log.Logs;
-import org.ctmon.store.watch.Verdict;
 
 final class IngestTest {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-02-01T00:00:00Z"), ZoneOffset.UTC);
@@ -89,11 +93,10 @@ final class IngestTest {
       // The match names a watch list that does not exist: it fails after the issuances, names and
       // entries of the batch were written in the same transaction.
       Issuance one = issuance("one", "example.com");
-      IngestBatch poisoned = batch(LOG_A, 1, List.of(one, issuance("two", "example.org")),
-          List.of(new MatchRecord(404, 404, one.tbsSha256(), Verdict.UNEXPECTED, List.of("r"), List.of(".example.com"))),
-          List.of());
+      IngestBatch poisoned = batch(LOG_A, 1, List.of(one, issuance("two", "example.org")));
+      AttachedWrites match = AlertRows.match(404, 404, one.tbsSha256(), ".example.com");
 
-      assertThrows(RuntimeException.class, () -> ingest(s).commit(poisoned));
+      assertThrows(RuntimeException.class, () -> ingest(s).commit(poisoned, match));
 
       assertEquals(before, TableSnapshot.of(s));
     }
@@ -131,7 +134,7 @@ final class IngestTest {
     try (var t = db.open()) {
       Store s = t.store();
       TestIssuances.registerLogs(s);
-      List<String> names = new java.util.ArrayList<>();
+      List<String> names = new ArrayList<>();
       for (int k = 0; k < NameKey.MAX_NAMES + 5; k++) {
         names.add("h" + k + ".huge.example");
       }
@@ -173,10 +176,10 @@ final class IngestTest {
       assertTrue(d.summary().finalSeen());
       assertEquals(Optional.of(fin.certSha256()), d.summary().certSha256());
       assertEquals(Optional.of(pre.certSha256()), d.summary().precertSha256());
-      assertEquals(java.util.Set.of(
-              new org.ctmon.store.issuance.EntryRef(LOG_A, 0, EntryType.PRECERT, TestIssuances.T0),
-              new org.ctmon.store.issuance.EntryRef(LOG_B, 0, EntryType.X509, TestIssuances.T0)),
-          java.util.Set.copyOf(d.entries()));
+      assertEquals(Set.of(
+              new EntryRef(LOG_A, 0, EntryType.PRECERT, TestIssuances.T0),
+              new EntryRef(LOG_B, 0, EntryType.X509, TestIssuances.T0)),
+          Set.copyOf(d.entries()));
       // The final certificate's DER replaces the precertificate's.
       assertFalse(d.derIsPrecert());
       assertArrayEquals(fin.der().bytes(), new IssuanceSearch(s.jdbi()).der(pre.tbsSha256()).orElseThrow().bytes());
@@ -211,7 +214,7 @@ final class IngestTest {
       String reason = "bad der at offset 3: \0 '; DROP TABLE logs;--";
       IngestBatch b = new IngestBatch(LOG_A, 0, List.of(), List.of(),
           List.of(new MalformedEntryRecord(0, OpaqueBytes.of(leaf), OpaqueBytes.of(extra), reason)),
-          TestIssuances.position(1), Optional.empty(), List.of(), List.of());
+          TestIssuances.position(1), Optional.empty());
 
       ingest(s).commit(b);
 
@@ -220,7 +223,7 @@ final class IngestTest {
           .one());
       assertArrayEquals(leaf, (byte[]) row.get(0));
       assertArrayEquals(extra, (byte[]) row.get(1));
-      assertEquals(reason, org.ctmon.store.SqlText.decode((String) row.get(2)));
+      assertEquals(reason, SqlText.decode((String) row.get(2)));
       assertEquals(1, new Logs(s.jdbi(), CLOCK).state(LOG_A).orElseThrow().nextIndex());
     }
   }
@@ -233,7 +236,7 @@ final class IngestTest {
       IngestBatch plain = batch(LOG_A, 0, List.of(issuance("one", "example.com")));
       VerifiedHead head = new VerifiedHead(1, 1234, TestIssuances.sha("root 1"));
       IngestBatch b = new IngestBatch(plain.logId(), 0, plain.issuances(), plain.entries(), List.of(),
-          plain.position(), Optional.of(head), List.of(), List.of());
+          plain.position(), Optional.of(head));
 
       ingest(s).commit(b);
 

@@ -1,15 +1,16 @@
 package org.ctmon.store.ingest;
 
-import org.ctmon.store.issuance.EntryType;
-import org.ctmon.store.outbox.OutboxRecord;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.ctmon.parser.Der;
 import org.ctmon.parser.OpaqueBytes;
 import org.ctmon.parser.Sha256;
 import org.ctmon.store.Store;
+import org.ctmon.store.issuance.EntryType;
 import org.ctmon.store.log.LogKind;
 import org.ctmon.store.log.LogSpec;
 import org.ctmon.store.log.Logs;
@@ -32,7 +33,7 @@ public final class TestIssuances {
   }
 
   public static void registerLogs(Store store) {
-    Logs logs = new Logs(store.jdbi(), java.time.Clock.systemUTC());
+    Logs logs = new Logs(store.jdbi(), Clock.systemUTC());
     logs.register(new LogSpec(LOG_A, Der.of(new byte[] {0x30, 0x00}), "Test Log A", "Test Operator",
         LogKind.RFC6962, "https://a.example/", null, "usable", 86400));
     logs.register(new LogSpec(LOG_B, Der.of(new byte[] {0x30, 0x01}), "Test Log B", "Test Operator",
@@ -59,12 +60,6 @@ public final class TestIssuances {
 
   /** A batch of {@code issuances} at consecutive indexes from {@code from}, one entry each. */
   public static IngestBatch batch(Sha256 log, long from, List<Issuance> issuances) {
-    return batch(log, from, issuances, List.of(), List.of());
-  }
-
-  /** A batch with matches and alerts. */
-  public static IngestBatch batch(Sha256 log, long from, List<Issuance> issuances, List<MatchRecord> matches,
-                                  List<OutboxRecord> outbox) {
     List<LogEntryRecord> entries = new ArrayList<>();
     long index = from;
     for (Issuance i : issuances) {
@@ -72,8 +67,7 @@ public final class TestIssuances {
           i.tbsSha256()));
       index++;
     }
-    return new IngestBatch(log, from, issuances, entries, List.of(), position(index), java.util.Optional.empty(),
-        matches, outbox);
+    return new IngestBatch(log, from, issuances, entries, List.of(), position(index), Optional.empty());
   }
 
   /** A position at {@code next} with a recognizable compact range. */

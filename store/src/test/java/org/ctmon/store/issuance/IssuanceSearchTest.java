@@ -21,8 +21,11 @@ import org.ctmon.store.OnBothDatabases;
 import org.ctmon.store.Page;
 import org.ctmon.store.Store;
 import org.ctmon.store.TestDatabase;
+import org.ctmon.store.Vendor;
 import org.ctmon.store.ingest.Ingest;
+import org.ctmon.store.ingest.IngestBatch;
 import org.ctmon.store.ingest.Issuance;
+import org.ctmon.store.ingest.LogEntryRecord;
 import org.ctmon.store.ingest.TestIssuances;
 
 final class IssuanceSearchTest {
@@ -88,7 +91,7 @@ final class IssuanceSearchTest {
       }
       long parts = s.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(DISTINCT part) FROM issuance_names")
           .mapTo(Long.class).one());
-      assertEquals(s.vendor() == org.ctmon.store.Vendor.H2 ? 3 : 1, parts, "partitions holding the names");
+      assertEquals(s.vendor() == Vendor.H2 ? 3 : 1, parts, "partitions holding the names");
 
       assertEquals(Set.of("host0.example.com,*.example.net", "host1.example.com,*.example.net",
           "host2.example.com,*.example.net"), names(s, Criterion.Name.parse(".example.com")));
@@ -248,16 +251,16 @@ final class IssuanceSearchTest {
       List<Sha256> all = new ArrayList<>();
       for (int b = 0; b < 2; b++) {
         List<Issuance> issuances = new ArrayList<>();
-        List<org.ctmon.store.ingest.LogEntryRecord> entries = new ArrayList<>();
+        List<LogEntryRecord> entries = new ArrayList<>();
         for (int i = 0; i < 37; i++) {
           Issuance is = issuance("p" + b + "-" + i, "n" + i + ".b" + b + ".example.com");
           issuances.add(is);
           all.add(is.tbsSha256());
-          entries.add(new org.ctmon.store.ingest.LogEntryRecord(b * 37L + i, org.ctmon.store.issuance.EntryType.X509,
+          entries.add(new LogEntryRecord(b * 37L + i, EntryType.X509,
               TestIssuances.T0 + b, is.tbsSha256()));
         }
-        ingest.commit(new org.ctmon.store.ingest.IngestBatch(LOG_A, b * 37L, issuances, entries, List.of(),
-            TestIssuances.position(b * 37L + 37), Optional.empty(), List.of(), List.of()));
+        ingest.commit(new IngestBatch(LOG_A, b * 37L, issuances, entries, List.of(),
+            TestIssuances.position(b * 37L + 37), Optional.empty()));
       }
       IssuanceSearch search = new IssuanceSearch(s.jdbi());
       IssuanceQuery q = IssuanceQuery.of(Criterion.Name.parse(".example.com"), NOW);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,15 +17,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import org.ctmon.parser.Eventually;
+import org.ctmon.parser.Sha256;
 import org.ctmon.store.IndexPartition;
 import org.ctmon.store.ReversedName;
 import org.ctmon.store.Store;
 import org.ctmon.store.StoreConfig;
-import org.ctmon.parser.Sha256;
 import org.ctmon.store.ingest.Ingest;
 import org.ctmon.store.ingest.IngestBatch;
-import org.ctmon.store.ingest.LogEntryRecord;
 import org.ctmon.store.ingest.Issuance;
+import org.ctmon.store.ingest.LogEntryRecord;
 import org.ctmon.store.ingest.TestIssuances;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,9 +95,7 @@ final class NameFiltersTest {
       // Read back from disk in the background: right while it builds, and once built.
       assertEquals(before, results(s, criteria));
       NameFilters filters = NameFilters.of(s.jdbi()).orElseThrow();
-      for (long deadline = System.nanoTime() + 60_000_000_000L; !filters.built() && System.nanoTime() < deadline; ) {
-        Thread.sleep(20);
-      }
+      Eventually.holds(Duration.ofSeconds(60), Duration.ofMillis(20), filters::built);
       assertTrue(filters.built(), "filters rebuilt from disk");
       assertEquals(before, results(s, criteria));
       assertEquals(List.of(9L), filters.partitions(0, 9, f -> f.mayHaveNamesUnder(ReversedName.key("sub.only2.example.com"))));
@@ -157,8 +157,7 @@ final class NameFiltersTest {
     IngestBatch usual = batch(log, from, issuances);
     List<LogEntryRecord> entries = usual.entries().stream().map(e -> new LogEntryRecord(e.index(), e.type(),
         e.timestampMs() + shift * 1000, e.tbsSha256())).toList();
-    return new IngestBatch(log, from, issuances, entries, List.of(), usual.position(), Optional.empty(), List.of(),
-        List.of());
+    return new IngestBatch(log, from, issuances, entries, List.of(), usual.position(), Optional.empty());
   }
 
   private static Map<Criterion, TreeSet<String>> results(Store s, List<Criterion> criteria) {

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.ctmon.parser.OpaqueBytes;
 import org.ctmon.store.OnBothDatabases;
 import org.ctmon.store.Store;
@@ -46,8 +48,7 @@ final class TreeHeadPurgeTest {
       TreeHeadRecord v = head(9, 0);
       IngestBatch b = TestIssuances.batch(TestIssuances.LOG_A, 0, List.of(TestIssuances.issuance("one", "a.example")));
       new Ingest(s.jdbi(), Clock.systemUTC(), false).commit(new IngestBatch(b.logId(), 0, b.issuances(), b.entries(),
-          List.of(), b.position(), Optional.of(new VerifiedHead(v.treeSize(), v.timestampMs(), v.rootHash())),
-          List.of(), List.of()));
+          List.of(), b.position(), Optional.of(new VerifiedHead(v.treeSize(), v.timestampMs(), v.rootHash()))));
 
       long deleted = new TreeHeadPurge(s.jdbi(), Clock.fixed(Instant.ofEpochMilli(now), ZoneOffset.UTC),
           Duration.ofDays(1), 1).purge();
@@ -73,8 +74,8 @@ final class TreeHeadPurgeTest {
       Clock clock = Clock.fixed(Instant.ofEpochMilli(now), ZoneOffset.UTC);
       Logs logs = new Logs(s.jdbi(), clock);
       TreeHeadPurge purge = new TreeHeadPurge(s.jdbi(), clock, Duration.ofDays(1), 100);
-      java.util.concurrent.atomic.AtomicBoolean recording = new java.util.concurrent.atomic.AtomicBoolean(true);
-      java.util.concurrent.atomic.AtomicLong purged = new java.util.concurrent.atomic.AtomicLong();
+      AtomicBoolean recording = new AtomicBoolean(true);
+      AtomicLong purged = new AtomicLong();
       Thread purger = new Thread(() -> {
         while (recording.get()) {
           purged.addAndGet(purge.purge());

@@ -2,6 +2,7 @@ package org.ctmon.testlog.fault;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * One way a test log misbehaves, as a value tests can list, add and remove at runtime (see {@link
@@ -106,7 +107,7 @@ public sealed interface Fault {
 
     @Override
     public String describe() {
-      return "damaged/" + everyNth + "/" + damage.name().toLowerCase(java.util.Locale.ROOT);
+      return "damaged/" + everyNth + "/" + damage.name().toLowerCase(Locale.ROOT);
     }
   }
 
@@ -128,7 +129,7 @@ public sealed interface Fault {
 
     @Override
     public String describe() {
-      return "bad-signature/" + how.name().toLowerCase(java.util.Locale.ROOT);
+      return "bad-signature/" + how.name().toLowerCase(Locale.ROOT);
     }
   }
 

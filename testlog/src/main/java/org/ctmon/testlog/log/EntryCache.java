@@ -1,6 +1,5 @@
 package org.ctmon.testlog.log;
 
-import org.ctmon.testlog.fault.Damage;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -15,9 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ctmon.parser.Der;
 import org.ctmon.parser.Sha256;
-import org.ctmon.testlog.pki.LogEntry;
-import org.ctmon.testlog.pki.PrecertEntry;
-import org.ctmon.testlog.pki.X509Entry;
+import org.ctmon.testlog.fault.Damage;
+import org.ctmon.testlog.pki.IssuedCertificate;
+import org.ctmon.testlog.pki.IssuedPrecertificate;
+import org.ctmon.testlog.pki.Submission;
 
 /**
  * A file of the entries of a set of logs, so a benchmark fills a million-entry log from disk in
@@ -88,16 +88,16 @@ public final class EntryCache {
           log.restore(LoggedEntry.damaged(index, ts, Damage.values()[in.readUnsignedByte()], log.protocol()));
           continue;
         }
-        LogEntry entry;
+        Submission entry;
         if (kind == 0) {
           Der cert = Der.of(bytes24(in));
-          entry = new X509Entry(cert, chain(in, log));
+          entry = new IssuedCertificate(cert, chain(in, log));
         } else {
           byte[] ikh = new byte[32];
           in.readFully(ikh);
           Der tbs = Der.of(bytes24(in));
           Der precert = Der.of(bytes24(in));
-          entry = new PrecertEntry(Sha256.wrap(ikh), tbs, precert, chain(in, log));
+          entry = new IssuedPrecertificate(Sha256.wrap(ikh), tbs, precert, chain(in, log));
         }
         log.restore(LoggedEntry.of(index, ts, entry, log.protocol()));
       }
@@ -114,13 +114,13 @@ public final class EntryCache {
       out.writeByte(e.damage().get().ordinal());
       return;
     }
-    LogEntry entry = e.entry().orElseThrow();
-    if (entry instanceof X509Entry x) {
+    Submission entry = e.entry().orElseThrow();
+    if (entry instanceof IssuedCertificate x) {
       out.writeByte(0);
       out.writeLong(e.timestamp());
       bytes24(out, x.certificate());
       chain(out, x.chain());
-    } else if (entry instanceof PrecertEntry p) {
+    } else if (entry instanceof IssuedPrecertificate p) {
       out.writeByte(1);
       out.writeLong(e.timestamp());
       out.write(p.issuerKeyHash().bytes());

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.ctmon.parser.Sha256;
-import org.ctmon.testlog.pki.Issuance;
 import org.ctmon.testlog.pki.IssuanceRequest;
 import org.ctmon.testlog.pki.IssuanceStream;
 import org.ctmon.testlog.pki.Sct;
+import org.ctmon.testlog.pki.TestIssuance;
 import org.ctmon.testlog.pki.TestLogKey;
 import org.ctmon.testlog.pki.TestPki;
 
@@ -63,11 +63,11 @@ public final class IssuanceFeed {
   }
 
   /** Issues {@code count} issuances (in parallel, in chunks) and logs them in order; returns them. */
-  public synchronized List<Issuance> issue(int count) {
-    List<Issuance> all = new ArrayList<>(count);
+  public synchronized List<TestIssuance> issue(int count) {
+    List<TestIssuance> all = new ArrayList<>(count);
     for (int done = 0; done < count; ) {
       int n = Math.min(CHUNK, count - done);
-      List<Issuance> batch = nextBatch(n);
+      List<TestIssuance> batch = nextBatch(n);
       batch.forEach(this::log);
       all.addAll(batch);
       done += n;
@@ -79,7 +79,7 @@ public final class IssuanceFeed {
    * The next {@code n} issuances, issued in parallel, each static log's SCT carrying the leaf_index
    * its precert entry will get: the indexes follow from the logs' sizes and {@link #log}'s order.
    */
-  private List<Issuance> nextBatch(int n) {
+  private List<TestIssuance> nextBatch(int n) {
     List<IssuanceRequest> requests = new ArrayList<>(n);
     List<Map<TestLogKey, byte[]>> extensions = new ArrayList<>(n);
     Map<TestLog, Long> next = new HashMap<>();
@@ -138,7 +138,7 @@ public final class IssuanceFeed {
   }
 
   /** Logs one issuance (from this feed's stream or made by hand) into the logs. */
-  public synchronized void log(Issuance issuance) {
+  public synchronized void log(TestIssuance issuance) {
     issued++;
     List<Sct> scts = issuance.scts();
     if (issuance.precert().isEmpty() || scts.isEmpty()) {

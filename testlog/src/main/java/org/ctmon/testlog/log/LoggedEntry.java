@@ -1,6 +1,5 @@
 package org.ctmon.testlog.log;
 
-import org.ctmon.testlog.fault.Damage;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -9,12 +8,13 @@ import java.util.Optional;
 import org.ctmon.parser.Der;
 import org.ctmon.parser.Sha256;
 import org.ctmon.parser.merkle.MerkleHash;
-import org.ctmon.testlog.pki.LogEntry;
-import org.ctmon.testlog.pki.PrecertEntry;
-import org.ctmon.testlog.pki.X509Entry;
+import org.ctmon.testlog.fault.Damage;
+import org.ctmon.testlog.pki.IssuedCertificate;
+import org.ctmon.testlog.pki.IssuedPrecertificate;
+import org.ctmon.testlog.pki.Submission;
 
 /**
- * One entry at its index in a test log: what was logged (a {@link LogEntry} from the PKI, or a
+ * One entry at its index in a test log: what was logged (a {@link Submission} from the PKI, or a
  * deliberately {@link Damage}d one), when, and the CtExtensions the log stamped on it (a leaf_index
  * extension for static-ct-api logs, none for RFC 6962 logs). Encodes itself as the log serves it:
  * RFC 6962 {@code leaf_input} and {@code extra_data}, static-ct-api TileLeaf.
@@ -28,11 +28,11 @@ public final class LoggedEntry {
 
   private final long index;
   private final long timestamp;
-  private final LogEntry entry;
+  private final Submission entry;
   private final byte[] extensions;
   private final Damage damage;
 
-  private LoggedEntry(long index, long timestamp, LogEntry entry, byte[] extensions, Damage damage) {
+  private LoggedEntry(long index, long timestamp, Submission entry, byte[] extensions, Damage damage) {
     if (index < 0 || timestamp < 0) {
       throw new IllegalArgumentException("entry index " + index + " and timestamp " + timestamp + " must not be negative");
     }
@@ -44,7 +44,7 @@ public final class LoggedEntry {
   }
 
   /** {@code entry} logged at {@code index} and {@code timestamp} (ms) by a log of {@code protocol}. */
-  public static LoggedEntry of(long index, long timestamp, LogEntry entry, LogProtocol protocol) {
+  public static LoggedEntry of(long index, long timestamp, Submission entry, LogProtocol protocol) {
     return new LoggedEntry(index, timestamp, entry, extensionsFor(index, protocol), null);
   }
 
@@ -52,7 +52,7 @@ public final class LoggedEntry {
    * {@code entry} at {@code index} stamped with {@code extensions} instead of what its log stamps:
    * a static-ct-api log that lost an entry's leaf_index or wrote another index into it.
    */
-  public static LoggedEntry misstamped(long index, long timestamp, LogEntry entry, byte[] extensions) {
+  public static LoggedEntry misstamped(long index, long timestamp, Submission entry, byte[] extensions) {
     return new LoggedEntry(index, timestamp, entry, extensions.clone(), null);
   }
 
@@ -97,7 +97,7 @@ public final class LoggedEntry {
   }
 
   /** What was logged; empty for a damaged entry. */
-  public Optional<LogEntry> entry() {
+  public Optional<Submission> entry() {
     return Optional.ofNullable(entry);
   }
 
@@ -113,10 +113,10 @@ public final class LoggedEntry {
 
   /** The issuer chain the entry's extra_data or TileLeaf refers to (empty for a damaged entry). */
   public List<Der> chain() {
-    if (entry instanceof X509Entry x) {
+    if (entry instanceof IssuedCertificate x) {
       return x.chain();
     }
-    if (entry instanceof PrecertEntry p) {
+    if (entry instanceof IssuedPrecertificate p) {
       return p.chain();
     }
     return List.of();
@@ -164,7 +164,7 @@ public final class LoggedEntry {
   /**
    * The RFC 6962 MerkleTreeLeaf ({@code leaf_input}): version 0, leaf type 0, the TimestampedEntry.
    * Encoded here in one exact-size array (the hot path of get-entries); equal to {@code 00 00} and
-   * {@link LogEntry#timestampedEntry} of the PKI, as {@code LoggedEntryTest} checks.
+   * {@link Submission#timestampedEntry} of the PKI, as {@code LoggedEntryTest} checks.
    */
   public byte[] leafInput() {
     if (entry == null) {
@@ -180,8 +180,8 @@ public final class LoggedEntry {
   }
 
   private byte[] signedDer() {
-    return entry instanceof X509Entry x
-        ? x.certificate().unsafeBytes() : ((PrecertEntry) entry).tbsCertificate().unsafeBytes();
+    return entry instanceof IssuedCertificate x
+        ? x.certificate().unsafeBytes() : ((IssuedPrecertificate) entry).tbsCertificate().unsafeBytes();
   }
 
   private int timestampedLength() {
@@ -190,7 +190,7 @@ public final class LoggedEntry {
 
   private void putTimestamped(ByteBuffer b) {
     b.putLong(timestamp).putShort((short) entry.entryType());
-    if (entry instanceof PrecertEntry p) {
+    if (entry instanceof IssuedPrecertificate p) {
       b.put(p.issuerKeyHash().bytes());
     }
     byte[] der = signedDer();
@@ -209,17 +209,17 @@ public final class LoggedEntry {
 
   /**
    * The RFC 6962 extra_data (an empty chain for a damaged entry), with the chain's encoding shared
-   * between entries of the same chain; equal to {@link LogEntry#extraData} of the PKI.
+   * between entries of the same chain; equal to {@link Submission#extraData} of the PKI.
    */
   public byte[] extraData() {
     if (entry == null) {
       return new byte[3];
     }
     byte[] chainVector = ChainVectors.of(chain());
-    if (entry instanceof X509Entry) {
+    if (entry instanceof IssuedCertificate) {
       return chainVector.clone();
     }
-    byte[] pre = ((PrecertEntry) entry).precertificate().unsafeBytes();
+    byte[] pre = ((IssuedPrecertificate) entry).precertificate().unsafeBytes();
     ByteBuffer b = ByteBuffer.allocate(3 + pre.length + chainVector.length);
     putU24(b, pre.length);
     return b.put(pre).put(chainVector).array();
@@ -227,12 +227,12 @@ public final class LoggedEntry {
 
   /**
    * The static-ct-api TileLeaf (an empty fingerprint list for a damaged entry); equal to {@link
-   * LogEntry#tileLeaf} of the PKI.
+   * Submission#tileLeaf} of the PKI.
    */
   public byte[] tileLeaf() {
     if (entry != null) {
       byte[] fingerprints = ChainVectors.fingerprints(chain());
-      byte[] pre = entry instanceof PrecertEntry p ? p.precertificate().unsafeBytes() : null;
+      byte[] pre = entry instanceof IssuedPrecertificate p ? p.precertificate().unsafeBytes() : null;
       ByteBuffer b = ByteBuffer.allocate(timestampedLength() + (pre == null ? 0 : 3 + pre.length) + fingerprints.length);
       putTimestamped(b);
       if (pre != null) {

@@ -1,6 +1,5 @@
 package org.ctmon.testlog.log;
 
-import org.ctmon.testlog.fault.Damage;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,10 +17,11 @@ import org.ctmon.parser.treehead.DigitallySigned;
 import org.ctmon.parser.treehead.LogKey;
 import org.ctmon.parser.treehead.SignedTreeHead;
 import org.ctmon.parser.treehead.TreeHead;
+import org.ctmon.testlog.fault.Damage;
 import org.ctmon.testlog.fault.Fault;
 import org.ctmon.testlog.fault.Faults;
-import org.ctmon.testlog.pki.LogEntry;
 import org.ctmon.testlog.pki.Sct;
+import org.ctmon.testlog.pki.Submission;
 import org.ctmon.testlog.pki.TestLogKey;
 
 /**
@@ -123,7 +123,7 @@ public final class TestLog {
    * Fault.DamagedEntries} fault may append a damaged entry after it. Not visible until {@link
    * #publish()}.
    */
-  public synchronized long append(LogEntry entry, long timestampMillis) {
+  public synchronized long append(Submission entry, long timestampMillis) {
     long index = main.size();
     add(LoggedEntry.of(index, timestampMillis, entry, protocol));
     faults.damageAfterAppend().ifPresent(d -> add(LoggedEntry.damaged(main.size(), timestampMillis, d, protocol)));
@@ -134,7 +134,7 @@ public final class TestLog {
    * Appends {@code entry} with {@code extensions} as its CtExtensions instead of its leaf_index (a
    * log that lost it or wrote another index); returns its index. Not visible until {@link #publish()}.
    */
-  public synchronized long appendMisstamped(LogEntry entry, long timestampMillis, byte[] extensions) {
+  public synchronized long appendMisstamped(Submission entry, long timestampMillis, byte[] extensions) {
     long index = main.size();
     add(LoggedEntry.misstamped(index, timestampMillis, entry, extensions));
     return index;
@@ -151,7 +151,7 @@ public final class TestLog {
    * What add-chain and add-pre-chain do: appends {@code entry} at the clock's time and returns the
    * log's SCT for it (with the leaf_index extension in a static log).
    */
-  public synchronized Sct submit(LogEntry entry) {
+  public synchronized Sct submit(Submission entry) {
     long index = main.size();
     long ts = clock.millis();
     add(LoggedEntry.of(index, ts, entry, protocol));

@@ -27,6 +27,7 @@ import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.PolicyInformation;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
+import org.bouncycastle.asn1.x509.TBSCertificate;
 import org.bouncycastle.asn1.x509.Time;
 import org.bouncycastle.asn1.x509.V3TBSCertificateGenerator;
 import org.ctmon.parser.CtmonException;
@@ -118,7 +119,7 @@ public final class CertificateAuthority {
     return new CertificateAuthority(childName, childSubject, childKey, this, precertSigning, host, cert);
   }
 
-  private static org.bouncycastle.asn1.x509.TBSCertificate tbs(
+  private static TBSCertificate tbs(
       long seed, String name, X500Name issuer, X500Name subject, KeyMaterial issuerKey, KeyMaterial subjectKey,
       ExtensionsGenerator ext, Instant notBefore, Instant notAfter) {
     byte[] serial = new byte[16];

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -24,7 +25,7 @@ import java.util.TreeMap;
  * draw requests in order and issue them on several threads without losing determinism. Not
  * thread-safe itself.
  */
-public final class IssuanceStream implements Iterator<Issuance> {
+public final class IssuanceStream implements Iterator<TestIssuance> {
   /** The default issuer mix: half RSA, as in Let's Encrypt's and most CAs' output. */
   public static final Map<String, Integer> DEFAULT_CA_WEIGHTS = Map.of("R10", 30, "R11", 20, "E5", 12, "E6", 20, "DV2", 18);
   private static final int[] VALIDITY_DAYS = {90, 90, 90, 90, 90, 90, 90, 90, 90, 90, 90, 90, 90, 90, 47, 47, 6, 6, 198, 398};
@@ -90,7 +91,7 @@ public final class IssuanceStream implements Iterator<Issuance> {
 
   /** Issues the next request. */
   @Override
-  public Issuance next() {
+  public TestIssuance next() {
     return pki.issue(nextRequest());
   }
 
@@ -98,7 +99,7 @@ public final class IssuanceStream implements Iterator<Issuance> {
    * The next {@code count} issuances, in order, issued in parallel on the common fork-join pool: the
    * same issuances {@code count} calls of {@link #next()} would give, faster on several cores.
    */
-  public List<Issuance> next(int count) {
+  public List<TestIssuance> next(int count) {
     List<IssuanceRequest> requests = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       requests.add(nextRequest());
@@ -137,7 +138,7 @@ public final class IssuanceStream implements Iterator<Issuance> {
     Names n = names.next();
     String issuer = pickCa();
     IssuanceStyle style = pickStyle(pki.precertSigner(pki.ca(issuer)).isPresent());
-    Instant notBefore = now.minus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    Instant notBefore = now.minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
     Instant notAfter = notBefore.plus(Duration.ofDays(VALIDITY_DAYS[random.nextInt(VALIDITY_DAYS.length)])).minusSeconds(1);
     byte[] serial = new byte[18];
     random.nextBytes(serial);

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Integer;
@@ -66,7 +67,7 @@ final class LeafTbs {
         new ExtendedKeyUsage(new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}))));
     beforeAki.add(new Extension(Extension.basicConstraints, true, der(new BasicConstraints(false))));
     beforeAki.add(new Extension(Extension.subjectKeyIdentifier, false, der(new SubjectKeyIdentifier(leafKey.keyIdentifier()))));
-    String lower = ca.name().toLowerCase(java.util.Locale.ROOT);
+    String lower = ca.name().toLowerCase(Locale.ROOT);
     afterAki.add(new Extension(Extension.authorityInfoAccess, false, der(new AuthorityInformationAccess(new AccessDescription[] {
         new AccessDescription(AccessDescription.id_ad_ocsp, CertificateAuthority.uri("http://" + lower + ".o." + ca.host())),
         new AccessDescription(AccessDescription.id_ad_caIssuers, CertificateAuthority.uri("http://" + lower + ".i." + ca.host() + "/"))}))));

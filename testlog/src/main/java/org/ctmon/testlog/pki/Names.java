@@ -1,5 +1,6 @@
 package org.ctmon.testlog.pki;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,7 +21,7 @@ public record Names(List<SanName> sans, Optional<String> commonName) {
 
   /** DNS names only, the common name being the first when it fits the 64-char upper bound. */
   public static Names dns(String... names) {
-    List<SanName> sans = java.util.Arrays.stream(names).map(SanName::dns).toList();
+    List<SanName> sans = Arrays.stream(names).map(SanName::dns).toList();
     Optional<String> cn = names.length > 0 && names[0].length() <= 64 ? Optional.of(names[0]) : Optional.empty();
     return new Names(sans, cn);
   }

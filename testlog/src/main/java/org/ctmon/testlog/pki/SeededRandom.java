@@ -2,6 +2,7 @@ package org.ctmon.testlog.pki;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import org.ctmon.parser.Sha256;
@@ -48,7 +49,7 @@ final class SeededRandom extends SecureRandom {
     md.update(ByteBuffer.allocate(8).putLong(counter++).array());
     try {
       md.digest(block, 0, block.length);
-    } catch (java.security.DigestException e) {
+    } catch (DigestException e) {
       throw new AssertionError("sha-256 digest into a 32-byte buffer failed", e);
     }
     used = 0;

@@ -47,16 +47,16 @@ public final class TestLogKey {
   }
 
   /** An SCT for {@code entry} at {@code timestampMillis} with no extensions (RFC 6962 logs). */
-  public Sct sign(LogEntry entry, long timestampMillis) {
+  public Sct sign(Submission entry, long timestampMillis) {
     return sign(entry, timestampMillis, new byte[0]);
   }
 
   /**
    * An SCT for {@code entry} at {@code timestampMillis} with {@code extensions} (static-ct-api logs put
    * a leaf_index extension here). The signature covers {@code sct_version 0, signature_type 0}
-   * followed by {@link LogEntry#timestampedEntry}.
+   * followed by {@link Submission#timestampedEntry}.
    */
-  public Sct sign(LogEntry entry, long timestampMillis, byte[] extensions) {
+  public Sct sign(Submission entry, long timestampMillis, byte[] extensions) {
     byte[] timestamped = entry.timestampedEntry(timestampMillis, extensions);
     byte[] input = new TlsOut(timestamped.length + 2).u8(0).u8(0).bytes(timestamped).toByteArray();
     return new Sct(logId(), timestampMillis, extensions, digitallySigned(input));

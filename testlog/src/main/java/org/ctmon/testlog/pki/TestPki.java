@@ -155,7 +155,7 @@ public final class TestPki {
    * @throws IllegalArgumentException if the issuer is unknown, not an issuing CA, or has no
    *     precertificate-signing certificate when the style needs one
    */
-  public Issuance issue(IssuanceRequest request) {
+  public TestIssuance issue(IssuanceRequest request) {
     return issue(request, Map.of());
   }
 
@@ -164,7 +164,7 @@ public final class TestPki {
    * those CtExtensions (a static-ct-api log's leaf_index extension, known once the caller has decided
    * where the precert entry will land); other logs' SCTs carry none. See {@link #issue(IssuanceRequest)}.
    */
-  public Issuance issue(IssuanceRequest request, Map<TestLogKey, byte[]> sctExtensions) {
+  public TestIssuance issue(IssuanceRequest request, Map<TestLogKey, byte[]> sctExtensions) {
     CertificateAuthority ca = ca(request.issuer());
     if (ca.isRoot() || ca.isPrecertSigning()) {
       throw new IllegalArgumentException("ca " + ca.name() + " does not issue leaf certificates");
@@ -172,8 +172,8 @@ public final class TestPki {
     LeafTbs leaf = new LeafTbs(request, ca, leafKey(request.leafKey()));
     if (request.style() == IssuanceStyle.PLAIN) {
       TBSCertificate tbs = leaf.tbs(ca, null);
-      X509Entry x509 = new X509Entry(sign(ca, tbs, request), ca.chain());
-      return new Issuance(request, Optional.empty(), x509, List.of(), Sha256.of(der(tbs)));
+      IssuedCertificate x509 = new IssuedCertificate(sign(ca, tbs, request), ca.chain());
+      return new TestIssuance(request, Optional.empty(), x509, List.of(), Sha256.of(der(tbs)));
     }
     CertificateAuthority signer = ca;
     if (request.style() == IssuanceStyle.PRECERT_VIA_SIGNING_CERT) {
@@ -183,15 +183,15 @@ public final class TestPki {
     Der precert = sign(signer, leaf.tbs(signer, LeafTbs.poison()), request);
     Der entryTbs = PrecertTbs.fromPrecertificate(precert,
         signer == ca ? Optional.empty() : Optional.of(signer.certificate()));
-    PrecertEntry entry = new PrecertEntry(ca.issuerKeyHash(), entryTbs, precert, signer.chain());
+    IssuedPrecertificate entry = new IssuedPrecertificate(ca.issuerKeyHash(), entryTbs, precert, signer.chain());
     List<Sct> scts = new ArrayList<>(request.logs().size());
     long t = request.loggedAt().toEpochMilli();
     for (int i = 0; i < request.logs().size(); i++) {
       TestLogKey log = request.logs().get(i);
       scts.add(log.sign(entry, t + i, sctExtensions.getOrDefault(log, new byte[0])));
     }
-    X509Entry x509 = new X509Entry(sign(ca, leaf.tbs(ca, LeafTbs.sctList(scts)), request), ca.chain());
-    return new Issuance(request, Optional.of(entry), x509, scts, entryTbs.sha256());
+    IssuedCertificate x509 = new IssuedCertificate(sign(ca, leaf.tbs(ca, LeafTbs.sctList(scts)), request), ca.chain());
+    return new TestIssuance(request, Optional.of(entry), x509, scts, entryTbs.sha256());
   }
 
   /** {@code tbs} signed by {@code ca}, with the request's quirks written into it. */

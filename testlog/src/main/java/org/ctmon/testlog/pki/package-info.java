@@ -10,7 +10,7 @@
  * org.ctmon.testlog.pki.NameMix} (realistic and deliberately broken name sets), {@link
  * org.ctmon.testlog.pki.IssuanceStream} (issuances in quantity) and {@link
  * org.ctmon.testlog.pki.PrecertTbs} (what a log does with a submitted precertificate, for
- * add-pre-chain). {@link org.ctmon.testlog.pki.LogEntry} encodes the RFC 6962 leaf and extra_data
+ * add-pre-chain). {@link org.ctmon.testlog.pki.Submission} encodes the RFC 6962 leaf and extra_data
  * structs. Test material only: the keys are predictable by design.
  */
 package org.ctmon.testlog.pki;

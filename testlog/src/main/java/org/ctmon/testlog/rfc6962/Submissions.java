@@ -12,10 +12,10 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.ctmon.parser.Der;
 import org.ctmon.testlog.http.Reply;
 import org.ctmon.testlog.log.TestLog;
-import org.ctmon.testlog.pki.LogEntry;
-import org.ctmon.testlog.pki.PrecertEntry;
+import org.ctmon.testlog.pki.IssuedCertificate;
+import org.ctmon.testlog.pki.IssuedPrecertificate;
 import org.ctmon.testlog.pki.Sct;
-import org.ctmon.testlog.pki.X509Entry;
+import org.ctmon.testlog.pki.Submission;
 
 /**
  * add-chain and add-pre-chain: decodes {@code {"chain": [base64 DER, ...]}}, checks loosely that the
@@ -58,9 +58,9 @@ final class Submissions {
     if (full.size() < 2) {
       throw new Rfc6962Api.BadRequest(endpoint + ": the chain has no issuer for its first certificate");
     }
-    LogEntry entry;
+    Submission entry;
     try {
-      entry = precert ? PrecertEntry.fromChain(full) : new X509Entry(full.get(0), full.subList(1, full.size()));
+      entry = precert ? IssuedPrecertificate.fromChain(full) : new IssuedCertificate(full.get(0), full.subList(1, full.size()));
     } catch (RuntimeException e) {
       throw new Rfc6962Api.BadRequest(endpoint + ": " + e.getMessage());
     }

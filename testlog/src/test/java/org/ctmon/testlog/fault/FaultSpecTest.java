@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.ctmon.testlog.fault.Damage;
 import org.junit.jupiter.api.Test;
 
 final class FaultSpecTest {

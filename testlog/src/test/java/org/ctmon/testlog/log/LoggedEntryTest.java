@@ -10,9 +10,9 @@ import java.util.OptionalLong;
 import org.ctmon.parser.leaf.DataTile;
 import org.ctmon.parser.leaf.Decoded;
 import org.ctmon.parser.leaf.EntryDecoding;
-import org.ctmon.testlog.pki.Issuance;
 import org.ctmon.testlog.pki.IssuanceStream;
-import org.ctmon.testlog.pki.LogEntry;
+import org.ctmon.testlog.pki.Submission;
+import org.ctmon.testlog.pki.TestIssuance;
 import org.ctmon.testlog.pki.TestLogKey;
 import org.ctmon.testlog.pki.TestPki;
 import org.junit.jupiter.api.Test;
@@ -26,8 +26,8 @@ final class LoggedEntryTest {
     IssuanceStream stream = new IssuanceStream(PKI, List.of(key), 11, Instant.parse("2026-11-01T00:00:00Z"),
         IssuanceStream.DEFAULT_CA_WEIGHTS);
     int n = 0;
-    for (Issuance issuance : stream.next(40)) {
-      for (LogEntry entry : issuance.entries()) {
+    for (TestIssuance issuance : stream.next(40)) {
+      for (Submission entry : issuance.entries()) {
         for (LogProtocol protocol : LogProtocol.values()) {
           LoggedEntry e = LoggedEntry.of(n, 1_700_000_000_000L + n, entry, protocol);
           byte[] ext = e.extensions();
@@ -45,7 +45,7 @@ final class LoggedEntryTest {
 
   @Test
   void theLeafIndexExtensionIsWhatTheParserReadsBack() {
-    Issuance issuance = new IssuanceStream(PKI, List.of(TestLogKey.fromSeed(6962, "x")), 3,
+    TestIssuance issuance = new IssuanceStream(PKI, List.of(TestLogKey.fromSeed(6962, "x")), 3,
         Instant.parse("2026-11-01T00:00:00Z")).next();
     long index = 0x0102030405L;
     LoggedEntry e = LoggedEntry.of(index, 1_700_000_000_000L, issuance.x509(), LogProtocol.STATIC);

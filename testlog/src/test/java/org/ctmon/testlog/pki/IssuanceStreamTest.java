@@ -8,14 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.ctmon.parser.Sha256;
+import org.ctmon.testlog.ManualClock;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +28,7 @@ final class IssuanceStreamTest {
     IssuanceStream b = new IssuanceStream(SharedPki.PKI, LOGS, 1, SharedPki.VALID_AT);
     IssuanceStream c = new IssuanceStream(SharedPki.PKI, LOGS, 2, SharedPki.VALID_AT);
     for (int i = 0; i < 30; i++) {
-      Issuance x = a.next();
+      TestIssuance x = a.next();
       assertEquals(x, b.next());
       assertNotEquals(x.tbsSha256(), c.next().tbsSha256());
     }
@@ -63,7 +62,7 @@ final class IssuanceStreamTest {
   void aParallelBatchEqualsTheSameIssuancesOneByOne() {
     IssuanceStream a = new IssuanceStream(SharedPki.PKI, LOGS, 5, SharedPki.VALID_AT);
     IssuanceStream b = new IssuanceStream(SharedPki.PKI, LOGS, 5, SharedPki.VALID_AT);
-    List<Issuance> batch = a.next(24);
+    List<TestIssuance> batch = a.next(24);
     for (int i = 0; i < 24; i++) {
       assertEquals(b.next(), batch.get(i), "issuance " + i);
     }
@@ -123,23 +122,8 @@ final class IssuanceStreamTest {
 
   @Test
   void keepingUpWithAClockStampsRequestsAtItsTimeLessTheLagNeverEarlierAndKeepsTheSeedsNames() {
-    AtomicReference<Instant> time = new AtomicReference<>(SharedPki.VALID_AT.plus(Duration.ofDays(1)));
-    Clock clock = new Clock() {
-      @Override
-      public ZoneOffset getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(java.time.ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public Instant instant() {
-        return time.get();
-      }
-    };
+    ManualClock time = new ManualClock(SharedPki.VALID_AT.plus(Duration.ofDays(1)));
+    Clock clock = time;
     IssuanceStream live = new IssuanceStream(SharedPki.PKI, LOGS, 9, SharedPki.VALID_AT);
     IssuanceStream replay = new IssuanceStream(SharedPki.PKI, LOGS, 9, SharedPki.VALID_AT);
     for (int i = 0; i < 5; i++) {
@@ -147,15 +131,15 @@ final class IssuanceStreamTest {
     }
 
     live.keepUpWith(clock, Duration.ofSeconds(3));
-    Instant lagged = time.get().minusSeconds(3);
+    Instant lagged = time.instant().minusSeconds(3);
     for (int i = 0; i < 50; i++) {
       IssuanceRequest r = live.nextRequest();
       assertEquals(lagged, r.loggedAt(), "fifty requests in one instant: all at that instant less the lag, none later");
       assertEquals(replay.nextRequest().names(), r.names(), "names are still the seed's");
     }
-    time.set(time.get().plusMillis(1500));
+    time.set(time.instant().plusMillis(1500));
     assertEquals(lagged.plusMillis(1500), live.nextRequest().loggedAt());
-    time.set(time.get().minusSeconds(60)); // a clock set back: never earlier than the request before
+    time.set(time.instant().minusSeconds(60)); // a clock set back: never earlier than the request before
     assertEquals(lagged.plusMillis(1500), live.nextRequest().loggedAt());
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.IDN;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.Map;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.ASN1TaggedObject;
+import org.ctmon.parser.x509.Openssl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,9 +83,9 @@ final class NameMixTest {
     }
     for (SanName s : idn.sans()) {
       String name = ((SanName.Dns) s).name();
-      assertEquals(name, java.net.IDN.toASCII(java.net.IDN.toUnicode(name)), "round trip of " + name);
+      assertEquals(name, IDN.toASCII(IDN.toUnicode(name)), "round trip of " + name);
     }
-    Issuance i = SharedPki.PKI.issue(SharedPki.request(idn, "E6", IssuanceStyle.PRECERT));
+    TestIssuance i = SharedPki.PKI.issue(SharedPki.request(idn, "E6", IssuanceStyle.PRECERT));
     String text = new Openssl(tmp).text(i.x509().certificate());
     for (SanName s : idn.sans()) {
       assertTrue(text.contains("DNS:" + ((SanName.Dns) s).name()), text);
@@ -96,9 +98,9 @@ final class NameMixTest {
     for (OddName kind : OddName.values()) {
       Names n = mix.odd(kind);
       String bad = ((SanName.Dns) n.sans().get(1)).name();
-      Issuance i = SharedPki.PKI.issue(SharedPki.request(n, "R11", IssuanceStyle.PRECERT));
+      TestIssuance i = SharedPki.PKI.issue(SharedPki.request(n, "R11", IssuanceStyle.PRECERT));
       ASN1Sequence names = ASN1Sequence.getInstance(ASN1OctetString.getInstance(
-          IssuanceTest.jdk(i.x509().certificate()).getExtensionValue("2.5.29.17")).getOctets());
+          TestIssuanceTest.jdk(i.x509().certificate()).getExtensionValue("2.5.29.17")).getOctets());
       ASN1TaggedObject second = ASN1TaggedObject.getInstance(names.getObjectAt(1));
       assertEquals(2, second.getTagNo(), kind + " is a dNSName");
       byte[] written = ASN1OctetString.getInstance(second, false).getOctets();

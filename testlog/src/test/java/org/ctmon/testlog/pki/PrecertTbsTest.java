@@ -7,22 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
-import java.security.cert.X509Certificate;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.ASN1OctetString;
-import org.bouncycastle.asn1.ASN1Sequence;
-import org.bouncycastle.asn1.ASN1TaggedObject;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.Extensions;
 import java.nio.file.Files;
+import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.ASN1TaggedObject;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
 import org.ctmon.parser.CtmonException;
 import org.ctmon.parser.Der;
+import org.ctmon.parser.Sha256;
 import org.junit.jupiter.api.Test;
 
 final class PrecertTbsTest {
@@ -43,7 +44,7 @@ final class PrecertTbsTest {
     ASN1Sequence golden = ASN1Sequence.getInstance(RealCorpus.bytes("precerts/azul/merge-delay-preissuer-precert-tbs.golden.der"));
     ASN1Sequence rewritten = ASN1Sequence.getInstance(
         PrecertTbs.fromPrecertificate(chain.get(0), Optional.of(chain.get(1))).bytes());
-    X509Certificate signer = IssuanceTest.jdk(chain.get(1));
+    X509Certificate signer = TestIssuanceTest.jdk(chain.get(1));
     assertEquals(golden.size(), rewritten.size());
     for (int i = 0; i < golden.size(); i++) {
       if (i == 3) {
@@ -68,8 +69,8 @@ final class PrecertTbsTest {
   @Test
   void realChainThroughASigningCertificateIsHashedUnderTheCaAfterIt() throws Exception {
     List<Der> chain = RealCorpus.pems("precerts/azul/merge-delay-preissuer-chain.pem");
-    PrecertEntry e = PrecertEntry.fromChain(chain);
-    assertEquals(org.ctmon.parser.Sha256.of(IssuanceTest.jdk(chain.get(2)).getPublicKey().getEncoded()), e.issuerKeyHash());
+    IssuedPrecertificate e = IssuedPrecertificate.fromChain(chain);
+    assertEquals(Sha256.of(TestIssuanceTest.jdk(chain.get(2)).getPublicKey().getEncoded()), e.issuerKeyHash());
     assertEquals(PrecertTbs.fromPrecertificate(chain.get(0), Optional.of(chain.get(1))), e.tbsCertificate());
     assertEquals(chain.subList(1, 4), e.chain());
   }

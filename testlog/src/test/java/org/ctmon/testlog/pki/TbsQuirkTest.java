@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 final class TbsQuirkTest {
   private static final Names NAMES = new Names(List.of(SanName.dns("quirk.example.com")), Optional.empty());
 
-  private static Issuance issue(TbsQuirk quirk, IssuanceStyle style) {
+  private static TestIssuance issue(TbsQuirk quirk, IssuanceStyle style) {
     return SharedPki.PKI.issue(SharedPki.request(NAMES, "E6", style).withQuirks(quirk));
   }
 
@@ -31,7 +32,7 @@ final class TbsQuirkTest {
   @Test
   void explicitCriticalFalseIsInTheCertificatesAndNotInTheLoggedTbs() throws Exception {
     for (IssuanceStyle style : List.of(IssuanceStyle.PRECERT, IssuanceStyle.PRECERT_VIA_SIGNING_CERT)) {
-      Issuance i = issue(TbsQuirk.CRITICAL_FALSE, style);
+      TestIssuance i = issue(TbsQuirk.CRITICAL_FALSE, style);
       // extendedKeyUsage (2.5.29.37), not critical, with its FALSE written out
       assertTrue(hex(i.x509().certificate()).contains("0603551d250101000416"), style.toString());
       assertTrue(hex(i.precert().orElseThrow().precertificate()).contains("0603551d25010100"), style.toString());
@@ -43,7 +44,7 @@ final class TbsQuirkTest {
 
   @Test
   void nonMinimalSerialIsInTheCertificatesAndMinimalInTheLoggedTbs() throws Exception {
-    Issuance i = issue(TbsQuirk.NON_MINIMAL_SERIAL, IssuanceStyle.PRECERT);
+    TestIssuance i = issue(TbsQuirk.NON_MINIMAL_SERIAL, IssuanceStyle.PRECERT);
     String serial = "3a9f1c07d2e5b86a01f4c3b2a1908e7d6c";
     assertTrue(hex(i.x509().certificate()).contains("021200" + serial));
     assertTrue(hex(i.precert().orElseThrow().precertificate()).contains("021200" + serial));
@@ -53,7 +54,7 @@ final class TbsQuirkTest {
 
   @Test
   void utcTimeWithoutSecondsIsInTheCertificatesAndHasSecondsInTheLoggedTbs() throws Exception {
-    Issuance i = issue(TbsQuirk.UTC_TIME_WITHOUT_SECONDS, IssuanceStyle.PRECERT);
+    TestIssuance i = issue(TbsQuirk.UTC_TIME_WITHOUT_SECONDS, IssuanceStyle.PRECERT);
     // 2026-05-20T08:00Z and 2026-08-18T07:59Z (the seconds dropped)
     String noSeconds = "170b" + ascii("2605200800Z") + "170b" + ascii("2608180759Z");
     String seconds = "170d" + ascii("260520080000Z") + "170d" + ascii("260818075900Z");
@@ -63,7 +64,7 @@ final class TbsQuirkTest {
   }
 
   /** The JDK reads both certificates and their signatures verify under the CA's key. */
-  private static void verifies(Issuance i) throws Exception {
+  private static void verifies(TestIssuance i) throws Exception {
     CertificateFactory cf = CertificateFactory.getInstance("X.509");
     X509Certificate ca = (X509Certificate) cf.generateCertificate(
         new ByteArrayInputStream(SharedPki.PKI.ca("E6").certificate().bytes()));
@@ -73,6 +74,6 @@ final class TbsQuirkTest {
   }
 
   private static String ascii(String s) {
-    return HexFormat.of().formatHex(s.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    return HexFormat.of().formatHex(s.getBytes(StandardCharsets.US_ASCII));
   }
 }

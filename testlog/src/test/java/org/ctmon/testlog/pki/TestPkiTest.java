@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.ctmon.parser.Der;
+import org.ctmon.parser.x509.Openssl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +27,7 @@ final class TestPkiTest {
       List<Der> chain = ca.chain();
       Der root = chain.get(chain.size() - 1);
       Der[] untrusted = chain.subList(1, Math.max(1, chain.size() - 1)).toArray(new Der[0]);
-      List<String> cmd = new java.util.ArrayList<>(List.of("verify", "-attime",
+      List<String> cmd = new ArrayList<>(List.of("verify", "-attime",
           Long.toString(SharedPki.VALID_AT.getEpochSecond()), "-purpose", "any", "-CAfile", openssl.pem(root).toString()));
       if (untrusted.length > 0) {
         cmd.addAll(List.of("-untrusted", openssl.pem(untrusted).toString()));
@@ -84,8 +88,8 @@ final class TestPkiTest {
     IssuanceStream b = new IssuanceStream(again, List.of(log, TestLogKey.fromSeed(SharedPki.SEED, "xenon-test")), 7,
         SharedPki.VALID_AT);
     for (int i = 0; i < 40; i++) {
-      Issuance x = a.next();
-      Issuance y = b.next();
+      TestIssuance x = a.next();
+      TestIssuance y = b.next();
       assertEquals(x.x509(), y.x509(), "issuance " + i);
       assertEquals(x.precert(), y.precert(), "issuance " + i);
       assertEquals(x.scts(), y.scts(), "issuance " + i);
@@ -110,10 +114,10 @@ final class TestPkiTest {
   void sctExtensionsGoIntoTheSctsOfTheNamedLogsOnly() {
     IssuanceRequest request = SharedPki.request(Names.dns("ext.example.com"), "E6", IssuanceStyle.PRECERT);
     byte[] leafIndex = {0, 0, 5, 0, 0, 0, 1, 44};
-    Issuance plain = PKI.issue(request);
-    Issuance stamped = PKI.issue(request, java.util.Map.of(SharedPki.LOG_B, leafIndex));
+    TestIssuance plain = PKI.issue(request);
+    TestIssuance stamped = PKI.issue(request, Map.of(SharedPki.LOG_B, leafIndex));
     assertEquals(0, stamped.scts().get(0).extensions().length);
-    assertEquals(java.util.Arrays.toString(leafIndex), java.util.Arrays.toString(stamped.scts().get(1).extensions()));
+    assertEquals(Arrays.toString(leafIndex), Arrays.toString(stamped.scts().get(1).extensions()));
     assertEquals(plain.scts().get(0), stamped.scts().get(0));
     assertNotEquals(plain.x509().certificate(), stamped.x509().certificate(), "the final certificate embeds the new sct");
     assertEquals(plain.tbsSha256(), stamped.tbsSha256());

@@ -2,10 +2,10 @@ package org.ctmon.web.account;
 
 import java.util.List;
 import java.util.Optional;
+import org.ctmon.alerts.stored.Watchlists;
 import org.ctmon.alerts.watch.WatchItem;
-import org.ctmon.store.watch.Watchlist;
-import org.ctmon.store.watch.WatchlistSpec;
-import org.ctmon.store.watch.Watchlists;
+import org.ctmon.alerts.watch.Watchlist;
+import org.ctmon.alerts.watch.WatchlistSpec;
 
 /**
  * Storing an imported certspotter watch-list file, the same way for {@code ctmon watchlist import}

@@ -2,9 +2,9 @@ package org.ctmon.web.api;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.ctmon.store.outbox.Alert;
-import org.ctmon.store.outbox.DeliveryState;
-import org.ctmon.store.outbox.Recipient;
+import org.ctmon.alerts.outbox.Alert;
+import org.ctmon.alerts.outbox.DeliveryState;
+import org.ctmon.alerts.outbox.Recipient;
 
 /**
  * An alert as {@code GET /api/v1/alerts} shows it: its delivery state ({@code pending},

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.ctmon.alerts.outbox.Alert;
+import org.ctmon.alerts.stored.Outbox;
 import org.ctmon.store.Page;
-import org.ctmon.store.outbox.Alert;
-import org.ctmon.store.outbox.Outbox;
 import org.ctmon.web.account.Caller;
 
 /** An account's alerts and their delivery: {@code GET /api/v1/alerts?cursor=&limit=}, {@code GET /api/v1/alerts/{id}}. */

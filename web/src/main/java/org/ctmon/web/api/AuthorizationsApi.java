@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.ctmon.alerts.stored.Authorizations.Authorization;
+import org.ctmon.alerts.stored.Authorizations.Kind;
+import org.ctmon.alerts.stored.Authorizations;
 import org.ctmon.parser.Sha256;
-import org.ctmon.store.watch.Authorizations;
-import org.ctmon.store.watch.Authorizations.Authorization;
-import org.ctmon.store.watch.Authorizations.Kind;
 import org.ctmon.web.account.Caller;
 
 /**

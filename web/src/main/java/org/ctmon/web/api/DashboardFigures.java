@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.ctmon.alerts.stored.Matches;
 import org.ctmon.store.issuance.IssuanceCounts;
 import org.ctmon.store.log.LogSamples;
-import org.ctmon.store.watch.Matches;
 import org.jdbi.v3.core.Jdbi;
 
 /**

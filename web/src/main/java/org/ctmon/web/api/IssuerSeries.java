@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ctmon.store.watch.Matches;
+import org.ctmon.alerts.stored.Matches;
 
 /**
  * A watch list's matched issuances per issuer over time, in buckets of whole UTC days, for the

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.ctmon.alerts.watch.MatchView;
 import org.ctmon.store.issuance.EntryRef;
-import org.ctmon.store.watch.MatchView;
 
 /**
  * A match as DESIGN.md gives it: the issuance's search fields plus {@code verdict}, {@code reasons},

@@ -2,9 +2,9 @@ package org.ctmon.web.api;
 
 import java.util.Locale;
 import java.util.function.Function;
-import org.ctmon.store.watch.MatchDelivery;
-import org.ctmon.store.watch.MatchFilter;
-import org.ctmon.store.watch.Verdict;
+import org.ctmon.alerts.watch.MatchDelivery;
+import org.ctmon.alerts.watch.MatchFilter;
+import org.ctmon.alerts.watch.Verdict;
 
 /**
  * The alert filters of {@code /alerts} and {@code GET /api/v1/matches}, read the same way for both:

@@ -2,6 +2,7 @@ package org.ctmon.web.api;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -11,14 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.time.Clock;
+import org.ctmon.alerts.outbox.Alert;
+import org.ctmon.alerts.stored.Matches;
+import org.ctmon.alerts.stored.Outbox;
+import org.ctmon.alerts.stored.Watchlists;
+import org.ctmon.alerts.watch.MatchFilter;
+import org.ctmon.alerts.watch.MatchView;
 import org.ctmon.store.Page;
-import org.ctmon.store.outbox.Alert;
-import org.ctmon.store.outbox.Outbox;
-import org.ctmon.store.watch.MatchFilter;
-import org.ctmon.store.watch.MatchView;
-import org.ctmon.store.watch.Matches;
-import org.ctmon.store.watch.Watchlists;
 import org.ctmon.web.account.Caller;
 
 /**

@@ -9,7 +9,7 @@ import org.ctmon.alerts.watch.Hit;
 import org.ctmon.alerts.watch.Matcher;
 import org.ctmon.alerts.watch.WatchItem;
 import org.ctmon.alerts.watch.WatchTarget;
-import org.ctmon.store.watch.WatchlistSpec;
+import org.ctmon.alerts.watch.WatchlistSpec;
 
 /**
  * "Test a name": which items of a watch list a certificate for this name (or address) would

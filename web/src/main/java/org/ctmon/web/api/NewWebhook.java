@@ -7,9 +7,9 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.ctmon.alerts.outbox.WebhookFormat;
 import org.ctmon.alerts.webhook.WebhookSignature;
 import org.ctmon.alerts.webhook.WebhookTargetPolicy;
-import org.ctmon.store.outbox.WebhookFormat;
 
 /**
  * A webhook as a user asked for it, checked: an http(s) URL the target policy accepts, a format,

@@ -8,9 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.ctmon.alerts.stored.EmailRecipients.EmailRecipient;
+import org.ctmon.alerts.stored.EmailRecipients;
 import org.ctmon.store.StoreException;
-import org.ctmon.store.outbox.EmailRecipients;
-import org.ctmon.store.outbox.EmailRecipients.EmailRecipient;
 import org.ctmon.web.account.Caller;
 import org.ctmon.web.account.EmailAddress;
 

@@ -3,7 +3,7 @@ package org.ctmon.web.api;
 import java.util.Objects;
 import org.ctmon.alerts.delivery.DeliveryResult;
 import org.ctmon.alerts.delivery.OutboxDelivery;
-import org.ctmon.store.outbox.Webhook;
+import org.ctmon.alerts.outbox.Webhook;
 
 /**
  * The "send test" of {@code POST /api/v1/webhooks/{id}/test} and

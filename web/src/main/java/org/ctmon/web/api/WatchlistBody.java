@@ -10,7 +10,7 @@ import java.util.Set;
 import org.ctmon.alerts.watch.CaaIssuers;
 import org.ctmon.alerts.watch.IssuancePolicy;
 import org.ctmon.alerts.watch.WatchItem;
-import org.ctmon.store.watch.WatchlistSpec;
+import org.ctmon.alerts.watch.WatchlistSpec;
 import org.ctmon.web.account.WatchlistLimits;
 
 /**

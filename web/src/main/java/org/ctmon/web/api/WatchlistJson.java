@@ -2,7 +2,7 @@ package org.ctmon.web.api;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.ctmon.store.watch.Watchlist;
+import org.ctmon.alerts.watch.Watchlist;
 
 /** A watch list as the API shows it: the body it was saved with, its id and creation time. */
 final class WatchlistJson {

@@ -9,9 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.ctmon.alerts.outbox.Webhook;
+import org.ctmon.alerts.stored.Webhooks;
 import org.ctmon.alerts.webhook.WebhookTargetPolicy;
-import org.ctmon.store.outbox.Webhook;
-import org.ctmon.store.outbox.Webhooks;
 import org.ctmon.web.account.Caller;
 
 /**

@@ -4,14 +4,14 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
+import org.ctmon.alerts.stored.EmailRecipients;
+import org.ctmon.alerts.stored.Watchlists;
+import org.ctmon.alerts.watch.WatchlistSpec;
 import org.ctmon.store.Store;
 import org.ctmon.store.account.Accounts;
 import org.ctmon.store.account.ApiTokens;
-import org.ctmon.store.outbox.EmailRecipients;
-import org.ctmon.store.outbox.WebhookFormat;
-import org.ctmon.store.outbox.Webhooks;
-import org.ctmon.store.watch.WatchlistSpec;
-import org.ctmon.store.watch.Watchlists;
+import org.ctmon.alerts.outbox.WebhookFormat;
+import org.ctmon.alerts.stored.Webhooks;
 
 /**
  * The demo's account: an administrator with a fresh random password and API token each run (only

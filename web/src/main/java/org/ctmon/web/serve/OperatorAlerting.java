@@ -18,15 +18,15 @@ import org.ctmon.alerts.operator.Heartbeat;
 import org.ctmon.alerts.operator.HeartbeatStatus;
 import org.ctmon.alerts.operator.IncidentAlerts;
 import org.ctmon.alerts.operator.LogHealth;
+import org.ctmon.alerts.stored.EmailRecipients;
+import org.ctmon.alerts.stored.Outbox;
+import org.ctmon.alerts.stored.Webhooks;
 import org.ctmon.alerts.webhook.WebhookTargetPolicy;
 import org.ctmon.fetcher.follow.FollowerHealth;
 import org.ctmon.fetcher.follow.FollowerStatus;
 import org.ctmon.store.Store;
 import org.ctmon.store.account.Accounts;
 import org.ctmon.store.log.LogIncidents;
-import org.ctmon.store.outbox.EmailRecipients;
-import org.ctmon.store.outbox.Outbox;
-import org.ctmon.store.outbox.Webhooks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -11,21 +11,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.ctmon.alerts.outbox.Alert;
+import org.ctmon.alerts.outbox.DeliveryState;
+import org.ctmon.alerts.outbox.Recipient;
+import org.ctmon.alerts.outbox.Webhook;
+import org.ctmon.alerts.stored.Authorizations;
+import org.ctmon.alerts.stored.Matches;
+import org.ctmon.alerts.stored.Outbox;
+import org.ctmon.alerts.stored.Watchlists;
+import org.ctmon.alerts.stored.Webhooks;
+import org.ctmon.alerts.watch.MatchView;
 import org.ctmon.parser.Sha256;
 import org.ctmon.store.issuance.EntryRef;
 import org.ctmon.store.issuance.IssuanceSummary;
 import org.ctmon.store.log.LogState;
 import org.ctmon.store.log.Logs;
-import org.ctmon.store.outbox.Alert;
-import org.ctmon.store.outbox.DeliveryState;
-import org.ctmon.store.outbox.Outbox;
-import org.ctmon.store.outbox.Recipient;
-import org.ctmon.store.outbox.Webhook;
-import org.ctmon.store.outbox.Webhooks;
-import org.ctmon.store.watch.Authorizations;
-import org.ctmon.store.watch.MatchView;
-import org.ctmon.store.watch.Matches;
-import org.ctmon.store.watch.Watchlists;
 
 /**
  * One alert (a match of the account) and what was done about it:

@@ -9,13 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.ctmon.alerts.stored.Matches;
+import org.ctmon.alerts.stored.Watchlists;
+import org.ctmon.alerts.watch.MatchFilter;
+import org.ctmon.alerts.watch.MatchView;
+import org.ctmon.alerts.watch.Watchlist;
 import org.ctmon.store.Page;
 import org.ctmon.store.issuance.IssuanceSummary;
-import org.ctmon.store.watch.MatchFilter;
-import org.ctmon.store.watch.MatchView;
-import org.ctmon.store.watch.Matches;
-import org.ctmon.store.watch.Watchlist;
-import org.ctmon.store.watch.Watchlists;
 import org.ctmon.web.api.MatchQuery;
 
 /**

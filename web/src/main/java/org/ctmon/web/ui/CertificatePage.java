@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.ctmon.alerts.stored.Authorizations;
+import org.ctmon.alerts.stored.Matches;
+import org.ctmon.alerts.stored.Watchlists;
+import org.ctmon.alerts.watch.MatchView;
+import org.ctmon.alerts.watch.Watchlist;
 import org.ctmon.parser.Der;
 import org.ctmon.parser.Sha256;
 import org.ctmon.parser.x509.CertificateDecoder;
@@ -16,11 +21,6 @@ import org.ctmon.store.issuance.IssuanceDetail;
 import org.ctmon.store.issuance.IssuanceSearch;
 import org.ctmon.store.log.LogState;
 import org.ctmon.store.log.Logs;
-import org.ctmon.store.watch.Authorizations;
-import org.ctmon.store.watch.MatchView;
-import org.ctmon.store.watch.Matches;
-import org.ctmon.store.watch.Watchlist;
-import org.ctmon.store.watch.Watchlists;
 import org.jdbi.v3.core.Jdbi;
 
 /**

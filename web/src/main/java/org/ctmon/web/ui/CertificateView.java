@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.ctmon.alerts.watch.MatchView;
 import org.ctmon.parser.Sha256;
 import org.ctmon.parser.x509.CertificateFacts;
 import org.ctmon.parser.x509.DnsName;
@@ -19,7 +20,6 @@ import org.ctmon.store.issuance.EntryRef;
 import org.ctmon.store.issuance.EntryType;
 import org.ctmon.store.issuance.IssuanceDetail;
 import org.ctmon.store.issuance.IssuanceSummary;
-import org.ctmon.store.watch.MatchView;
 
 /**
  * What the certificate page shows, as text the template escapes: fields from the decoded DER where

@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.ctmon.alerts.stored.Matches;
 import org.ctmon.fetcher.follow.FollowerHealth;
 import org.ctmon.fetcher.follow.FollowerStatus;
 import org.ctmon.parser.Sha256;
 import org.ctmon.store.log.LogSamples;
 import org.ctmon.store.log.LogState;
 import org.ctmon.store.log.Logs;
-import org.ctmon.store.watch.Matches;
 import org.ctmon.web.api.DashboardFigures;
 import org.ctmon.web.api.IngestSeries;
 

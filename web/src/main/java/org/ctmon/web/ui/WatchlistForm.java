@@ -12,7 +12,7 @@ import org.ctmon.alerts.watch.CaaIssuers;
 import org.ctmon.alerts.watch.IssuancePolicy;
 import org.ctmon.alerts.watch.WatchItem;
 import org.ctmon.alerts.watch.WatchListFile;
-import org.ctmon.store.watch.WatchlistSpec;
+import org.ctmon.alerts.watch.WatchlistSpec;
 import org.ctmon.web.account.WatchlistLimits;
 
 /**
@@ -33,7 +33,7 @@ record WatchlistForm(String name, String items, String expectedIssuers, String k
   }
 
   /** The form filled with a stored list, for editing. */
-  static WatchlistForm of(org.ctmon.store.watch.WatchlistSpec spec) {
+  static WatchlistForm of(org.ctmon.alerts.watch.WatchlistSpec spec) {
     return new WatchlistForm(spec.name(), String.join("\n", spec.items()), String.join("\n", spec.expectedIssuers()),
         String.join("\n", spec.knownKeys()), String.join("\n", spec.neverIssue()), spec.lookalikes(),
         spec.alertHistory(), Map.of());

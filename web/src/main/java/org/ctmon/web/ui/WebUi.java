@@ -11,17 +11,17 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.ctmon.alerts.stored.EmailRecipients;
+import org.ctmon.alerts.stored.Matches;
+import org.ctmon.alerts.stored.Watchlists;
+import org.ctmon.alerts.stored.Webhooks;
 import org.ctmon.alerts.watch.CaaIssuers;
+import org.ctmon.alerts.webhook.WebhookTargetPolicy;
 import org.ctmon.fetcher.follow.FollowerStatus;
 import org.ctmon.store.account.Accounts;
+import org.ctmon.store.account.ApiTokens;
 import org.ctmon.store.account.Sessions;
 import org.ctmon.store.issuance.IssuanceSearch;
-import org.ctmon.store.watch.Matches;
-import org.ctmon.store.watch.Watchlists;
-import org.ctmon.alerts.webhook.WebhookTargetPolicy;
-import org.ctmon.store.account.ApiTokens;
-import org.ctmon.store.outbox.EmailRecipients;
-import org.ctmon.store.outbox.Webhooks;
 import org.ctmon.web.api.TestDelivery;
 import org.ctmon.web.api.WatchlistListener;
 import org.jdbi.v3.core.Jdbi;
@@ -107,8 +107,8 @@ public final class WebUi {
         new Webhooks(jdbi, clock), Objects.requireNonNull(caa, "caa"), Objects.requireNonNull(listener, "listener"),
         clock, templates);
     this.alerts = new AlertsPage(new Matches(jdbi), lists, templates);
-    this.alert = new AlertPage(new Matches(jdbi), lists, new org.ctmon.store.outbox.Outbox(jdbi, clock),
-        new Webhooks(jdbi, clock), new org.ctmon.store.watch.Authorizations(jdbi, clock),
+    this.alert = new AlertPage(new Matches(jdbi), lists, new org.ctmon.alerts.stored.Outbox(jdbi, clock),
+        new Webhooks(jdbi, clock), new org.ctmon.alerts.stored.Authorizations(jdbi, clock),
         new org.ctmon.store.log.Logs(jdbi, clock), clock, templates);
     this.search = new SearchPage(new IssuanceSearch(jdbi), clock, templates);
     this.certificate = new CertificatePage(jdbi, clock, templates);

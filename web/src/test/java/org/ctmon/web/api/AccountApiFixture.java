@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.ctmon.alerts.delivery.DeliveryResult;
+import org.ctmon.alerts.outbox.Webhook;
 import org.ctmon.alerts.watch.CaaIssuers;
 import org.ctmon.alerts.webhook.WebhookTargetPolicy;
 import org.ctmon.store.Store;
@@ -26,7 +27,6 @@ import org.ctmon.store.StoreConfig;
 import org.ctmon.store.account.Accounts;
 import org.ctmon.store.account.ApiTokens;
 import org.ctmon.store.issuance.IssuanceSearch;
-import org.ctmon.store.outbox.Webhook;
 import org.ctmon.web.serve.WebServer;
 
 /**

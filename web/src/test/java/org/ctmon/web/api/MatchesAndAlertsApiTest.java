@@ -11,28 +11,29 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.ctmon.alerts.outbox.EventType;
+import org.ctmon.alerts.outbox.OutboxRecord;
+import org.ctmon.alerts.outbox.Recipient;
+import org.ctmon.alerts.outbox.WebhookFormat;
+import org.ctmon.alerts.stored.MatchRows;
+import org.ctmon.alerts.stored.Outbox;
+import org.ctmon.alerts.stored.Watchlists;
+import org.ctmon.alerts.stored.Webhooks;
+import org.ctmon.alerts.watch.MatchRecord;
+import org.ctmon.alerts.watch.Verdict;
+import org.ctmon.alerts.watch.WatchlistSpec;
 import org.ctmon.parser.Der;
 import org.ctmon.parser.OpaqueBytes;
 import org.ctmon.parser.Sha256;
-import org.ctmon.store.issuance.EntryType;
 import org.ctmon.store.ingest.Ingest;
 import org.ctmon.store.ingest.IngestBatch;
 import org.ctmon.store.ingest.Issuance;
 import org.ctmon.store.ingest.LogEntryRecord;
 import org.ctmon.store.ingest.LogPosition;
-import org.ctmon.store.ingest.MatchRecord;
-import org.ctmon.store.outbox.OutboxRecord;
+import org.ctmon.store.issuance.EntryType;
 import org.ctmon.store.log.LogKind;
 import org.ctmon.store.log.LogSpec;
 import org.ctmon.store.log.Logs;
-import org.ctmon.store.outbox.EventType;
-import org.ctmon.store.outbox.Outbox;
-import org.ctmon.store.outbox.Recipient;
-import org.ctmon.store.outbox.WebhookFormat;
-import org.ctmon.store.outbox.Webhooks;
-import org.ctmon.store.watch.Verdict;
-import org.ctmon.store.watch.WatchlistSpec;
-import org.ctmon.store.watch.Watchlists;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,7 +89,8 @@ final class MatchesAndAlertsApiTest {
           "{\"type\":\"certificate.unexpected\",\"id\":\"key-" + i + "\"}"));
     }
     new Ingest(f.store.jdbi(), AccountApiFixture.CLOCK, false).commit(new IngestBatch(LOG, 0, issuances, entries,
-        List.of(), new LogPosition(4, OpaqueBytes.of(new byte[] {1}), sha("root")), Optional.empty(), matches, alerts));
+        List.of(), new LogPosition(4, OpaqueBytes.of(new byte[] {1}), sha("root")), Optional.empty()),
+        new MatchRows(matches, alerts));
   }
 
   @AfterEach

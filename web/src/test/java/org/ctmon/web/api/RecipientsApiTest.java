@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
 import org.ctmon.alerts.delivery.DeliveryResult;
-import org.ctmon.store.outbox.EmailRecipients;
+import org.ctmon.alerts.stored.EmailRecipients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import org.ctmon.alerts.delivery.DeliveryResult;
-import org.ctmon.store.outbox.Webhooks;
+import org.ctmon.alerts.stored.Webhooks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,5 @@
 package org.ctmon.web.metrics;
 
-import org.ctmon.testlog.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -11,15 +10,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.ctmon.alerts.outbox.EventType;
+import org.ctmon.alerts.outbox.OutboxRecord;
+import org.ctmon.alerts.outbox.Recipient;
+import org.ctmon.alerts.stored.Outbox;
 import org.ctmon.fetcher.follow.FollowerStatus;
 import org.ctmon.parser.Sha256;
 import org.ctmon.store.Store;
 import org.ctmon.store.StoreConfig;
 import org.ctmon.store.account.Accounts;
-import org.ctmon.store.outbox.EventType;
-import org.ctmon.store.outbox.Outbox;
-import org.ctmon.store.outbox.OutboxRecord;
-import org.ctmon.store.outbox.Recipient;
+import org.ctmon.testlog.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -312,8 +312,7 @@ final class SearchLoadBenchmark {
         LogPosition position = new LogPosition(from + n,
             OpaqueBytes.of(("range " + (from + n)).getBytes(StandardCharsets.UTF_8)),
             Sha256.of(("root " + (from + n)).getBytes(StandardCharsets.UTF_8)));
-        ingest.commit(new IngestBatch(LOG, from, batch, entries, List.of(), position, Optional.empty(), List.of(),
-            List.of()));
+        ingest.commit(new IngestBatch(LOG, from, batch, entries, List.of(), position, Optional.empty()));
         if ((from / BATCH) % 100 == 0) {
           System.out.printf("bench search: %,d issuances stored, %.0f s%n", from + n,
               (System.nanoTime() - start) / 1e9);

@@ -32,10 +32,10 @@ import org.ctmon.store.account.ApiTokens;
 import org.ctmon.testlog.TestLogOptions;
 import org.ctmon.testlog.TestLogServer;
 import org.ctmon.testlog.log.TestLog;
-import org.ctmon.testlog.pki.Issuance;
 import org.ctmon.testlog.pki.IssuanceRequest;
 import org.ctmon.testlog.pki.IssuanceStyle;
 import org.ctmon.testlog.pki.Names;
+import org.ctmon.testlog.pki.TestIssuance;
 import org.ctmon.web.config.Config;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -95,9 +95,9 @@ final class AlertsEndToEndTest {
             }
           }).get(10, java.util.concurrent.TimeUnit.SECONDS);
       List<org.ctmon.testlog.pki.TestLogKey> keys = logs.logs().stream().map(TestLog::key).toList();
-      Issuance vpn = logs.pki().issue(IssuanceRequest.simple(Names.dns("vpn.mybank.example"), "R10",
+      TestIssuance vpn = logs.pki().issue(IssuanceRequest.simple(Names.dns("vpn.mybank.example"), "R10",
           IssuanceStyle.PRECERT, keys, Instant.now()));
-      Issuance other = logs.pki().issue(IssuanceRequest.simple(Names.dns("www.unrelated.example"), "R10",
+      TestIssuance other = logs.pki().issue(IssuanceRequest.simple(Names.dns("www.unrelated.example"), "R10",
           IssuanceStyle.PRECERT, keys, Instant.now()));
       logs.feed().log(vpn);
       logs.feed().log(other);

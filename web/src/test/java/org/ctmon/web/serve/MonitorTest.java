@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -33,8 +33,8 @@ import org.ctmon.testlog.TestLogServer;
 import org.ctmon.testlog.fault.Fault;
 import org.ctmon.testlog.log.LogProtocol;
 import org.ctmon.testlog.log.TestLog;
-import org.ctmon.testlog.pki.Issuance;
 import org.ctmon.testlog.pki.SanName;
+import org.ctmon.testlog.pki.TestIssuance;
 import org.ctmon.web.config.Config;
 import org.ctmon.web.config.ConfigLoader;
 import org.ctmon.web.harness.UnassignedPort;
@@ -89,7 +89,7 @@ final class MonitorTest {
   @Test
   void followsBothProtocolsFromTheLogListAndAnswersSearchesForWhatWasIssued(@TempDir Path dir) throws Exception {
     try (TestLogServer log = TestLogServer.start(TestLogOptions.defaults())) {
-      List<Issuance> issued = log.grow(40);
+      List<TestIssuance> issued = log.grow(40);
       log.publish();
       long size = smallerSize(log);
       try (Monitor m = Monitor.start(config(dir, log.logListUrl()), Clock.systemUTC())) {
@@ -104,7 +104,7 @@ final class MonitorTest {
           assertTrue(l.get("verified_age_seconds").isNumber(), l.toString());
         }
 
-        for (Issuance i : issued.subList(0, 10)) {
+        for (TestIssuance i : issued.subList(0, 10)) {
           String name = i.request().names().sans().stream()
               .filter(s -> s instanceof SanName.Dns).map(s -> ((SanName.Dns) s).name()).findFirst()
               .orElseGet(() -> i.request().names().commonName().orElseThrow());
@@ -128,7 +128,7 @@ final class MonitorTest {
         }
 
         // What researchers and Grafana read from the same server: crt.sh's JSON and /metrics.
-        Issuance first = issued.get(0);
+        TestIssuance first = issued.get(0);
         String name = first.request().names().sans().stream()
             .filter(s -> s instanceof SanName.Dns).map(s -> ((SanName.Dns) s).name()).findFirst()
             .orElseGet(() -> first.request().names().commonName().orElseThrow());

@@ -80,8 +80,7 @@ final class StreamFixture implements AutoCloseable {
       index++;
     }
     LogPosition position = new LogPosition(index, OpaqueBytes.of(new byte[] {1}), sha("root " + index));
-    return new IngestBatch(sha("log"), from, issuances, entries, List.of(), position, Optional.empty(), List.of(),
-        List.of());
+    return new IngestBatch(sha("log"), from, issuances, entries, List.of(), position, Optional.empty());
   }
 
   /** Waits for {@code condition}, failing after {@code timeout}. */

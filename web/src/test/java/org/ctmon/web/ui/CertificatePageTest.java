@@ -19,7 +19,12 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.ctmon.alerts.stored.MatchRows;
+import org.ctmon.alerts.stored.Watchlists;
 import org.ctmon.alerts.watch.CaaIssuers;
+import org.ctmon.alerts.watch.MatchRecord;
+import org.ctmon.alerts.watch.Verdict;
+import org.ctmon.alerts.watch.WatchlistSpec;
 import org.ctmon.parser.Der;
 import org.ctmon.parser.OpaqueBytes;
 import org.ctmon.parser.Sha256;
@@ -36,15 +41,11 @@ import org.ctmon.store.ingest.IngestBatch;
 import org.ctmon.store.ingest.Issuance;
 import org.ctmon.store.ingest.LogEntryRecord;
 import org.ctmon.store.ingest.LogPosition;
-import org.ctmon.store.ingest.MatchRecord;
 import org.ctmon.store.issuance.EntryType;
 import org.ctmon.store.issuance.IssuanceSearch;
 import org.ctmon.store.log.LogKind;
 import org.ctmon.store.log.LogSpec;
 import org.ctmon.store.log.Logs;
-import org.ctmon.store.watch.Verdict;
-import org.ctmon.store.watch.WatchlistSpec;
-import org.ctmon.store.watch.Watchlists;
 import org.ctmon.testlog.pki.IssuanceRequest;
 import org.ctmon.testlog.pki.IssuanceStyle;
 import org.ctmon.testlog.pki.Names;
@@ -71,7 +72,7 @@ final class CertificatePageTest {
   @TempDir static Path dir;
   private static Store store;
   private static WebServer web;
-  private static org.ctmon.testlog.pki.Issuance issued;
+  private static org.ctmon.testlog.pki.TestIssuance issued;
   private static Issuance unkept;
   private static String aliceCookie;
   private static String bobCookie;
@@ -109,9 +110,10 @@ final class CertificatePageTest {
         List.of(HOSTILE + ".other.example"), List.of("192.0.2.7"), Der.of(hostileDer));
 
     Ingest ingest = new Ingest(store.jdbi(), CLOCK, false);
-    ingest.commit(batch(alpha.logId(), 0, List.of(pre, unkept), List.of()));
-    ingest.commit(batch(beta.logId(), 0, List.of(fin), List.of(new MatchRecord(alice, shop, fin.tbsSha256(),
-        Verdict.UNEXPECTED, List.of("issuer Test E6 is not expected"), List.of(".shop.example")))));
+    ingest.commit(batch(alpha.logId(), 0, List.of(pre, unkept)));
+    ingest.commit(batch(beta.logId(), 0, List.of(fin)), new MatchRows(List.of(new MatchRecord(alice, shop,
+        fin.tbsSha256(), Verdict.UNEXPECTED, List.of("issuer Test E6 is not expected"), List.of(".shop.example"))),
+        List.of()));
 
     Templates templates = new Templates();
     WebUi ui = new WebUi(store.jdbi(), CLOCK, List::of, CaaIssuers.bundled(), new WatchlistListener() {
@@ -273,7 +275,7 @@ final class CertificatePageTest {
         f.dnsNames().stream().map(DnsName::name).toList(), f.ipAddresses(), der);
   }
 
-  private static IngestBatch batch(Sha256 log, long from, List<Issuance> issuances, List<MatchRecord> matches) {
+  private static IngestBatch batch(Sha256 log, long from, List<Issuance> issuances) {
     List<LogEntryRecord> entries = new ArrayList<>();
     long index = from;
     for (Issuance i : issuances) {
@@ -282,6 +284,6 @@ final class CertificatePageTest {
     }
     return new IngestBatch(log, from, issuances, entries, List.of(),
         new LogPosition(index, OpaqueBytes.of(new byte[] {1}), Sha256.of(Base64.getDecoder().decode("AA=="))),
-        Optional.empty(), matches, List.of());
+        Optional.empty());
   }
 }

@@ -1,6 +1,5 @@
 package org.ctmon.web.ui;
 
-import org.ctmon.testlog.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,6 +33,9 @@ import org.ctmon.alerts.delivery.DeliveryBackoff;
 import org.ctmon.alerts.delivery.OutboxDelivery;
 import org.ctmon.alerts.email.EmailSender;
 import org.ctmon.alerts.email.SmtpSettings;
+import org.ctmon.alerts.stored.EmailRecipients;
+import org.ctmon.alerts.stored.Outbox;
+import org.ctmon.alerts.stored.Webhooks;
 import org.ctmon.alerts.webhook.WebhookSender;
 import org.ctmon.alerts.webhook.WebhookTargetPolicy;
 import org.ctmon.store.Store;
@@ -41,11 +43,9 @@ import org.ctmon.store.StoreConfig;
 import org.ctmon.store.account.Accounts;
 import org.ctmon.store.account.ApiTokens;
 import org.ctmon.store.account.Sessions;
-import org.ctmon.store.outbox.EmailRecipients;
-import org.ctmon.store.outbox.Outbox;
-import org.ctmon.store.outbox.Webhooks;
-import org.ctmon.web.api.TestDelivery;
+import org.ctmon.testlog.ManualClock;
 import org.ctmon.web.serve.WebServer;
+import org.ctmon.web.api.TestDelivery;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -287,7 +287,7 @@ final class SettingsPageTest {
     start(true);
     Browser mei = signedIn(ALICE);
     long recipient = new EmailRecipients(store.jdbi(), clock).add(alice, "mei@bank.example");
-    long webhook = new Webhooks(store.jdbi(), clock).create(alice, hook(), "", org.ctmon.store.outbox.WebhookFormat.JSON);
+    long webhook = new Webhooks(store.jdbi(), clock).create(alice, hook(), "", org.ctmon.alerts.outbox.WebhookFormat.JSON);
     long token = tokens().issue(alice, "cli").id();
 
     for (String path : List.of("/settings/recipients", "/settings/recipients/" + recipient + "/delete",
@@ -309,7 +309,7 @@ final class SettingsPageTest {
   void anotherAccountsIdsAreNotFoundAndNothingChanges() throws Exception {
     start(true);
     long recipient = new EmailRecipients(store.jdbi(), clock).add(alice, "mei@bank.example");
-    long webhook = new Webhooks(store.jdbi(), clock).create(alice, hook(), "", org.ctmon.store.outbox.WebhookFormat.JSON);
+    long webhook = new Webhooks(store.jdbi(), clock).create(alice, hook(), "", org.ctmon.alerts.outbox.WebhookFormat.JSON);
     long token = tokens().issue(alice, "cli").id();
     Browser bobs = signedIn(BOB);
 

@@ -1,6 +1,5 @@
 package org.ctmon.web.ui;
 
-import org.ctmon.testlog.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -10,7 +9,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import org.ctmon.alerts.stored.MatchRows;
+import org.ctmon.alerts.stored.Watchlists;
 import org.ctmon.alerts.watch.CaaIssuers;
+import org.ctmon.alerts.watch.MatchRecord;
+import org.ctmon.alerts.watch.Verdict;
+import org.ctmon.alerts.watch.WatchlistSpec;
 import org.ctmon.fetcher.follow.FollowerConfig;
 import org.ctmon.fetcher.follow.FollowerHealth;
 import org.ctmon.fetcher.follow.FollowerStatus;
@@ -27,17 +31,15 @@ import org.ctmon.store.ingest.IngestBatch;
 import org.ctmon.store.ingest.Issuance;
 import org.ctmon.store.ingest.LogEntryRecord;
 import org.ctmon.store.ingest.LogPosition;
-import org.ctmon.store.ingest.MatchRecord;
+import org.ctmon.store.ingest.VerifiedHead;
 import org.ctmon.store.issuance.EntryType;
 import org.ctmon.store.log.LogKind;
 import org.ctmon.store.log.LogSpec;
 import org.ctmon.store.log.Logs;
-import org.ctmon.store.watch.Verdict;
-import org.ctmon.store.watch.WatchlistSpec;
-import org.ctmon.store.watch.Watchlists;
+import org.ctmon.testlog.ManualClock;
+import org.ctmon.web.serve.WebServer;
 import org.ctmon.web.api.SearchApi;
 import org.ctmon.web.api.WatchlistListener;
-import org.ctmon.web.serve.WebServer;
 
 /**
  * A real server with the UI (and the public search API, for the certificate links) on an H2 file:
@@ -101,8 +103,8 @@ final class UiFixture implements AutoCloseable {
         List.of("www.shop.example", "pay.shop.example"), List.of(), Der.of(der));
     new Ingest(store.jdbi(), clock, false).commit(new IngestBatch(log, 0, List.of(is),
         List.of(new LogEntryRecord(0, EntryType.X509, NOW.toEpochMilli(), is.tbsSha256())), List.of(),
-        new LogPosition(1, OpaqueBytes.of(new byte[] {1}), sha("root")), Optional.empty(),
-        List.of(new MatchRecord(alice, aliceList, is.tbsSha256(), Verdict.UNEXPECTED,
+        new LogPosition(1, OpaqueBytes.of(new byte[] {1}), sha("root")), Optional.empty()),
+        new MatchRows(List.of(new MatchRecord(alice, aliceList, is.tbsSha256(), Verdict.UNEXPECTED,
             List.of("issuer Evil CA is not expected"), List.of(".shop.example"))), List.of()));
   }
 
