@@ -64,8 +64,10 @@ final class ModuleArrowsTest {
 
   /**
    * One slice per package: {@code org.ctmon.store} and {@code org.ctmon.store.ingest} are two. The
-   * root package of web (Ctmon and its commands, which web.serve and web.account call back) is left
-   * out until branch i14a's thin composition root lands; the lead removes that exception at merge.
+   * root package of web is left out, for one arrow: web.account's LocalCommands runs the account
+   * commands a local CLI sends through {@code Ctmon.commandLine()}, and Ctmon lists those commands.
+   * Passing the command line in from ServeCommand removes it; until then
+   * {@link #theRunningServerNeverUsesTheCommandLineRoot} keeps web.serve off the root.
    */
   private static final SliceAssignment EACH_PACKAGE = new SliceAssignment() {
     @Override
