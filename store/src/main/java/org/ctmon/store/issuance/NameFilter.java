@@ -93,16 +93,6 @@ final class NameFilter {
     return mix(fnv(key) ^ UNDER);
   }
 
-  /** Whether a name with exactly this key may be stored in the partition. */
-  boolean mayHaveName(String key) {
-    return mayHave(exactHash(key));
-  }
-
-  /** Whether a name under the domain with this key ({@code key + "."} as a prefix) may be stored. */
-  boolean mayHaveNamesUnder(String key) {
-    return mayHave(underHash(key));
-  }
-
   /** Bytes of memory the bits take. */
   long bytes() {
     return words.length() * 8L;

@@ -48,16 +48,16 @@ final class NameFiltersTest {
       filter.record(ReversedName.key(name));
     }
     for (String name : names) {
-      assertTrue(filter.mayHaveName(ReversedName.key(name)), name);
+      assertTrue(filter.mayHave(NameFilter.exactHash(ReversedName.key(name))), name);
       String parent = name.substring(name.indexOf('.') + 1);
-      assertTrue(filter.mayHaveNamesUnder(ReversedName.key(parent)), "a domain above " + name);
-      assertTrue(filter.mayHaveNamesUnder(ReversedName.key(name.endsWith("co.uk") ? "co.uk" : "com")));
+      assertTrue(filter.mayHave(NameFilter.underHash(ReversedName.key(parent))), "a domain above " + name);
+      assertTrue(filter.mayHave(NameFilter.underHash(ReversedName.key(name.endsWith("co.uk") ? "co.uk" : "com"))));
     }
     int maybe = 0;
     for (int i = 0; i < 20_000; i++) {
       String absent = "absent" + i + ".example.org";
-      maybe += filter.mayHaveName(ReversedName.key(absent)) ? 1 : 0;
-      maybe += filter.mayHaveNamesUnder(ReversedName.key(absent)) ? 1 : 0;
+      maybe += filter.mayHave(NameFilter.exactHash(ReversedName.key(absent))) ? 1 : 0;
+      maybe += filter.mayHave(NameFilter.underHash(ReversedName.key(absent))) ? 1 : 0;
     }
     assertTrue(maybe < 40_000 * 3 / 100, "false 'maybe' answers: " + maybe + " of 40,000");
   }
@@ -82,9 +82,10 @@ final class NameFiltersTest {
       }
       NameFilters filters = NameFilters.of(s.jdbi()).orElseThrow();
       assertEquals(List.of(IndexPartition.of(s.vendor(), at[1])),
-          filters.partitions(0, 9, f -> f.mayHaveName(ReversedName.key("only1.example.com"))),
+          filters.partitions(0, 9, f -> f.mayHave(NameFilter.exactHash(ReversedName.key("only1.example.com")))),
           "the one partition that holds the name");
-      assertEquals(List.of(), filters.partitions(0, 9, f -> f.mayHaveName(ReversedName.key("absent.example.org"))));
+      long absent = NameFilter.exactHash(ReversedName.key("absent.example.org"));
+      assertEquals(List.of(), filters.partitions(0, 9, f -> f.mayHave(absent)));
       before = results(s, criteria);
       assertEquals(new TreeSet<>(List.of("only1.example.com,*.example.net")), before.get(criteria.get(0)));
       assertEquals(6, before.get(criteria.get(1)).size());
@@ -98,7 +99,8 @@ final class NameFiltersTest {
       Eventually.holds(Duration.ofSeconds(60), Duration.ofMillis(20), filters::built);
       assertTrue(filters.built(), "filters rebuilt from disk");
       assertEquals(before, results(s, criteria));
-      assertEquals(List.of(9L), filters.partitions(0, 9, f -> f.mayHaveNamesUnder(ReversedName.key("sub.only2.example.com"))));
+      long under = NameFilter.underHash(ReversedName.key("sub.only2.example.com"));
+      assertEquals(List.of(9L), filters.partitions(0, 9, f -> f.mayHave(under)));
 
       // Names written after the restart, into the newest partition and a new one, are found.
       Ingest ingest = new Ingest(s.jdbi(), Clock.systemUTC(), true);
