@@ -64,6 +64,21 @@ public final class Webhooks {
         .bind("enabled", enabled).bind("id", id).bind("account", accountId).execute()) == 1;
   }
 
+  /**
+   * Points the account's webhook at another URL with another secret, keeping its alerts (pending
+   * ones go to the new URL); false when the account has no such webhook. The URL is checked by
+   * the caller.
+   */
+  public boolean retarget(long accountId, long id, String url, String secret) {
+    if (url == null || url.isEmpty() || url.length() > 2000) {
+      throw new IllegalArgumentException("a webhook url has 1..2000 characters");
+    }
+    return jdbi.withHandle(h -> h.createUpdate("UPDATE webhooks SET url = :url, secret = :secret WHERE id = :id"
+            + " AND account_id = :account")
+        .bind("url", url).bind("secret", secret == null ? "" : secret).bind("id", id).bind("account", accountId)
+        .execute()) == 1;
+  }
+
   /** Deletes the account's webhook and its pending deliveries; false when it has no such webhook. */
   public boolean delete(long accountId, long id) {
     return jdbi.withHandle(h -> h.createUpdate("DELETE FROM webhooks WHERE id = :id AND account_id = :account")

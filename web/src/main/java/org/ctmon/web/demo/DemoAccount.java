@@ -54,8 +54,13 @@ record DemoAccount(String email, String password, String token) {
     EmailRecipients recipients = new EmailRecipients(store.jdbi(), clock);
     recipients.list(id).forEach(r -> recipients.delete(id, r.id()));
     Webhooks webhooks = new Webhooks(store.jdbi(), clock);
-    webhooks.list(id).forEach(w -> webhooks.delete(id, w.id()));
-    webhooks.create(id, inbox.url(), inbox.secret(), WebhookFormat.JSON);
+    var hooks = webhooks.list(id);
+    if (hooks.isEmpty()) {
+      webhooks.create(id, inbox.url(), inbox.secret(), WebhookFormat.JSON);
+    } else {
+      // Re-pointed, not re-created: deleting it would delete the alerts of earlier runs with it.
+      hooks.forEach(w -> webhooks.retarget(id, w.id(), inbox.url(), inbox.secret()));
+    }
     String token = new ApiTokens(store.jdbi(), clock, random).issue(id, "ctmon demo").secret();
     return new DemoAccount(EMAIL, password, token);
   }

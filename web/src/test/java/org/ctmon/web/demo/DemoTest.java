@@ -77,13 +77,19 @@ final class DemoTest {
   @Test
   void aDataDirectoryUsedBeforeStartsAgainWithANewPasswordAndTheSameWatchList(@TempDir Path dir) throws Exception {
     String first;
-    try (Demo demo = Demo.start(new Demo.Settings(0, dir, 0, 0, Duration.ofHours(1)))) {
+    try (Demo demo = Demo.start(new Demo.Settings(0, dir, 0, 0, Duration.ofMillis(200)))) {
       first = demo.account().password();
+      await("an alert delivered in the first run", () -> demo.inbox().validlySigned() > 0);
     }
     try (Demo demo = Demo.start(new Demo.Settings(0, dir, 0, 0, Duration.ofHours(1)))) {
       assertTrue(!first.equals(demo.account().password()), "a new password each run");
-      JsonNode lists = api(demo, demo.account().token(), "api/v1/watchlists");
+      String token = demo.account().token();
+      JsonNode lists = api(demo, token, "api/v1/watchlists");
       assertEquals(1, lists.size(), lists.toString());
+      JsonNode hooks = api(demo, token, "api/v1/webhooks");
+      assertEquals(1, hooks.size(), hooks.toString());
+      assertTrue(hooks.toString().contains(demo.inbox().url()), "the webhook points at this run's inbox: " + hooks);
+      assertTrue(api(demo, token, "api/v1/alerts").get("results").size() > 0, "the first run's alerts are kept");
     }
   }
 
