@@ -31,7 +31,7 @@ import org.ctmon.parser.x509.DnsName;
 public final class Matcher {
   private final long[] watchlistIds;
   private final long[] accountIds;
-  private final Node root = new Node();
+  private final LabelTrie trie;
   private final IpIndex v4 = new IpIndex();
   private final IpIndex v6 = new IpIndex();
   private final Lookalikes lookalikes;
@@ -41,35 +41,34 @@ public final class Matcher {
     watchlistIds = new long[targets.size()];
     accountIds = new long[targets.size()];
     Lookalikes.Builder look = new Lookalikes.Builder();
+    LabelTrie.Builder names = new LabelTrie.Builder();
     for (int t = 0; t < targets.size(); t++) {
       WatchTarget target = targets.get(t);
       watchlistIds[t] = target.watchlistId();
       accountIds[t] = target.accountId();
       for (WatchItem item : target.items()) {
-        Ref ref = new Ref(t, item.text());
         if (item instanceof WatchItem.ExactName e) {
-          Node n = node(e.name());
-          n.exact = Refs.with(n.exact, ref);
+          names.exact(e.name(), t, item.text());
           if (target.lookalikes()) {
             look.watch(t, e.name());
           }
         } else if (item instanceof WatchItem.DomainTree d) {
-          Node n = node(d.domain());
-          n.tree = Refs.with(n.tree, ref);
+          names.tree(d.domain(), t, item.text());
           if (target.lookalikes()) {
             look.watch(t, d.domain());
           }
         } else if (item instanceof WatchItem.IpAddress a) {
           byte[] b = a.address().getAddress();
-          (b.length == 4 ? v4 : v6).add(b, b.length * 8, ref);
+          (b.length == 4 ? v4 : v6).add(b, b.length * 8, new Ref(t, item.text()));
         } else if (item instanceof WatchItem.IpRange r) {
           byte[] b = r.network().getAddress();
-          (b.length == 4 ? v4 : v6).add(b, r.prefixLength(), ref);
+          (b.length == 4 ? v4 : v6).add(b, r.prefixLength(), new Ref(t, item.text()));
         } else {
           throw new AssertionError("unknown watch item " + item);
         }
       }
     }
+    this.trie = names.build();
     this.lookalikes = look.build();
   }
 
@@ -109,7 +108,7 @@ public final class Matcher {
       return;
     }
     acc.nextName();
-    walk(root, name, name.length(), acc);
+    walk(LabelTrie.ROOT, name, name.length(), acc);
     boolean ascii = true;
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
@@ -117,7 +116,7 @@ public final class Matcher {
         // certspotter and browsers differ on what follows a NUL or a slash: match both readings.
         String cut = withoutTrailingDot(name.substring(0, i));
         if (!cut.isEmpty()) {
-          walk(root, cut, cut.length(), acc);
+          walk(LabelTrie.ROOT, cut, cut.length(), acc);
         }
         break;
       }
@@ -126,7 +125,7 @@ public final class Matcher {
     if (!ascii) {
       DnsName idn = DnsName.parse(name);
       if (idn.valid() && !idn.name().equals(name)) {
-        walk(root, idn.name(), idn.name().length(), acc);
+        walk(LabelTrie.ROOT, idn.name(), idn.name().length(), acc);
       }
     }
     if (lookalikes != null) {
@@ -135,25 +134,31 @@ public final class Matcher {
   }
 
   /** Walks the labels left of {@code end}, right to left, from {@code node}. */
-  private static void walk(Node node, String name, int end, Acc acc) {
-    acc.addAll(node.tree);
+  private void walk(int node, String name, int end, Acc acc) {
+    addItems(trie.firstTree(node), acc);
     if (end < 0) {
-      acc.addAll(node.exact);
+      addItems(trie.firstExact(node), acc);
       return;
     }
-    if (node.children == null) {
+    if (trie.firstChild(node) == LabelTrie.NONE) {
       return;
     }
     int dot = name.lastIndexOf('.', end - 1);
     if (isWild(name, dot + 1, end)) {
-      for (Node child : node.children.values()) {
-        walk(child, name, dot, acc);
+      for (int c = trie.firstChild(node); c != LabelTrie.NONE; c = trie.nextSibling(c)) {
+        walk(c, name, dot, acc);
       }
     } else {
-      Node child = node.children.get(name.substring(dot + 1, end));
-      if (child != null) {
+      int child = trie.child(node, name, dot + 1, end);
+      if (child != LabelTrie.NONE) {
         walk(child, name, dot, acc);
       }
+    }
+  }
+
+  private void addItems(int first, Acc acc) {
+    for (int i = first; i != LabelTrie.NONE; i = trie.nextItem(i)) {
+      acc.add(trie.target(i), trie.text(i));
     }
   }
 
@@ -169,21 +174,6 @@ public final class Matcher {
       }
     }
     return false;
-  }
-
-  private Node node(String domain) {
-    Node n = root;
-    int end = domain.length();
-    while (end >= 0) {
-      int dot = domain.lastIndexOf('.', end - 1);
-      String label = domain.substring(dot + 1, end);
-      if (n.children == null) {
-        n.children = new HashMap<>();
-      }
-      n = n.children.computeIfAbsent(label, k -> new Node());
-      end = dot;
-    }
-    return n;
   }
 
   static String lowerAscii(String s) {
@@ -206,37 +196,8 @@ public final class Matcher {
     return s.length() > 1 && s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
   }
 
-  /** An item of a target. */
+  /** An address item of a target. */
   record Ref(int target, String item) {}
-
-  /**
-   * A watched label; children keyed by the next label to the left. Its items are null, one
-   * {@link Ref} or a {@code Ref[]} (see {@link Refs}): most nodes hold one item or none, and a list
-   * object per node was most of a large watch list's memory.
-   */
-  private static final class Node {
-    Object exact;
-    Object tree;
-    Map<String, Node> children;
-  }
-
-  /** The items of a node: null, one {@link Ref}, or a {@code Ref[]} of several. */
-  private static final class Refs {
-    private Refs() {}
-
-    static Object with(Object refs, Ref ref) {
-      if (refs == null) {
-        return ref;
-      }
-      if (refs instanceof Ref one) {
-        return new Ref[] {one, ref};
-      }
-      Ref[] many = (Ref[]) refs;
-      Ref[] more = Arrays.copyOf(many, many.length + 1);
-      more[many.length] = ref;
-      return more;
-    }
-  }
 
   /** Addresses and ranges of one family: a map of masked networks per prefix length in use. */
   private static final class IpIndex {
@@ -283,34 +244,20 @@ public final class Matcher {
 
     void addAll(List<Ref> refs) {
       for (Ref r : refs) {
-        add(r);
+        add(r.target(), r.item());
       }
     }
 
-    /** Adds a node's items: null, one {@link Ref} or a {@code Ref[]}. */
-    void addAll(Object refs) {
-      if (refs == null) {
-        return;
-      }
-      if (refs instanceof Ref one) {
-        add(one);
-        return;
-      }
-      for (Ref r : (Ref[]) refs) {
-        add(r);
-      }
-    }
-
-    private void add(Ref r) {
-      found(r.target()).items.add(r.item());
-      if (!nameHits.get(r.target())) {
-        nameHits.set(r.target());
+    void add(int target, String item) {
+      found(target).items.add(item);
+      if (!nameHits.get(target)) {
+        nameHits.set(target);
         if (nameHitList == null) {
           nameHitList = new int[4];
         } else if (nameHitCount == nameHitList.length) {
           nameHitList = Arrays.copyOf(nameHitList, nameHitCount * 2);
         }
-        nameHitList[nameHitCount++] = r.target();
+        nameHitList[nameHitCount++] = target;
       }
     }
 

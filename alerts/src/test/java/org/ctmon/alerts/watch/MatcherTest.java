@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
+import java.util.TreeSet;
 import org.ctmon.parser.x509.CertificateFacts;
 import org.ctmon.testlog.pki.Names;
 import org.ctmon.testlog.pki.SanName;
@@ -166,6 +169,49 @@ final class MatcherTest {
     Matcher m = matcher("cart.shop.example", "2001:db8::/32");
     assertEquals(List.of("2001:db8::/32", "cart.shop.example"), m.match(Certs.dnsNames(f), f.ipAddresses()).get(0)
         .watchItems());
+  }
+
+  @Test
+  void largeListsMatchWhatTheSuffixRuleSays() {
+    // Labels repeat under different parents and lists share domains, so lookups must tell
+    // (parent, label) pairs apart once the table has grown many times.
+    Random random = new Random(7);
+    String[] words = {"shop", "mail", "a", "b", "xn--bcher-kva", "login", "www", "api", "cdn"};
+    List<WatchTarget> targets = new ArrayList<>();
+    for (int t = 0; t < 300; t++) {
+      List<String> items = new ArrayList<>();
+      for (int i = 0; i < 100; i++) {
+        String domain = words[random.nextInt(words.length)] + "." + "d" + random.nextInt(4000) + "."
+            + (random.nextBoolean() ? "com" : "test");
+        items.add(random.nextInt(3) == 0 ? "." + domain.substring(domain.indexOf('.') + 1) : domain);
+      }
+      targets.add(target(t + 1, 1000 + t, items.toArray(String[]::new)));
+    }
+    Matcher m = Matcher.of(targets);
+    int matched = 0;
+    for (int n = 0; n < 2000; n++) {
+      String name = words[random.nextInt(words.length)] + "." + "d" + random.nextInt(4000) + "."
+          + (random.nextBoolean() ? "com" : "test");
+      if (random.nextInt(4) == 0) {
+        name = "deep." + name;
+      }
+      List<Hit> expected = new ArrayList<>();
+      for (WatchTarget target : targets) {
+        TreeSet<String> hit = new TreeSet<>();
+        for (WatchItem item : target.items()) {
+          String text = item.text();
+          if (text.startsWith(".") ? name.equals(text.substring(1)) || name.endsWith(text) : name.equals(text)) {
+            hit.add(text);
+          }
+        }
+        if (!hit.isEmpty()) {
+          expected.add(new Hit(target.watchlistId(), target.accountId(), List.copyOf(hit), false, List.of()));
+        }
+      }
+      assertEquals(expected, m.match(List.of(name), List.of()), name);
+      matched += expected.isEmpty() ? 0 : 1;
+    }
+    assertTrue(matched > 200, "names that hit: " + matched);
   }
 
   @Test
