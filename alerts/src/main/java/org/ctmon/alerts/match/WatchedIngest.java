@@ -48,13 +48,25 @@ public final class WatchedIngest {
     if (state.isEmpty() || batch.issuances().isEmpty()) {
       return ingest.commit(batch);
     }
-    Map<Sha256, Issuance> byTbs = new LinkedHashMap<>();
+    // Most batches match nothing: only names are looked at until something matches.
+    Map<Sha256, Issuance> byTbs = null;
     for (Issuance i : batch.issuances()) {
+      if (state.matcher().match(i.dnsNames(), i.ipAddresses()).isEmpty()) {
+        continue;
+      }
+      if (byTbs == null) {
+        byTbs = new LinkedHashMap<>();
+      }
       byTbs.merge(i.tbsSha256(), i, (a, b) -> a.issuerSpkiSha256() != null ? a : b);
+    }
+    if (byTbs == null) {
+      return ingest.commit(batch);
     }
     Map<Sha256, List<LogEntryRecord>> entries = new HashMap<>();
     for (LogEntryRecord e : batch.entries()) {
-      entries.computeIfAbsent(e.tbsSha256(), k -> new ArrayList<>()).add(e);
+      if (byTbs.containsKey(e.tbsSha256())) {
+        entries.computeIfAbsent(e.tbsSha256(), k -> new ArrayList<>()).add(e);
+      }
     }
     List<MatchRecord> matches = new ArrayList<>();
     List<OutboxRecord> outbox = new ArrayList<>();
