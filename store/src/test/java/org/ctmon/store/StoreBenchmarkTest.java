@@ -183,7 +183,7 @@ final class StoreBenchmarkTest {
 
       printH2FileSize(s, db + " after ingest");
       for (int i = 0; i < Integer.getInteger("ctmon.bench.idleSeconds", 0) / 10; i++) {
-        Thread.sleep(10_000);
+        Thread.sleep(10_000); // the measured behaviour: what an idle database file does over time
         printH2FileSize(s, db + " idle " + (i + 1) * 10 + " s");
       }
       IssuanceSearch search = new IssuanceSearch(s.jdbi());

@@ -20,6 +20,7 @@ import org.ctmon.alerts.watch.WatchlistSpec;
 import org.ctmon.fetcher.follow.FollowerStatus;
 import org.ctmon.fetcher.loglist.LogListSignature;
 import org.ctmon.fetcher.follow.StartPosition;
+import org.ctmon.parser.Eventually;
 import org.ctmon.store.Store;
 import org.ctmon.store.StoreConfig;
 import org.ctmon.store.account.Accounts;
@@ -141,11 +142,7 @@ final class MigrateCommandTest {
     }
   }
 
-  private static void await(BooleanSupplier done) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (!done.getAsBoolean()) {
-      assertTrue(System.nanoTime() < deadline, "timed out");
-      Thread.sleep(100);
-    }
+  private static void await(BooleanSupplier done) throws Exception {
+    Eventually.await(Duration.ofSeconds(90), Duration.ofMillis(100), done::getAsBoolean, () -> "timed out");
   }
 }

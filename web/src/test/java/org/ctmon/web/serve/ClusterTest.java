@@ -33,6 +33,7 @@ import org.ctmon.alerts.outbox.WebhookFormat;
 import org.ctmon.alerts.stored.Watchlists;
 import org.ctmon.alerts.stored.Webhooks;
 import org.ctmon.alerts.watch.WatchlistSpec;
+import org.ctmon.parser.Eventually;
 import org.ctmon.store.Store;
 import org.ctmon.store.StoreConfig;
 import org.ctmon.store.account.Accounts;
@@ -207,11 +208,7 @@ final class ClusterTest {
     }
   }
 
-  static void await(BooleanSupplier done, Supplier<String> why) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    while (!done.getAsBoolean()) {
-      assertTrue(System.nanoTime() < deadline, () -> "timed out: " + why.get());
-      Thread.sleep(200);
-    }
+  static void await(BooleanSupplier done, Supplier<String> why) throws Exception {
+    Eventually.await(Duration.ofSeconds(120), Duration.ofMillis(200), done::getAsBoolean, () -> "timed out: " + why.get());
   }
 }
