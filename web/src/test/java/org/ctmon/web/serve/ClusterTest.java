@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,15 +24,12 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ctmon.alerts.outbox.WebhookFormat;
 import org.ctmon.alerts.stored.Watchlists;
 import org.ctmon.alerts.stored.Webhooks;
 import org.ctmon.alerts.watch.WatchlistSpec;
-import org.ctmon.parser.Eventually;
 import org.ctmon.store.Store;
 import org.ctmon.store.StoreConfig;
 import org.ctmon.store.account.Accounts;
@@ -45,6 +41,7 @@ import org.ctmon.testlog.pki.IssuanceRequest;
 import org.ctmon.testlog.pki.IssuanceStyle;
 import org.ctmon.testlog.pki.Names;
 import org.ctmon.testlog.pki.TestLogKey;
+import org.ctmon.web.harness.ClusterNodes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,8 +88,8 @@ final class ClusterTest {
 
       // Kill -9 a node while it follows a log, after some entries are stored.
       String[] victim = new String[1];
-      await(() -> {
-        List<String> open = runningNodes(cluster);
+      ClusterNodes.await(() -> {
+        List<String> open = cluster.runningNodes();
         if (cluster.count("SELECT COUNT(*) FROM log_entries") < 200 || open.isEmpty()) {
           return false;
         }
@@ -108,7 +105,7 @@ final class ClusterTest {
       long killedAt = System.currentTimeMillis();
       long storedAtKill = cluster.count("SELECT COUNT(*) FROM log_entries");
 
-      await(() -> cluster.count("SELECT COALESCE(SUM(next_index), 0) FROM logs") == total
+      ClusterNodes.await(() -> cluster.count("SELECT COALESCE(SUM(next_index), 0) FROM logs") == total
           && cluster.count("SELECT COUNT(*) FROM outbox WHERE state <> 'delivered'") == 0
           && cluster.count("SELECT COUNT(*) FROM outbox") == WATCHED, cluster::logs);
 
@@ -168,16 +165,6 @@ final class ClusterTest {
     }
   }
 
-  /** The nodes running a log's follower now, oldest run first. */
-  static List<String> runningNodes(ClusterNodes cluster) {
-    try {
-      return cluster.db.withHandle(h -> h.createQuery("SELECT node FROM follow_runs WHERE ended_at IS NULL ORDER BY id")
-          .mapTo(String.class).list());
-    } catch (RuntimeException e) {
-      return List.of(); // not created yet
-    }
-  }
-
   /** Signs in with the seeded account through the form; the session cookie. */
   private static String signIn(int port) throws Exception {
     HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -206,9 +193,5 @@ final class ClusterTest {
       new Watchlists(s.jdbi(), Clock.systemUTC()).create(account,
           new WatchlistSpec("cluster", List.of(".cluster.example"), List.of(), List.of(), false));
     }
-  }
-
-  static void await(BooleanSupplier done, Supplier<String> why) throws Exception {
-    Eventually.await(Duration.ofSeconds(120), Duration.ofMillis(200), done::getAsBoolean, () -> "timed out: " + why.get());
   }
 }

@@ -1,4 +1,4 @@
-package org.ctmon.alerts.match;
+package org.ctmon.alerts.bench;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.ctmon.alerts.match.VerdictProbe;
+import org.ctmon.alerts.match.WatchStateSource;
+import org.ctmon.alerts.match.WatchedIngest;
 import org.ctmon.alerts.outbox.WebhookFormat;
 import org.ctmon.alerts.stored.EmailRecipients;
 import org.ctmon.alerts.stored.Watchlists;
@@ -93,8 +96,7 @@ final class WatchedIngestBenchmark {
           }
         }
         for (Issuance i : stream.get(b)) {
-          matchedIssuances += Verdicts.of(source.current(), i.tbsSha256(), i.spkiSha256(),
-              WatchedIngest.facts(i)).isEmpty() ? 0 : 1;
+          matchedIssuances += VerdictProbe.of(source, i).isEmpty() ? 0 : 1;
         }
       }
       long n = next;
@@ -115,7 +117,7 @@ final class WatchedIngestBenchmark {
       long m0 = System.nanoTime();
       for (List<Issuance> batch : stream) {
         for (Issuance i : batch) {
-          Verdicts.of(source.current(), i.tbsSha256(), i.spkiSha256(), WatchedIngest.facts(i));
+          VerdictProbe.of(source, i);
         }
       }
       System.out.printf(Locale.ROOT, "matching alone (no store): %,.0f issuances/s%n",

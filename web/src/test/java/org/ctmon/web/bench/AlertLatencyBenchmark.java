@@ -1,4 +1,4 @@
-package org.ctmon.web.serve;
+package org.ctmon.web.bench;
 
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
@@ -30,6 +30,7 @@ import org.ctmon.testlog.pki.IssuanceRequest;
 import org.ctmon.testlog.pki.IssuanceStyle;
 import org.ctmon.testlog.pki.Names;
 import org.ctmon.web.config.Config;
+import org.ctmon.web.serve.Monitor;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package org.ctmon.web.openapi;
+package org.ctmon.web.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

@@ -1,4 +1,4 @@
-package org.ctmon.web.serve;
+package org.ctmon.web.harness;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,11 +6,14 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.ctmon.web.harness.UnassignedPort;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.ctmon.parser.Eventually;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Assumptions;
 
@@ -20,20 +23,20 @@ import org.junit.jupiter.api.Assumptions;
  * defaults otherwise), for the cluster test and benchmark. Closing stops every node (SIGTERM, then
  * SIGKILL after a minute) and drops the schema. Unreachable PostgreSQL skips the test, except in CI.
  */
-final class ClusterNodes implements AutoCloseable {
-  static final String PG_URL = System.getenv().getOrDefault("CTMON_TEST_PG_URL",
+public final class ClusterNodes implements AutoCloseable {
+  public static final String PG_URL = System.getenv().getOrDefault("CTMON_TEST_PG_URL",
       "jdbc:postgresql://127.0.0.1:5432/ctmon_test");
-  static final String PG_USER = System.getenv().getOrDefault("CTMON_TEST_PG_USER", "ctmon");
-  static final String PG_PASSWORD = System.getenv().getOrDefault("CTMON_TEST_PG_PASSWORD", "ctmon");
+  public static final String PG_USER = System.getenv().getOrDefault("CTMON_TEST_PG_USER", "ctmon");
+  public static final String PG_PASSWORD = System.getenv().getOrDefault("CTMON_TEST_PG_PASSWORD", "ctmon");
 
-  final String url;
-  final Jdbi db;
+  public final String url;
+  public final Jdbi db;
   private final Path dir;
   private final String schema;
   private final List<Process> nodes = new ArrayList<>();
   private final List<Integer> ports = new ArrayList<>();
 
-  ClusterNodes(Path dir) {
+  public ClusterNodes(Path dir) {
     this.dir = dir;
     this.schema = "t_" + UUID.randomUUID().toString().replace("-", "");
     try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD)) {
@@ -50,12 +53,12 @@ final class ClusterNodes implements AutoCloseable {
   }
 
   /** Starts node number {@link #size()} with these YAML lines added to the cluster's settings. */
-  Process start(String logList, String... yaml) throws IOException {
+  public Process start(String logList, String... yaml) throws IOException {
     return start(logList, java.util.Map.of(), yaml);
   }
 
   /** As {@link #start(String, String...)}, with these environment variables (CTMON_*) too. */
-  Process start(String logList, java.util.Map<String, String> env, String... yaml) throws IOException {
+  public Process start(String logList, java.util.Map<String, String> env, String... yaml) throws IOException {
     int i = nodes.size();
     int port = UnassignedPort.pick();
     List<String> lines = new ArrayList<>(List.of(
@@ -78,20 +81,20 @@ final class ClusterNodes implements AutoCloseable {
     return p;
   }
 
-  int size() {
+  public int size() {
     return nodes.size();
   }
 
-  Process node(int i) {
+  public Process node(int i) {
     return nodes.get(i);
   }
 
-  int port(int i) {
+  public int port(int i) {
     return ports.get(i);
   }
 
   /** The node whose Quartz instance id is {@code nodeId} (host-pid). */
-  int indexOf(String nodeId) {
+  public int indexOf(String nodeId) {
     for (int i = 0; i < nodes.size(); i++) {
       if (nodeId.endsWith("-" + nodes.get(i).pid())) {
         return i;
@@ -101,7 +104,7 @@ final class ClusterNodes implements AutoCloseable {
   }
 
   /** A query's one number; -1 while the schema is not there yet. */
-  long count(String sql) {
+  public long count(String sql) {
     try {
       return db.withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
     } catch (RuntimeException e) {
@@ -109,8 +112,23 @@ final class ClusterNodes implements AutoCloseable {
     }
   }
 
+  /** The nodes running a log's follower now, oldest run first. */
+  public List<String> runningNodes() {
+    try {
+      return db.withHandle(h -> h.createQuery("SELECT node FROM follow_runs WHERE ended_at IS NULL ORDER BY id")
+          .mapTo(String.class).list());
+    } catch (RuntimeException e) {
+      return List.of(); // not created yet
+    }
+  }
+
+  /** Waits until {@code done} holds, asking every 200 ms; fails with {@code why} after two minutes. */
+  public static void await(BooleanSupplier done, Supplier<String> why) throws Exception {
+    Eventually.await(Duration.ofSeconds(120), Duration.ofMillis(200), done::getAsBoolean, () -> "timed out: " + why.get());
+  }
+
   /** The end of every node's output, for failure messages. */
-  String logs() {
+  public String logs() {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < nodes.size(); i++) {
       try {

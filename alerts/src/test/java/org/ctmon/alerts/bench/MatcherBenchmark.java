@@ -1,9 +1,12 @@
-package org.ctmon.alerts.watch;
+package org.ctmon.alerts.bench;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.ctmon.alerts.watch.Matcher;
+import org.ctmon.alerts.watch.WatchItem;
+import org.ctmon.alerts.watch.WatchTarget;
 import org.ctmon.testlog.pki.NameMix;
 import org.ctmon.testlog.pki.Names;
 import org.ctmon.testlog.pki.SanName;
