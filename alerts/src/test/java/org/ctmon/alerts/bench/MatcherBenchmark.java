@@ -33,15 +33,9 @@ final class MatcherBenchmark {
     long names = 0;
     for (int i = 0; i < 200_000; i++) {
       Names n = mix.next();
-      List<String> dns = new ArrayList<>();
-      List<String> ips = new ArrayList<>();
-      for (SanName s : n.sans()) {
-        if (s instanceof SanName.Dns d) {
-          dns.add(d.name());
-        } else if (s instanceof SanName.Ip ip) {
-          ips.add(ip.address().getHostAddress());
-        }
-      }
+      SanLists sans = SanLists.of(n);
+      List<String> dns = sans.dns();
+      List<String> ips = sans.ips();
       n.commonName().ifPresent(cn -> {
         if (!dns.contains(cn)) {
           dns.add(cn);

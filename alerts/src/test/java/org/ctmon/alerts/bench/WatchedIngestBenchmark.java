@@ -27,7 +27,6 @@ import org.ctmon.store.ingest.Issuance;
 import org.ctmon.store.ingest.TestIssuances;
 import org.ctmon.testlog.pki.NameMix;
 import org.ctmon.testlog.pki.Names;
-import org.ctmon.testlog.pki.SanName;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -197,15 +196,9 @@ final class WatchedIngestBenchmark {
     List<Issuance> batch = new ArrayList<>(batchSize);
     for (int i = 0; i < count; i++) {
       Names n = mix.next();
-      List<String> dns = new ArrayList<>();
-      List<String> ips = new ArrayList<>();
-      for (SanName s : n.sans()) {
-        if (s instanceof SanName.Dns d) {
-          dns.add(d.name());
-        } else if (s instanceof SanName.Ip ip) {
-          ips.add(ip.address().getHostAddress());
-        }
-      }
+      SanLists sans = SanLists.of(n);
+      List<String> dns = sans.dns();
+      List<String> ips = sans.ips();
       n.commonName().ifPresent(cn -> {
         if (!dns.contains(cn) && !ips.contains(cn)) {
           dns.add(cn);

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -17,7 +19,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.ctmon.alerts.delivery.DeliveryResult;
 import org.ctmon.alerts.outbox.Webhook;
 import org.ctmon.alerts.watch.CaaIssuers;
@@ -28,6 +32,9 @@ import org.ctmon.store.account.Accounts;
 import org.ctmon.store.account.ApiTokens;
 import org.ctmon.store.issuance.IssuanceSearch;
 import org.ctmon.web.serve.WebServer;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real server with the account API (and the public search API) on a real H2 file, two accounts,
@@ -35,21 +42,57 @@ import org.ctmon.web.serve.WebServer;
  * deliveries. Host names resolve through a fixed table: {@code hooks.example} is public,
  * {@code intranet.example} private.
  */
-final class AccountApiFixture implements AutoCloseable {
+final class AccountApiFixture implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
   static final Instant NOW = Instant.parse("2026-01-02T00:00:00Z");
   static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  final Store store;
-  final WebServer web;
-  final long alice;
-  final long bob;
-  final String aliceToken;
-  final String bobToken;
+  Store store;
+  WebServer web;
+  long alice;
+  long bob;
+  String aliceToken;
+  String bobToken;
   final RecordingListener listener = new RecordingListener();
   final RecordingTestDelivery tests = new RecordingTestDelivery();
 
+  private final boolean allowPrivateTargets;
+  private Path ownDir;
+
+  /**
+   * For {@code @RegisterExtension}: a fresh fixture for each test, in a temporary folder of its
+   * own, closed and deleted after the test; private webhook targets refused.
+   */
+  static AccountApiFixture perTest() {
+    return new AccountApiFixture(false);
+  }
+
+  private AccountApiFixture(boolean allowPrivateTargets) {
+    this.allowPrivateTargets = allowPrivateTargets;
+  }
+
   AccountApiFixture(Path dir, boolean allowPrivateTargets) {
+    this(allowPrivateTargets);
+    start(dir);
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) throws IOException {
+    ownDir = Files.createTempDirectory("ctmon-account-api");
+    start(ownDir);
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) throws IOException {
+    close();
+    try (Stream<Path> files = Files.walk(ownDir)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
+    }
+  }
+
+  private void start(Path dir) {
     store = Store.open(StoreConfig.defaults().withDatabase("jdbc:h2:file:" + dir.resolve("ctmon"), "", ""));
     SecureRandom random = new SecureRandom();
     Accounts accounts = new Accounts(store.jdbi(), CLOCK, random);

@@ -1,54 +1,39 @@
 package org.ctmon.web.harness;
 
+import static org.ctmon.web.harness.PostgresTestSchema.PG_PASSWORD;
+import static org.ctmon.web.harness.PostgresTestSchema.PG_USER;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.ctmon.parser.Eventually;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * ctmon processes ({@code serve}, {@code cluster.mode: postgresql}) on a fresh schema of the test
- * PostgreSQL server ({@code CTMON_TEST_PG_URL}, {@code _USER}, {@code _PASSWORD}; the store tests'
- * defaults otherwise), for the cluster test and benchmark. Closing stops every node (SIGTERM, then
- * SIGKILL after a minute) and drops the schema. Unreachable PostgreSQL skips the test, except in CI.
+ * PostgreSQL server ({@link PostgresTestSchema}), for the cluster test and benchmark. Closing stops
+ * every node (SIGTERM, then SIGKILL after a minute) and drops the schema. Unreachable PostgreSQL
+ * skips the test, except in CI.
  */
 public final class ClusterNodes implements AutoCloseable {
-  public static final String PG_URL = System.getenv().getOrDefault("CTMON_TEST_PG_URL",
-      "jdbc:postgresql://127.0.0.1:5432/ctmon_test");
-  public static final String PG_USER = System.getenv().getOrDefault("CTMON_TEST_PG_USER", "ctmon");
-  public static final String PG_PASSWORD = System.getenv().getOrDefault("CTMON_TEST_PG_PASSWORD", "ctmon");
-
   public final String url;
   public final Jdbi db;
   private final Path dir;
-  private final String schema;
+  private final PostgresTestSchema schema;
   private final List<Process> nodes = new ArrayList<>();
   private final List<Integer> ports = new ArrayList<>();
 
   public ClusterNodes(Path dir) {
     this.dir = dir;
-    this.schema = "t_" + UUID.randomUUID().toString().replace("-", "");
-    try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD)) {
-      c.createStatement().execute("CREATE SCHEMA " + schema);
-    } catch (SQLException e) {
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        throw new AssertionError("postgresql at " + PG_URL + " is unreachable; in CI it must run", e);
-      }
-      System.err.println("!!!!! SKIPPING POSTGRESQL TEST: " + PG_URL + ": " + e.getMessage());
-      Assumptions.abort("postgresql unreachable: " + e.getMessage());
-    }
-    this.url = PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    this.schema = new PostgresTestSchema();
+    this.url = schema.url;
     this.db = Jdbi.create(url, PG_USER, PG_PASSWORD);
   }
 
@@ -156,8 +141,6 @@ public final class ClusterNodes implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD)) {
-      c.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-    }
+    schema.close();
   }
 }

@@ -42,6 +42,7 @@ import org.ctmon.testlog.pki.IssuanceStyle;
 import org.ctmon.testlog.pki.Names;
 import org.ctmon.testlog.pki.TestLogKey;
 import org.ctmon.web.harness.ClusterNodes;
+import org.ctmon.web.harness.PostgresTestSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -185,7 +186,7 @@ final class ClusterTest {
 
   /** An account watching cluster.example, alerts to a webhook on loopback. */
   private static void seed(String url, String hook) {
-    try (Store s = Store.open(new StoreConfig(url, ClusterNodes.PG_USER, ClusterNodes.PG_PASSWORD, 2,
+    try (Store s = Store.open(new StoreConfig(url, PostgresTestSchema.PG_USER, PostgresTestSchema.PG_PASSWORD, 2,
         StoreConfig.Retention.DEFAULT))) {
       long account = new Accounts(s.jdbi(), Clock.systemUTC(), new SecureRandom()).create("ops@cluster.example",
           "a long enough password", false);
