@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -19,9 +17,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.ctmon.alerts.delivery.DeliveryResult;
 import org.ctmon.alerts.outbox.Webhook;
 import org.ctmon.alerts.watch.CaaIssuers;
@@ -31,10 +27,8 @@ import org.ctmon.store.StoreConfig;
 import org.ctmon.store.account.Accounts;
 import org.ctmon.store.account.ApiTokens;
 import org.ctmon.store.issuance.IssuanceSearch;
+import org.ctmon.web.harness.PerTestFixture;
 import org.ctmon.web.serve.WebServer;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real server with the account API (and the public search API) on a real H2 file, two accounts,
@@ -42,7 +36,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * deliveries. Host names resolve through a fixed table: {@code hooks.example} is public,
  * {@code intranet.example} private.
  */
-final class AccountApiFixture implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
+final class AccountApiFixture extends PerTestFixture {
   static final Instant NOW = Instant.parse("2026-01-02T00:00:00Z");
   static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,7 +51,6 @@ final class AccountApiFixture implements AutoCloseable, BeforeEachCallback, Afte
   final RecordingTestDelivery tests = new RecordingTestDelivery();
 
   private final boolean allowPrivateTargets;
-  private Path ownDir;
 
   /**
    * For {@code @RegisterExtension}: a fresh fixture for each test, in a temporary folder of its
@@ -77,22 +70,7 @@ final class AccountApiFixture implements AutoCloseable, BeforeEachCallback, Afte
   }
 
   @Override
-  public void beforeEach(ExtensionContext context) throws IOException {
-    ownDir = Files.createTempDirectory("ctmon-account-api");
-    start(ownDir);
-  }
-
-  @Override
-  public void afterEach(ExtensionContext context) throws IOException {
-    close();
-    try (Stream<Path> files = Files.walk(ownDir)) {
-      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(file);
-      }
-    }
-  }
-
-  private void start(Path dir) {
+  protected void start(Path dir) {
     store = Store.open(StoreConfig.defaults().withDatabase("jdbc:h2:file:" + dir.resolve("ctmon"), "", ""));
     SecureRandom random = new SecureRandom();
     Accounts accounts = new Accounts(store.jdbi(), CLOCK, random);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.ctmon.parser.Eventually;
@@ -25,6 +26,7 @@ final class RecentAnswersTest {
     RecentAnswers answers = new RecentAnswers();
     AtomicInteger computed = new AtomicInteger();
     AtomicInteger asking = new AtomicInteger();
+    AtomicBoolean keptAnswerSent = new AtomicBoolean();
     try (WebServer web = new WebServer(routes -> routes.get("/search", ctx -> {
       String q = ctx.queryParam("q");
       asking.incrementAndGet();
@@ -32,9 +34,12 @@ final class RecentAnswersTest {
         @Override
         public RecentAnswers.Answer get() {
           int n = computed.incrementAndGet();
+          // A search reading thousands of rows: still going when the twentieth client asks, and,
+          // searched again in the background, when the kept answer has been sent.
           if (n == 1) {
-            // A search reading thousands of rows: still going when the twentieth client asks.
-            awaitQuietly(() -> asking.get() >= 20);
+            awaitQuietly(() -> asking.get() >= 20, "not every client asked");
+          } else if (n == 3) {
+            awaitQuietly(keptAnswerSent::get, "the kept answer was not sent");
           }
           return new RecentAnswers.Answer("{\"q\":\"" + q + "\",\"n\":" + n + "}",
               Map.of("X-Results-Truncated", "false"), this);
@@ -59,6 +64,7 @@ final class RecentAnswersTest {
       Thread.sleep(RecentAnswers.FRESH.toMillis() + 100);
       // Asked again after a second: the kept answer at once, and a search in the background.
       assertEquals("{\"q\":\"hot.example\",\"n\":1}", get(base + "hot.example"));
+      keptAnswerSent.set(true);
       String[] refreshed = {""};
       Eventually.holds(Duration.ofSeconds(10), Duration.ofMillis(50),
           () -> (refreshed[0] = get(base + "hot.example")).contains("\"n\":3"));
@@ -69,9 +75,9 @@ final class RecentAnswersTest {
     }
   }
 
-  private static void awaitQuietly(Eventually.Condition condition) {
+  private static void awaitQuietly(Eventually.Condition condition, String message) {
     try {
-      Eventually.await(Duration.ofSeconds(30), Duration.ofMillis(5), condition, () -> "not every client asked");
+      Eventually.await(Duration.ofSeconds(30), Duration.ofMillis(5), condition, () -> message);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
