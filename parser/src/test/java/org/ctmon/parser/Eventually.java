@@ -1,10 +1,12 @@
 package org.ctmon.parser;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * Test support: waits for a condition by asking it again and again, up to a limit, instead of
  * sleeping a fixed time and hoping. In the parser's test-jar so every module's tests can use it.
+ * The only sleep a test needs is the pause between two questions, and it lives here.
  */
 public final class Eventually {
   private Eventually() {}
@@ -29,5 +31,16 @@ public final class Eventually {
       Thread.sleep(every.toMillis());
     }
     return true;
+  }
+
+  /**
+   * Asks {@code condition} every {@code every} until it holds; fails with {@code message} if it
+   * still does not after {@code within}.
+   */
+  public static void await(Duration within, Duration every, Condition condition, Supplier<String> message)
+      throws Exception {
+    if (!holds(within, every, condition)) {
+      throw new AssertionError(message.get());
+    }
   }
 }

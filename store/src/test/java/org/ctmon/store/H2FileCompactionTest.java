@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.ctmon.store.bench.BenchNames;
 import org.ctmon.store.ingest.Ingest;
 import org.ctmon.store.ingest.Issuance;
 import org.ctmon.store.ingest.TestIssuances;

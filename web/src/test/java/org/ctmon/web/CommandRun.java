@@ -10,7 +10,18 @@ import java.util.List;
 import picocli.CommandLine;
 
 /** One in-process run of a ctmon command: its exit status and what it printed. */
-record CommandRun(int exit, String out, String err) {
+public record CommandRun(int exit, String out, String err) {
+  /** Runs ctmon with {@code args} as given on a command line. */
+  public static CommandRun of(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cmd = Ctmon.commandLine();
+    cmd.setOut(new PrintWriter(out));
+    cmd.setErr(new PrintWriter(err));
+    int exit = cmd.execute(args);
+    return new CommandRun(exit, out.toString(), err.toString());
+  }
+
   /**
    * Runs {@code command} with a configuration file in {@code dir} whose database is
    * {@code databaseUrl}, then {@code args}.
@@ -20,12 +31,6 @@ record CommandRun(int exit, String out, String err) {
     Files.writeString(config, "database:\n  url: \"" + databaseUrl + "\"\n");
     List<String> all = new ArrayList<>(List.of(command, "--config", config.toString()));
     all.addAll(List.of(args));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cmd = Ctmon.commandLine();
-    cmd.setOut(new PrintWriter(out));
-    cmd.setErr(new PrintWriter(err));
-    int exit = cmd.execute(all.toArray(new String[0]));
-    return new CommandRun(exit, out.toString(), err.toString());
+    return of(all.toArray(new String[0]));
   }
 }

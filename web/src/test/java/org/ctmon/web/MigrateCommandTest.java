@@ -1,18 +1,16 @@
 package org.ctmon.web;
 
+import static org.ctmon.web.harness.PostgresTestSchema.PG_PASSWORD;
+import static org.ctmon.web.harness.PostgresTestSchema.PG_USER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.ctmon.alerts.stored.EmailRecipients;
 import org.ctmon.alerts.stored.Watchlists;
@@ -20,6 +18,7 @@ import org.ctmon.alerts.watch.WatchlistSpec;
 import org.ctmon.fetcher.follow.FollowerStatus;
 import org.ctmon.fetcher.loglist.LogListSignature;
 import org.ctmon.fetcher.follow.StartPosition;
+import org.ctmon.parser.Eventually;
 import org.ctmon.store.Store;
 import org.ctmon.store.StoreConfig;
 import org.ctmon.store.account.Accounts;
@@ -30,8 +29,8 @@ import org.ctmon.testlog.pki.IssuanceRequest;
 import org.ctmon.testlog.pki.IssuanceStyle;
 import org.ctmon.testlog.pki.Names;
 import org.ctmon.web.config.Config;
+import org.ctmon.web.harness.PostgresTestSchema;
 import org.ctmon.web.serve.Monitor;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,21 +40,14 @@ import org.junit.jupiter.api.io.TempDir;
  * from where the H2 one stopped, its copied compact ranges verifying the logs' new heads.
  */
 final class MigrateCommandTest {
-  private static final String PG_URL = System.getenv().getOrDefault("CTMON_TEST_PG_URL",
-      "jdbc:postgresql://127.0.0.1:5432/ctmon_test");
-  private static final String PG_USER = System.getenv().getOrDefault("CTMON_TEST_PG_USER", "ctmon");
-  private static final String PG_PASSWORD = System.getenv().getOrDefault("CTMON_TEST_PG_PASSWORD", "ctmon");
-
   @TempDir Path dir;
 
   @Test
   void copiesAMonitorsH2FileToPostgresqlProvesItAndAMonitorThereGoesOn() throws Exception {
-    String schema = "t_" + UUID.randomUUID().toString().replace("-", "");
-    createSchema(schema);
     String h2 = "jdbc:h2:file:" + dir.resolve("ctmon").toAbsolutePath();
-    String pg = PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema + "&user=" + PG_USER
-        + "&password=" + PG_PASSWORD;
-    try (TestLogServer logs = TestLogServer.start(TestLogOptions.defaults().withEntries(300))) {
+    try (PostgresTestSchema schema = new PostgresTestSchema();
+        TestLogServer logs = TestLogServer.start(TestLogOptions.defaults().withEntries(300))) {
+      String pg = schema.url + "&user=" + PG_USER + "&password=" + PG_PASSWORD;
       seed(h2);
       List<org.ctmon.testlog.pki.TestLogKey> keys = logs.logs().stream().map(TestLog::key).toList();
       for (int i = 0; i < 3; i++) {
@@ -91,8 +83,6 @@ final class MigrateCommandTest {
         assertEquals(logs.logs().stream().mapToLong(TestLog::publishedSize).sum(), stored + malformed,
             "every entry of both logs stored once, before and after the move");
       }
-    } finally {
-      dropSchema(schema);
     }
   }
 
@@ -123,29 +113,7 @@ final class MigrateCommandTest {
         new Config.Fetch("ct-test@example.org", 256, 2, 0, 16, 64L << 20, Duration.ofSeconds(10), List.of()));
   }
 
-  private static void createSchema(String schema) {
-    try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD)) {
-      c.createStatement().execute("CREATE SCHEMA " + schema);
-    } catch (SQLException e) {
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        throw new AssertionError("postgresql at " + PG_URL + " is unreachable; in CI it must run", e);
-      }
-      System.err.println("!!!!! SKIPPING POSTGRESQL TEST: " + PG_URL + ": " + e.getMessage());
-      Assumptions.abort("postgresql unreachable: " + e.getMessage());
-    }
-  }
-
-  private static void dropSchema(String schema) throws SQLException {
-    try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD)) {
-      c.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-    }
-  }
-
-  private static void await(BooleanSupplier done) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (!done.getAsBoolean()) {
-      assertTrue(System.nanoTime() < deadline, "timed out");
-      Thread.sleep(100);
-    }
+  private static void await(BooleanSupplier done) throws Exception {
+    Eventually.await(Duration.ofSeconds(90), Duration.ofMillis(100), done::getAsBoolean, () -> "timed out");
   }
 }

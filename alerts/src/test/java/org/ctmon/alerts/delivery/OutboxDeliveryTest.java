@@ -205,7 +205,7 @@ final class OutboxDeliveryTest {
   }
 
   @Test
-  void theLoopDeliversWhenWoken() {
+  void theLoopDeliversWhenWoken() throws Exception {
     try (TestReceiver r = new TestReceiver(); OutboxDelivery d = delivery()) {
       long hook = webhooks.create(account, r.url("/hook"), "s3cret", WebhookFormat.TEAMS);
       d.start();

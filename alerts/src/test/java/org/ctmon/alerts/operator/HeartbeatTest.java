@@ -117,7 +117,7 @@ final class HeartbeatTest {
   }
 
   @Test
-  void startedItBeatsAtOnceOnItsOwnThreadUntilClosed() {
+  void startedItBeatsAtOnceOnItsOwnThreadUntilClosed() throws Exception {
     try (TestReceiver receiver = new TestReceiver(); Heartbeat h = heartbeat(receiver.url("/ping"))) {
       h.start();
       TestReceiver.await("the first beat", () -> receiver.received().size() == 1);

@@ -11,8 +11,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import org.ctmon.parser.Eventually;
 
 /**
  * A real webhook receiver on 127.0.0.1 for tests: answers with a script of responses (the last
@@ -100,13 +100,8 @@ public final class TestReceiver implements AutoCloseable {
   }
 
   /** Waits (polling, at most 10 s) until the condition holds. */
-  public static void await(String what, BooleanSupplier condition) {
-    long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > until) {
-        throw new AssertionError("timed out waiting until " + what);
-      }
-      LockSupport.parkNanos(2_000_000);
-    }
+  public static void await(String what, BooleanSupplier condition) throws Exception {
+    Eventually.await(Duration.ofSeconds(10), Duration.ofMillis(2), condition::getAsBoolean,
+        () -> "timed out waiting until " + what);
   }
 }

@@ -28,6 +28,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ctmon.fetcher.harness.Certspotter;
 import org.ctmon.fetcher.harness.MeasuredProcess;
+import org.ctmon.parser.Eventually;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -206,35 +207,34 @@ final class DefaultsPeerBenchmark {
     Duration logCpu = log.cpu();
     MeasuredProcess p = MeasuredProcess.start(cmd, run.resolve("time"), run.resolve("out"), run.resolve("err"));
     URI api = URI.create("http://127.0.0.1:" + port + "/api/v1/logs");
-    long firstAnswer = -1;
-    long halfway = -1;
-    long nextReport = p.startNanos + TimeUnit.SECONDS.toNanos(30);
-    JsonNode last = null;
-    boolean done = false;
-    while (!done && p.process.isAlive() && System.nanoTime() - p.startNanos < LIMIT.toNanos()) {
+    Progress seen = new Progress(p.startNanos + TimeUnit.SECONDS.toNanos(30));
+    Eventually.holds(LIMIT.minusNanos(System.nanoTime() - p.startNanos), Duration.ofMillis(100), () -> {
       Optional<JsonNode> body = get(api);
       if (body.isPresent()) {
-        firstAnswer = firstAnswer < 0 ? System.nanoTime() : firstAnswer;
+        seen.firstAnswer = seen.firstAnswer < 0 ? System.nanoTime() : seen.firstAnswer;
         for (JsonNode l : body.get().path("logs")) {
-          last = l.path("url").asText().contains("/rfc6962-0/") ? l : last;
+          seen.last = l.path("url").asText().contains("/rfc6962-0/") ? l : seen.last;
         }
-        if (halfway < 0 && last != null && last.path("position").asLong(-1) >= log.size() / 2) {
-          halfway = System.nanoTime();
+        JsonNode last = seen.last;
+        if (seen.halfway < 0 && last != null && last.path("position").asLong(-1) >= log.size() / 2) {
+          seen.halfway = System.nanoTime();
         }
-        done = last != null && last.path("position").asLong(-1) == log.size()
+        seen.done = last != null && last.path("position").asLong(-1) == log.size()
             && last.path("tree_size").asLong(-1) == log.size() && last.path("verified_tree_size").asLong(-1) == log.size();
       }
-      if (!done && System.nanoTime() > nextReport) {
-        nextReport += TimeUnit.SECONDS.toNanos(30);
+      if (!seen.done && System.nanoTime() > seen.nextReport) {
+        seen.nextReport += TimeUnit.SECONDS.toNanos(30);
         System.out.printf("bench: %s %s: %.0f s, %s%n", scenario, label, (System.nanoTime() - p.startNanos) / 1e9,
-            last == null ? "no log in /api/v1/logs yet" : "position " + last.path("position") + " of " + log.size()
-                + ", status " + last.path("status") + ", last_error " + last.path("last_error"));
+            seen.last == null ? "no log in /api/v1/logs yet" : "position " + seen.last.path("position") + " of "
+                + log.size() + ", status " + seen.last.path("status") + ", last_error " + seen.last.path("last_error"));
       }
-      if (!done) {
-        Thread.sleep(100);
-      }
-    }
+      return seen.done || !p.process.isAlive();
+    });
     long end = System.nanoTime();
+    long firstAnswer = seen.firstAnswer;
+    long halfway = seen.halfway;
+    JsonNode last = seen.last;
+    boolean done = seen.done;
     boolean exited = !p.process.isAlive();
     p.terminate();
     double wall = (end - p.startNanos) / 1e9;
@@ -272,13 +272,12 @@ final class DefaultsPeerBenchmark {
     Duration logCpu = log.cpu();
     MeasuredProcess p = MeasuredProcess.start(cmd, work.resolve("certspotter.time"), work.resolve("certspotter.out"),
         work.resolve("certspotter.err"));
-    boolean done = false;
-    while (!done && p.process.isAlive() && System.nanoTime() - p.startNanos < LIMIT.toNanos()) {
-      done = Certspotter.verifiedPositions(state).values().stream().anyMatch(v -> v >= log.size());
-      if (!done) {
-        Thread.sleep(100);
-      }
-    }
+    boolean[] verified = {false};
+    Eventually.holds(LIMIT.minusNanos(System.nanoTime() - p.startNanos), Duration.ofMillis(100), () -> {
+      verified[0] = Certspotter.verifiedPositions(state).values().stream().anyMatch(v -> v >= log.size());
+      return verified[0] || !p.process.isAlive();
+    });
+    boolean done = verified[0];
     double wall = (System.nanoTime() - p.startNanos) / 1e9;
     p.terminate();
     System.out.printf("bench: %s certspotter: %s in %.1f s, %d certificates saved; the test log served it with %.1f CPU s%n",
@@ -331,6 +330,19 @@ final class DefaultsPeerBenchmark {
    * One RFC 6962 test log in its own JVM ({@code TestLogMain}, entries cached across runs), and a
    * log list file with only it. Closing stops it.
    */
+  /** What ctmon's /api/v1/logs said of the benchmark's log so far. */
+  private static final class Progress {
+    long firstAnswer = -1;
+    long halfway = -1;
+    long nextReport;
+    JsonNode last;
+    boolean done;
+
+    Progress(long firstReport) {
+      this.nextReport = firstReport;
+    }
+  }
+
   private record Served(Process process, Path list, long size) implements AutoCloseable {
     static Served start(Scenario s, long entries, Path work) throws Exception {
       List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));

@@ -139,8 +139,7 @@ final class CrashSafetyTest {
             }
             if (armed && (!waitForBegin || line.startsWith("BEGIN "))) {
               // Right after a BEGIN (the store is inside the transaction), or after a random pause.
-              Thread.sleep(waitForBegin ? random.nextInt(3) : random.nextInt(25));
-              child.kill();
+              child.killAfter(waitForBegin ? random.nextInt(3) : random.nextInt(25));
               child.drain(5_000);
               String at = child.lastMarker();
               boolean inCommit = at.startsWith("BEGIN ");

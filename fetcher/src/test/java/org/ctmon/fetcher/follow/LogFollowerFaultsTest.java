@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
 import org.ctmon.fetcher.harness.FollowerHarness;
 import org.ctmon.fetcher.http.HttpConfig;
+import org.ctmon.parser.Eventually;
 import org.ctmon.parser.merkle.MerkleHash;
 import org.ctmon.store.log.IncidentKind;
 import org.ctmon.store.log.LogIncident;
@@ -503,7 +504,9 @@ final class LogFollowerFaultsTest {
     try (FollowerHarness h = new FollowerHarness(dir, TestLogOptions.defaults())) {
       h.grow(60);
       org.ctmon.parser.treehead.TreeHead stale = h.testLog(RFC).head().treeHead();
-      Thread.sleep(5); // the next head is signed at a later millisecond
+      // The next head is signed at a later millisecond (the test log signs on the system clock).
+      Eventually.await(Duration.ofSeconds(5), Duration.ofMillis(1), () -> System.currentTimeMillis() > stale.timestamp(),
+          () -> "the system clock stands still");
       h.grow(60);
       org.ctmon.parser.treehead.TreeHead verified = h.testLog(RFC).head().treeHead();
       assertTrue(stale.treeSize() < verified.treeSize() && stale.timestamp() < verified.timestamp());

@@ -6,6 +6,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.ctmon.parser.CtmonException;
+import org.ctmon.parser.Eventually;
 import org.ctmon.parser.Sha256;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -104,17 +106,15 @@ public final class Certspotter {
    * timeoutMs}; then kills certspotter. Returns whether it got there.
    */
   public static boolean runUntilVerified(Process p, Path stateDir, int logCount, long size, long timeoutMs)
-      throws InterruptedException {
-    long end = System.nanoTime() + timeoutMs * 1_000_000;
+      throws Exception {
+    boolean[] verified = {false};
     try {
-      while (System.nanoTime() < end && p.isAlive()) {
+      Eventually.holds(Duration.ofMillis(timeoutMs), Duration.ofMillis(50), () -> {
         Map<String, Long> v = verifiedPositions(stateDir);
-        if (v.size() == logCount && v.values().stream().allMatch(s -> s >= size)) {
-          return true;
-        }
-        Thread.sleep(50);
-      }
-      return false;
+        verified[0] = p.isAlive() && v.size() == logCount && v.values().stream().allMatch(s -> s >= size);
+        return verified[0] || !p.isAlive();
+      });
+      return verified[0];
     } finally {
       p.destroy();
       if (!p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {

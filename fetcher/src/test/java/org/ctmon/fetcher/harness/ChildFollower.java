@@ -111,6 +111,12 @@ public final class ChildFollower implements AutoCloseable {
     process.waitFor();
   }
 
+  /** {@link #kill()} after {@code millis}, while the child goes on: the pause places the crash. */
+  public void killAfter(long millis) throws InterruptedException {
+    Thread.sleep(millis); // the behaviour under test: a crash at a moment the child does not choose
+    kill();
+  }
+
   @Override
   public void close() throws InterruptedException {
     if (process.isAlive()) {

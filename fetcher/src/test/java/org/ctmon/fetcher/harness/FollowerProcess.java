@@ -95,7 +95,7 @@ public final class FollowerProcess {
             pending.remove(f);
           } else if (s.health() != FollowerHealth.OK) {
             System.err.println("not caught up yet: " + s);
-            Thread.sleep(100);
+            Thread.sleep(100); // the child's own pace: a failing follower is asked again, not spun
           }
         }
       }

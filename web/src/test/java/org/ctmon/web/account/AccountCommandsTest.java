@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,19 +21,16 @@ import org.ctmon.store.StoreConfig;
 import org.ctmon.store.account.Account;
 import org.ctmon.store.account.Accounts;
 import org.ctmon.store.account.ApiTokens;
-import org.ctmon.web.Ctmon;
+import org.ctmon.web.CommandRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code ctmon user add}, {@code token add} and {@code watchlist import|export} on a real H2 file. */
 final class AccountCommandsTest {
   @TempDir Path dir;
   private String url;
   private Path config;
-
-  private record Run(int exit, String out, String err) {}
 
   @BeforeEach
   void aConfigurationWithAnH2File() throws Exception {
@@ -44,17 +39,11 @@ final class AccountCommandsTest {
     Files.writeString(config, "database:\n  url: \"" + url + "\"\n");
   }
 
-  private Run run(String... args) {
+  private CommandRun run(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     int at = args[0].equals("user") || args[0].equals("token") || args[0].equals("watchlist") ? 2 : 1;
     all.addAll(at, List.of("--config", config.toString()));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cmd = Ctmon.commandLine();
-    cmd.setOut(new PrintWriter(out));
-    cmd.setErr(new PrintWriter(err));
-    int exit = cmd.execute(all.toArray(new String[0]));
-    return new Run(exit, out.toString(), err.toString());
+    return CommandRun.of(all.toArray(new String[0]));
   }
 
   private Store store() {
@@ -70,7 +59,7 @@ final class AccountCommandsTest {
 
   @Test
   void userAddCreatesTheAccountAndPrintsAPasswordThatSignsIn() {
-    Run r = run("user", "add", "Alice@Example.com", "--admin");
+    CommandRun r = run("user", "add", "Alice@Example.com", "--admin");
 
     assertEquals(0, r.exit(), r.err());
     String password = r.out().strip();
@@ -88,9 +77,9 @@ final class AccountCommandsTest {
   void aDuplicateUserOrABadEmailIsAnErrorNamingIt() {
     assertEquals(0, run("user", "add", "bob@example.com").exit());
 
-    Run again = run("user", "add", "BOB@example.com");
-    Run bad = run("user", "add", "not an address");
-    Run injected = run("user", "add", "eve@example.com\r\nBcc: x@example.com");
+    CommandRun again = run("user", "add", "BOB@example.com");
+    CommandRun bad = run("user", "add", "not an address");
+    CommandRun injected = run("user", "add", "eve@example.com\r\nBcc: x@example.com");
 
     assertEquals(1, again.exit());
     assertEquals("ctmon user add: an account bob@example.com exists already\n", again.err());
@@ -105,7 +94,7 @@ final class AccountCommandsTest {
   void tokenAddPrintsATokenOnceThatAuthenticatesTheAccount() {
     run("user", "add", "carol@example.com");
 
-    Run r = run("token", "add", "carol@example.com", "--label", "ci");
+    CommandRun r = run("token", "add", "carol@example.com", "--label", "ci");
 
     assertEquals(0, r.exit(), r.err());
     String token = r.out().strip();
@@ -122,7 +111,7 @@ final class AccountCommandsTest {
   void tokenAddForAnUnknownEmailSaysHowToCreateTheAccount() {
     run("user", "add", "carol@example.com");
 
-    Run r = run("token", "add", "dave@example.com");
+    CommandRun r = run("token", "add", "dave@example.com");
 
     assertEquals(1, r.exit());
     assertEquals("ctmon token add: no account dave@example.com (create it with ctmon user add dave@example.com)\n",
@@ -132,7 +121,7 @@ final class AccountCommandsTest {
 
   @Test
   void tokenAddOnAMissingDatabaseDoesNotCreateOne() {
-    Run r = run("token", "add", "carol@example.com");
+    CommandRun r = run("token", "add", "carol@example.com");
 
     assertEquals(1, r.exit());
     assertTrue(r.err().startsWith("ctmon token add: cannot open "), r.err());
@@ -146,7 +135,7 @@ final class AccountCommandsTest {
     Files.writeString(file, "# my names\n\nExample.COM.\n.example.org valid_at:2025-01-01T00:00:00Z\n"
         + "bücher.example\n192.0.2.0/24\n");
 
-    Run r = run("watchlist", "import", "erin@example.com", file.toString());
+    CommandRun r = run("watchlist", "import", "erin@example.com", file.toString());
 
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("4 item(s) into watch list \"imported\""), r.out());
@@ -156,7 +145,7 @@ final class AccountCommandsTest {
     assertEquals(List.of("example.com", ".example.org", "xn--bcher-kva.example", "192.0.2.0/24"),
         lists.get(0).spec().items());
 
-    Run export = run("watchlist", "export", "erin@example.com");
+    CommandRun export = run("watchlist", "export", "erin@example.com");
     assertEquals(0, export.exit(), export.err());
     assertTrue(export.out().endsWith("example.com\n.example.org\nxn--bcher-kva.example\n192.0.2.0/24\n"), export.out());
 
@@ -171,7 +160,7 @@ final class AccountCommandsTest {
     Path file = dir.resolve("bad.txt");
     Files.writeString(file, "example.com\n*\nexa mple.com\n# fine\n192.0.2.0/33\nok.example\n");
 
-    Run r = run("watchlist", "import", "frank@example.com", file.toString());
+    CommandRun r = run("watchlist", "import", "frank@example.com", file.toString());
 
     assertEquals(1, r.exit());
     assertEquals("", r.out());
@@ -193,7 +182,7 @@ final class AccountCommandsTest {
           List.of("letsencrypt.org"), List.of(), true));
     }
     InputStream stdin = System.in;
-    Run r;
+    CommandRun r;
     try {
       System.setIn(new ByteArrayInputStream("new.example\n".getBytes(StandardCharsets.UTF_8)));
       r = run("watchlist", "import", "grace@example.com", "-", "--name", "prod");
@@ -217,8 +206,8 @@ final class AccountCommandsTest {
     run("watchlist", "import", "heidi@example.com", file.toString(), "--name", "one");
     run("watchlist", "import", "heidi@example.com", file.toString(), "--name", "two");
 
-    Run r = run("watchlist", "export", "heidi@example.com");
-    Run missing = run("watchlist", "export", "heidi@example.com", "--name", "three");
+    CommandRun r = run("watchlist", "export", "heidi@example.com");
+    CommandRun missing = run("watchlist", "export", "heidi@example.com", "--name", "three");
 
     assertEquals(1, r.exit());
     assertEquals("ctmon watchlist export: several watch lists; choose one with --name for heidi@example.com;"

@@ -27,6 +27,7 @@ import org.ctmon.store.StoreConfig;
 import org.ctmon.store.account.Accounts;
 import org.ctmon.store.account.ApiTokens;
 import org.ctmon.store.issuance.IssuanceSearch;
+import org.ctmon.web.harness.PerTestFixture;
 import org.ctmon.web.serve.WebServer;
 
 /**
@@ -35,21 +36,41 @@ import org.ctmon.web.serve.WebServer;
  * deliveries. Host names resolve through a fixed table: {@code hooks.example} is public,
  * {@code intranet.example} private.
  */
-final class AccountApiFixture implements AutoCloseable {
+final class AccountApiFixture extends PerTestFixture {
   static final Instant NOW = Instant.parse("2026-01-02T00:00:00Z");
   static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  final Store store;
-  final WebServer web;
-  final long alice;
-  final long bob;
-  final String aliceToken;
-  final String bobToken;
+  Store store;
+  WebServer web;
+  long alice;
+  long bob;
+  String aliceToken;
+  String bobToken;
   final RecordingListener listener = new RecordingListener();
   final RecordingTestDelivery tests = new RecordingTestDelivery();
 
+  private final boolean allowPrivateTargets;
+
+  /**
+   * For {@code @RegisterExtension}: a fresh fixture for each test, in a temporary folder of its
+   * own, closed and deleted after the test; private webhook targets refused.
+   */
+  static AccountApiFixture perTest() {
+    return new AccountApiFixture(false);
+  }
+
+  private AccountApiFixture(boolean allowPrivateTargets) {
+    this.allowPrivateTargets = allowPrivateTargets;
+  }
+
   AccountApiFixture(Path dir, boolean allowPrivateTargets) {
+    this(allowPrivateTargets);
+    start(dir);
+  }
+
+  @Override
+  protected void start(Path dir) {
     store = Store.open(StoreConfig.defaults().withDatabase("jdbc:h2:file:" + dir.resolve("ctmon"), "", ""));
     SecureRandom random = new SecureRandom();
     Accounts accounts = new Accounts(store.jdbi(), CLOCK, random);

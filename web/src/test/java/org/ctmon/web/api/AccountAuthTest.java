@@ -3,15 +3,12 @@ package org.ctmon.web.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
 import org.ctmon.store.account.Accounts;
 import org.ctmon.store.account.ApiTokens;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every account route needs a valid bearer token; the public routes need none. */
 final class AccountAuthTest {
@@ -22,18 +19,7 @@ final class AccountAuthTest {
       "POST /api/v1/webhooks", "DELETE /api/v1/webhooks/1", "POST /api/v1/webhooks/1/test", "GET /api/v1/recipients",
       "POST /api/v1/recipients", "DELETE /api/v1/recipients/1", "POST /api/v1/recipients/1/test",
       "POST /api/v1/authorize", "GET /api/v1/authorizations", "DELETE /api/v1/authorizations/1");
-  @TempDir Path dir;
-  private AccountApiFixture f;
-
-  @BeforeEach
-  void start() {
-    f = new AccountApiFixture(dir, false);
-  }
-
-  @AfterEach
-  void stop() {
-    f.close();
-  }
+  @RegisterExtension final AccountApiFixture f = AccountApiFixture.perTest();
 
   private void assertEveryRouteRefuses(String token, String message) {
     for (String route : ACCOUNT_ROUTES) {

@@ -3,28 +3,14 @@ package org.ctmon.web.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.List;
 import org.ctmon.alerts.stored.Authorizations;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 final class AuthorizationsApiTest {
   private static final String TBS = "0123456789abcdef".repeat(4);
-  @TempDir Path dir;
-  private AccountApiFixture f;
-
-  @BeforeEach
-  void start() {
-    f = new AccountApiFixture(dir, false);
-  }
-
-  @AfterEach
-  void stop() {
-    f.close();
-  }
+  @RegisterExtension final AccountApiFixture f = AccountApiFixture.perTest();
 
   @Test
   void aCertificateOrAKeyIsAuthorizedOnceWithItsNote() {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,16 +33,14 @@ import org.ctmon.store.issuance.EntryType;
 import org.ctmon.store.log.LogKind;
 import org.ctmon.store.log.LogSpec;
 import org.ctmon.store.log.Logs;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Matches and alerts as ingest stores them, read back over the API by their owner only. */
 final class MatchesAndAlertsApiTest {
   private static final Sha256 LOG = sha("log");
-  @TempDir Path dir;
-  private AccountApiFixture f;
+  @RegisterExtension final AccountApiFixture f = AccountApiFixture.perTest();
   private long aliceList;
   private long bobList;
   private long webhook;
@@ -64,7 +61,6 @@ final class MatchesAndAlertsApiTest {
   /** Alice has three matches (and three alerts to her webhook), Bob one (and one email alert). */
   @BeforeEach
   void ingestMatchesForTwoAccounts() {
-    f = new AccountApiFixture(dir, false);
     new Logs(f.store.jdbi(), AccountApiFixture.CLOCK).register(new LogSpec(LOG, Der.of(new byte[] {0x30, 0x00}),
         "Test Log", "Test Operator", LogKind.RFC6962, "https://log.example/", null, "usable", 86400));
     Watchlists lists = new Watchlists(f.store.jdbi(), AccountApiFixture.CLOCK);
@@ -91,11 +87,6 @@ final class MatchesAndAlertsApiTest {
     new Ingest(f.store.jdbi(), AccountApiFixture.CLOCK, false).commit(new IngestBatch(LOG, 0, issuances, entries,
         List.of(), new LogPosition(4, OpaqueBytes.of(new byte[] {1}), sha("root")), Optional.empty()),
         new MatchRows(matches, alerts));
-  }
-
-  @AfterEach
-  void stop() {
-    f.close();
   }
 
   @Test

@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -29,21 +28,19 @@ import org.ctmon.web.serve.WebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code GET /api/v1/dashboard} and the administrators' {@code PUT /api/v1/admin/logs/{log_id}}. */
 final class OperationsApiTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Sha256 LOG = Sha256.of("log".getBytes(StandardCharsets.UTF_8));
-  @TempDir Path dir;
-  private AccountApiFixture f;
+  @RegisterExtension final AccountApiFixture f = AccountApiFixture.perTest();
   private WebServer web;
   private String adminToken;
   private final List<String> switched = Collections.synchronizedList(new ArrayList<>());
 
   @BeforeEach
   void start() {
-    f = new AccountApiFixture(dir, false);
     Logs logs = new Logs(f.store.jdbi(), AccountApiFixture.CLOCK);
     logs.register(new LogSpec(LOG, Der.of(new byte[] {0x30, 0x00}), "Test Log", "Test Operator", LogKind.RFC6962,
         "https://log.example/", null, "usable", 86400));
@@ -65,7 +62,6 @@ final class OperationsApiTest {
   @AfterEach
   void stop() {
     web.close();
-    f.close();
   }
 
   private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {

@@ -4,28 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.List;
 import org.ctmon.alerts.delivery.DeliveryResult;
 import org.ctmon.alerts.stored.EmailRecipients;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 final class RecipientsApiTest {
-  @TempDir Path dir;
-  private AccountApiFixture f;
-
-  @BeforeEach
-  void start() {
-    f = new AccountApiFixture(dir, false);
-  }
-
-  @AfterEach
-  void stop() {
-    f.close();
-  }
+  @RegisterExtension final AccountApiFixture f = AccountApiFixture.perTest();
 
   @Test
   void anAddressIsStoredLowerCaseListedAndTested() {

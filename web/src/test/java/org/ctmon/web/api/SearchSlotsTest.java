@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.ctmon.parser.Eventually;
 import org.junit.jupiter.api.Test;
 
 final class SearchSlotsTest {
@@ -21,21 +22,31 @@ final class SearchSlotsTest {
     SearchSlots slots = new SearchSlots(2, Duration.ofSeconds(30));
     AtomicInteger running = new AtomicInteger();
     AtomicInteger most = new AtomicInteger();
+    AtomicInteger asked = new AtomicInteger();
+    AtomicInteger waiting = new AtomicInteger();
     ExecutorService clients = Executors.newFixedThreadPool(12);
     try {
       List<Future<Integer>> done = new ArrayList<>();
       for (int i = 0; i < 48; i++) {
         int n = i;
-        done.add(clients.submit(() -> slots.run(() -> {
-          most.accumulateAndGet(running.incrementAndGet(), Math::max);
-          try {
-            Thread.sleep(5);
-          } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-          }
-          running.decrementAndGet();
-          return n;
-        })));
+        done.add(clients.submit(() -> {
+          asked.incrementAndGet();
+          waiting.incrementAndGet();
+          return slots.run(() -> {
+            waiting.decrementAndGet();
+            most.accumulateAndGet(running.incrementAndGet(), Math::max);
+            // A search takes its time: it holds its slot until the other one is taken too, or every
+            // search has been asked for and none waits.
+            try {
+              Eventually.await(Duration.ofSeconds(30), Duration.ofMillis(1),
+                  () -> running.get() >= 2 || asked.get() == 48 && waiting.get() == 0, () -> "the other slot stayed free");
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+            running.decrementAndGet();
+            return n;
+          });
+        }));
       }
       for (int i = 0; i < done.size(); i++) {
         assertEquals(i, done.get(i).get(30, TimeUnit.SECONDS));

@@ -5,32 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.List;
 import org.ctmon.alerts.stored.Watchlists;
 import org.ctmon.alerts.watch.WatchlistSpec;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Test a name and issuers over time, as the watch-list page uses them: owner only, bad input refused. */
 final class WatchlistToolsApiTest {
-  @TempDir Path dir;
-  private AccountApiFixture f;
+  @RegisterExtension final AccountApiFixture f = AccountApiFixture.perTest();
   private long list;
 
   @BeforeEach
   void start() {
-    f = new AccountApiFixture(dir, false);
     list = new Watchlists(f.store.jdbi(), AccountApiFixture.CLOCK).create(f.alice, new WatchlistSpec("bank",
         List.of(".mybank.example", "www.other.example", "192.0.2.0/24"), List.of("letsencrypt.org"), List.of(), true,
         List.of("internal.mybank.example"), false));
-  }
-
-  @AfterEach
-  void stop() {
-    f.close();
   }
 
   @Test

@@ -5,31 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ctmon.alerts.stored.Watchlists;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 final class WatchlistsApiTest {
   private static final String KEY = "a".repeat(64);
-  @TempDir Path dir;
-  private AccountApiFixture f;
-
-  @BeforeEach
-  void start() {
-    f = new AccountApiFixture(dir, false);
-  }
-
-  @AfterEach
-  void stop() {
-    f.close();
-  }
+  @RegisterExtension final AccountApiFixture f = AccountApiFixture.perTest();
 
   private static String body(String name, List<String> items) {
     Map<String, Object> m = new LinkedHashMap<>();

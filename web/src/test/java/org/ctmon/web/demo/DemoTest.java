@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ctmon.parser.Eventually;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,11 +109,7 @@ final class DemoTest {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
-  private static void await(String what, BooleanSupplier done) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!done.getAsBoolean()) {
-      assertTrue(System.nanoTime() < deadline, "within a minute: " + what);
-      Thread.sleep(100);
-    }
+  private static void await(String what, BooleanSupplier done) throws Exception {
+    Eventually.await(Duration.ofSeconds(60), Duration.ofMillis(100), done::getAsBoolean, () -> "within a minute: " + what);
   }
 }

@@ -1,7 +1,5 @@
 package org.ctmon.web.harness;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.ctmon.parser.Eventually;
 
 /**
  * {@code ctmon serve} as a child process on the test's class path, its output in a file of its
@@ -47,11 +46,7 @@ public final class CtmonProcess {
    * Waits until {@code done} holds, asking every 50 ms (the child runs on its own clock); fails
    * with {@code why} after 90 s.
    */
-  public static void await(BooleanSupplier done, Supplier<String> why) throws InterruptedException {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (!done.getAsBoolean()) {
-      assertTrue(System.nanoTime() < deadline, () -> "timed out: " + why.get());
-      Thread.sleep(50);
-    }
+  public static void await(BooleanSupplier done, Supplier<String> why) throws Exception {
+    Eventually.await(PATIENCE, Duration.ofMillis(50), done::getAsBoolean, () -> "timed out: " + why.get());
   }
 }

@@ -25,6 +25,7 @@ import java.util.function.BooleanSupplier;
 import org.ctmon.alerts.webhook.WebhookSignature;
 import org.ctmon.fetcher.follow.StartPosition;
 import org.ctmon.fetcher.loglist.LogListSignature;
+import org.ctmon.parser.Eventually;
 import org.ctmon.store.Store;
 import org.ctmon.store.StoreConfig;
 import org.ctmon.store.account.Accounts;
@@ -226,11 +227,7 @@ final class AlertsEndToEndTest {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  private static void await(BooleanSupplier done) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!done.getAsBoolean()) {
-      assertTrue(System.nanoTime() < deadline, "timed out");
-      Thread.sleep(50);
-    }
+  private static void await(BooleanSupplier done) throws Exception {
+    Eventually.await(Duration.ofSeconds(60), Duration.ofMillis(50), done::getAsBoolean, () -> "timed out");
   }
 }

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,8 +24,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ctmon.alerts.outbox.WebhookFormat;
@@ -44,6 +41,8 @@ import org.ctmon.testlog.pki.IssuanceRequest;
 import org.ctmon.testlog.pki.IssuanceStyle;
 import org.ctmon.testlog.pki.Names;
 import org.ctmon.testlog.pki.TestLogKey;
+import org.ctmon.web.harness.ClusterNodes;
+import org.ctmon.web.harness.PostgresTestSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,8 +89,8 @@ final class ClusterTest {
 
       // Kill -9 a node while it follows a log, after some entries are stored.
       String[] victim = new String[1];
-      await(() -> {
-        List<String> open = runningNodes(cluster);
+      ClusterNodes.await(() -> {
+        List<String> open = cluster.runningNodes();
         if (cluster.count("SELECT COUNT(*) FROM log_entries") < 200 || open.isEmpty()) {
           return false;
         }
@@ -107,7 +106,7 @@ final class ClusterTest {
       long killedAt = System.currentTimeMillis();
       long storedAtKill = cluster.count("SELECT COUNT(*) FROM log_entries");
 
-      await(() -> cluster.count("SELECT COALESCE(SUM(next_index), 0) FROM logs") == total
+      ClusterNodes.await(() -> cluster.count("SELECT COALESCE(SUM(next_index), 0) FROM logs") == total
           && cluster.count("SELECT COUNT(*) FROM outbox WHERE state <> 'delivered'") == 0
           && cluster.count("SELECT COUNT(*) FROM outbox") == WATCHED, cluster::logs);
 
@@ -167,16 +166,6 @@ final class ClusterTest {
     }
   }
 
-  /** The nodes running a log's follower now, oldest run first. */
-  static List<String> runningNodes(ClusterNodes cluster) {
-    try {
-      return cluster.db.withHandle(h -> h.createQuery("SELECT node FROM follow_runs WHERE ended_at IS NULL ORDER BY id")
-          .mapTo(String.class).list());
-    } catch (RuntimeException e) {
-      return List.of(); // not created yet
-    }
-  }
-
   /** Signs in with the seeded account through the form; the session cookie. */
   private static String signIn(int port) throws Exception {
     HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -197,21 +186,13 @@ final class ClusterTest {
 
   /** An account watching cluster.example, alerts to a webhook on loopback. */
   private static void seed(String url, String hook) {
-    try (Store s = Store.open(new StoreConfig(url, ClusterNodes.PG_USER, ClusterNodes.PG_PASSWORD, 2,
+    try (Store s = Store.open(new StoreConfig(url, PostgresTestSchema.PG_USER, PostgresTestSchema.PG_PASSWORD, 2,
         StoreConfig.Retention.DEFAULT))) {
       long account = new Accounts(s.jdbi(), Clock.systemUTC(), new SecureRandom()).create("ops@cluster.example",
           "a long enough password", false);
       new Webhooks(s.jdbi(), Clock.systemUTC()).create(account, hook, "whsec_c2VjcmV0", WebhookFormat.JSON);
       new Watchlists(s.jdbi(), Clock.systemUTC()).create(account,
           new WatchlistSpec("cluster", List.of(".cluster.example"), List.of(), List.of(), false));
-    }
-  }
-
-  static void await(BooleanSupplier done, Supplier<String> why) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    while (!done.getAsBoolean()) {
-      assertTrue(System.nanoTime() < deadline, () -> "timed out: " + why.get());
-      Thread.sleep(200);
     }
   }
 }

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.ctmon.fetcher.follow.StartPosition;
 import org.ctmon.fetcher.loglist.LogListSignature;
+import org.ctmon.parser.Eventually;
 import org.ctmon.testlog.TestLogOptions;
 import org.ctmon.testlog.TestLogServer;
 import org.ctmon.testlog.fault.Fault;
@@ -92,17 +93,13 @@ final class MonitorFairnessTest {
 
   /** Polls /api/v1/logs until {@code done} holds (a bounded wait, not a timing claim). */
   private JsonNode awaitLogs(Monitor m, Predicate<JsonNode> done) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    JsonNode logs;
-    do {
+    JsonNode[] logs = new JsonNode[1];
+    Eventually.await(Duration.ofSeconds(120), Duration.ofMillis(100), () -> {
       HttpResponse<String> r = http.send(HttpRequest.newBuilder(
           URI.create("http://127.0.0.1:" + m.port() + "/api/v1/logs")).build(), HttpResponse.BodyHandlers.ofString());
-      logs = JSON.readTree(r.body()).get("logs");
-      if (logs.size() == 3 && done.test(logs)) {
-        return logs;
-      }
-      Thread.sleep(100);
-    } while (System.nanoTime() < deadline);
-    throw new AssertionError("/api/v1/logs never got there: " + logs);
+      logs[0] = JSON.readTree(r.body()).get("logs");
+      return logs[0].size() == 3 && done.test(logs[0]);
+    }, () -> "/api/v1/logs never got there: " + logs[0]);
+    return logs[0];
   }
 }

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,10 +26,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.ctmon.fetcher.follow.FetchOverride;
 import org.ctmon.fetcher.follow.StartPosition;
 import org.ctmon.fetcher.loglist.LogListSignature;
+import org.ctmon.parser.Eventually;
 import org.ctmon.parser.treehead.SignedTreeHead;
 import org.ctmon.testlog.TestLogOptions;
 import org.ctmon.testlog.TestLogServer;
@@ -40,6 +45,7 @@ import org.ctmon.web.config.ConfigLoader;
 import org.ctmon.web.harness.UnassignedPort;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code ctmon serve} end to end, as a user runs it: the monitor pointed at a real test CT log
@@ -375,8 +381,23 @@ final class MonitorTest {
         assertTrue(log.requests(rfc, "ct/v1/get-entries") - before >= 20 / 7,
             "the replaced follower fetches with the new limit and goes on from where the old one stopped");
 
-        edit(file, "http: [port: 1\n"); // broken YAML: reported, the running configuration stays
-        Thread.sleep(500); // several looks at the file
+        List<String> reported = new CopyOnWriteArrayList<>();
+        AppenderBase<ILoggingEvent> report = new AppenderBase<>() {
+          @Override
+          protected void append(ILoggingEvent event) {
+            reported.add(event.getFormattedMessage());
+          }
+        };
+        report.start();
+        Logger watchLog = (Logger) LoggerFactory.getLogger(ConfigFileWatch.class);
+        watchLog.addAppender(report);
+        try {
+          edit(file, "http: [port: 1\n"); // broken YAML: reported, the running configuration stays
+          Eventually.await(Duration.ofSeconds(120), Duration.ofMillis(100),
+              () -> reported.stream().anyMatch(r -> r.contains("cannot be used")), () -> "not reported: " + reported);
+        } finally {
+          watchLog.detachAppender(report);
+        }
         JsonNode still = get(m, "/api/v1/logs").get("logs");
         assertEquals(1, still.size(), still.toString());
         assertEquals(7, still.get(0).get("fetch").get("batch_size").asInt(), still.toString());
@@ -389,7 +410,6 @@ final class MonitorTest {
     FileTime before = Files.getLastModifiedTime(file);
     Files.writeString(file, yaml);
     Files.setLastModifiedTime(file, FileTime.fromMillis(before.toMillis() + 2_000));
-    Thread.sleep(300);
   }
 
   /** Polls /api/v1/logs until {@code done} holds for its logs (a bounded wait, not a timing claim). */
@@ -399,16 +419,11 @@ final class MonitorTest {
 
   /** Polls {@code path} until {@code done} holds for its {@code field}, for up to two minutes. */
   private JsonNode await(Monitor m, String path, String field, Predicate<JsonNode> done) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    JsonNode value;
-    do {
-      value = get(m, path).get(field);
-      if (done.test(value)) {
-        return value;
-      }
-      Thread.sleep(100);
-    } while (System.nanoTime() < deadline);
-    throw new AssertionError(path + " never got there: " + value + "; logs: " + get(m, "/api/v1/logs"));
+    JsonNode[] value = new JsonNode[1];
+    if (Eventually.holds(Duration.ofSeconds(120), Duration.ofMillis(100), () -> done.test(value[0] = get(m, path).get(field)))) {
+      return value[0];
+    }
+    throw new AssertionError(path + " never got there: " + value[0] + "; logs: " + get(m, "/api/v1/logs"));
   }
 
   /** The test log server's log of {@code protocol}. */

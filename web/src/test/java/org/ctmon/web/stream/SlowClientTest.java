@@ -69,7 +69,7 @@ final class SlowClientTest {
   }
 
   @Test
-  void aFullHubQueueDropsBatchesInsteadOfBlocking() {
+  void aFullHubQueueDropsBatchesInsteadOfBlocking() throws Exception {
     CertstreamHub hub = new CertstreamHub(Clock.systemUTC(), 1, 32, 30_000);
     try {
       for (int i = 0; i < 10_000; i++) {
@@ -82,7 +82,7 @@ final class SlowClientTest {
     }
   }
 
-  private static long countedLater(CertstreamHub hub) {
+  private static long countedLater(CertstreamHub hub) throws Exception {
     await(() -> hub.messages() + hub.droppedBatches() == 10_000, Duration.ofSeconds(10), "every batch accounted");
     return hub.messages();
   }

@@ -7,29 +7,23 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.ctmon.parser.Der;
-import org.ctmon.parser.OpaqueBytes;
+import org.ctmon.parser.Eventually;
 import org.ctmon.parser.Sha256;
 import org.ctmon.store.ingest.IngestBatch;
 import org.ctmon.store.ingest.Issuance;
-import org.ctmon.store.ingest.LogEntryRecord;
-import org.ctmon.store.ingest.LogPosition;
-import org.ctmon.store.issuance.EntryType;
+import org.ctmon.store.ingest.TestIssuances;
 import org.ctmon.web.serve.WebServer;
 
 /** Test fixture: a real ctmon web server with a hub's routes, batches, and a recording client. */
 final class StreamFixture implements AutoCloseable {
   static final LogSource SOURCE = new LogSource("Test 'Argon' log", "https://ct.example/logs/argon/", false);
-  static final long T0 = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
 
   final CertstreamHub hub;
   final WebServer server;
@@ -72,26 +66,13 @@ final class StreamFixture implements AutoCloseable {
 
   /** A batch of {@code issuances} at consecutive indexes from {@code from}. */
   static IngestBatch batch(long from, List<Issuance> issuances) {
-    List<LogEntryRecord> entries = new ArrayList<>();
-    long index = from;
-    for (Issuance i : issuances) {
-      entries.add(new LogEntryRecord(index, i.precert() ? EntryType.PRECERT : EntryType.X509, T0 + index * 1000,
-          i.tbsSha256()));
-      index++;
-    }
-    LogPosition position = new LogPosition(index, OpaqueBytes.of(new byte[] {1}), sha("root " + index));
-    return new IngestBatch(sha("log"), from, issuances, entries, List.of(), position, Optional.empty());
+    return TestIssuances.batch(sha("log"), from, issuances);
   }
 
   /** Waits for {@code condition}, failing after {@code timeout}. */
-  static void await(BooleanSupplier condition, Duration timeout, String what) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + timeout + " waiting for " + what);
-      }
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-    }
+  static void await(BooleanSupplier condition, Duration timeout, String what) throws Exception {
+    Eventually.await(timeout, Duration.ofMillis(10), condition::getAsBoolean,
+        () -> "timed out after " + timeout + " waiting for " + what);
   }
 
   /** A JDK WebSocket client that reads eagerly and keeps every text message with its arrival time. */

@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -178,14 +177,8 @@ final class AdminFixture implements AutoCloseable {
     }
 
     private Response send(HttpRequest.Builder b) {
-      jar.sendWith(b);
-      try {
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        jar.keepFrom(r);
-        return new Response(r.statusCode(), r.body(), r);
-      } catch (Exception e) {
-        throw new AssertionError(e);
-      }
+      HttpResponse<String> r = jar.send(http, b);
+      return new Response(r.statusCode(), r.body(), r);
     }
 
     private static String enc(String s) {

@@ -1,5 +1,6 @@
 package org.ctmon.web.ui;
 
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
@@ -16,6 +17,18 @@ final class CookieJar {
     if (!cookies.isEmpty()) {
       b.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
           .collect(Collectors.joining("; ")));
+    }
+  }
+
+  /** Sends {@code b} through {@code http} with the kept cookies, and keeps what the answer sets. */
+  HttpResponse<String> send(HttpClient http, HttpRequest.Builder b) {
+    sendWith(b);
+    try {
+      HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      keepFrom(r);
+      return r;
+    } catch (Exception e) {
+      throw new AssertionError(e);
     }
   }
 

@@ -95,15 +95,9 @@ final class HttpBrowser {
   }
 
   private Response send(HttpRequest.Builder b, Map<String, String> headers) {
-    jar.sendWith(b);
     headers.forEach(b::header);
-    try {
-      HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-      jar.keepFrom(r);
-      return new Response(r.statusCode(), r.body(), r);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
+    HttpResponse<String> r = jar.send(HTTP, b);
+    return new Response(r.statusCode(), r.body(), r);
   }
 
   private static String enc(String s) {

@@ -4,32 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The pages over real HTTP: what they show, to whom, and that hostile text stays text. */
 final class PagesTest {
-  @TempDir Path dir;
-  private UiFixture f;
+  @RegisterExtension final UiFixture f = UiFixture.perTest();
   private HttpBrowser alice;
   private HttpBrowser bob;
 
   @BeforeEach
   void start() {
-    f = new UiFixture(dir);
-    alice = new HttpBrowser(f);
-    alice.signIn(UiFixture.ALICE, UiFixture.ALICE_PASSWORD);
-    bob = new HttpBrowser(f);
-    bob.signIn(UiFixture.BOB, UiFixture.BOB_PASSWORD);
-  }
-
-  @AfterEach
-  void stop() {
-    f.close();
+    alice = f.signedIn(UiFixture.ALICE, UiFixture.ALICE_PASSWORD);
+    bob = f.signedIn(UiFixture.BOB, UiFixture.BOB_PASSWORD);
   }
 
   @Test

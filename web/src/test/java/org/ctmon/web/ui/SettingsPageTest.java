@@ -410,14 +410,8 @@ final class SettingsPageTest {
     }
 
     private Response send(HttpRequest.Builder b) {
-      jar.sendWith(b);
-      try {
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        jar.keepFrom(r);
-        return new Response(r.statusCode(), r.body(), r);
-      } catch (Exception e) {
-        throw new AssertionError(e);
-      }
+      HttpResponse<String> r = jar.send(http, b);
+      return new Response(r.statusCode(), r.body(), r);
     }
 
     private String enc(String s) {

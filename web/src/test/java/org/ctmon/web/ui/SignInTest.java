@@ -8,26 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Sign-in, sessions, cookies, throttling and CSRF over real HTTP. */
 final class SignInTest {
-  @TempDir Path dir;
-  private UiFixture f;
+  @RegisterExtension final UiFixture f = UiFixture.perTest();
   private HttpBrowser b;
 
   @BeforeEach
   void start() {
-    f = new UiFixture(dir);
     b = new HttpBrowser(f);
-  }
-
-  @AfterEach
-  void stop() {
-    f.close();
   }
 
   private static String sessionCookie(HttpBrowser.Response r) {

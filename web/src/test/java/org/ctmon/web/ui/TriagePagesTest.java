@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,32 +12,22 @@ import java.util.regex.Pattern;
 import org.ctmon.alerts.stored.Authorizations;
 import org.ctmon.alerts.stored.Matches;
 import org.ctmon.alerts.watch.MatchFilter;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The alerts page's filters, an alert's detail, acknowledge and authorize, over real HTTP. */
 final class TriagePagesTest {
-  @TempDir Path dir;
-  private UiFixture f;
+  @RegisterExtension final UiFixture f = UiFixture.perTest();
   private HttpBrowser alice;
   private HttpBrowser bob;
   private long match;
 
   @BeforeEach
   void start() {
-    f = new UiFixture(dir);
-    alice = new HttpBrowser(f);
-    alice.signIn(UiFixture.ALICE, UiFixture.ALICE_PASSWORD);
-    bob = new HttpBrowser(f);
-    bob.signIn(UiFixture.BOB, UiFixture.BOB_PASSWORD);
+    alice = f.signedIn(UiFixture.ALICE, UiFixture.ALICE_PASSWORD);
+    bob = f.signedIn(UiFixture.BOB, UiFixture.BOB_PASSWORD);
     match = new Matches(f.store.jdbi()).list(f.alice, MatchFilter.ALL, Optional.empty(), 1).items().get(0).id();
-  }
-
-  @AfterEach
-  void stop() {
-    f.close();
   }
 
   private boolean listed(String query) {

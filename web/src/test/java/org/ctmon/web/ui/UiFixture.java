@@ -37,6 +37,7 @@ import org.ctmon.store.log.LogKind;
 import org.ctmon.store.log.LogSpec;
 import org.ctmon.store.log.Logs;
 import org.ctmon.testlog.ManualClock;
+import org.ctmon.web.harness.PerTestFixture;
 import org.ctmon.web.serve.WebServer;
 import org.ctmon.web.api.SearchApi;
 import org.ctmon.web.api.WatchlistListener;
@@ -47,7 +48,7 @@ import org.ctmon.web.api.WatchlistListener;
  * issuer is hostile markup, Bob with nothing, two followed logs (one backing off), and a clock the
  * test moves.
  */
-final class UiFixture implements AutoCloseable {
+final class UiFixture extends PerTestFixture {
   static final Instant NOW = Instant.parse("2026-01-02T00:00:00Z");
   static final String ALICE = "alice@example.com";
   static final String ALICE_PASSWORD = "alice password";
@@ -55,14 +56,33 @@ final class UiFixture implements AutoCloseable {
   static final String BOB_PASSWORD = "bob password";
   static final String HOSTILE_ISSUER = "<script>alert('issuer')</script>";
   final ManualClock clock = new ManualClock(NOW);
-  final Store store;
-  final WebServer web;
-  final long alice;
-  final long bob;
-  final long aliceList;
+  Store store;
+  WebServer web;
+  long alice;
+  long bob;
+  long aliceList;
   final List<String> saved = Collections.synchronizedList(new ArrayList<>());
 
+  /** For {@code @RegisterExtension}: a fresh fixture for each test, closed after it. */
+  static UiFixture perTest() {
+    return new UiFixture();
+  }
+
+  private UiFixture() {}
+
   UiFixture(Path dir) {
+    start(dir);
+  }
+
+  /** A browser signed in through the form as {@code email}. */
+  HttpBrowser signedIn(String email, String password) {
+    HttpBrowser b = new HttpBrowser(this);
+    b.signIn(email, password);
+    return b;
+  }
+
+  @Override
+  protected void start(Path dir) {
     store = Store.open(StoreConfig.defaults().withDatabase("jdbc:h2:file:" + dir.resolve("ctmon"), "", ""));
     Accounts accounts = new Accounts(store.jdbi(), clock, new SecureRandom());
     alice = accounts.create(ALICE, ALICE_PASSWORD, false);

@@ -5,37 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.ctmon.alerts.stored.Watchlists;
 import org.ctmon.alerts.watch.WatchlistSpec;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One watch list's page: edit, delete, test a name, certspotter upload and download, the issuers chart. */
 final class WatchlistPageTest {
-  @TempDir Path dir;
-  private UiFixture f;
+  @RegisterExtension final UiFixture f = UiFixture.perTest();
   private HttpBrowser alice;
   private HttpBrowser bob;
   private String page;
 
   @BeforeEach
   void start() {
-    f = new UiFixture(dir);
-    alice = new HttpBrowser(f);
-    alice.signIn(UiFixture.ALICE, UiFixture.ALICE_PASSWORD);
-    bob = new HttpBrowser(f);
-    bob.signIn(UiFixture.BOB, UiFixture.BOB_PASSWORD);
+    alice = f.signedIn(UiFixture.ALICE, UiFixture.ALICE_PASSWORD);
+    bob = f.signedIn(UiFixture.BOB, UiFixture.BOB_PASSWORD);
     page = "/watchlists/" + f.aliceList;
-  }
-
-  @AfterEach
-  void stop() {
-    f.close();
   }
 
   private WatchlistSpec stored() {

@@ -1,61 +1,49 @@
-package org.ctmon.web.serve;
+package org.ctmon.web.harness;
+
+import static org.ctmon.web.harness.PostgresTestSchema.PG_PASSWORD;
+import static org.ctmon.web.harness.PostgresTestSchema.PG_USER;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.ctmon.web.harness.UnassignedPort;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.ctmon.parser.Eventually;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * ctmon processes ({@code serve}, {@code cluster.mode: postgresql}) on a fresh schema of the test
- * PostgreSQL server ({@code CTMON_TEST_PG_URL}, {@code _USER}, {@code _PASSWORD}; the store tests'
- * defaults otherwise), for the cluster test and benchmark. Closing stops every node (SIGTERM, then
- * SIGKILL after a minute) and drops the schema. Unreachable PostgreSQL skips the test, except in CI.
+ * PostgreSQL server ({@link PostgresTestSchema}), for the cluster test and benchmark. Closing stops
+ * every node (SIGTERM, then SIGKILL after a minute) and drops the schema. Unreachable PostgreSQL
+ * skips the test, except in CI.
  */
-final class ClusterNodes implements AutoCloseable {
-  static final String PG_URL = System.getenv().getOrDefault("CTMON_TEST_PG_URL",
-      "jdbc:postgresql://127.0.0.1:5432/ctmon_test");
-  static final String PG_USER = System.getenv().getOrDefault("CTMON_TEST_PG_USER", "ctmon");
-  static final String PG_PASSWORD = System.getenv().getOrDefault("CTMON_TEST_PG_PASSWORD", "ctmon");
-
-  final String url;
-  final Jdbi db;
+public final class ClusterNodes implements AutoCloseable {
+  public final String url;
+  public final Jdbi db;
   private final Path dir;
-  private final String schema;
+  private final PostgresTestSchema schema;
   private final List<Process> nodes = new ArrayList<>();
   private final List<Integer> ports = new ArrayList<>();
 
-  ClusterNodes(Path dir) {
+  public ClusterNodes(Path dir) {
     this.dir = dir;
-    this.schema = "t_" + UUID.randomUUID().toString().replace("-", "");
-    try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD)) {
-      c.createStatement().execute("CREATE SCHEMA " + schema);
-    } catch (SQLException e) {
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        throw new AssertionError("postgresql at " + PG_URL + " is unreachable; in CI it must run", e);
-      }
-      System.err.println("!!!!! SKIPPING POSTGRESQL TEST: " + PG_URL + ": " + e.getMessage());
-      Assumptions.abort("postgresql unreachable: " + e.getMessage());
-    }
-    this.url = PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    this.schema = new PostgresTestSchema();
+    this.url = schema.url;
     this.db = Jdbi.create(url, PG_USER, PG_PASSWORD);
   }
 
   /** Starts node number {@link #size()} with these YAML lines added to the cluster's settings. */
-  Process start(String logList, String... yaml) throws IOException {
+  public Process start(String logList, String... yaml) throws IOException {
     return start(logList, java.util.Map.of(), yaml);
   }
 
   /** As {@link #start(String, String...)}, with these environment variables (CTMON_*) too. */
-  Process start(String logList, java.util.Map<String, String> env, String... yaml) throws IOException {
+  public Process start(String logList, java.util.Map<String, String> env, String... yaml) throws IOException {
     int i = nodes.size();
     int port = UnassignedPort.pick();
     List<String> lines = new ArrayList<>(List.of(
@@ -78,20 +66,20 @@ final class ClusterNodes implements AutoCloseable {
     return p;
   }
 
-  int size() {
+  public int size() {
     return nodes.size();
   }
 
-  Process node(int i) {
+  public Process node(int i) {
     return nodes.get(i);
   }
 
-  int port(int i) {
+  public int port(int i) {
     return ports.get(i);
   }
 
   /** The node whose Quartz instance id is {@code nodeId} (host-pid). */
-  int indexOf(String nodeId) {
+  public int indexOf(String nodeId) {
     for (int i = 0; i < nodes.size(); i++) {
       if (nodeId.endsWith("-" + nodes.get(i).pid())) {
         return i;
@@ -101,7 +89,7 @@ final class ClusterNodes implements AutoCloseable {
   }
 
   /** A query's one number; -1 while the schema is not there yet. */
-  long count(String sql) {
+  public long count(String sql) {
     try {
       return db.withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
     } catch (RuntimeException e) {
@@ -109,8 +97,23 @@ final class ClusterNodes implements AutoCloseable {
     }
   }
 
+  /** The nodes running a log's follower now, oldest run first. */
+  public List<String> runningNodes() {
+    try {
+      return db.withHandle(h -> h.createQuery("SELECT node FROM follow_runs WHERE ended_at IS NULL ORDER BY id")
+          .mapTo(String.class).list());
+    } catch (RuntimeException e) {
+      return List.of(); // not created yet
+    }
+  }
+
+  /** Waits until {@code done} holds, asking every 200 ms; fails with {@code why} after two minutes. */
+  public static void await(BooleanSupplier done, Supplier<String> why) throws Exception {
+    Eventually.await(Duration.ofSeconds(120), Duration.ofMillis(200), done::getAsBoolean, () -> "timed out: " + why.get());
+  }
+
   /** The end of every node's output, for failure messages. */
-  String logs() {
+  public String logs() {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < nodes.size(); i++) {
       try {
@@ -138,8 +141,6 @@ final class ClusterNodes implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD)) {
-      c.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-    }
+    schema.close();
   }
 }

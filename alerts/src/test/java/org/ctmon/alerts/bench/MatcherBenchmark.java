@@ -1,9 +1,12 @@
-package org.ctmon.alerts.watch;
+package org.ctmon.alerts.bench;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.ctmon.alerts.watch.Matcher;
+import org.ctmon.alerts.watch.WatchItem;
+import org.ctmon.alerts.watch.WatchTarget;
 import org.ctmon.testlog.pki.NameMix;
 import org.ctmon.testlog.pki.Names;
 import org.ctmon.testlog.pki.SanName;
@@ -30,15 +33,9 @@ final class MatcherBenchmark {
     long names = 0;
     for (int i = 0; i < 200_000; i++) {
       Names n = mix.next();
-      List<String> dns = new ArrayList<>();
-      List<String> ips = new ArrayList<>();
-      for (SanName s : n.sans()) {
-        if (s instanceof SanName.Dns d) {
-          dns.add(d.name());
-        } else if (s instanceof SanName.Ip ip) {
-          ips.add(ip.address().getHostAddress());
-        }
-      }
+      SanLists sans = SanLists.of(n);
+      List<String> dns = sans.dns();
+      List<String> ips = sans.ips();
       n.commonName().ifPresent(cn -> {
         if (!dns.contains(cn)) {
           dns.add(cn);

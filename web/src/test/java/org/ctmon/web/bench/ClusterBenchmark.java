@@ -1,4 +1,4 @@
-package org.ctmon.web.serve;
+package org.ctmon.web.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -10,6 +10,7 @@ import org.ctmon.testlog.TestLogOptions;
 import org.ctmon.testlog.TestLogServer;
 import org.ctmon.testlog.log.LogProtocol;
 import org.ctmon.testlog.log.TestLog;
+import org.ctmon.web.harness.ClusterNodes;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +46,7 @@ final class ClusterBenchmark {
                   Integer.toString((4 + n - 1) / n)), "fetch:", "  contact: ct-test@example.org");
             }
             long[] first = {0};
-            ClusterTest.await(() -> {
+            ClusterNodes.await(() -> {
               long stored = cluster.count("SELECT COALESCE(SUM(next_index), 0) FROM logs");
               if (stored > 0 && first[0] == 0) {
                 first[0] = System.nanoTime();
@@ -66,8 +67,8 @@ final class ClusterBenchmark {
             cluster.start(logs.logListUrl(), "fetch:", "  contact: ct-test@example.org");
           }
           String[] victim = new String[1];
-          ClusterTest.await(() -> {
-            List<String> open = ClusterTest.runningNodes(cluster);
+          ClusterNodes.await(() -> {
+            List<String> open = cluster.runningNodes();
             if (open.isEmpty() || cluster.count("SELECT COUNT(*) FROM log_entries") < total / 10) {
               return false;
             }
@@ -81,7 +82,7 @@ final class ClusterBenchmark {
           p.destroyForcibly();
           p.waitFor(30, TimeUnit.SECONDS);
           long killedAt = System.currentTimeMillis();
-          ClusterTest.await(() -> jobs.stream().allMatch(job -> cluster.count("SELECT COUNT(*) FROM follow_runs"
+          ClusterNodes.await(() -> jobs.stream().allMatch(job -> cluster.count("SELECT COUNT(*) FROM follow_runs"
               + " WHERE job = '" + job + "' AND started_at >= " + killedAt) > 0), cluster::logs);
           long last = 0;
           for (String job : jobs) {
@@ -90,7 +91,7 @@ final class ClusterBenchmark {
           }
           System.out.printf("cluster bench run %d: take-over of %d log(s) of a killed node: %.1f s after the kill"
               + " (checkinInterval 1s, pollInterval 500ms)%n", run, jobs.size(), last / 1000.0);
-          ClusterTest.await(() -> cluster.count("SELECT COALESCE(SUM(next_index), 0) FROM logs") == total, cluster::logs);
+          ClusterNodes.await(() -> cluster.count("SELECT COALESCE(SUM(next_index), 0) FROM logs") == total, cluster::logs);
         }
       }
     }

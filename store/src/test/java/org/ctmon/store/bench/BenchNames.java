@@ -1,4 +1,4 @@
-package org.ctmon.store;
+package org.ctmon.store.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * random service or host label, as most certificates in CT logs do. Seeded: the same seed
  * gives the same names.
  */
-final class BenchNames {
+public final class BenchNames {
   private static final String[] LABELS = {"www", "mail", "api", "app", "cdn", "dev", "staging", "vpn", "portal",
       "shop", "blog", "m", "static", "auth", "login", "admin", "git", "ci", "docs", "status", "test", "beta"};
   private static final String[] TLDS = {"com", "net", "org", "de", "io", "co.uk", "fr", "nl", "app", "dev", "xyz",
@@ -32,7 +32,7 @@ final class BenchNames {
   private final int domains;
 
   /** @param domains how many distinct registrable domains to draw from */
-  BenchNames(long seed, int domains, List<String> corpusDomains) {
+  public BenchNames(long seed, int domains, List<String> corpusDomains) {
     this.random = new Random(seed);
     this.domains = domains;
     this.corpusDomains = corpusDomains;
@@ -42,7 +42,7 @@ final class BenchNames {
    * The registrable domains (last two labels) of every SAN DNS name in the corpus certificates
    * that the JDK's X.509 parser reads (the corpus's deliberately broken ones are skipped).
    */
-  static List<String> corpusDomains(Path corpus) throws IOException {
+  public static List<String> corpusDomains(Path corpus) throws IOException {
     TreeSet<String> out = new TreeSet<>();
     List<Path> pems;
     try (Stream<Path> s = Files.walk(corpus.resolve("certs"))) {
@@ -80,7 +80,7 @@ final class BenchNames {
    * The domain of the next issuance. A skewed draw: a few domains get many certificates (like
    * the big hosting and CDN customers in CT), most get a handful.
    */
-  String nextDomain() {
+  public String nextDomain() {
     double u = random.nextDouble();
     int k = (int) (domains * u * u * u);
     if (k < corpusDomains.size() && random.nextInt(4) == 0) {
@@ -104,7 +104,7 @@ final class BenchNames {
   }
 
   /** About three names for one issuance of {@code domain}. */
-  List<String> namesFor(String domain) {
+  public List<String> namesFor(String domain) {
     List<String> names = new ArrayList<>(3);
     if (random.nextInt(5) == 0) {
       names.add("*." + domain);

@@ -1,4 +1,4 @@
-package org.ctmon.store;
+package org.ctmon.store.bench;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -6,6 +6,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import org.ctmon.store.NameKey;
+import org.ctmon.store.Store;
+import org.ctmon.store.StoreConfig;
+import org.ctmon.store.Vendor;
 import org.ctmon.store.issuance.Criterion;
 import org.ctmon.store.issuance.IssuanceSearch;
 import org.junit.jupiter.api.Assumptions;

@@ -1,4 +1,4 @@
-package org.ctmon.parser;
+package org.ctmon.parser.bench;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
+import org.ctmon.parser.Corpus;
+import org.ctmon.parser.Sha256;
 import org.ctmon.parser.leaf.DataTile;
 import org.ctmon.parser.leaf.Decoded;
 import org.ctmon.parser.leaf.EntryDecoding;

@@ -1,4 +1,4 @@
-package org.ctmon.store;
+package org.ctmon.store.bench;
 
 import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
@@ -22,6 +22,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.ctmon.parser.Sha256;
+import org.ctmon.store.H2FileCompaction;
+import org.ctmon.store.Store;
+import org.ctmon.store.TestDatabase;
 import org.ctmon.store.ingest.Ingest;
 import org.ctmon.store.ingest.IngestBatch;
 import org.ctmon.store.ingest.Issuance;
@@ -183,7 +186,7 @@ final class StoreBenchmarkTest {
 
       printH2FileSize(s, db + " after ingest");
       for (int i = 0; i < Integer.getInteger("ctmon.bench.idleSeconds", 0) / 10; i++) {
-        Thread.sleep(10_000);
+        Thread.sleep(10_000); // the measured behaviour: what an idle database file does over time
         printH2FileSize(s, db + " idle " + (i + 1) * 10 + " s");
       }
       IssuanceSearch search = new IssuanceSearch(s.jdbi());

@@ -1,4 +1,4 @@
-package org.ctmon.web.serve;
+package org.ctmon.web.bench;
 
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
@@ -19,6 +19,7 @@ import org.ctmon.alerts.stored.Webhooks;
 import org.ctmon.alerts.watch.WatchlistSpec;
 import org.ctmon.fetcher.follow.StartPosition;
 import org.ctmon.fetcher.loglist.LogListSignature;
+import org.ctmon.parser.Eventually;
 import org.ctmon.store.Store;
 import org.ctmon.store.StoreConfig;
 import org.ctmon.store.account.Accounts;
@@ -29,6 +30,7 @@ import org.ctmon.testlog.pki.IssuanceRequest;
 import org.ctmon.testlog.pki.IssuanceStyle;
 import org.ctmon.testlog.pki.Names;
 import org.ctmon.web.config.Config;
+import org.ctmon.web.serve.Monitor;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,12 +84,9 @@ final class AlertLatencyBenchmark {
             IssuanceStyle.PRECERT, keys, Instant.now())));
         logs.publish();
         logged.put(name, System.nanoTime());
-        Thread.sleep(500 + random.nextInt(1500));
+        Thread.sleep(500 + random.nextInt(1500)); // the measured workload: certificates logged apart in time
       }
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (arrived.size() < n && System.nanoTime() < deadline) {
-        Thread.sleep(100);
-      }
+      Eventually.holds(Duration.ofSeconds(60), Duration.ofMillis(100), () -> arrived.size() >= n);
       for (Map.Entry<String, Long> e : logged.entrySet()) {
         Long at = arrived.get(e.getKey());
         latencies.add(at == null ? Long.MAX_VALUE : (at - e.getValue()) / 1_000_000);
@@ -111,8 +110,7 @@ final class AlertLatencyBenchmark {
 
   private static void awaitFollowing(Monitor m, int logs) throws Exception {
     java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
+    if (!Eventually.holds(Duration.ofSeconds(60), Duration.ofMillis(100), () -> {
       String body = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + m.port()
           + "/api/v1/logs")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
       com.fasterxml.jackson.databind.JsonNode list = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).get("logs");
@@ -120,12 +118,10 @@ final class AlertLatencyBenchmark {
       for (com.fasterxml.jackson.databind.JsonNode l : list) {
         verified += l.path("verified_tree_size").isNumber() ? 1 : 0;
       }
-      if (verified == logs) {
-        return;
-      }
-      Thread.sleep(100);
+      return verified == logs;
+    })) {
+      throw new AssertionError("the followers did not start");
     }
-    throw new AssertionError("the followers did not start");
   }
 
   private static Config config(Path dir, String db, String logList) {

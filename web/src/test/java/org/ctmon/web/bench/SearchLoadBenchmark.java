@@ -1,4 +1,4 @@
-package org.ctmon.web.openapi;
+package org.ctmon.web.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -24,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.ctmon.parser.Der;
+import org.ctmon.parser.Eventually;
 import org.ctmon.parser.OpaqueBytes;
 import org.ctmon.parser.Sha256;
 import org.ctmon.store.Store;
@@ -107,9 +108,8 @@ final class SearchLoadBenchmark {
     try (Store store = Store.open(StoreConfig.defaults().withDatabase("jdbc:h2:file:" + db, "", ""))) {
       long t0 = System.nanoTime();
       NameFilters filters = NameFilters.of(store.jdbi()).orElseThrow();
-      while (!filters.built()) { // as in a monitor running for more than a few seconds
-        Thread.sleep(50);
-      }
+      // As in a monitor running for more than a few seconds.
+      Eventually.await(Duration.ofHours(1), Duration.ofMillis(50), filters::built, () -> "name filters never built");
       System.out.printf("bench search: name filters built %.1f s after the store opened%n", (System.nanoTime() - t0) / 1e9);
       Clock clock = Clock.systemUTC();
       SearchApi search = new SearchApi(new IssuanceSearch(store.jdbi()), clock);

@@ -1,4 +1,4 @@
-package org.ctmon.alerts.match;
+package org.ctmon.alerts.bench;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.ctmon.alerts.match.VerdictProbe;
+import org.ctmon.alerts.match.WatchStateSource;
+import org.ctmon.alerts.match.WatchedIngest;
 import org.ctmon.alerts.outbox.WebhookFormat;
 import org.ctmon.alerts.stored.EmailRecipients;
 import org.ctmon.alerts.stored.Watchlists;
@@ -24,7 +27,6 @@ import org.ctmon.store.ingest.Issuance;
 import org.ctmon.store.ingest.TestIssuances;
 import org.ctmon.testlog.pki.NameMix;
 import org.ctmon.testlog.pki.Names;
-import org.ctmon.testlog.pki.SanName;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -93,8 +95,7 @@ final class WatchedIngestBenchmark {
           }
         }
         for (Issuance i : stream.get(b)) {
-          matchedIssuances += Verdicts.of(source.current(), i.tbsSha256(), i.spkiSha256(),
-              WatchedIngest.facts(i)).isEmpty() ? 0 : 1;
+          matchedIssuances += VerdictProbe.of(source, i).isEmpty() ? 0 : 1;
         }
       }
       long n = next;
@@ -115,7 +116,7 @@ final class WatchedIngestBenchmark {
       long m0 = System.nanoTime();
       for (List<Issuance> batch : stream) {
         for (Issuance i : batch) {
-          Verdicts.of(source.current(), i.tbsSha256(), i.spkiSha256(), WatchedIngest.facts(i));
+          VerdictProbe.of(source, i);
         }
       }
       System.out.printf(Locale.ROOT, "matching alone (no store): %,.0f issuances/s%n",
@@ -195,15 +196,9 @@ final class WatchedIngestBenchmark {
     List<Issuance> batch = new ArrayList<>(batchSize);
     for (int i = 0; i < count; i++) {
       Names n = mix.next();
-      List<String> dns = new ArrayList<>();
-      List<String> ips = new ArrayList<>();
-      for (SanName s : n.sans()) {
-        if (s instanceof SanName.Dns d) {
-          dns.add(d.name());
-        } else if (s instanceof SanName.Ip ip) {
-          ips.add(ip.address().getHostAddress());
-        }
-      }
+      SanLists sans = SanLists.of(n);
+      List<String> dns = sans.dns();
+      List<String> ips = sans.ips();
       n.commonName().ifPresent(cn -> {
         if (!dns.contains(cn) && !ips.contains(cn)) {
           dns.add(cn);
