@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.Map;
@@ -36,22 +37,33 @@ public final class RecentAnswers {
   public record Answer(String json, Map<String, String> headers, Supplier<Answer> again) {}
 
   private final ThreadLocal<Supplier<Answer>> first = new ThreadLocal<>();
-  private final LoadingCache<String, Answer> answers = Caffeine.newBuilder()
-      .refreshAfterWrite(FRESH)
-      .expireAfterWrite(KEEP)
-      .maximumWeight(MAX_CHARS)
-      .weigher((String k, Answer a) -> k.length() + a.json().length())
-      .build(new CacheLoader<>() {
-        @Override
-        public Answer load(String key) {
-          return SLOTS.run(first.get());
-        }
+  private final LoadingCache<String, Answer> answers;
 
-        @Override
-        public Answer reload(String key, Answer old) {
-          return SLOTS.run(old.again());
-        }
-      });
+  /** Answers kept by the system's nanosecond clock. */
+  public RecentAnswers() {
+    this(Ticker.systemTicker());
+  }
+
+  /** Answers kept by {@code ticker}, so tests can let time pass instead of waiting for it. */
+  RecentAnswers(Ticker ticker) {
+    answers = Caffeine.newBuilder()
+        .ticker(ticker)
+        .refreshAfterWrite(FRESH)
+        .expireAfterWrite(KEEP)
+        .maximumWeight(MAX_CHARS)
+        .weigher((String k, Answer a) -> k.length() + a.json().length())
+        .build(new CacheLoader<>() {
+          @Override
+          public Answer load(String key) {
+            return SLOTS.run(first.get());
+          }
+
+          @Override
+          public Answer reload(String key, Answer old) {
+            return SLOTS.run(old.again());
+          }
+        });
+  }
 
   /**
    * Sends the answer to {@code ctx}'s path and query, searched by {@code search} unless a recent one

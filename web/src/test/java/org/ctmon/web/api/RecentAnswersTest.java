@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.ctmon.parser.Eventually;
 import org.ctmon.web.serve.WebServer;
@@ -23,7 +24,8 @@ final class RecentAnswersTest {
 
   @Test
   void aPopularQueryAskedAtOnceIsComputedOnceAndAgainAfterASecond() throws Exception {
-    RecentAnswers answers = new RecentAnswers();
+    AtomicLong nanos = new AtomicLong();
+    RecentAnswers answers = new RecentAnswers(nanos::get);
     AtomicInteger computed = new AtomicInteger();
     AtomicInteger asking = new AtomicInteger();
     AtomicBoolean keptAnswerSent = new AtomicBoolean();
@@ -61,7 +63,7 @@ final class RecentAnswersTest {
       assertEquals(1, computed.get(), "twenty clients, one search");
       assertEquals("{\"q\":\"other.example\",\"n\":2}", get(base + "other.example"), "another query is its own");
 
-      Thread.sleep(RecentAnswers.FRESH.toMillis() + 100);
+      nanos.addAndGet(RecentAnswers.FRESH.toNanos() + 1);
       // Asked again after a second: the kept answer at once, and a search in the background.
       assertEquals("{\"q\":\"hot.example\",\"n\":1}", get(base + "hot.example"));
       keptAnswerSent.set(true);
@@ -69,7 +71,7 @@ final class RecentAnswersTest {
       Eventually.holds(Duration.ofSeconds(10), Duration.ofMillis(50),
           () -> (refreshed[0] = get(base + "hot.example")).contains("\"n\":3"));
       assertEquals("{\"q\":\"hot.example\",\"n\":3}", refreshed[0], "the newer answer once searched");
-      Thread.sleep(RecentAnswers.KEEP.toMillis() + 100);
+      nanos.addAndGet(RecentAnswers.KEEP.toNanos() + 1);
       assertEquals("{\"q\":\"other.example\",\"n\":4}", get(base + "other.example"),
           "an answer nobody asked for again is gone after KEEP, and searched while the asker waits");
     }
