@@ -2,6 +2,7 @@ package org.ctmon.web;
 
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import org.ctmon.store.SqlName;
 import org.ctmon.store.ingest.AttachedWrites;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,6 +102,13 @@ final class ModuleArrowsTest {
         .should().dependOnClassesThat().resideInAPackage("org.ctmon.web")
         .because("web lists web.serve's command; a way back makes the two one room")
         .check(classes);
+  }
+
+  /** A stored enum maps to its column's words through {@link SqlName}, never a hand-written copy of it. */
+  @Test
+  void everyStoredEnumUsesTheOneSqlMapping() {
+    methods().that().haveName("sqlName").should().beDeclaredIn(SqlName.class)
+        .because("one enum-to-SQL mapping: a stored enum implements store.SqlName").check(classes);
   }
 
   @Test

@@ -44,7 +44,7 @@ public final class LogIncidents {
       log.ifPresent(id -> q.bind("logId", id.bytes()));
       return q.map((rs, ctx) -> new LogIncident(rs.getLong("id"), Sha256.wrap(rs.getBytes("log_id")),
           rs.getString("description"), LogKind.of(rs.getString("log_kind")),
-          IncidentKind.fromSqlName(rs.getString("kind")), rs.getString("detail"), rs.getLong("recorded_at"),
+          IncidentKind.of(rs.getString("kind")), rs.getString("detail"), rs.getLong("recorded_at"),
           head(rs, "a"), head(rs, "b"))).list();
     });
   }
