@@ -73,6 +73,7 @@ public record KeysetPage(Optional<Cursor> after, int limit) {
     }
     List<R> kept = rows.subList(0, limit);
     R last = kept.get(limit - 1);
-    return new Page<>(items.apply(kept), Optional.of(new Cursor(time.applyAsLong(last), id.applyAsLong(last)).encode()));
+    Cursor next = new Cursor(time.applyAsLong(last), id.applyAsLong(last));
+    return new Page<>(items.apply(kept), Optional.of(next.encode()));
   }
 }
