@@ -1,6 +1,7 @@
 package org.ctmon.web;
 
 import java.util.OptionalInt;
+import org.ctmon.web.account.BackupCommand;
 import org.ctmon.web.account.LocalCommandClient;
 import org.ctmon.web.account.TokenCommand;
 import org.ctmon.web.account.UserCommand;

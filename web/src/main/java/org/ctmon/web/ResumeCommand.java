@@ -1,6 +1,5 @@
 package org.ctmon.web;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
@@ -8,10 +7,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.ctmon.store.Store;
-import org.ctmon.store.StoreConfig;
 import org.ctmon.store.log.LogState;
 import org.ctmon.store.log.LogStatus;
 import org.ctmon.store.log.Logs;
+import org.ctmon.web.account.CommandStore;
 import org.ctmon.web.config.Config;
 import org.ctmon.web.config.ConfigOption;
 import picocli.CommandLine.Command;
@@ -49,20 +48,12 @@ final class ResumeCommand implements Callable<Integer> {
     if (loaded.isEmpty()) {
       return 2;
     }
-    Config cfg = loaded.get();
-    String url = cfg.database().url();
-    if (url.startsWith("jdbc:h2:") && !url.toUpperCase(Locale.ROOT).contains(";IFEXISTS=")) {
-      url += ";IFEXISTS=TRUE"; // a mistyped path must not create an empty database
-    }
-    Store store;
-    try {
-      store = Store.open(StoreConfig.defaults().withDatabase(url, cfg.database().user(), cfg.database().password()));
-    } catch (RuntimeException e) {
-      spec.commandLine().getErr().println("ctmon resume: cannot open " + cfg.database().displayUrl() + ": " + rootMessage(e)
-          + (inUse(e) ? " (stop the running ctmon first)" : ""));
+    Optional<Store> opened = CommandStore.open(loaded.get(), spec.commandLine().getErr(), "ctmon resume", false,
+        "stop the running ctmon first");
+    if (opened.isEmpty()) {
       return 1;
     }
-    try (store) {
+    try (Store store = opened.get()) {
       Logs logs = new Logs(store.jdbi(), Clock.systemUTC());
       List<LogState> matching = logs.all().stream().filter(s -> names(s, log)).toList();
       if (matching.size() != 1) {
@@ -100,23 +91,5 @@ final class ResumeCommand implements Callable<Integer> {
       // a name
     }
     return !t.isEmpty() && s.spec().description().toLowerCase(Locale.ROOT).contains(t.toLowerCase(Locale.ROOT));
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t.getMessage() == null ? t.toString() : t.getMessage().lines().findFirst().orElse("");
-  }
-
-  private static boolean inUse(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql && sql.getErrorCode() == 90020
-          || t.getMessage() != null && t.getMessage().contains("The file is locked")) {
-        return true;
-      }
-    }
-    return false;
   }
 }

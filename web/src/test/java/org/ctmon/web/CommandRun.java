@@ -26,7 +26,7 @@ public record CommandRun(int exit, String out, String err) {
    * Runs {@code command} with a configuration file in {@code dir} whose database is
    * {@code databaseUrl}, then {@code args}.
    */
-  static CommandRun withDatabase(Path dir, String databaseUrl, String command, String... args) throws IOException {
+  public static CommandRun withDatabase(Path dir, String databaseUrl, String command, String... args) throws IOException {
     Path config = dir.resolve("ctmon.yaml");
     Files.writeString(config, "database:\n  url: \"" + databaseUrl + "\"\n");
     List<String> all = new ArrayList<>(List.of(command, "--config", config.toString()));

@@ -41,6 +41,16 @@ public record AlertPayload(String type, String id, Optional<Match> match, Option
       }
       return all.size() == 1 ? all.get(0) : all.get(0) + " and " + (all.size() - 1) + " more";
     }
+
+    /** What was found, in lower case: {@code unexpected certificate for a.example and 2 more}. */
+    public String headline() {
+      String what = switch (verdict) {
+        case "unexpected" -> "unexpected certificate";
+        case "lookalike" -> "lookalike certificate";
+        default -> "certificate";
+      };
+      return what + " for " + shortNames();
+    }
   }
 
   /** One log entry of the certificate. */

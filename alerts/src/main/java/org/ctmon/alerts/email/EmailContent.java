@@ -24,13 +24,7 @@ record EmailContent(String subject, String text, String html) {
   /** E.g. {@code unexpected certificate for vpn.mybank.example}. */
   static String headline(AlertPayload p) {
     if (p.match().isPresent()) {
-      AlertPayload.Match m = p.match().get();
-      String what = switch (m.verdict()) {
-        case "unexpected" -> "unexpected certificate";
-        case "lookalike" -> "lookalike certificate";
-        default -> "certificate";
-      };
-      return what + " for " + m.shortNames();
+      return p.match().get().headline();
     }
     if (p.type().equals("log.misbehaviour")) {
       return "log misbehaviour: " + p.logName();

@@ -16,7 +16,7 @@ import org.ctmon.alerts.outbox.EventType;
 import org.ctmon.store.log.LogIncident;
 import org.ctmon.store.log.LogIncidents;
 import org.ctmon.store.log.LogKind;
-import org.ctmon.store.log.TreeHeadRecord;
+import org.ctmon.store.log.ServedTreeHead;
 
 /**
  * Turns recorded log incidents into {@code log.misbehaviour} alerts for the admins: one per
@@ -102,16 +102,16 @@ public final class IncidentAlerts {
    * A head in the fields a log serves it with: {@code get-sth}'s names for RFC 6962 logs (so the
    * object is a get-sth response), the whole signed note for static-ct-api checkpoints.
    */
-  private static void head(ObjectNode parent, String name, Optional<TreeHeadRecord> head, LogKind kind) {
+  private static void head(ObjectNode parent, String name, Optional<ServedTreeHead> head, LogKind kind) {
     if (head.isEmpty()) {
       parent.putNull(name);
       return;
     }
-    TreeHeadRecord h = head.get();
+    ServedTreeHead h = head.get();
     ObjectNode o = parent.putObject(name);
-    o.put("tree_size", h.treeSize());
-    o.put("timestamp", h.timestampMs());
-    o.put("sha256_root_hash", h.rootHash().base64());
+    o.put("tree_size", h.head().treeSize());
+    o.put("timestamp", h.head().timestamp());
+    o.put("sha256_root_hash", h.head().rootHash().base64());
     Optional<String> note = kind == LogKind.STATIC ? text(h.signature().bytes()) : Optional.empty();
     if (note.isPresent()) {
       o.put("signed_note", note.get());
@@ -122,16 +122,16 @@ public final class IncidentAlerts {
     o.put("received_at", Instant.ofEpochMilli(h.receivedAtMs()).toString());
   }
 
-  private static String describe(Optional<TreeHeadRecord> head, LogKind kind) {
+  private static String describe(Optional<ServedTreeHead> head, LogKind kind) {
     if (head.isEmpty()) {
       return "(none)";
     }
-    TreeHeadRecord h = head.get();
+    ServedTreeHead h = head.get();
     String sig = kind == LogKind.STATIC && text(h.signature().bytes()).isPresent()
         ? "signed note " + text(h.signature().bytes()).get().strip().replace("\n", " | ")
         : "signature " + (h.signature().isEmpty() ? "(not kept)" : h.signature().base64());
-    return "tree size " + h.treeSize() + ", timestamp " + h.timestampMs() + " ("
-        + Instant.ofEpochMilli(h.timestampMs()) + "), root " + h.rootHash().base64() + ", " + sig
+    return "tree size " + h.head().treeSize() + ", timestamp " + h.head().timestamp() + " ("
+        + Instant.ofEpochMilli(h.head().timestamp()) + "), root " + h.head().rootHash().base64() + ", " + sig
         + (h.signatureValid() ? "" : " (does not verify)");
   }
 

@@ -13,8 +13,8 @@ import org.ctmon.alerts.watch.MatchFilter;
 import org.ctmon.alerts.watch.MatchView;
 import org.ctmon.alerts.watch.Verdict;
 import org.ctmon.parser.Sha256;
-import org.ctmon.store.Cursor;
 import org.ctmon.store.JsonStrings;
+import org.ctmon.store.KeysetPage;
 import org.ctmon.store.Page;
 import org.ctmon.store.SqlText;
 import org.ctmon.store.issuance.IssuanceSearch;
@@ -69,9 +69,7 @@ public final class Matches {
    * @throws IllegalArgumentException for a bad limit or cursor
    */
   public Page<MatchView> list(long accountId, MatchFilter filter, Optional<String> cursor, int limit) {
-    if (limit < 1 || limit > MAX_LIMIT) {
-      throw new IllegalArgumentException("limit must be 1.." + MAX_LIMIT + ", not " + limit);
-    }
+    KeysetPage page = KeysetPage.of(cursor, limit, MAX_LIMIT);
     StringBuilder where = new StringBuilder("m.account_id = :account");
     Map<String, Object> binds = new HashMap<>();
     binds.put("account", accountId);
@@ -93,27 +91,14 @@ public final class Matches {
       where.append(" AND m.created_at >= :since");
       binds.put("since", t.toEpochMilli());
     });
-    cursor.map(Cursor::decode).ifPresent(c -> {
-      where.append(" AND (m.created_at < :cTime OR (m.created_at = :cTime AND m.id < :cId))");
-      binds.put("cTime", c.time());
-      binds.put("cId", c.id());
-    });
+    where.append(page.olderThanCursor("m.created_at", "m.id"));
+    page.bind(binds);
     List<Row> rows = jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM matches m WHERE " + where
-            + " ORDER BY m.created_at DESC, m.id DESC LIMIT " + (limit + 1))
+            + page.newestFirst("m.created_at", "m.id"))
         .bindMap(binds)
         .map((rs, ctx) -> row(rs))
         .list());
-    boolean more = rows.size() > limit;
-    if (more) {
-      rows = rows.subList(0, limit);
-    }
-    List<MatchView> views = views(rows);
-    Optional<String> next = Optional.empty();
-    if (more) {
-      Row last = rows.get(rows.size() - 1);
-      next = Optional.of(new Cursor(last.createdAt(), last.id()).encode());
-    }
-    return new Page<>(views, next);
+    return page.page(rows, Row::createdAt, Row::id, this::views);
   }
 
   /**

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.ctmon.alerts.outbox.Alert;
 import org.ctmon.alerts.outbox.DeliveryState;
 import org.ctmon.alerts.outbox.EventType;
@@ -17,7 +18,7 @@ import org.ctmon.alerts.outbox.OutboxRecord;
 import org.ctmon.alerts.outbox.Recipient;
 import org.ctmon.alerts.outbox.Webhook;
 import org.ctmon.parser.Sha256;
-import org.ctmon.store.Cursor;
+import org.ctmon.store.KeysetPage;
 import org.ctmon.store.Page;
 import org.jdbi.v3.core.Jdbi;
 
@@ -68,32 +69,17 @@ public final class Outbox {
 
   /** One page of the account's alerts, newest first. */
   public Page<Alert> list(long accountId, Optional<String> cursor, int limit) {
-    if (limit < 1 || limit > MAX_LIMIT) {
-      throw new IllegalArgumentException("limit must be 1.." + MAX_LIMIT + ", not " + limit);
-    }
-    StringBuilder where = new StringBuilder("account_id = :account");
+    KeysetPage page = KeysetPage.of(cursor, limit, MAX_LIMIT);
     Map<String, Object> binds = new HashMap<>();
     binds.put("account", accountId);
-    cursor.map(Cursor::decode).ifPresent(c -> {
-      where.append(" AND (created_at < :cTime OR (created_at = :cTime AND id < :cId))");
-      binds.put("cTime", c.time());
-      binds.put("cId", c.id());
-    });
-    List<Alert> rows = jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM outbox WHERE " + where
-            + " ORDER BY created_at DESC, id DESC LIMIT " + (limit + 1))
+    page.bind(binds);
+    List<Alert> rows = jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS
+            + " FROM outbox WHERE account_id = :account" + page.olderThanCursor("created_at", "id")
+            + page.newestFirst("created_at", "id"))
         .bindMap(binds)
         .map((rs, ctx) -> read(rs))
         .list());
-    boolean more = rows.size() > limit;
-    if (more) {
-      rows = rows.subList(0, limit);
-    }
-    Optional<String> next = Optional.empty();
-    if (more) {
-      Alert last = rows.get(rows.size() - 1);
-      next = Optional.of(new Cursor(last.createdAt().toEpochMilli(), last.id()).encode());
-    }
-    return new Page<>(rows, next);
+    return page.page(rows, a -> a.createdAt().toEpochMilli(), Alert::id, Function.identity());
   }
 
   /** The account's alert with this id; empty when it is another account's or absent. */

@@ -99,7 +99,7 @@ public final class Matcher {
   }
 
   private void matchName(String raw, Acc acc) {
-    String name = lowerAscii(raw);
+    String name = DnsName.lowerAscii(raw);
     if (name.startsWith("https://") || name.startsWith("http://")) {
       name = name.substring(name.indexOf("//") + 2);
     }
@@ -174,22 +174,6 @@ public final class Matcher {
       }
     }
     return false;
-  }
-
-  static String lowerAscii(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c >= 'A' && c <= 'Z') {
-        char[] cs = s.toCharArray();
-        for (int j = i; j < cs.length; j++) {
-          if (cs[j] >= 'A' && cs[j] <= 'Z') {
-            cs[j] = (char) (cs[j] + 32);
-          }
-        }
-        return new String(cs);
-      }
-    }
-    return s;
   }
 
   private static String withoutTrailingDot(String s) {

@@ -35,13 +35,8 @@ public final class WebhookBody {
   /** A one-line title, plain text (not escaped). */
   static String title(AlertPayload p) {
     if (p.match().isPresent()) {
-      AlertPayload.Match m = p.match().get();
-      String what = switch (m.verdict()) {
-        case "unexpected" -> "Unexpected certificate";
-        case "lookalike" -> "Lookalike certificate";
-        default -> "Certificate";
-      };
-      return what + " for " + m.shortNames();
+      String headline = p.match().get().headline();
+      return Character.toUpperCase(headline.charAt(0)) + headline.substring(1);
     }
     if (p.type().equals("log.misbehaviour")) {
       return "Log misbehaviour: " + p.logName();

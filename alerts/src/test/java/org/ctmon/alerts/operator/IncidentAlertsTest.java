@@ -17,6 +17,7 @@ import org.ctmon.alerts.outbox.Alert;
 import org.ctmon.alerts.outbox.EventType;
 import org.ctmon.alerts.outbox.Recipient;
 import org.ctmon.parser.OpaqueBytes;
+import org.ctmon.parser.treehead.TreeHead;
 import org.ctmon.store.OnBothDatabases;
 import org.ctmon.store.Store;
 import org.ctmon.store.TestDatabase;
@@ -24,16 +25,18 @@ import org.ctmon.store.ingest.TestIssuances;
 import org.ctmon.store.log.IncidentKind;
 import org.ctmon.store.log.LogIncidents;
 import org.ctmon.store.log.Logs;
-import org.ctmon.store.log.TreeHeadRecord;
+import org.ctmon.store.log.ServedTreeHead;
 
 final class IncidentAlertsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   static final Instant NOW = Instant.parse("2026-02-01T12:00:00Z");
-  static final TreeHeadRecord HEAD_A = new TreeHeadRecord(10, NOW.minusSeconds(7200).toEpochMilli(),
-      TestIssuances.sha("root a"), OpaqueBytes.of(new byte[] {4, 3, 0, 2, 1, 2}), true,
+  static final ServedTreeHead HEAD_A = new ServedTreeHead(
+      new TreeHead(10, NOW.minusSeconds(7200).toEpochMilli(), TestIssuances.sha("root a")),
+      OpaqueBytes.of(new byte[] {4, 3, 0, 2, 1, 2}), true,
       NOW.minusSeconds(7000).toEpochMilli());
-  static final TreeHeadRecord HEAD_B = new TreeHeadRecord(10, NOW.minusSeconds(3700).toEpochMilli(),
-      TestIssuances.sha("root b"), OpaqueBytes.of(new byte[] {4, 3, 0, 2, 9, 9}), true,
+  static final ServedTreeHead HEAD_B = new ServedTreeHead(
+      new TreeHead(10, NOW.minusSeconds(3700).toEpochMilli(), TestIssuances.sha("root b")),
+      OpaqueBytes.of(new byte[] {4, 3, 0, 2, 9, 9}), true,
       NOW.minusSeconds(3600).toEpochMilli());
 
   /** Records a split view of log A at {@code at}, with both heads; returns its id. */
@@ -71,13 +74,13 @@ final class IncidentAlertsTest {
         assertEquals("2026-02-01T11:00:00Z", p.path("incident").path("recorded_at").asText());
         JsonNode a1 = p.path("evidence").path("head_a");
         JsonNode b1 = p.path("evidence").path("head_b");
-        assertEquals(List.of(10L, HEAD_A.timestampMs()),
+        assertEquals(List.of(10L, HEAD_A.head().timestamp()),
             List.of(a1.path("tree_size").asLong(), a1.path("timestamp").asLong()));
-        assertEquals(HEAD_A.rootHash().base64(), a1.path("sha256_root_hash").asText());
+        assertEquals(HEAD_A.head().rootHash().base64(), a1.path("sha256_root_hash").asText());
         assertEquals(HEAD_A.signature().base64(), a1.path("tree_head_signature").asText());
-        assertEquals(HEAD_B.rootHash().base64(), b1.path("sha256_root_hash").asText());
+        assertEquals(HEAD_B.head().rootHash().base64(), b1.path("sha256_root_hash").asText());
         assertEquals(HEAD_B.signature().base64(), b1.path("tree_head_signature").asText());
-        assertTrue(p.path("message").asText().contains(HEAD_B.rootHash().base64()), p.path("message").asText());
+        assertTrue(p.path("message").asText().contains(HEAD_B.head().rootHash().base64()), p.path("message").asText());
       }
       assertEquals(List.of(), admins.alerts(admins.bob), "not an admin");
       assertEquals(List.of(), admins.alerts(admins.carol), "a disabled admin");
@@ -124,8 +127,9 @@ final class IncidentAlertsTest {
       String note = "b.example/log\n11\n" + TestIssuances.sha("root c").base64() + "\n\n— b.example/log AAAA\n";
       Logs logs = new Logs(s.jdbi(), Clock.fixed(NOW, ZoneOffset.UTC));
       logs.recordIncident(TestIssuances.LOG_B, IncidentKind.BAD_SIGNATURE, "checkpoint signature does not verify", null,
-          logs.recordTreeHead(TestIssuances.LOG_B, new TreeHeadRecord(11, NOW.toEpochMilli(),
-              TestIssuances.sha("root c"), OpaqueBytes.of(note.getBytes(StandardCharsets.UTF_8)), false,
+          logs.recordTreeHead(TestIssuances.LOG_B, new ServedTreeHead(
+              new TreeHead(11, NOW.toEpochMilli(), TestIssuances.sha("root c")),
+              OpaqueBytes.of(note.getBytes(StandardCharsets.UTF_8)), false,
               NOW.toEpochMilli())));
 
       new IncidentAlerts(new LogIncidents(s.jdbi()), admins.channels).enqueueNew(NOW);

@@ -66,8 +66,8 @@ final class OperatorAlertRenderingTest {
       new IncidentAlerts(new LogIncidents(s.jdbi()), admins.channels).enqueueNew(IncidentAlertsTest.NOW);
       Alert a = emailed(admins.alerts(admins.alice));
       List<String> shown = List.of("split_view: two roots for tree size 10",
-          "head A: tree size 10", IncidentAlertsTest.HEAD_A.rootHash().base64(),
-          IncidentAlertsTest.HEAD_B.rootHash().base64(), IncidentAlertsTest.HEAD_B.signature().base64());
+          "head A: tree size 10", IncidentAlertsTest.HEAD_A.head().rootHash().base64(),
+          IncidentAlertsTest.HEAD_B.head().rootHash().base64(), IncidentAlertsTest.HEAD_B.signature().base64());
 
       JsonNode slack = JSON.readTree(WebhookBody.of(WebhookFormat.SLACK, a.payloadJson()));
       JsonNode teams = JSON.readTree(WebhookBody.of(WebhookFormat.TEAMS, a.payloadJson()));
@@ -83,7 +83,7 @@ final class OperatorAlertRenderingTest {
         assertTrue(body.contains(s1), "the email shows " + s1 + ": " + body);
       }
       assertTrue(card.contains("Log misbehaviour: Test Log A"), card);
-      assertTrue(card.contains(IncidentAlertsTest.HEAD_B.rootHash().base64()), card);
+      assertTrue(card.contains(IncidentAlertsTest.HEAD_B.head().rootHash().base64()), card);
       assertTrue(body.contains("\"description\" : \"Test Log A\""), body);
     }
   }

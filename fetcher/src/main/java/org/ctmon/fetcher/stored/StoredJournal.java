@@ -23,7 +23,6 @@ import org.ctmon.store.ingest.LogEntryRecord;
 import org.ctmon.store.ingest.LogPosition;
 import org.ctmon.store.ingest.MalformedEntryRecord;
 import org.ctmon.store.ingest.StaleLogPositionException;
-import org.ctmon.store.ingest.VerifiedHead;
 import org.ctmon.store.issuance.EntryType;
 import org.ctmon.store.log.IncidentKind;
 import org.ctmon.store.log.LogKind;
@@ -31,7 +30,7 @@ import org.ctmon.store.log.LogSpec;
 import org.ctmon.store.log.LogState;
 import org.ctmon.store.log.LogStatus;
 import org.ctmon.store.log.Logs;
-import org.ctmon.store.log.TreeHeadRecord;
+import org.ctmon.store.log.ServedTreeHead;
 
 /**
  * The follower's {@link LogJournal} over the store: state, evidence, incidents and status in
@@ -57,7 +56,7 @@ public final class StoredJournal implements LogJournal {
           + " is not stored after registering it"));
     });
     return new FollowState(state.nextIndex(), state.compactRange().map(r -> CompactRange.fromBytes(r.bytes())),
-        state.verified().map(StoredJournal::treeHead), health(state.status()), state.lastError());
+        state.verified(), health(state.status()), state.lastError());
   }
 
   @Override
@@ -71,14 +70,13 @@ public final class StoredJournal implements LogJournal {
 
   @Override
   public Optional<TreeHead> largestSignedHead(Sha256 logId) {
-    return logs.largestSignedHead(logId).map(r -> new TreeHead(r.treeSize(), r.timestampMs(), r.rootHash()));
+    return logs.largestSignedHead(logId).map(ServedTreeHead::head);
   }
 
   @Override
   public long recordHead(Sha256 logId, TreeHead head, OpaqueBytes signature, boolean signatureVerified,
                          long seenAtMs) {
-    return logs.recordTreeHead(logId, new TreeHeadRecord(head.treeSize(), head.timestamp(), head.rootHash(),
-        signature, signatureVerified, seenAtMs));
+    return logs.recordTreeHead(logId, new ServedTreeHead(head, signature, signatureVerified, seenAtMs));
   }
 
   @Override
@@ -113,7 +111,7 @@ public final class StoredJournal implements LogJournal {
     }
     LogPosition position = new LogPosition(batch.nextIndex(), batch.compactRange(), batch.rangeRoot().orElse(null));
     return new IngestBatch(batch.logId(), batch.from(), issuances, entries, malformed, position,
-        batch.verified().map(h -> new VerifiedHead(h.treeSize(), h.timestamp(), h.rootHash())));
+        batch.verified());
   }
 
   /** What the store keeps of {@code log}, from the log list. */
@@ -132,10 +130,6 @@ public final class StoredJournal implements LogJournal {
     String listState = log.status().map(st -> st.jsonName()).orElse("none");
     return new LogSpec(log.logId(), log.key(), log.description(), log.operator(), kind, url, monitoringUrl,
         listState, (int) Math.min(Integer.MAX_VALUE, log.mmd().toSeconds()));
-  }
-
-  private static TreeHead treeHead(VerifiedHead v) {
-    return new TreeHead(v.treeSize(), v.timestampMs(), v.rootHash());
   }
 
   // The store's words are the follower's, by name; a backing-off follower is stored as failing.

@@ -78,23 +78,21 @@ public final class TlsReader {
   }
 
   public long uint40(String field) {
-    need(field, 5);
-    long v = 0;
-    for (int i = 0; i < 5; i++) {
-      v = v << 8 | (buf[pos + i] & 0xff);
-    }
-    pos += 5;
-    return v;
+    return bigEndian(field, 5);
   }
 
   /** A uint64 as a Java long: values of 2^63 and above come back negative, for the caller to judge. */
   public long uint64(String field) {
-    need(field, 8);
+    return bigEndian(field, 8);
+  }
+
+  private long bigEndian(String field, int bytes) {
+    need(field, bytes);
     long v = 0;
-    for (int i = 0; i < 8; i++) {
+    for (int i = 0; i < bytes; i++) {
       v = v << 8 | (buf[pos + i] & 0xff);
     }
-    pos += 8;
+    pos += bytes;
     return v;
   }
 

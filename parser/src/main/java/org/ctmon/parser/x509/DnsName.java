@@ -119,7 +119,11 @@ public record DnsName(String name, boolean wildcard, String problem) implements 
     return escapeControls(name);
   }
 
-  static String lowerAscii(String s) {
+  /**
+   * {@code s} with ASCII capitals made small and nothing else changed: DNS names compare without
+   * case in ASCII only (RFC 4343), and a name with no capital is returned as it is.
+   */
+  public static String lowerAscii(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c >= 'A' && c <= 'Z') {

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.ctmon.parser.Sha256;
+import org.ctmon.parser.treehead.TreeHead;
 
 /**
  * Everything one step of a log follower produces, persisted together by {@link Ingest#commit}.
@@ -30,7 +31,7 @@ public record IngestBatch(
     List<LogEntryRecord> entries,
     List<MalformedEntryRecord> malformed,
     LogPosition position,
-    Optional<VerifiedHead> verified) {
+    Optional<TreeHead> verified) {
   public IngestBatch {
     Objects.requireNonNull(logId, "logId");
     Objects.requireNonNull(position, "position");

@@ -2,6 +2,7 @@ package org.ctmon.store.ingest;
 
 import java.util.Optional;
 import org.ctmon.parser.Sha256;
+import org.ctmon.parser.treehead.TreeHead;
 import org.ctmon.store.StoreException;
 import org.jdbi.v3.core.Handle;
 
@@ -15,7 +16,7 @@ record LogRow(int id, long nextIndex) {
         .orElseThrow(() -> new StoreException("error storing batch: log " + logId.base64() + " is not registered"));
   }
 
-  void advance(Handle h, LogPosition position, Optional<VerifiedHead> verified, long now) {
+  void advance(Handle h, LogPosition position, Optional<TreeHead> verified, long now) {
     h.createUpdate("UPDATE logs SET next_index = :next, compact_range = :range, range_root = :root,"
             + " updated_at = :now WHERE id = :id")
         .bind("next", position.nextIndex())
@@ -25,11 +26,11 @@ record LogRow(int id, long nextIndex) {
         .bind("id", id)
         .execute();
     if (verified.isPresent()) {
-      VerifiedHead v = verified.get();
+      TreeHead v = verified.get();
       h.createUpdate("UPDATE logs SET verified_size = :size, verified_timestamp = :ts, verified_root = :root"
               + " WHERE id = :id")
           .bind("size", v.treeSize())
-          .bind("ts", v.timestampMs())
+          .bind("ts", v.timestamp())
           .bind("root", v.rootHash().bytes())
           .bind("id", id)
           .execute();

@@ -17,7 +17,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.ctmon.parser.Der;
 import org.ctmon.parser.Sha256;
-import org.ctmon.store.Cursor;
+import org.ctmon.store.KeysetPage;
 import org.ctmon.store.NameKey;
 import org.ctmon.store.Page;
 import org.ctmon.store.SqlText;
@@ -77,24 +77,9 @@ public final class IssuanceSearch {
    * @throws IllegalArgumentException on a cursor that is not one of ours or a bad limit
    */
   public Page<NumberedIssuance> searchNumbered(IssuanceQuery query, Optional<String> cursor, int limit) {
-    if (limit < 1 || limit > MAX_LIMIT) {
-      throw new IllegalArgumentException("limit must be 1.." + MAX_LIMIT + ", not " + limit);
-    }
-    Optional<Cursor> after = cursor.map(Cursor::decode);
-    return jdbi.withHandle(h -> {
-      List<long[]> keys = candidates(h, query, after, limit + 1);
-      boolean more = keys.size() > limit;
-      if (more) {
-        keys = keys.subList(0, limit);
-      }
-      List<NumberedIssuance> rows = loadNumbered(h, keys.stream().map(k -> k[0]).toList());
-      Optional<String> next = Optional.empty();
-      if (more) {
-        long[] last = keys.get(keys.size() - 1);
-        next = Optional.of(new Cursor(last[1], last[0]).encode());
-      }
-      return new Page<>(rows, next);
-    });
+    KeysetPage page = KeysetPage.of(cursor, limit, MAX_LIMIT);
+    return jdbi.withHandle(h -> page.page(candidates(h, query, page), k -> k[1], k -> k[0],
+        keys -> loadNumbered(h, keys.stream().map(k -> k[0]).toList())));
   }
 
   /** The issuance with this TBS hash and every entry of it, or empty. */
@@ -180,8 +165,8 @@ public final class IssuanceSearch {
     });
   }
 
-  /** Up to n {id, first_seen} pairs, newest first. */
-  private static List<long[]> candidates(Handle h, IssuanceQuery q, Optional<Cursor> after, int n) {
+  /** Up to {@code page.fetch()} {id, first_seen} pairs, newest first. */
+  private static List<long[]> candidates(Handle h, IssuanceQuery q, KeysetPage page) {
     Optional<long[]> parts = partitions(h);
     if (parts.isEmpty()) {
       return List.of();
@@ -201,19 +186,16 @@ public final class IssuanceSearch {
       filters.append(" AND x.first_seen < :seenUntil");
       binds.put("seenUntil", t.toEpochMilli());
     });
-    if (after.isPresent()) {
-      binds.put("cTime", after.get().time());
-      binds.put("cId", after.get().id());
-    }
+    page.bind(binds);
     Optional<NameFilters> nameFilters = NameFilters.of(h.getJdbi());
     if (nameFilters.isEmpty()) {
       binds.put("partFrom", parts.get()[0]);
       binds.put("partTo", parts.get()[1]);
       List<String> everyPartition = Collections.nCopies(sql.branches().size(),
           "generate_series(:partFrom, :partTo)");
-      return query(h, union(sql, everyPartition, filters, after.isPresent()), binds, n);
+      return query(h, union(sql, everyPartition, filters, page), binds, page);
     }
-    return newestPartitionsFirst(h, sql, nameFilters.get(), parts.get(), filters, binds, after.isPresent(), n);
+    return newestPartitionsFirst(h, sql, nameFilters.get(), parts.get(), filters, binds, page);
   }
 
   /**
@@ -224,7 +206,8 @@ public final class IssuanceSearch {
    * out are not read at all.
    */
   private static List<long[]> newestPartitionsFirst(Handle h, CandidateSql sql, NameFilters nameFilters, long[] range,
-      CharSequence filters, Map<String, Object> binds, boolean after, int n) {
+      CharSequence filters, Map<String, Object> binds, KeysetPage page) {
+    int n = page.fetch();
     List<Set<Long>> perBranch = new ArrayList<>();
     TreeSet<Long> any = new TreeSet<>(Comparator.reverseOrder());
     for (CandidateSql.Branch branch : sql.branches()) {
@@ -247,7 +230,7 @@ public final class IssuanceSearch {
           b.put("parts" + i, in);
         }
       }
-      for (long[] c : query(h, union(sql, sources, filters, after), b, n)) {
+      for (long[] c : query(h, union(sql, sources, filters, page), b, page)) {
         found.putIfAbsent(c[0], c);
       }
       if (found.size() >= n) {
@@ -278,7 +261,7 @@ public final class IssuanceSearch {
    * partition. (H2 cannot combine part IN (...) with a range on the next index column: it would
    * scan whole partitions.)
    */
-  private static String union(CandidateSql sql, List<String> sources, CharSequence filters, boolean after) {
+  private static String union(CandidateSql sql, List<String> sources, CharSequence filters, KeysetPage page) {
     StringBuilder union = new StringBuilder();
     for (int i = 0; i < sql.branches().size(); i++) {
       CandidateSql.Branch branch = sql.branches().get(i);
@@ -291,20 +274,16 @@ public final class IssuanceSearch {
       String id = "x." + branch.idColumn();
       union.append("SELECT ").append(id).append(" AS iid, x.first_seen FROM ").append(sources.get(i))
           .append(" AS p(part_no) JOIN ").append(branch.table()).append(" x ON x.part = p.part_no WHERE ")
-          .append(branch.condition()).append(filters);
-      if (after) {
-        union.append(" AND (x.first_seen < :cTime OR (x.first_seen = :cTime AND ").append(id).append(" < :cId))");
-      }
+          .append(branch.condition()).append(filters).append(page.olderThanCursor("x.first_seen", id));
     }
     return union.toString();
   }
 
-  private static List<long[]> query(Handle h, String union, Map<String, Object> binds, int n) {
+  private static List<long[]> query(Handle h, String union, Map<String, Object> binds, KeysetPage page) {
     if (union.isEmpty()) {
       return List.of();
     }
-    String text = "SELECT DISTINCT iid, first_seen FROM (" + union + ") c"
-        + " ORDER BY first_seen DESC, iid DESC LIMIT " + n;
+    String text = "SELECT DISTINCT iid, first_seen FROM (" + union + ") c" + page.newestFirst("first_seen", "iid");
     Map<String, Object> used = new HashMap<>();
     binds.forEach((k, v) -> {
       if (Pattern.compile(":" + k + "\\b").matcher(union).find()) {

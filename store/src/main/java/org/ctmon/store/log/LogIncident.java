@@ -19,8 +19,8 @@ import org.ctmon.parser.Sha256;
  * @param headB the head that contradicts it, or that failed, if any
  */
 public record LogIncident(long id, Sha256 logId, String logDescription, LogKind logKind, IncidentKind kind,
-                          String detail, long recordedAtMs, Optional<TreeHeadRecord> headA,
-                          Optional<TreeHeadRecord> headB) {
+                          String detail, long recordedAtMs, Optional<ServedTreeHead> headA,
+                          Optional<ServedTreeHead> headB) {
   public LogIncident {
     Objects.requireNonNull(logId, "logId");
     Objects.requireNonNull(headA, "headA");

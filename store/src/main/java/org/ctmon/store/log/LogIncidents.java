@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.ctmon.parser.OpaqueBytes;
 import org.ctmon.parser.Sha256;
+import org.ctmon.parser.treehead.TreeHead;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 
@@ -43,7 +44,7 @@ public final class LogIncidents {
       log.ifPresent(id -> q.bind("logId", id.bytes()));
       return q.map((rs, ctx) -> new LogIncident(rs.getLong("id"), Sha256.wrap(rs.getBytes("log_id")),
           rs.getString("description"), LogKind.of(rs.getString("log_kind")),
-          IncidentKind.fromSqlName(rs.getString("kind")), rs.getString("detail"), rs.getLong("recorded_at"),
+          IncidentKind.of(rs.getString("kind")), rs.getString("detail"), rs.getLong("recorded_at"),
           head(rs, "a"), head(rs, "b"))).list();
     });
   }
@@ -63,12 +64,13 @@ public final class LogIncidents {
         }));
   }
 
-  private static Optional<TreeHeadRecord> head(ResultSet rs, String alias) throws SQLException {
+  private static Optional<ServedTreeHead> head(ResultSet rs, String alias) throws SQLException {
     byte[] root = rs.getBytes(alias + "_root");
     if (root == null) {
       return Optional.empty();
     }
-    return Optional.of(new TreeHeadRecord(rs.getLong(alias + "_size"), rs.getLong(alias + "_ts"), Sha256.wrap(root),
+    return Optional.of(new ServedTreeHead(new TreeHead(rs.getLong(alias + "_size"), rs.getLong(alias + "_ts"),
+        Sha256.wrap(root)),
         OpaqueBytes.of(rs.getBytes(alias + "_sig")), rs.getBoolean(alias + "_valid"), rs.getLong(alias + "_received")));
   }
 }

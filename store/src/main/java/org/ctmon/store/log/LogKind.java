@@ -1,22 +1,13 @@
 package org.ctmon.store.log;
 
-/** How a log is read: the RFC 6962 JSON API, or static-ct-api tiles. */
-public enum LogKind {
-  RFC6962("rfc6962"),
-  STATIC("static");
+import org.ctmon.store.SqlName;
 
-  private final String sql;
+/** How a log is read: the RFC 6962 JSON API ({@code rfc6962}), or static-ct-api tiles ({@code static}). */
+public enum LogKind implements SqlName {
+  RFC6962,
+  STATIC;
 
-  LogKind(String sql) {
-    this.sql = sql;
-  }
-
-  /** The stored form: {@code rfc6962} or {@code static}. */
-  public String sqlName() {
-    return sql;
-  }
-
-  static LogKind of(String s) {
-    return s.equals("static") ? STATIC : RFC6962;
+  static LogKind of(String sql) {
+    return SqlName.of(LogKind.class, sql, "log kind");
   }
 }

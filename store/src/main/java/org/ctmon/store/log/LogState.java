@@ -3,7 +3,7 @@ package org.ctmon.store.log;
 import java.util.Optional;
 import org.ctmon.parser.OpaqueBytes;
 import org.ctmon.parser.Sha256;
-import org.ctmon.store.ingest.VerifiedHead;
+import org.ctmon.parser.treehead.TreeHead;
 
 /**
  * A log as stored: its description and where ctmon stands in it.
@@ -18,5 +18,5 @@ import org.ctmon.store.ingest.VerifiedHead;
  * @param updatedAtMs when the row last changed, milliseconds since the epoch
  */
 public record LogState(LogSpec spec, long nextIndex, Optional<OpaqueBytes> compactRange, Optional<Sha256> rangeRoot,
-                       Optional<VerifiedHead> verified, LogStatus status, Optional<String> lastError,
+                       Optional<TreeHead> verified, LogStatus status, Optional<String> lastError,
                        long updatedAtMs) {}

@@ -1,28 +1,14 @@
 package org.ctmon.store.log;
 
+import org.ctmon.store.SqlName;
+
 /** Whether a log is followed normally, failing (retrying), or stopped for misbehaviour. */
-public enum LogStatus {
-  OK("ok"),
-  FAILING("failing"),
-  STOPPED("stopped");
+public enum LogStatus implements SqlName {
+  OK,
+  FAILING,
+  STOPPED;
 
-  private final String sql;
-
-  LogStatus(String sql) {
-    this.sql = sql;
-  }
-
-  /** The stored form. */
-  public String sqlName() {
-    return sql;
-  }
-
-  static LogStatus of(String s) {
-    for (LogStatus v : values()) {
-      if (v.sql.equals(s)) {
-        return v;
-      }
-    }
-    throw new IllegalArgumentException("unknown log status " + s);
+  static LogStatus of(String sql) {
+    return SqlName.of(LogStatus.class, sql, "log status");
   }
 }

@@ -9,7 +9,7 @@ import org.ctmon.parser.Der;
 import org.ctmon.parser.OpaqueBytes;
 import org.ctmon.parser.Sha256;
 import org.ctmon.store.StoreException;
-import org.ctmon.store.ingest.VerifiedHead;
+import org.ctmon.parser.treehead.TreeHead;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Update;
@@ -148,7 +148,7 @@ public final class Logs {
    * between this insert, which found it and did nothing, and the look-up of its id: then the head
    * is inserted again, as new.
    */
-  public long recordTreeHead(Sha256 logId, TreeHeadRecord head) {
+  public long recordTreeHead(Sha256 logId, ServedTreeHead head) {
     for (int attempt = 1; ; attempt++) {
       Optional<Long> id = jdbi.inTransaction(h -> {
         int log = internalId(h, logId);
@@ -156,9 +156,9 @@ public final class Logs {
                 + " signature_valid, received_at) VALUES (:log, :size, :ts, :root, :sig, :valid, :received)"
                 + " ON CONFLICT DO NOTHING")
             .bind("log", log)
-            .bind("size", head.treeSize())
-            .bind("ts", head.timestampMs())
-            .bind("root", head.rootHash().bytes())
+            .bind("size", head.head().treeSize())
+            .bind("ts", head.head().timestamp())
+            .bind("root", head.head().rootHash().bytes())
             .bind("sig", head.signature().bytes())
             .bind("valid", head.signatureValid())
             .bind("received", head.receivedAtMs())
@@ -166,9 +166,9 @@ public final class Logs {
         return h.createQuery("SELECT id FROM tree_heads WHERE log = :log AND tree_size = :size"
                 + " AND head_timestamp = :ts AND root_hash = :root")
             .bind("log", log)
-            .bind("size", head.treeSize())
-            .bind("ts", head.timestampMs())
-            .bind("root", head.rootHash().bytes())
+            .bind("size", head.head().treeSize())
+            .bind("ts", head.head().timestamp())
+            .bind("root", head.head().rootHash().bytes())
             .mapTo(Long.class)
             .findOne();
       });
@@ -176,7 +176,7 @@ public final class Logs {
         return id.get();
       }
       if (attempt == 3) {
-        throw new StoreException("the tree head of size " + head.treeSize() + " of log " + logId.base64()
+        throw new StoreException("the tree head of size " + head.head().treeSize() + " of log " + logId.base64()
             + " was deleted three times between its insert and its look-up");
       }
     }
@@ -189,14 +189,14 @@ public final class Logs {
    * smaller head against it: any two validly signed heads that cannot both be true are evidence,
    * whichever the follower happened to verify.
    */
-  public Optional<TreeHeadRecord> largestSignedHead(Sha256 logId) {
+  public Optional<ServedTreeHead> largestSignedHead(Sha256 logId) {
     return jdbi.withHandle(h -> h.createQuery("SELECT t.tree_size, t.head_timestamp, t.root_hash, t.signature,"
             + " t.received_at FROM tree_heads t WHERE t.log = :log AND t.signature_valid"
             + " AND t.received_at > (SELECT COALESCE(MAX(i.recorded_at), -1) FROM log_incidents i WHERE i.log = t.log)"
             + " ORDER BY t.tree_size DESC, t.head_timestamp DESC LIMIT 1")
         .bind("log", internalId(h, logId))
-        .map((rs, ctx) -> new TreeHeadRecord(rs.getLong("tree_size"), rs.getLong("head_timestamp"),
-            Sha256.wrap(rs.getBytes("root_hash")), OpaqueBytes.of(rs.getBytes("signature")), true,
+        .map((rs, ctx) -> new ServedTreeHead(new TreeHead(rs.getLong("tree_size"), rs.getLong("head_timestamp"),
+            Sha256.wrap(rs.getBytes("root_hash"))), OpaqueBytes.of(rs.getBytes("signature")), true,
             rs.getLong("received_at")))
         .findOne());
   }
@@ -241,8 +241,8 @@ public final class Logs {
     byte[] range = rs.getBytes("compact_range");
     byte[] root = rs.getBytes("range_root");
     long vsize = rs.getLong("verified_size");
-    Optional<VerifiedHead> verified = rs.wasNull() ? Optional.empty()
-        : Optional.of(new VerifiedHead(vsize, rs.getLong("verified_timestamp"),
+    Optional<TreeHead> verified = rs.wasNull() ? Optional.empty()
+        : Optional.of(new TreeHead(vsize, rs.getLong("verified_timestamp"),
             Sha256.wrap(rs.getBytes("verified_root"))));
     return new LogState(spec, rs.getLong("next_index"),
         Optional.ofNullable(range).map(OpaqueBytes::of), Optional.ofNullable(root).map(Sha256::wrap), verified,

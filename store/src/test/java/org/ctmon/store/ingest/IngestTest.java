@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.ctmon.parser.OpaqueBytes;
+import org.ctmon.parser.treehead.TreeHead;
 import org.ctmon.store.AlertRows;
 import org.ctmon.store.NameKey;
 import org.ctmon.store.OnBothDatabases;
@@ -234,7 +235,7 @@ final class IngestTest {
       Store s = t.store();
       TestIssuances.registerLogs(s);
       IngestBatch plain = batch(LOG_A, 0, List.of(issuance("one", "example.com")));
-      VerifiedHead head = new VerifiedHead(1, 1234, TestIssuances.sha("root 1"));
+      TreeHead head = new TreeHead(1, 1234, TestIssuances.sha("root 1"));
       IngestBatch b = new IngestBatch(plain.logId(), 0, plain.issuances(), plain.entries(), List.of(),
           plain.position(), Optional.of(head));
 

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.ctmon.parser.OpaqueBytes;
+import org.ctmon.parser.treehead.TreeHead;
 import org.ctmon.store.OnBothDatabases;
 import org.ctmon.store.Store;
 import org.ctmon.store.TestDatabase;
@@ -22,11 +23,14 @@ final class LogIncidentsTest {
       TestIssuances.registerLogs(s);
       Logs first = new Logs(s.jdbi(), Clock.fixed(Instant.ofEpochMilli(1_000), ZoneOffset.UTC));
       Logs later = new Logs(s.jdbi(), Clock.fixed(Instant.ofEpochMilli(2_000), ZoneOffset.UTC));
-      TreeHeadRecord a = new TreeHeadRecord(10, 900, TestIssuances.sha("root a"), OpaqueBytes.of(new byte[] {1, 2, 3}),
+      ServedTreeHead a = new ServedTreeHead(new TreeHead(10, 900, TestIssuances.sha("root a")),
+          OpaqueBytes.of(new byte[] {1, 2, 3}),
           true, 950);
-      TreeHeadRecord b = new TreeHeadRecord(10, 901, TestIssuances.sha("root b"), OpaqueBytes.of(new byte[] {4, 5}),
+      ServedTreeHead b = new ServedTreeHead(new TreeHead(10, 901, TestIssuances.sha("root b")),
+          OpaqueBytes.of(new byte[] {4, 5}),
           true, 990);
-      TreeHeadRecord bad = new TreeHeadRecord(11, 1_500, TestIssuances.sha("root c"), OpaqueBytes.of(new byte[] {6}),
+      ServedTreeHead bad = new ServedTreeHead(new TreeHead(11, 1_500, TestIssuances.sha("root c")),
+          OpaqueBytes.of(new byte[] {6}),
           false, 1_990);
       long split = first.recordIncident(TestIssuances.LOG_A, IncidentKind.SPLIT_VIEW, "two roots for size 10",
           first.recordTreeHead(TestIssuances.LOG_A, a), first.recordTreeHead(TestIssuances.LOG_A, b));

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.ctmon.parser.Der;
+import org.ctmon.parser.treehead.TreeHead;
 import org.ctmon.store.OnBothDatabases;
 import org.ctmon.store.Store;
 import org.ctmon.store.StoreException;
@@ -49,8 +50,10 @@ final class LogsTest {
       Store s = t.store();
       TestIssuances.registerLogs(s);
       Logs logs = new Logs(s.jdbi(), CLOCK);
-      TreeHeadRecord a = new TreeHeadRecord(10, 1000, TestIssuances.sha("root a"), org.ctmon.parser.OpaqueBytes.of(new byte[] {1, 2}), true, 5);
-      TreeHeadRecord b = new TreeHeadRecord(10, 1000, TestIssuances.sha("root b"), org.ctmon.parser.OpaqueBytes.of(new byte[] {3}), true, 6);
+      ServedTreeHead a = new ServedTreeHead(new TreeHead(10, 1000, TestIssuances.sha("root a")),
+          org.ctmon.parser.OpaqueBytes.of(new byte[] {1, 2}), true, 5);
+      ServedTreeHead b = new ServedTreeHead(new TreeHead(10, 1000, TestIssuances.sha("root b")),
+          org.ctmon.parser.OpaqueBytes.of(new byte[] {3}), true, 6);
 
       long ida = logs.recordTreeHead(TestIssuances.LOG_A, a);
       long again = logs.recordTreeHead(TestIssuances.LOG_A, a);
@@ -105,24 +108,34 @@ final class LogsTest {
       long now = CLOCK.millis();
       org.ctmon.parser.OpaqueBytes sig = org.ctmon.parser.OpaqueBytes.of(new byte[] {1});
       assertEquals(Optional.empty(), logs.largestSignedHead(TestIssuances.LOG_A));
-      logs.recordTreeHead(TestIssuances.LOG_A, new TreeHeadRecord(10, 1000, TestIssuances.sha("r10"), sig, true, now - 9));
-      logs.recordTreeHead(TestIssuances.LOG_A, new TreeHeadRecord(20, 2000, TestIssuances.sha("r20"), sig, true, now - 8));
-      logs.recordTreeHead(TestIssuances.LOG_A, new TreeHeadRecord(20, 2500, TestIssuances.sha("r20"), sig, true, now - 7));
-      logs.recordTreeHead(TestIssuances.LOG_A, new TreeHeadRecord(90, 3000, TestIssuances.sha("bad"), sig, false, now - 6));
-      logs.recordTreeHead(TestIssuances.LOG_B, new TreeHeadRecord(70, 3000, TestIssuances.sha("log b"), sig, true, now - 5));
-      TreeHeadRecord largest = logs.largestSignedHead(TestIssuances.LOG_A).orElseThrow();
-      assertEquals(20, largest.treeSize(), "not the badly signed one, not another log's");
-      assertEquals(2500, largest.timestampMs(), "the latest of the largest size");
+      logs.recordTreeHead(TestIssuances.LOG_A, new ServedTreeHead(new TreeHead(10, 1000, TestIssuances.sha("r10")),
+          sig, true, now - 9));
+      logs.recordTreeHead(TestIssuances.LOG_A, new ServedTreeHead(new TreeHead(20, 2000, TestIssuances.sha("r20")),
+          sig, true, now - 8));
+      logs.recordTreeHead(TestIssuances.LOG_A, new ServedTreeHead(new TreeHead(20, 2500, TestIssuances.sha("r20")),
+          sig, true, now - 7));
+      logs.recordTreeHead(TestIssuances.LOG_A, new ServedTreeHead(new TreeHead(90, 3000, TestIssuances.sha("bad")),
+          sig, false, now - 6));
+      logs.recordTreeHead(TestIssuances.LOG_B, new ServedTreeHead(new TreeHead(70, 3000, TestIssuances.sha("log b")),
+          sig, true, now - 5));
+      ServedTreeHead largest = logs.largestSignedHead(TestIssuances.LOG_A).orElseThrow();
+      assertEquals(20, largest.head().treeSize(), "not the badly signed one, not another log's");
+      assertEquals(2500, largest.head().timestamp(), "the latest of the largest size");
 
-      long big = logs.recordTreeHead(TestIssuances.LOG_A, new TreeHeadRecord(60, 2600, TestIssuances.sha("r60"), sig,
+      long big = logs.recordTreeHead(TestIssuances.LOG_A, new ServedTreeHead(
+          new TreeHead(60, 2600, TestIssuances.sha("r60")),
+          sig,
           true, now - 4));
-      long small = logs.recordTreeHead(TestIssuances.LOG_A, new TreeHeadRecord(30, 2700, TestIssuances.sha("r30"), sig,
+      long small = logs.recordTreeHead(TestIssuances.LOG_A, new ServedTreeHead(
+          new TreeHead(30, 2700, TestIssuances.sha("r30")),
+          sig,
           true, now - 3));
       logs.recordIncident(TestIssuances.LOG_A, IncidentKind.INCONSISTENT, "rolled back", big, small); // at `now`
       assertEquals(Optional.empty(), logs.largestSignedHead(TestIssuances.LOG_A),
           "resumed after the incident: the heads before it were judged with it");
-      logs.recordTreeHead(TestIssuances.LOG_A, new TreeHeadRecord(31, 2800, TestIssuances.sha("r31"), sig, true, now + 1));
-      assertEquals(31, logs.largestSignedHead(TestIssuances.LOG_A).orElseThrow().treeSize());
+      logs.recordTreeHead(TestIssuances.LOG_A, new ServedTreeHead(new TreeHead(31, 2800, TestIssuances.sha("r31")),
+          sig, true, now + 1));
+      assertEquals(31, logs.largestSignedHead(TestIssuances.LOG_A).orElseThrow().head().treeSize());
     }
   }
 }

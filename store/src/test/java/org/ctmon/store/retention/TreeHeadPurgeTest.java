@@ -18,16 +18,17 @@ import org.ctmon.store.TestDatabase;
 import org.ctmon.store.ingest.Ingest;
 import org.ctmon.store.ingest.IngestBatch;
 import org.ctmon.store.ingest.TestIssuances;
-import org.ctmon.store.ingest.VerifiedHead;
+import org.ctmon.parser.treehead.TreeHead;
 import org.ctmon.store.log.IncidentKind;
 import org.ctmon.store.log.Logs;
-import org.ctmon.store.log.TreeHeadRecord;
+import org.ctmon.store.log.ServedTreeHead;
 
 final class TreeHeadPurgeTest {
   private static final long DAY = 86_400_000L;
 
-  private static TreeHeadRecord head(long size, long receivedAt) {
-    return new TreeHeadRecord(size, 1_000 + size, TestIssuances.sha("root " + size), OpaqueBytes.of(new byte[] {7}),
+  private static ServedTreeHead head(long size, long receivedAt) {
+    return new ServedTreeHead(new TreeHead(size, 1_000 + size, TestIssuances.sha("root " + size)),
+        OpaqueBytes.of(new byte[] {7}),
         true, receivedAt);
   }
 
@@ -45,10 +46,10 @@ final class TreeHeadPurgeTest {
       long verified = logs.recordTreeHead(TestIssuances.LOG_A, head(9, now - 3 * DAY));
       long recent = logs.recordTreeHead(TestIssuances.LOG_A, head(10, now - DAY / 2));
       logs.recordIncident(TestIssuances.LOG_A, IncidentKind.SPLIT_VIEW, "heads 7 and 8 disagree", evidenceA, evidenceB);
-      TreeHeadRecord v = head(9, 0);
+      ServedTreeHead v = head(9, 0);
       IngestBatch b = TestIssuances.batch(TestIssuances.LOG_A, 0, List.of(TestIssuances.issuance("one", "a.example")));
       new Ingest(s.jdbi(), Clock.systemUTC(), false).commit(new IngestBatch(b.logId(), 0, b.issuances(), b.entries(),
-          List.of(), b.position(), Optional.of(new VerifiedHead(v.treeSize(), v.timestampMs(), v.rootHash()))));
+          List.of(), b.position(), Optional.of(v.head())));
 
       long deleted = new TreeHeadPurge(s.jdbi(), Clock.fixed(Instant.ofEpochMilli(now), ZoneOffset.UTC),
           Duration.ofDays(1), 1).purge();

@@ -3,9 +3,11 @@ package org.ctmon.web.account;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 import org.ctmon.store.Store;
 import org.ctmon.store.StoreConfig;
 import org.ctmon.web.config.Config;
+import org.ctmon.web.config.ConfigOption;
 
 /**
  * How the commands that may run inside a running monitor ({@link LocalCommands}) open the
@@ -20,6 +22,12 @@ public final class CommandStore {
    * must not look like an account-less ctmon).
    */
   public static Optional<Store> open(Config cfg, PrintWriter err, String command, boolean mayCreate) {
+    return open(cfg, err, command, mayCreate, "stop the running ctmon first, or use PostgreSQL");
+  }
+
+  /** As {@link #open(Config, PrintWriter, String, boolean)}, with the advice when another process holds the file. */
+  public static Optional<Store> open(Config cfg, PrintWriter err, String command, boolean mayCreate,
+                                     String whenInUse) {
     Store running = IN_MONITOR.get();
     if (running != null) {
       return Optional.of(running.lent());
@@ -33,8 +41,28 @@ public final class CommandStore {
           cfg.database().password())));
     } catch (RuntimeException e) {
       err.println(command + ": cannot open " + cfg.database().displayUrl() + ": " + rootMessage(e)
-          + (inUse(e) ? " (stop the running ctmon first, or use PostgreSQL)" : ""));
+          + (inUse(e) ? " (" + whenInUse + ")" : ""));
       return Optional.empty();
+    }
+  }
+
+  /**
+   * Loads the configuration of {@code config}, opens its store and runs {@code work} with it, then
+   * closes it: {@code work}'s status, 2 for an invalid configuration, 1 when the store cannot be
+   * opened (each said on {@code err}).
+   */
+  static int withStore(ConfigOption config, PrintWriter err, String command, boolean mayCreate,
+                       ToIntFunction<Store> work) {
+    Optional<Config> cfg = config.load(err, command);
+    if (cfg.isEmpty()) {
+      return 2;
+    }
+    Optional<Store> opened = open(cfg.get(), err, command, mayCreate);
+    if (opened.isEmpty()) {
+      return 1;
+    }
+    try (Store store = opened.get()) {
+      return work.applyAsInt(store);
     }
   }
 

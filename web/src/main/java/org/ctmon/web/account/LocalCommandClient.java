@@ -38,7 +38,7 @@ public final class LocalCommandClient {
 
   /** Runs {@code args} in the running monitor; empty when it should run in this process. */
   public static OptionalInt forward(String[] args, InputStream in, PrintStream out, PrintStream err) {
-    if (args.length < 2 || !LocalCommands.COMMANDS.contains(args[0])) {
+    if (args.length < 2 || !InMonitorCommands.NAMES.contains(args[0])) {
       return OptionalInt.empty();
     }
     List<String> list = new ArrayList<>(List.of(args));

@@ -19,9 +19,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.ctmon.store.Store;
-import org.ctmon.web.Ctmon;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +31,6 @@ import org.slf4j.LoggerFactory;
  * file may run these commands anyway. The file is removed when the monitor stops.
  */
 public final class LocalCommands implements AutoCloseable {
-  /** The commands that may run this way. */
-  static final Set<String> COMMANDS = Set.of("user", "token", "watchlist", "backup");
   static final String PATH = "/local/v1/command";
   static final String HEADER = "X-Ctmon-Local-Secret";
   private static final Logger LOG = LoggerFactory.getLogger(LocalCommands.class);
@@ -93,7 +89,7 @@ public final class LocalCommands implements AutoCloseable {
     JsonNode body = JSON.readTree(ctx.body());
     List<String> args = new ArrayList<>();
     body.path("args").forEach(a -> args.add(a.asText()));
-    if (args.isEmpty() || !COMMANDS.contains(args.get(0))) {
+    if (args.isEmpty() || !InMonitorCommands.NAMES.contains(args.get(0))) {
       ctx.status(400).json(Map.of("error", "only user, token, watchlist and backup commands run in the monitor"));
       return;
     }
@@ -110,7 +106,7 @@ public final class LocalCommands implements AutoCloseable {
     StringWriter err = new StringWriter();
     int status;
     try {
-      status = CommandStore.inMonitor(store, () -> Ctmon.commandLine().setOut(new PrintWriter(out, true))
+      status = CommandStore.inMonitor(store, () -> InMonitorCommands.commandLine().setOut(new PrintWriter(out, true))
           .setErr(new PrintWriter(err, true)).execute(args.toArray(String[]::new)));
     } finally {
       if (input != null) {

@@ -4,12 +4,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.ctmon.store.Store;
 import org.ctmon.store.account.Account;
 import org.ctmon.store.account.Accounts;
 import org.ctmon.store.account.ApiTokens;
 import org.ctmon.store.account.IssuedToken;
-import org.ctmon.web.config.Config;
 import org.ctmon.web.config.ConfigOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,15 +51,7 @@ public final class TokenCommand {
         err.println(NAME + ": a label has 1.." + MAX_LABEL + " characters and no control characters");
         return 1;
       }
-      Optional<Config> cfg = config.load(err, NAME);
-      if (cfg.isEmpty()) {
-        return 2;
-      }
-      Optional<Store> opened = CommandStore.open(cfg.get(), err, NAME, false);
-      if (opened.isEmpty()) {
-        return 1;
-      }
-      try (Store store = opened.get()) {
+      return CommandStore.withStore(config, err, NAME, false, store -> {
         SecureRandom random = new SecureRandom();
         Optional<Account> account = AccountArgument.find(new Accounts(store.jdbi(), Clock.systemUTC(), random), email,
             err, NAME);
@@ -73,7 +63,7 @@ public final class TokenCommand {
         err.println(NAME + ": token " + token.id() + " (\"" + label + "\") for " + account.get().email()
             + "; it is shown once: keep it now. Use it as Authorization: Bearer <token>.");
         return 0;
-      }
+      });
     }
   }
 }

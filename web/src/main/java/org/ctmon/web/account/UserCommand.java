@@ -3,11 +3,9 @@ package org.ctmon.web.account;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.ctmon.store.Store;
+import org.ctmon.store.StoreException;
 import org.ctmon.store.account.Accounts;
-import org.ctmon.web.config.Config;
 import org.ctmon.web.config.ConfigOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,15 +50,7 @@ public final class UserCommand {
         err.println(NAME + ": " + e.getMessage());
         return 1;
       }
-      Optional<Config> cfg = config.load(err, NAME);
-      if (cfg.isEmpty()) {
-        return 2;
-      }
-      Optional<Store> opened = CommandStore.open(cfg.get(), err, NAME, true);
-      if (opened.isEmpty()) {
-        return 1;
-      }
-      try (Store store = opened.get()) {
+      return CommandStore.withStore(config, err, NAME, true, store -> {
         SecureRandom random = new SecureRandom();
         Accounts accounts = new Accounts(store.jdbi(), Clock.systemUTC(), random);
         if (accounts.byEmail(address.value()).isPresent()) {
@@ -68,15 +58,18 @@ public final class UserCommand {
           return 1;
         }
         String password = password(random);
-        long id = accounts.create(address.value(), password, admin);
+        long id;
+        try {
+          id = accounts.create(address.value(), password, admin);
+        } catch (StoreException e) {
+          err.println(NAME + ": " + e.getMessage()); // created by someone else just now
+          return 1;
+        }
         spec.commandLine().getOut().println(password);
         err.println(NAME + ": created " + (admin ? "administrator " : "account ") + address + " (id " + id
             + ") with the one-time password above; it is not shown again: sign in and change it.");
         return 0;
-      } catch (org.ctmon.store.StoreException e) {
-        err.println(NAME + ": " + e.getMessage()); // created by someone else just now
-        return 1;
-      }
+      });
     }
 
     /** 18 random bytes: 24 URL-safe characters, 144 bits. */

@@ -16,11 +16,9 @@ import org.ctmon.alerts.stored.Watchlists;
 import org.ctmon.alerts.watch.WatchItem;
 import org.ctmon.alerts.watch.WatchListFile;
 import org.ctmon.alerts.watch.Watchlist;
-import org.ctmon.store.Store;
 import org.ctmon.store.StoreException;
 import org.ctmon.store.account.Account;
 import org.ctmon.store.account.Accounts;
-import org.ctmon.web.config.Config;
 import org.ctmon.web.config.ConfigOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -94,30 +92,25 @@ public final class WatchlistCommand {
             + WatchlistLimits.MAX_ITEMS);
         return 1;
       }
-      Optional<Config> cfg = config.load(err, NAME);
-      if (cfg.isEmpty()) {
-        return 2;
-      }
-      Optional<Store> opened = CommandStore.open(cfg.get(), err, NAME, false);
-      if (opened.isEmpty()) {
-        return 1;
-      }
-      try (Store store = opened.get()) {
+      return CommandStore.withStore(config, err, NAME, false, store -> {
         Optional<Account> account = AccountArgument.find(
             new Accounts(store.jdbi(), Clock.systemUTC(), new SecureRandom()), email, err, NAME);
         if (account.isEmpty()) {
           return 1;
         }
-        WatchlistImport.Outcome o = WatchlistImport.store(new Watchlists(store.jdbi(), Clock.systemUTC()),
-            account.get().id(), listName, parsed.items());
+        WatchlistImport.Outcome o;
+        try {
+          o = WatchlistImport.store(new Watchlists(store.jdbi(), Clock.systemUTC()), account.get().id(), listName,
+              parsed.items());
+        } catch (StoreException e) {
+          err.println(NAME + ": " + e.getMessage());
+          return 1;
+        }
         spec.commandLine().getOut().println(NAME + ": " + parsed.items().size() + " item(s) into watch list \""
             + listName + "\" (id " + o.list().id() + ", " + (o.created() ? "created" : "items replaced") + ") of "
             + account.get().email());
         return 0;
-      } catch (StoreException e) {
-        err.println(NAME + ": " + e.getMessage());
-        return 1;
-      }
+      });
     }
 
     private String read(String name) throws IOException {
@@ -168,16 +161,7 @@ public final class WatchlistCommand {
     @Override
     public Integer call() {
       PrintWriter err = spec.commandLine().getErr();
-      Optional<Config> cfg = config.load(err, NAME);
-      if (cfg.isEmpty()) {
-        return 2;
-      }
-      Optional<Store> opened = CommandStore.open(cfg.get(), err, NAME, false);
-      if (opened.isEmpty()) {
-        return 1;
-      }
-      String text;
-      try (Store store = opened.get()) {
+      return CommandStore.withStore(config, err, NAME, false, store -> {
         Optional<Account> account = AccountArgument.find(
             new Accounts(store.jdbi(), Clock.systemUTC(), new SecureRandom()), email, err, NAME);
         if (account.isEmpty()) {
@@ -193,8 +177,11 @@ public final class WatchlistCommand {
               + " for " + account.get().email() + (names.isEmpty() ? "" : "; it has " + names));
           return 1;
         }
-        text = WatchListFile.write(chosen.get(0).spec().items().stream().map(WatchItem::parse).toList());
-      }
+        return write(WatchListFile.write(chosen.get(0).spec().items().stream().map(WatchItem::parse).toList()), err);
+      });
+    }
+
+    private int write(String text, PrintWriter err) {
       if (file.equals("-")) {
         spec.commandLine().getOut().print(text);
         spec.commandLine().getOut().flush();

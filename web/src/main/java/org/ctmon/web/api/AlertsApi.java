@@ -2,11 +2,6 @@ package org.ctmon.web.api;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import org.ctmon.alerts.outbox.Alert;
 import org.ctmon.alerts.stored.Outbox;
@@ -35,19 +30,11 @@ final class AlertsApi {
     }
     Page<Alert> page;
     try {
-      page = outbox.list(account, Optional.ofNullable(ctx.queryParam("cursor")).filter(c -> !c.isEmpty()),
-          limit.getAsInt());
+      page = outbox.list(account, PageJson.cursor(ctx), limit.getAsInt());
     } catch (IllegalArgumentException e) {
       throw RequestRejected.badRequest(e.getMessage());
     }
-    List<Map<String, Object>> results = new ArrayList<>();
-    for (Alert a : page.items()) {
-      results.add(AlertJson.of(a));
-    }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("results", results);
-    body.put("next", page.next().orElse(null));
-    ctx.json(body);
+    ctx.json(PageJson.of(page, AlertJson::of));
   }
 
   private void get(Context ctx) {

@@ -15,7 +15,7 @@ import org.ctmon.parser.Sha256;
 import org.ctmon.store.log.LogIncident;
 import org.ctmon.store.log.LogIncidents;
 import org.ctmon.store.log.LogKind;
-import org.ctmon.store.log.TreeHeadRecord;
+import org.ctmon.store.log.ServedTreeHead;
 
 /**
  * {@code GET /api/v1/incidents[?log=LOG_ID][&limit=N]}: the misbehaviour ctmon caught logs in
@@ -81,11 +81,11 @@ public final class IncidentsApi {
     return m;
   }
 
-  private static Map<String, Object> head(TreeHeadRecord h, LogKind kind) {
+  private static Map<String, Object> head(ServedTreeHead h, LogKind kind) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("tree_size", h.treeSize());
-    m.put("timestamp", h.timestampMs());
-    m.put("sha256_root_hash", h.rootHash().base64());
+    m.put("tree_size", h.head().treeSize());
+    m.put("timestamp", h.head().timestamp());
+    m.put("sha256_root_hash", h.head().rootHash().base64());
     if (kind == LogKind.STATIC) {
       m.put("checkpoint", new String(h.signature().unsafeBytes(), StandardCharsets.UTF_8));
     } else {

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,19 +67,11 @@ final class MatchesApi {
     try {
       MatchFilter filter = MatchQuery.parse(ctx::queryParam,
           new MatchFilter(watchlist, Optional.empty(), Optional.empty(), Optional.empty(), since));
-      page = matches.list(account, filter, Optional.ofNullable(ctx.queryParam("cursor")).filter(c -> !c.isEmpty()),
-          limit.getAsInt());
+      page = matches.list(account, filter, PageJson.cursor(ctx), limit.getAsInt());
     } catch (IllegalArgumentException e) {
       throw RequestRejected.badRequest(e.getMessage());
     }
-    List<Map<String, Object>> results = new ArrayList<>();
-    for (MatchView v : page.items()) {
-      results.add(MatchJson.of(v));
-    }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("results", results);
-    body.put("next", page.next().orElse(null));
-    ctx.json(body);
+    ctx.json(PageJson.of(page, MatchJson::of));
   }
 
   private void get(Context ctx) {

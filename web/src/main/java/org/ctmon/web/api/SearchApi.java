@@ -4,10 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -63,21 +60,15 @@ public final class SearchApi {
       ApiError.send(ctx, HttpStatus.BAD_REQUEST, "expired must be true or false");
       return;
     }
-    Optional<String> cursor = Optional.ofNullable(ctx.queryParam("cursor")).filter(c -> !c.isEmpty());
+    Optional<String> cursor = PageJson.cursor(ctx);
     try {
       answers.send(ctx, new Supplier<>() {
         @Override
         public RecentAnswers.Answer get() {
           IssuanceQuery query = IssuanceQuery.of(criterion, clock.instant()); // "expired" as of each search
           Page<IssuanceSummary> page = search.search(unexpiredOnly ? query.unexpiredOnly() : query, cursor, limit);
-          List<Map<String, Object>> results = new ArrayList<>();
-          for (IssuanceSummary s : page.items()) {
-            results.add(IssuanceJson.summary(s));
-          }
-          Map<String, Object> body = new LinkedHashMap<>();
-          body.put("results", results);
-          body.put("next", page.next().orElse(null));
-          return new RecentAnswers.Answer(RecentAnswers.json(body), Map.of(), this);
+          return new RecentAnswers.Answer(RecentAnswers.json(PageJson.of(page, IssuanceJson::summary)), Map.of(),
+              this);
         }
       });
     } catch (IllegalArgumentException e) {

@@ -11,11 +11,14 @@ import org.ctmon.store.issuance.Criterion;
  * {@code issuer:R11}, {@code spki:<hex>}, {@code sha256:<hex>} (certificate fingerprint),
  * {@code serial:<hex>}. Unicode names are converted to A-labels. Anything else is a clear error.
  */
-final class SearchQuery {
+public final class SearchQuery {
   private SearchQuery() {}
 
-  /** The criterion, or an {@link IllegalArgumentException} whose message is shown to the user. */
-  static Criterion parse(String q) {
+  /**
+   * The criterion, or an {@link IllegalArgumentException} whose message is shown to the user: the
+   * one reading of the API's {@code q} and the search page's box.
+   */
+  public static Criterion parse(String q) {
     if (q == null || q.isBlank()) {
       throw new IllegalArgumentException("give a search: q=example.com, q=.example.com (with subdomains), q=issuer:R11, q=spki:<sha256 hex>, q=sha256:<cert sha256 hex>, q=serial:<hex>");
     }
@@ -54,7 +57,8 @@ final class SearchQuery {
       throw new IllegalArgumentException("only a leading %. is supported (all subdomains), as in %.example.com");
     }
     DnsName parsed = DnsName.parse(shape.name());
-    if (parsed.name().isEmpty() || parsed.name().contains(" ")) {
+    if (parsed.name().isEmpty() || parsed.name().contains(" ")
+        || parsed.name().chars().anyMatch(Character::isISOControl)) {
       throw new IllegalArgumentException("'" + shown(t) + "' is not a DNS name");
     }
     return new Criterion.Name(parsed.name(), shape.subdomains());

@@ -61,18 +61,28 @@ final class CertificatePage {
    * silent (the matcher picks the authorization up within seconds).
    */
   void authorize(Context ctx, Visitor v) {
+    Optional<IssuanceDetail> detail = issuance(ctx, v);
+    if (detail.isEmpty()) {
+      return;
+    }
+    Sha256 tbs = detail.get().summary().tbsSha256();
+    authorizations.add(v.accountId(), Authorizations.Kind.TBS, tbs, "marked as ours on the certificate page");
+    ctx.status(303).header("Location", path(tbs));
+  }
+
+  /** The issuance the path names, or empty after showing the visitor why not. */
+  private Optional<IssuanceDetail> issuance(Context ctx, Visitor v) {
     String raw = ctx.pathParam("tbs");
     if (!raw.matches("[0-9a-fA-F]{64}")) {
       NotFound.show(ctx, templates, v, "a certificate is named by its tbs_sha256: 64 hexadecimal digits");
-      return;
+      return Optional.empty();
     }
     Sha256 tbs = Sha256.fromHex(raw.toLowerCase(Locale.ROOT));
-    if (search.byTbs(tbs).isEmpty()) {
+    Optional<IssuanceDetail> detail = search.byTbs(tbs);
+    if (detail.isEmpty()) {
       NotFound.show(ctx, templates, v, "ctmon has not seen a certificate with tbs_sha256 " + tbs.hex());
-      return;
     }
-    authorizations.add(v.accountId(), Authorizations.Kind.TBS, tbs, "marked as ours on the certificate page");
-    ctx.status(303).header("Location", path(tbs));
+    return detail;
   }
 
   /** The page's path for an issuance. */
@@ -81,17 +91,11 @@ final class CertificatePage {
   }
 
   void show(Context ctx, Visitor v) {
-    String raw = ctx.pathParam("tbs");
-    if (!raw.matches("[0-9a-fA-F]{64}")) {
-      NotFound.show(ctx, templates, v, "a certificate is named by its tbs_sha256: 64 hexadecimal digits");
-      return;
-    }
-    Sha256 tbs = Sha256.fromHex(raw.toLowerCase(Locale.ROOT));
-    Optional<IssuanceDetail> detail = search.byTbs(tbs);
+    Optional<IssuanceDetail> detail = issuance(ctx, v);
     if (detail.isEmpty()) {
-      NotFound.show(ctx, templates, v, "ctmon has not seen a certificate with tbs_sha256 " + tbs.hex());
       return;
     }
+    Sha256 tbs = detail.get().summary().tbsSha256();
     Optional<FactsResult> decoded = Optional.empty();
     if (detail.get().hasDer()) {
       Optional<Der> der = search.der(tbs);

@@ -6,15 +6,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.ctmon.parser.Sha256;
-import org.ctmon.parser.x509.DnsName;
 import org.ctmon.store.Page;
-import org.ctmon.store.issuance.Criterion;
 import org.ctmon.store.issuance.IssuanceQuery;
 import org.ctmon.store.issuance.IssuanceSearch;
 import org.ctmon.store.issuance.IssuanceSummary;
+import org.ctmon.web.api.SearchQuery;
 
 /**
  * {@code GET /search?q=}: public search over what ctmon has seen, as {@code /api/v1/search} reads
@@ -51,7 +49,7 @@ final class SearchPage {
     }
     Page<IssuanceSummary> found;
     try {
-      IssuanceQuery query = IssuanceQuery.of(criterion(q), clock.instant());
+      IssuanceQuery query = IssuanceQuery.of(SearchQuery.parse(q), clock.instant());
       found = search.search(hideExpired ? query.unexpiredOnly() : query,
           Optional.ofNullable(ctx.queryParam("cursor")).filter(c -> !c.isEmpty()), PAGE);
     } catch (IllegalArgumentException e) {
@@ -77,61 +75,5 @@ final class SearchPage {
   /** The issuer as people name it: its common name, else its organization, else the whole DN. */
   static String issuer(IssuanceSummary s) {
     return s.issuerCn().or(s::issuerO).orElse(s.issuerDn());
-  }
-
-  /**
-   * What {@code q} searches for; an {@link IllegalArgumentException} with a message for the user.
-   * The same reading as {@code web.api.SearchQuery} (package-private there).
-   */
-  static Criterion criterion(String q) {
-    String t = q.strip();
-    if (t.length() > 1024) {
-      throw new IllegalArgumentException("a search is at most 1024 characters");
-    }
-    String lower = t.toLowerCase(Locale.ROOT);
-    if (lower.startsWith("issuer:")) {
-      String cn = t.substring(7).strip();
-      if (cn.isEmpty()) {
-        throw new IllegalArgumentException("issuer: needs an issuer common name, e.g. issuer:R11");
-      }
-      return new Criterion.Issuer(cn);
-    }
-    if (lower.startsWith("spki:")) {
-      return new Criterion.Spki(hash(lower.substring(5), "spki"));
-    }
-    if (lower.startsWith("sha256:")) {
-      return new Criterion.Fingerprint(hash(lower.substring(7), "sha256"));
-    }
-    if (lower.startsWith("serial:")) {
-      String hex = lower.substring(7).strip().replace(":", "");
-      if (!hex.matches("-?[0-9a-f]+")) {
-        throw new IllegalArgumentException("serial: needs a hexadecimal serial number, e.g. serial:03a1f2");
-      }
-      return new Criterion.Serial(hex.replaceFirst("^(-?)0+(?=[0-9a-f])", "$1"));
-    }
-    Criterion.Name shape;
-    try {
-      shape = Criterion.Name.parse(t);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("this is not a DNS name: give example.com, .example.com (with subdomains),"
-          + " issuer:R11, spki:<sha-256 hex>, sha256:<certificate sha-256 hex> or serial:<hex>");
-    }
-    if (shape.name().contains("%")) {
-      throw new IllegalArgumentException("only a leading %. is supported (all subdomains), as in %.example.com");
-    }
-    DnsName parsed = DnsName.parse(shape.name());
-    if (parsed.name().isEmpty() || parsed.name().contains(" ") || parsed.name().chars().anyMatch(Character::isISOControl)) {
-      throw new IllegalArgumentException("this is not a DNS name: give example.com, .example.com (with subdomains),"
-          + " issuer:R11, spki:<sha-256 hex>, sha256:<certificate sha-256 hex> or serial:<hex>");
-    }
-    return new Criterion.Name(parsed.name(), shape.subdomains());
-  }
-
-  private static Sha256 hash(String hex, String prefix) {
-    try {
-      return Sha256.fromHex(hex.strip().replace(":", ""));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(prefix + ": needs 64 hexadecimal digits (a sha-256)");
-    }
   }
 }

@@ -21,6 +21,7 @@ import org.ctmon.parser.OpaqueBytes;
 import org.ctmon.parser.Sha256;
 import org.ctmon.parser.treehead.LogKey;
 import org.ctmon.parser.treehead.SignedTreeHead;
+import org.ctmon.parser.treehead.TreeHead;
 import org.ctmon.store.Store;
 import org.ctmon.store.StoreConfig;
 import org.ctmon.store.log.IncidentKind;
@@ -28,7 +29,7 @@ import org.ctmon.store.log.LogIncidents;
 import org.ctmon.store.log.LogKind;
 import org.ctmon.store.log.LogSpec;
 import org.ctmon.store.log.Logs;
-import org.ctmon.store.log.TreeHeadRecord;
+import org.ctmon.store.log.ServedTreeHead;
 import org.ctmon.web.serve.WebServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,17 +66,20 @@ final class IncidentsApiTest {
     long b = logs.recordTreeHead(argonKey.logId(), sth("get-sth_384071894.json"));
     logs.recordIncident(argonKey.logId(), IncidentKind.INCONSISTENT, "staged: heads that cannot both be true", a, b);
     byte[] note = Corpus.bytes("static-ct/parcelyard2026h2/checkpoint");
-    long c = logs.recordTreeHead(parcelYard, new TreeHeadRecord(1587930800L, 1_791_000_000_000L,
-        Sha256.wrap(Base64.getDecoder().decode("SVJjVAjX0Ya5ibcpFy1V4CHHnUOnlJfuH9XSm7nbrqo=")), OpaqueBytes.of(note),
+    long c = logs.recordTreeHead(parcelYard, new ServedTreeHead(
+        new TreeHead(1587930800L, 1_791_000_000_000L,
+            Sha256.wrap(Base64.getDecoder().decode("SVJjVAjX0Ya5ibcpFy1V4CHHnUOnlJfuH9XSm7nbrqo="))),
+        OpaqueBytes.of(note),
         false, 1_791_000_001_000L));
     logs.recordIncident(parcelYard, IncidentKind.BAD_SIGNATURE, "staged: bad checkpoint signature", null, c);
     web = new WebServer(new IncidentsApi(new LogIncidents(store.jdbi()))::register).start("127.0.0.1", 0);
   }
 
-  private static TreeHeadRecord sth(String file) throws Exception {
+  private static ServedTreeHead sth(String file) throws Exception {
     JsonNode j = JSON.readTree(Corpus.bytes("rfc6962/argon2027h1/" + file));
-    return new TreeHeadRecord(j.get("tree_size").asLong(), j.get("timestamp").asLong(),
-        Sha256.wrap(Base64.getDecoder().decode(j.get("sha256_root_hash").asText())),
+    return new ServedTreeHead(
+        new TreeHead(j.get("tree_size").asLong(), j.get("timestamp").asLong(),
+            Sha256.wrap(Base64.getDecoder().decode(j.get("sha256_root_hash").asText()))),
         OpaqueBytes.of(Base64.getDecoder().decode(j.get("tree_head_signature").asText())), true, 1_791_095_100_000L);
   }
 

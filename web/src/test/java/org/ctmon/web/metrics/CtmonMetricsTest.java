@@ -38,7 +38,6 @@ import org.ctmon.parser.treehead.TreeHead;
 import org.ctmon.store.Store;
 import org.ctmon.store.StoreConfig;
 import org.ctmon.store.account.Accounts;
-import org.ctmon.store.ingest.VerifiedHead;
 import org.ctmon.store.issuance.IssuanceSearch;
 import org.ctmon.store.log.IncidentKind;
 import org.ctmon.store.log.LogKind;

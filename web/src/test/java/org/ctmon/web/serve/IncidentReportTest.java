@@ -9,6 +9,7 @@ import java.util.List;
 import org.ctmon.parser.Der;
 import org.ctmon.parser.OpaqueBytes;
 import org.ctmon.parser.Sha256;
+import org.ctmon.parser.treehead.TreeHead;
 import org.ctmon.store.Store;
 import org.ctmon.store.StoreConfig;
 import org.ctmon.store.log.IncidentKind;
@@ -16,7 +17,7 @@ import org.ctmon.store.log.LogIncidents;
 import org.ctmon.store.log.LogKind;
 import org.ctmon.store.log.LogSpec;
 import org.ctmon.store.log.Logs;
-import org.ctmon.store.log.TreeHeadRecord;
+import org.ctmon.store.log.ServedTreeHead;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +32,8 @@ class IncidentReportTest {
       IncidentReport report = new IncidentReport(new LogIncidents(store.jdbi()));
       assertEquals(List.of(), report.report());
 
-      long head = logs.recordTreeHead(id, new TreeHeadRecord(5, 1, Sha256.of(new byte[] {2}), OpaqueBytes.of(new byte[] {3}),
+      long head = logs.recordTreeHead(id, new ServedTreeHead(new TreeHead(5, 1, Sha256.of(new byte[] {2})),
+          OpaqueBytes.of(new byte[] {3}),
           false, 2));
       long incident = logs.recordIncident(id, IncidentKind.BAD_SIGNATURE, "bad tree head signature", null, head);
       List<String> lines = report.report();

@@ -1,5 +1,6 @@
 package org.ctmon.web.ui;
 
+import org.ctmon.parser.treehead.TreeHead;
 import org.ctmon.testlog.ManualClock;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -36,7 +37,7 @@ import org.ctmon.store.log.LogKind;
 import org.ctmon.store.log.LogSpec;
 import org.ctmon.store.log.LogStatus;
 import org.ctmon.store.log.Logs;
-import org.ctmon.store.log.TreeHeadRecord;
+import org.ctmon.store.log.ServedTreeHead;
 import org.ctmon.web.api.IncidentsApi;
 import org.ctmon.web.serve.WebServer;
 
@@ -104,9 +105,11 @@ final class AdminFixture implements AutoCloseable {
         LogKind.STATIC, "https://static.example/", "https://static.example/", "usable", 86400));
     logs.register(new LogSpec(OK_LOG, Der.of(new byte[] {0x30, 0x01}), "Fine Log", "Operator", LogKind.RFC6962,
         "https://fine.example/", null, "usable", 86400));
-    long a = logs.recordTreeHead(STOPPED_LOG, new TreeHeadRecord(10, NOW.toEpochMilli() - 60_000, UiFixture.sha("a"),
+    long a = logs.recordTreeHead(STOPPED_LOG, new ServedTreeHead(
+        new TreeHead(10, NOW.toEpochMilli() - 60_000, UiFixture.sha("a")),
         OpaqueBytes.of(checkpoint(10, "a").getBytes(StandardCharsets.UTF_8)), true, NOW.toEpochMilli() - 50_000));
-    long b = logs.recordTreeHead(STOPPED_LOG, new TreeHeadRecord(10, NOW.toEpochMilli() - 1_000, UiFixture.sha("b"),
+    long b = logs.recordTreeHead(STOPPED_LOG, new ServedTreeHead(
+        new TreeHead(10, NOW.toEpochMilli() - 1_000, UiFixture.sha("b")),
         OpaqueBytes.of(checkpoint(10, "b").getBytes(StandardCharsets.UTF_8)), true, NOW.toEpochMilli()));
     logs.recordIncident(STOPPED_LOG, IncidentKind.SPLIT_VIEW, "two roots for tree size 10 " + HOSTILE, a, b);
     logs.setStatus(STOPPED_LOG, LogStatus.STOPPED, "split view at tree size 10");

@@ -1,4 +1,4 @@
-package org.ctmon.web;
+package org.ctmon.web.account;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.ctmon.store.Store;
 import org.ctmon.store.Vendor;
-import org.ctmon.web.account.CommandStore;
 import org.ctmon.web.config.Config;
 import org.ctmon.web.config.ConfigOption;
 import picocli.CommandLine.Command;
@@ -21,7 +20,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ctmon backup FILE.zip}: an online, transactionally consistent copy of the embedded H2
  * database (H2's {@code BACKUP TO}), taken while the monitor runs (the command is then run by the
- * monitor, which holds the file: see {@link org.ctmon.web.account.LocalCommands}) or while it is
+ * monitor, which holds the file: see {@link LocalCommands}) or while it is
  * stopped. PostgreSQL is backed up with its own tools (docs/operations.md).
  */
 @Command(
@@ -33,7 +32,7 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:written", "1:not written (FILE exists, PostgreSQL, the database cannot be opened)",
         "2:invalid configuration"})
-final class BackupCommand implements Callable<Integer> {
+public final class BackupCommand implements Callable<Integer> {
   private static final String NAME = "ctmon backup";
 
   @Spec CommandSpec spec;

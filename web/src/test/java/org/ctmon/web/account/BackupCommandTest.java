@@ -1,4 +1,4 @@
-package org.ctmon.web;
+package org.ctmon.web.account;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,8 +18,7 @@ import java.util.zip.ZipInputStream;
 import org.ctmon.store.Store;
 import org.ctmon.store.StoreConfig;
 import org.ctmon.store.account.Accounts;
-import org.ctmon.web.account.LocalCommandClient;
-import org.ctmon.web.account.LocalCommands;
+import org.ctmon.web.CommandRun;
 import org.ctmon.web.serve.WebServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
