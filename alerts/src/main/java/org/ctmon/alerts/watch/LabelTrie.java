@@ -28,8 +28,12 @@ final class LabelTrie {
   private final int[] firstExact;
   private final int[] firstTree;
   private final char[] labels;
-  /** Node ids plus one (0 is an empty slot), placed by {@link #hash}. */
-  private final int[] table;
+  /**
+   * Per slot, placed by {@link #hash}: the hash in the high half and the node id plus one in the
+   * low half (0 is an empty slot). Most lookups are for labels nobody watches: comparing hashes
+   * turns them away within the slot, without reading the node arrays.
+   */
+  private final long[] table;
   private final int tableMask;
 
   private final int[] itemTarget;
@@ -61,12 +65,14 @@ final class LabelTrie {
       return NONE;
     }
     int len = to - from;
-    for (int slot = hash(node, name, from, to) & tableMask; ; slot = (slot + 1) & tableMask) {
-      int id = table[slot] - 1;
-      if (id < 0) {
+    int h = hash(node, name, from, to);
+    for (int slot = h & tableMask; ; slot = (slot + 1) & tableMask) {
+      long entry = table[slot];
+      if (entry == 0) {
         return NONE;
       }
-      if (parent[id] == node && labelLength[id] == len && sameLabel(id, name, from)) {
+      int id = (int) entry - 1;
+      if ((int) (entry >>> 32) == h && parent[id] == node && labelLength[id] == len && sameLabel(id, name, from)) {
         return id;
       }
     }
@@ -137,7 +143,7 @@ final class LabelTrie {
     private int[] firstTree = {NONE};
     private char[] labels = new char[64];
     private int labelChars;
-    private int[] table = new int[16];
+    private long[] table = new long[16];
 
     private int items;
     private int[] itemTarget = new int[16];
@@ -192,15 +198,16 @@ final class LabelTrie {
 
     private int childOrNew(int node, String name, int from, int to) {
       int len = to - from;
-      int slot = hash(node, name, from, to) & (table.length - 1);
+      int h = hash(node, name, from, to);
+      int slot = h & (table.length - 1);
       for (; table[slot] != 0; slot = (slot + 1) & (table.length - 1)) {
-        int id = table[slot] - 1;
+        int id = (int) table[slot] - 1;
         if (parent[id] == node && labelLength[id] == len && sameLabel(id, name, from)) {
           return id;
         }
       }
       int id = newNode(node, name, from, to);
-      table[slot] = id + 1;
+      table[slot] = entry(h, id);
       if (nodes * 2 > table.length) {
         rehash();
       }
@@ -246,17 +253,22 @@ final class LabelTrie {
     }
 
     private void rehash() {
-      int[] bigger = new int[table.length * 2];
+      long[] bigger = new long[table.length * 2];
       int mask = bigger.length - 1;
-      for (int id = 1; id < nodes; id++) {
-        String label = new String(labels, labelStart[id], labelLength[id]);
-        int slot = hash(parent[id], label, 0, label.length()) & mask;
-        while (bigger[slot] != 0) {
-          slot = (slot + 1) & mask;
+      for (long entry : table) {
+        if (entry != 0) {
+          int slot = (int) (entry >>> 32) & mask;
+          while (bigger[slot] != 0) {
+            slot = (slot + 1) & mask;
+          }
+          bigger[slot] = entry;
         }
-        bigger[slot] = id + 1;
       }
       table = bigger;
+    }
+
+    private static long entry(int hash, int id) {
+      return ((long) hash << 32) | (id + 1L);
     }
   }
 }
