@@ -4,53 +4,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.ctmon.store.OnBothDatabases;
 import org.ctmon.store.TestDatabase;
+import org.ctmon.testlog.ManualClock;
 
 final class ApiTokensTest {
-  /** A clock the test moves. */
-  private static final class MovingClock extends Clock {
-    private Instant now = Instant.parse("2026-12-06T00:00:00Z");
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   @OnBothDatabases
   void aTokenSignsInUntilRevokedAndItsUseIsRecordedToTheMinute(TestDatabase db) {
     try (var t = db.open()) {
-      MovingClock clock = new MovingClock();
+      ManualClock clock = new ManualClock(Instant.parse("2026-12-06T00:00:00Z"));
       long account = new Accounts(t.store().jdbi(), clock, new SecureRandom()).create("mei@bank.example",
           "a long password", false);
       ApiTokens tokens = new ApiTokens(t.store().jdbi(), clock, new SecureRandom());
       IssuedToken token = tokens.issue(account, "script");
-      Instant first = clock.now;
+      Instant first = clock.instant();
 
       assertEquals(account, tokens.authenticate(token.secret()).orElseThrow().id());
-      clock.now = first.plus(Duration.ofSeconds(30));
+      clock.set(first.plus(Duration.ofSeconds(30)));
       tokens.authenticate(token.secret());
       assertEquals(Optional.of(first), tokens.list(account).get(0).lastUsedAt(), "no write within the minute");
-      clock.now = first.plus(Duration.ofSeconds(61));
+      clock.set(first.plus(Duration.ofSeconds(61)));
       tokens.authenticate(token.secret());
-      assertEquals(Optional.of(clock.now), tokens.list(account).get(0).lastUsedAt());
+      assertEquals(Optional.of(clock.instant()), tokens.list(account).get(0).lastUsedAt());
 
       assertTrue(tokens.revoke(account, token.id()));
       assertEquals(Optional.empty(), tokens.authenticate(token.secret()));
