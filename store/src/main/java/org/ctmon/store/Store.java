@@ -3,9 +3,10 @@ package org.ctmon.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
+import java.util.List;
+import java.util.ServiceLoader;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.ctmon.store.issuance.NameFilters;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -31,6 +32,9 @@ public final class Store implements AutoCloseable {
     }
   }
 
+  private static final List<StoreAttachment> ATTACHMENTS = ServiceLoader.load(StoreAttachment.class,
+      Store.class.getClassLoader()).stream().map(ServiceLoader.Provider::get).toList();
+
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
   private final Vendor vendor;
@@ -44,8 +48,8 @@ public final class Store implements AutoCloseable {
     this.jdbi = Jdbi.create(dataSource);
     this.owner = true;
     jdbi.define(Vendor.JDBI_ATTRIBUTE, vendor);
-    if (vendor == Vendor.H2) {
-      jdbi.define(NameFilters.JDBI_ATTRIBUTE, NameFilters.open(config.url(), jdbi));
+    for (StoreAttachment a : ATTACHMENTS) {
+      a.opened(config.url(), vendor, jdbi);
     }
   }
 
@@ -138,8 +142,8 @@ public final class Store implements AutoCloseable {
   @Override
   public void close() {
     if (owner) {
-      if (vendor == Vendor.H2) {
-        NameFilters.release(config.url());
+      for (StoreAttachment a : ATTACHMENTS) {
+        a.closed(config.url(), vendor);
       }
       dataSource.close();
     }

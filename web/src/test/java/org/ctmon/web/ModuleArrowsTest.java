@@ -1,6 +1,5 @@
 package org.ctmon.web;
 
-import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -58,9 +57,6 @@ final class ModuleArrowsTest {
   @Test
   void packagesHaveNoCycles() {
     slices().assignedFrom(EACH_PACKAGE).should().beFreeOfCycles()
-        // Store opens and releases the H2 name filters of store.issuance, whose search uses the
-        // root's Page, Cursor and Vendor: the one root-to-subpackage arrow left, named here.
-        .ignoreDependency(name("org.ctmon.store.Store"), name("org.ctmon.store.issuance.NameFilters"))
         .because("a package cycle makes its packages one room").check(classes);
   }
 
