@@ -111,9 +111,13 @@ final class LabelTrie {
   }
 
   private boolean sameLabel(int id, String name, int from) {
-    int at = labelStart[id];
-    for (int i = 0, len = labelLength[id]; i < len; i++) {
-      if (labels[at + i] != name.charAt(from + i)) {
+    return sameChars(labels, labelStart[id], labelLength[id], name, from);
+  }
+
+  /** Whether {@code chars[at, at + len)} holds {@code name}'s characters from {@code from}. */
+  private static boolean sameChars(char[] chars, int at, int len, String name, int from) {
+    for (int i = 0; i < len; i++) {
+      if (chars[at + i] != name.charAt(from + i)) {
         return false;
       }
     }
@@ -215,12 +219,7 @@ final class LabelTrie {
     }
 
     private boolean sameLabel(int id, String name, int from) {
-      for (int i = 0, at = labelStart[id], len = labelLength[id]; i < len; i++) {
-        if (labels[at + i] != name.charAt(from + i)) {
-          return false;
-        }
-      }
-      return true;
+      return sameChars(labels, labelStart[id], labelLength[id], name, from);
     }
 
     private int newNode(int parentNode, String name, int from, int to) {
