@@ -3,11 +3,14 @@ package org.ctmon.web.account;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 import java.util.function.ToIntFunction;
 import org.ctmon.store.Store;
 import org.ctmon.store.StoreConfig;
+import org.ctmon.store.StoreException;
 import org.ctmon.web.config.Config;
 import org.ctmon.web.config.ConfigOption;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * How the commands that may run inside a running monitor ({@link LocalCommands}) open the
@@ -63,6 +66,10 @@ public final class CommandStore {
     }
     try (Store store = opened.get()) {
       return work.applyAsInt(store);
+    } catch (StoreException | JdbiException e) {
+      // A database that fails mid-command (or a row another writer just made) is one line, not a trace.
+      err.println(command + ": " + e.getMessage().strip().replace('\n', ' '));
+      return 1;
     }
   }
 
@@ -70,7 +77,7 @@ public final class CommandStore {
   private static final ThreadLocal<Store> IN_MONITOR = new ThreadLocal<>();
 
   /** Runs {@code command} with {@code store} as the store every command opens (on this thread). */
-  static int inMonitor(Store store, java.util.function.IntSupplier command) {
+  static int inMonitor(Store store, IntSupplier command) {
     IN_MONITOR.set(store);
     try {
       return command.getAsInt();

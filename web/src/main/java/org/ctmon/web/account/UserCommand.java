@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.concurrent.Callable;
-import org.ctmon.store.StoreException;
 import org.ctmon.store.account.Accounts;
 import org.ctmon.web.config.ConfigOption;
 import picocli.CommandLine.Command;
@@ -58,13 +57,7 @@ public final class UserCommand {
           return 1;
         }
         String password = password(random);
-        long id;
-        try {
-          id = accounts.create(address.value(), password, admin);
-        } catch (StoreException e) {
-          err.println(NAME + ": " + e.getMessage()); // created by someone else just now
-          return 1;
-        }
+        long id = accounts.create(address.value(), password, admin);
         spec.commandLine().getOut().println(password);
         err.println(NAME + ": created " + (admin ? "administrator " : "account ") + address + " (id " + id
             + ") with the one-time password above; it is not shown again: sign in and change it.");

@@ -16,7 +16,6 @@ import org.ctmon.alerts.stored.Watchlists;
 import org.ctmon.alerts.watch.WatchItem;
 import org.ctmon.alerts.watch.WatchListFile;
 import org.ctmon.alerts.watch.Watchlist;
-import org.ctmon.store.StoreException;
 import org.ctmon.store.account.Account;
 import org.ctmon.store.account.Accounts;
 import org.ctmon.web.config.ConfigOption;
@@ -98,14 +97,8 @@ public final class WatchlistCommand {
         if (account.isEmpty()) {
           return 1;
         }
-        WatchlistImport.Outcome o;
-        try {
-          o = WatchlistImport.store(new Watchlists(store.jdbi(), Clock.systemUTC()), account.get().id(), listName,
-              parsed.items());
-        } catch (StoreException e) {
-          err.println(NAME + ": " + e.getMessage());
-          return 1;
-        }
+        WatchlistImport.Outcome o = WatchlistImport.store(new Watchlists(store.jdbi(), Clock.systemUTC()),
+            account.get().id(), listName, parsed.items());
         spec.commandLine().getOut().println(NAME + ": " + parsed.items().size() + " item(s) into watch list \""
             + listName + "\" (id " + o.list().id() + ", " + (o.created() ? "created" : "items replaced") + ") of "
             + account.get().email());

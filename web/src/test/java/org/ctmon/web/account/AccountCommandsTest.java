@@ -58,6 +58,21 @@ final class AccountCommandsTest {
   }
 
   @Test
+  void aDatabaseThatFailsMidCommandIsOneLineAndExitOne() throws Exception {
+    try (Store s = store()) {
+      s.jdbi().useHandle(h -> h.execute("DROP TABLE watch_items CASCADE"));
+    }
+    Path file = Files.writeString(dir.resolve("watch.txt"), ".bank.example\n");
+    CommandRun added = run("user", "add", "mei@bank.example");
+    assertEquals(0, added.exit(), added.err());
+    CommandRun imported = run("watchlist", "import", "mei@bank.example", file.toString());
+    assertEquals(1, imported.exit(), imported.err());
+    assertTrue(imported.err().startsWith("ctmon watchlist import: "), imported.err());
+    assertFalse(imported.err().contains("\tat "), "no stack trace: " + imported.err());
+    assertEquals(1, imported.err().strip().lines().count(), imported.err());
+  }
+
+  @Test
   void userAddCreatesTheAccountAndPrintsAPasswordThatSignsIn() {
     CommandRun r = run("user", "add", "Alice@Example.com", "--admin");
 
