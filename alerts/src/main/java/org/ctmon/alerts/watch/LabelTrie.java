@@ -51,7 +51,7 @@ final class LabelTrie {
     firstExact = Arrays.copyOf(b.firstExact, n);
     firstTree = Arrays.copyOf(b.firstTree, n);
     labels = Arrays.copyOf(b.labels, b.labelChars);
-    table = b.table;
+    table = b.table.clone();
     tableMask = b.table.length - 1;
     itemTarget = Arrays.copyOf(b.itemTarget, b.items);
     itemNext = Arrays.copyOf(b.itemNext, b.items);
