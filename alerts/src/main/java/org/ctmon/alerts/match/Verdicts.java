@@ -21,7 +21,12 @@ final class Verdicts {
 
   /** The matches of the issuance {@code tbs} with {@code facts}, one per watch list that matched. */
   static List<MatchRecord> of(WatchState state, Sha256 tbs, Sha256 spki, IssuancePolicy.IssuanceFacts facts) {
-    List<Hit> hits = state.matcher().match(facts.dnsNames(), facts.ipAddresses());
+    return of(state, tbs, spki, facts, state.matcher().match(facts.dnsNames(), facts.ipAddresses()));
+  }
+
+  /** As the method above, with the matcher's hits for {@code facts} already found. */
+  static List<MatchRecord> of(WatchState state, Sha256 tbs, Sha256 spki, IssuancePolicy.IssuanceFacts facts,
+      List<Hit> hits) {
     if (hits.isEmpty()) {
       return List.of();
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.ctmon.alerts.outbox.OutboxRecord;
 import org.ctmon.alerts.stored.MatchRows;
+import org.ctmon.alerts.watch.Hit;
 import org.ctmon.alerts.watch.IssuancePolicy;
 import org.ctmon.alerts.watch.MatchRecord;
 import org.ctmon.parser.Sha256;
@@ -48,16 +49,21 @@ public final class WatchedIngest {
     if (state.isEmpty() || batch.issuances().isEmpty()) {
       return ingest.commit(batch);
     }
-    // Most batches match nothing: only names are looked at until something matches.
+    // Most batches match nothing: only names are looked at until something matches. Issuances
+    // of one TBS have the same names, so their hits are the same.
     Map<Sha256, Issuance> byTbs = null;
+    Map<Sha256, List<Hit>> hitsByTbs = null;
     for (Issuance i : batch.issuances()) {
-      if (state.matcher().match(i.dnsNames(), i.ipAddresses()).isEmpty()) {
+      List<Hit> hits = state.matcher().match(i.dnsNames(), i.ipAddresses());
+      if (hits.isEmpty()) {
         continue;
       }
       if (byTbs == null) {
         byTbs = new LinkedHashMap<>();
+        hitsByTbs = new HashMap<>();
       }
       byTbs.merge(i.tbsSha256(), i, (a, b) -> a.issuerSpkiSha256() != null ? a : b);
+      hitsByTbs.putIfAbsent(i.tbsSha256(), hits);
     }
     if (byTbs == null) {
       return ingest.commit(batch);
@@ -71,7 +77,8 @@ public final class WatchedIngest {
     List<MatchRecord> matches = new ArrayList<>();
     List<OutboxRecord> outbox = new ArrayList<>();
     for (Issuance i : byTbs.values()) {
-      List<MatchRecord> found = Verdicts.of(state, i.tbsSha256(), i.spkiSha256(), facts(i));
+      List<MatchRecord> found = Verdicts.of(state, i.tbsSha256(), i.spkiSha256(), facts(i),
+          hitsByTbs.get(i.tbsSha256()));
       if (found.isEmpty()) {
         continue;
       }
