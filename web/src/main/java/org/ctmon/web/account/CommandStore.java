@@ -68,7 +68,7 @@ public final class CommandStore {
       return work.applyAsInt(store);
     } catch (StoreException | JdbiException e) {
       // A database that fails mid-command (or a row another writer just made) is one line, not a trace.
-      err.println(command + ": " + e.getMessage().strip().replace('\n', ' '));
+      err.println(command + ": " + String.valueOf(e.getMessage()).strip().replace('\n', ' '));
       return 1;
     }
   }
